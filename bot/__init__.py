@@ -1,0 +1,1 @@
+"""ASN mutation consultation bot: configuration, wiring, texts, CLI and domain rules."""

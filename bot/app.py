@@ -1,0 +1,93 @@
+"""Builds the python-telegram-bot Application and its long-lived services."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+
+from bot.config import Settings
+from bot.update_processor import PerUserUpdateProcessor
+from handlers.commands import CommandRegistry, publish_default_commands, publish_user_commands
+from handlers.flows import FlowRouter
+from handlers.registry import register_all
+from storage.db import Database
+from storage.migrate import upgrade_async
+from storage.queries import users
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    """Everything handlers and jobs share, stored in ``application.bot_data['services']``."""
+
+    settings: Settings
+    db: Database
+    flows: FlowRouter = field(default_factory=FlowRouter)
+    commands: CommandRegistry = field(default_factory=CommandRegistry)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def build_application(settings: Settings, *, migrate: bool = True) -> Application[Any, Any, Any, Any, Any, Any]:
+    """Create the Application: HTTP to Telegram (or the emulator), handlers, services."""
+    settings.require_token()
+    builder = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token)
+        .base_url(settings.telegram_api_base_url)
+        .base_file_url(settings.telegram_file_base_url)
+        .concurrent_updates(PerUserUpdateProcessor(settings.max_concurrent_updates))
+        .connection_pool_size(max(16, settings.max_concurrent_updates))
+        .pool_timeout(30)
+        .get_updates_read_timeout(40)
+        # Replies to users are paced by Telegram's own limits; a 429 is retried (never lost).
+        .rate_limiter(AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=3))
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    app = builder.build()
+    app.bot_data["services"] = Services(settings=settings, db=Database(settings.database_url))
+    app.bot_data["migrate"] = migrate
+    register_all(app)
+    return app
+
+
+async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Migrate, seed admins from the environment, publish command menus, start services."""
+    services: Services = app.bot_data["services"]
+    if app.bot_data.get("migrate", True):
+        await upgrade_async(services.settings.database_url)
+    async with services.db.transaction() as session:
+        for telegram_id in services.settings.admin_telegram_ids:
+            await users.grant_role(session, telegram_id, "hr", granted_by="env")
+        grants = await users.list_role_grants(session)
+    await publish_default_commands(app)
+    by_user: dict[int, set[str]] = {}
+    for grant in grants:
+        by_user.setdefault(grant.telegram_id, set()).add(grant.role)
+    for telegram_id, roles in by_user.items():
+        await publish_user_commands(app, telegram_id, frozenset(roles), services.settings.default_locale)
+    for start in services.extras.get("on_start", []):
+        await start(app)
+
+
+async def _post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Stop services and close the database."""
+    services: Services = app.bot_data["services"]
+    for stop in services.extras.get("on_stop", []):
+        await stop(app)
+    await services.db.dispose()
+
+
+def add_lifecycle(
+    app: Application[Any, Any, Any, Any, Any, Any], on_start: Any = None, on_stop: Any = None
+) -> None:
+    """Let a feature start and stop a long-lived service with the application."""
+    extras = app.bot_data["services"].extras
+    if on_start is not None:
+        extras.setdefault("on_start", []).append(on_start)
+    if on_stop is not None:
+        extras.setdefault("on_stop", []).append(on_stop)

@@ -1,0 +1,1 @@
+"""Command-line interface ``asn-bot``: one module per group of subcommands."""

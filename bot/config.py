@@ -1,0 +1,119 @@
+"""Configuration read once from the environment / ``.env`` and validated with pydantic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from typing_extensions import Annotated
+
+DEFAULT_SQLITE_URL = "sqlite+aiosqlite:///./data/asn_bot.sqlite3"
+SUPPORTED_LOCALES = ("id", "en")
+
+
+class ConfigError(Exception):
+    """Raised when the configuration is invalid; the message names the bad variable."""
+
+
+class Settings(BaseSettings):
+    """All settings of the bot; every field maps to an upper-case environment variable."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: str = Field(default="", description="Bot token from @BotFather")
+    database_url: str = DEFAULT_SQLITE_URL
+    telegram_api_base_url: str = "https://api.telegram.org/bot"
+    telegram_file_base_url: str = "https://api.telegram.org/file/bot"
+    admin_telegram_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    timezone: str = "Asia/Jakarta"
+    default_locale: Literal["id", "en"] = "id"
+    update_mode: Literal["polling", "webhook"] = "polling"
+    webhook_url: str = ""
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    webhook_secret: str = ""
+    bot_username: str = ""
+    max_concurrent_updates: int = Field(default=64, ge=1, le=1024)
+    invite_ttl_hours: int = Field(default=72, ge=1, le=24 * 60)
+    max_failed_link_attempts: int = Field(default=5, ge=1, le=100)
+    link_lockout_minutes: int = Field(default=30, ge=1, le=24 * 60)
+    conversation_timeout_minutes: int = Field(default=30, ge=1, le=24 * 60)
+    min_years_in_position: float = Field(default=2.0, ge=0, le=40)
+    aspiration_freeze_from: str = ""
+    aspiration_freeze_until: str = ""
+    broadcast_rate_per_second: float = Field(default=25.0, gt=0, le=1000)
+    schedule_grace_minutes: int = Field(default=360, ge=0, le=7 * 24 * 60)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    @field_validator("admin_telegram_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        """Accept ``"1, 2,3"`` as well as a list."""
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.split(",") if p.strip()]
+            try:
+                return [int(p) for p in parts]
+            except ValueError as exc:
+                raise ValueError("must be comma-separated numeric Telegram ids") from exc
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _check_timezone(cls, value: str) -> str:
+        """The time zone must be a known IANA name such as Asia/Jakarta."""
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r} (e.g. Asia/Jakarta)") from exc
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_db_url(cls, value: str) -> str:
+        """Only the async SQLite and PostgreSQL drivers are supported."""
+        if value.startswith("postgresql://") or value.startswith("postgres://"):
+            value = "postgresql+asyncpg://" + value.split("://", 1)[1]
+        if value.startswith("sqlite:///"):
+            value = "sqlite+aiosqlite:///" + value.removeprefix("sqlite:///")
+        if not (value.startswith("sqlite+aiosqlite://") or value.startswith("postgresql+asyncpg://")):
+            raise ValueError("must start with sqlite+aiosqlite:/// or postgresql+asyncpg://")
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The local time zone used to show and read times."""
+        return ZoneInfo(self.timezone)
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True when the database is a SQLite file."""
+        return self.database_url.startswith("sqlite")
+
+    def require_token(self) -> None:
+        """Fail with a clear message when a command needs the bot token and it is missing."""
+        if not self.telegram_bot_token or ":" not in self.telegram_bot_token:
+            raise ConfigError(
+                "TELEGRAM_BOT_TOKEN: missing or malformed (expected '<id>:<secret>' from @BotFather)"
+            )
+        if self.update_mode == "webhook" and not self.webhook_url:
+            raise ConfigError("WEBHOOK_URL: required when UPDATE_MODE=webhook")
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read and validate the settings, turning pydantic errors into a readable ConfigError."""
+    try:
+        settings = Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            name = ".".join(str(p) for p in err["loc"]).upper() or "CONFIG"
+            problems.append(f"{name}: {err['msg']}")
+        raise ConfigError("Invalid configuration: " + "; ".join(problems)) from exc
+    if settings.is_sqlite:
+        path = settings.database_url.split(":///", 1)[1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return settings

@@ -1,0 +1,1 @@
+"""Pure delivery logic: pacing, error classification and audience specs (no I/O)."""

@@ -1,0 +1,85 @@
+"""Classify a failed send into what to do next (retry, give up, mark unreachable).
+
+The worker turns a Telegram exception into an ``error_kind`` string and the API's
+description; this module decides, so the rules are testable without Telegram objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Action = Literal["retry", "rate_limited", "unreachable", "failed"]
+ErrorKind = Literal["retry_after", "forbidden", "bad_request", "network", "timeout", "other"]
+
+UNREACHABLE_BAD_REQUESTS = (
+    "chat not found",
+    "user not found",
+    "peer_id_invalid",
+    "bot was blocked",
+    "user is deactivated",
+    "bot can't initiate conversation",
+)
+MAX_REASON_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What to do with a row after a failed attempt."""
+
+    action: Action
+    reason: str
+    delay: float = 0.0
+
+
+def backoff_delay(attempts: int, base: float = 2.0, cap: float = 300.0) -> float:
+    """Exponential backoff: ``base * 2**(attempts-1)`` seconds, at most ``cap``."""
+    return min(cap, base * (2 ** max(0, attempts - 1)))
+
+
+def reason_code(kind: ErrorKind, description: str) -> str:
+    """A short, stable failure reason used for reports (no message text, no ids)."""
+    desc = " ".join(description.lower().split())
+    if kind == "forbidden":
+        if "deactivated" in desc:
+            return "deactivated"
+        if "blocked" in desc:
+            return "blocked"
+        return _clip("forbidden: " + desc)
+    if kind == "bad_request":
+        if "chat not found" in desc or "user not found" in desc or "peer_id_invalid" in desc:
+            return "chat_not_found"
+        return _clip("bad_request: " + desc.removeprefix("bad request: "))
+    if kind in ("network", "timeout"):
+        return _clip(f"{kind}: {desc}" if desc else kind)
+    return _clip(f"{kind}: {desc}")
+
+
+def classify(
+    kind: ErrorKind,
+    description: str,
+    attempts: int,
+    max_attempts: int,
+    retry_after: float | None = None,
+) -> Decision:
+    """Decide the next step for a row whose ``attempts``-th send failed."""
+    reason = reason_code(kind, description)
+    if kind == "retry_after":
+        return Decision("rate_limited", "flood_wait", float(retry_after or 1.0))
+    if kind == "forbidden":
+        return Decision("unreachable", reason)
+    if kind == "bad_request":
+        desc = description.lower()
+        if any(marker in desc for marker in UNREACHABLE_BAD_REQUESTS):
+            return Decision("unreachable", reason)
+        return Decision("failed", reason)
+    if kind in ("network", "timeout", "other"):
+        if attempts >= max_attempts:
+            return Decision("failed", reason)
+        return Decision("retry", reason, backoff_delay(attempts))
+    return Decision("failed", reason)
+
+
+def _clip(text: str) -> str:
+    """Cut a reason to the column size."""
+    return text[:MAX_REASON_CHARS]

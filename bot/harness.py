@@ -1,0 +1,107 @@
+"""Run the real bot Application against the local Bot API emulator, in-process.
+
+Used by the end-to-end tests, the offline demo and the benchmarks: the bot talks HTTP
+to the emulator exactly as it would to Telegram (long polling, real requests).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from telegram import Update
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.config import Settings, load_settings
+from bot.emulator.client import EmulatedUser, EmulatorClient
+from bot.emulator.server import EmulatorServer
+
+TEST_TOKEN = "123456:TEST-TOKEN"
+BOT_USERNAME = "asn_mutasi_bot"
+
+
+class BotHarness:
+    """An emulator plus a polling bot; users are driven through the emulator's control API."""
+
+    def __init__(
+        self,
+        server: EmulatorServer,
+        client: EmulatorClient,
+        settings: Settings,
+        *,
+        migrate: bool = True,
+    ) -> None:
+        self.migrate = migrate
+        self.server = server
+        self.client = client
+        self.settings = settings
+        self.app: Application[Any, Any, Any, Any, Any, Any] | None = None
+
+    def user(self, user_id: int, **kwargs: Any) -> EmulatedUser:
+        """A Telegram user chatting privately with the bot."""
+        return self.client.user(user_id, **kwargs)
+
+    async def start_bot(self) -> None:
+        """Build the Application and start polling the emulator."""
+        app = build_application(self.settings, migrate=self.migrate)
+        await app.initialize()
+        await app.start()
+        assert app.updater is not None
+        await app.updater.start_polling(
+            poll_interval=0.0, timeout=10, allowed_updates=Update.ALL_TYPES
+        )
+        self.app = app
+
+    async def stop_bot(self) -> None:
+        """Stop polling and shut the Application down (as a process exit would)."""
+        app, self.app = self.app, None
+        if app is None:
+            return
+        assert app.updater is not None
+        if app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+
+    async def restart_bot(self) -> None:
+        """Stop and start a fresh Application on the same database and emulator."""
+        await self.stop_bot()
+        await self.start_bot()
+
+    @property
+    def services(self) -> Any:
+        """The running Application's services."""
+        assert self.app is not None
+        return self.app.bot_data["services"]
+
+
+def harness_settings(server: EmulatorServer, **overrides: Any) -> Settings:
+    """Settings that point the bot at ``server`` (no .env file is read)."""
+    values: dict[str, Any] = {
+        "telegram_bot_token": server.token,
+        "telegram_api_base_url": server.base_url,
+        "telegram_file_base_url": server.base_file_url,
+        "bot_username": BOT_USERNAME,
+        "_env_file": None,
+    }
+    values.update(overrides)
+    return load_settings(**values)
+
+
+@asynccontextmanager
+async def running_bot(*, migrate: bool = True, **overrides: Any) -> AsyncIterator[BotHarness]:
+    """Start emulator and bot with ``overrides`` applied to the settings; stop both after."""
+    server = EmulatorServer(token=TEST_TOKEN)
+    await server.start()
+    client = EmulatorClient(server.control_url)
+    harness = BotHarness(server, client, harness_settings(server, **overrides), migrate=migrate)
+    try:
+        await harness.start_bot()
+        yield harness
+    finally:
+        await harness.stop_bot()
+        await client.close()
+        await server.stop()

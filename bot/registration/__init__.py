@@ -1,0 +1,1 @@
+"""Linking Telegram users to roster employees (invite codes, contact matching)."""

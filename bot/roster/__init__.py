@@ -1,0 +1,1 @@
+"""The HR roster (pegawai): validation, column mapping, reading, importing, demo data."""

@@ -1,0 +1,1 @@
+"""Long-running services of the bot process: the outbox worker, the scheduler, progress."""

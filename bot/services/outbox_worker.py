@@ -1,0 +1,362 @@
+"""The outbox worker: claims pending rows and sends them, paced, with a bounded pool.
+
+Structure (all inside one process, a fixed number of tasks whatever the backlog):
+
+* a feeder claims rows in small batches, keeps per-chat spacing and hands rows to
+* ``max_in_flight`` sender tasks, which take a paced slot (capacity-1 token bucket),
+  have the writer durably mark the row ``sending``, call Telegram, and have the writer
+  record the outcome (``sent`` with the message id only after Telegram accepted it);
+* the writer batches those state changes into few transactions (group commit).
+
+Crash semantics: rows ``claimed`` but not yet in flight are sent after restart; rows in
+flight at a crash (Telegram may or may not have accepted them) become ``uncertain`` and
+are reported, never silently resent. A ``TimedOut`` is retried like a network error as
+the issue demands; Telegram may have accepted such a request, which is the one remaining
+duplicate window (rare, and bounded by ``max_attempts``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import heapq
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from typing import Any
+
+from telegram import Bot, InlineKeyboardMarkup, Message
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
+
+from bot.delivery.errors import ErrorKind, backoff_delay, classify
+from bot.delivery.pacing import ChatSpacing, Pacer
+from bot.services.clock import Clock
+from bot.services.outbox_writer import OutboxWriter
+from storage.db import Database
+from storage.queries import delivery as q
+from storage.queries.delivery import BroadcastStats, ClaimedRow, broadcast_stats
+
+__all__ = ["BroadcastStats", "OutboxWorker", "broadcast_stats"]
+
+log = logging.getLogger(__name__)
+DoneHook = Callable[[int], Awaitable[None]]
+ProgressHook = Callable[[set[int]], None]
+MAX_LOCAL_DEFER = 2.0
+
+
+class OutboxWorker:
+    """Sends the outbox at ``rate_per_second`` with at most ``max_in_flight`` requests open.
+
+    The bot's HTTP pool must allow ``max_in_flight`` connections (PTB's Application uses
+    256; a bare ``Bot`` needs ``request=HTTPXRequest(connection_pool_size=...)``).
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        bot: Bot,
+        rate_per_second: float,
+        worker_id: str = "worker-1",
+        *,
+        max_in_flight: int = 16,
+        batch_size: int = 100,
+        poll_interval: float = 2.0,
+        lease_seconds: float = 60.0,
+        max_attempts: int = 5,
+        retry_base_seconds: float = 2.0,
+        chat_gap_seconds: float = 1.0,
+        resend_uncertain: bool = False,
+        clock: Clock | None = None,
+        on_progress: ProgressHook | None = None,
+        on_done: DoneHook | None = None,
+    ) -> None:
+        self.db = db
+        self.bot = bot
+        self.worker_id = worker_id
+        self.pacer = Pacer(rate_per_second)
+        self.spacing = ChatSpacing(chat_gap_seconds + 0.05)
+        self.max_in_flight = max_in_flight
+        self.batch_size = batch_size
+        self.poll_interval = poll_interval
+        self.lease = timedelta(seconds=lease_seconds)
+        self.max_attempts = max_attempts
+        self.retry_base = retry_base_seconds
+        self.resend_uncertain = resend_uncertain
+        self.clock = clock or Clock()
+        self.on_done = on_done
+        self.writer = OutboxWriter(db, worker_id, self.clock.now, on_progress)
+        self._queue: asyncio.Queue[ClaimedRow | None] = asyncio.Queue(maxsize=max_in_flight)
+        self._buffer: list[ClaimedRow] = []
+        self._deferred: list[tuple[float, int, ClaimedRow]] = []
+        self._wake = asyncio.Event()
+        self._stopping = False
+        self._feeder: asyncio.Task[None] | None = None
+        self._senders: list[asyncio.Task[None]] = []
+        self.sent_count = 0
+        self.recovered: tuple[int, int] = (0, 0)
+
+    async def start(self) -> None:
+        """Recover rows of a previous run of this worker, then start the tasks."""
+        async with self.db.transaction() as session:
+            self.recovered = await q.reclaim_stale(
+                session, self.worker_id, self.clock.now(), self.lease, self.resend_uncertain
+            )
+        if any(self.recovered):
+            log.warning(
+                "outbox recovery: %d claimed rows requeued, %d in-flight rows %s",
+                self.recovered[0],
+                self.recovered[1],
+                "requeued" if self.resend_uncertain else "marked uncertain",
+            )
+        self._stopping = False
+        self.writer.start()
+        self._senders = [
+            asyncio.create_task(self._sender(), name=f"outbox-send-{i}")
+            for i in range(self.max_in_flight)
+        ]
+        self._feeder = asyncio.create_task(self._feed(), name=f"outbox-feed-{self.worker_id}")
+
+    def wake(self) -> None:
+        """New rows were committed: look for work now instead of at the next poll."""
+        self._wake.set()
+
+    async def stop(self) -> None:
+        """Finish the sends in flight, give unsent claimed rows back, and stop."""
+        self._stopping = True
+        self._wake.set()
+        if self._feeder is not None:
+            await self._feeder
+            self._feeder = None
+        leftovers = [r for r in self._buffer] + [r for _, _, r in self._deferred]
+        while not self._queue.empty():
+            row = self._queue.get_nowait()
+            if row is not None:
+                leftovers.append(row)
+        self._buffer, self._deferred = [], []
+        for _ in self._senders:
+            await self._queue.put(None)
+        await asyncio.gather(*self._senders)
+        self._senders = []
+        if leftovers:
+            async with self.db.transaction() as session:
+                await q.release_rows(session, [r.id for r in leftovers], self.clock.now())
+        await self.writer.close()
+
+    def kill(self) -> None:
+        """Abandon everything at once, like a crash (for tests): no state is cleaned up."""
+        for task in [self._feeder, *self._senders]:
+            if task is not None:
+                task.cancel()
+        self.writer.kill()
+        self._feeder, self._senders = None, []
+
+    # -- feeder -----------------------------------------------------------------------
+
+    async def _feed(self) -> None:
+        """Claim rows, respect per-chat spacing, hand rows to the senders; sleep when idle."""
+        loop = asyncio.get_running_loop()
+        while not self._stopping:
+            claimed = 0
+            if len(self._buffer) + len(self._deferred) < self.batch_size // 2 + 1:
+                claimed = await self._claim()
+            dispatched = await self._dispatch(loop.time())
+            if claimed or dispatched:
+                continue
+            await self._finish_broadcasts()
+            await self._idle(loop.time())
+
+    async def _claim(self) -> int:
+        """Claim one batch of due rows and mark their broadcasts as sending."""
+        now = self.clock.now()
+        async with self.db.transaction() as session:
+            rows = await q.claim_batch(session, self.worker_id, now, self.batch_size)
+            await q.start_broadcasts(
+                session, (r.broadcast_id for r in rows if r.broadcast_id is not None), now
+            )
+        self._buffer.extend(rows)
+        return len(rows)
+
+    async def _dispatch(self, now: float) -> int:
+        """Send every row whose chat may receive now; defer or release the others."""
+        while self._deferred and self._deferred[0][0] <= now:
+            self._buffer.append(heapq.heappop(self._deferred)[2])
+        deferred_chats = {r.chat_id for _, _, r in self._deferred}
+        release: list[ClaimedRow] = []
+        count = 0
+        rows, self._buffer = self._buffer, []
+        for index, row in enumerate(rows):
+            if self._stopping:
+                self._buffer.extend(rows[index:])
+                break
+            ready = self.spacing.ready_at(row.chat_id, now)
+            if ready is not None and ready <= now:
+                self.spacing.begin(row.chat_id)
+                await self._queue.put(row)
+                count += 1
+                now = asyncio.get_running_loop().time()
+            elif row.chat_id in deferred_chats or (ready or now) - now > MAX_LOCAL_DEFER:
+                release.append(row)
+            else:
+                deferred_chats.add(row.chat_id)
+                heapq.heappush(self._deferred, (ready or now + 1.0, row.id, row))
+        if release:
+            later = self.clock.now() + timedelta(seconds=self.spacing.min_gap * 2)
+            async with self.db.transaction() as session:
+                await q.release_rows(session, [r.id for r in release], later)
+        self.spacing.prune(now)
+        return count
+
+    async def _finish_broadcasts(self) -> None:
+        """Close broadcasts without open rows and tell the done hook."""
+        async with self.db.transaction() as session:
+            done = await q.finish_broadcasts(session, self.clock.now())
+        for broadcast_id in done:
+            if self.on_done is not None:
+                try:
+                    await self.on_done(broadcast_id)
+                except Exception:
+                    log.exception("broadcast done hook failed for broadcast %d", broadcast_id)
+
+    async def _idle(self, now: float) -> None:
+        """Sleep until woken, the next deferred row, the next retry, or the poll interval."""
+        timeout = self.poll_interval
+        if self._deferred:
+            timeout = min(timeout, max(0.0, self._deferred[0][0] - now))
+        async with self.db.transaction() as session:
+            next_due = await q.next_due_time(session)
+        if next_due is not None:
+            timeout = min(timeout, max(0.0, (next_due - self.clock.now()).total_seconds()))
+        if timeout <= 0 and not self._deferred:
+            timeout = 0.05  # due row taken by another worker or a clock skew: do not spin
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), timeout)
+        self._wake.clear()
+
+    # -- senders ------------------------------------------------------------------------
+
+    async def _sender(self) -> None:
+        """Take rows one at a time: wait for a slot, mark in flight, send, record."""
+        loop = asyncio.get_running_loop()
+        while True:
+            row = await self._queue.get()
+            if row is None:
+                return
+            try:
+                await self._pace(loop)
+                if not await self.writer.mark_in_flight(row.id):
+                    continue
+                self.spacing.started(row.chat_id, loop.time())
+                values, gone = await self._attempt(row, loop)
+                await self.writer.record(row.id, values, row.broadcast_id, gone)
+            except Exception:
+                log.exception("outbox row %d left for crash recovery", row.id)
+            finally:
+                self.spacing.end(row.chat_id)
+
+    async def _pace(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Wait for this sender's slot of the global token bucket."""
+        delay = self.pacer.reserve(loop.time())
+        if delay > 0:
+            await asyncio.sleep(delay)
+
+    async def _attempt(
+        self, row: ClaimedRow, loop: asyncio.AbstractEventLoop
+    ) -> tuple[dict[str, Any], int | None]:
+        """Send one row; return the column values to store and a chat to mark unreachable."""
+        attempts = row.attempts + 1
+        try:
+            message = await self._send(row)
+        except RetryAfter as exc:
+            wait = _seconds(exc)
+            self.pacer.penalize(loop.time(), wait)
+            return self._values("pending", "flood_wait", retry_in=wait), None
+        except TelegramError as exc:
+            decision = classify(_kind(exc), exc.message, attempts, self.max_attempts)
+            if decision.action == "unreachable":
+                return self._values("unreachable", decision.reason), row.chat_id
+            if decision.action == "retry":
+                delay = backoff_delay(attempts, base=self.retry_base)
+                return self._values("pending", decision.reason, retry_in=delay), None
+            return self._values("failed", decision.reason), None
+        self.sent_count += 1
+        return self._values("sent", None, message_id=message.message_id), None
+
+    def _values(
+        self,
+        status: str,
+        error: str | None,
+        *,
+        retry_in: float | None = None,
+        message_id: int | None = None,
+    ) -> dict[str, Any]:
+        """Column values of an outcome (every key always present for bulk update)."""
+        now = self.clock.now()
+        return {
+            "status": status,
+            "error": error,
+            "sent_at": now if status == "sent" else None,
+            "telegram_message_id": message_id,
+            "next_attempt_at": now + timedelta(seconds=retry_in or 0.0),
+            "claimed_by": None if status == "pending" else self.worker_id,
+            "claimed_at": None if status == "pending" else now,
+        }
+
+    async def _send(self, row: ClaimedRow) -> Message:
+        """Call the Bot API for one row (text, photo or document)."""
+        markup = (
+            InlineKeyboardMarkup.de_json(row.reply_markup, self.bot) if row.reply_markup else None
+        )
+        if row.attachment_kind == "photo" and row.attachment_file_id:
+            return await self.bot.send_photo(
+                row.chat_id,
+                row.attachment_file_id,
+                caption=row.text or None,
+                parse_mode=row.parse_mode,
+                reply_markup=markup,
+            )
+        if row.attachment_kind == "document" and row.attachment_file_id:
+            return await self.bot.send_document(
+                row.chat_id,
+                row.attachment_file_id,
+                caption=row.text or None,
+                parse_mode=row.parse_mode,
+                reply_markup=markup,
+            )
+        return await self.bot.send_message(
+            row.chat_id, row.text, parse_mode=row.parse_mode, reply_markup=markup
+        )
+
+
+def _kind(exc: TelegramError) -> ErrorKind:
+    """Map a PTB exception to the error kinds of :mod:`bot.delivery.errors`."""
+    if isinstance(exc, Forbidden):
+        return "forbidden"
+    if isinstance(exc, BadRequest):
+        return "bad_request"
+    if isinstance(exc, TimedOut):
+        return "timeout"
+    if isinstance(exc, NetworkError):
+        return "network"
+    return "other"
+
+
+def _seconds(exc: RetryAfter) -> float:
+    """``retry_after`` in seconds whether PTB gives an int or a timedelta."""
+    value = getattr(exc, "_retry_after", None)
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    return float(exc.retry_after if isinstance(exc.retry_after, int) else 1)
+
+
+async def wait_until_settled(
+    db: Database, broadcast_id: int, limit_seconds: float = 60.0
+) -> BroadcastStats:
+    """Poll until no row of the broadcast is open (tests, CLI); return its figures."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + limit_seconds
+    while True:
+        async with db.transaction() as session:
+            stats = await broadcast_stats(session, broadcast_id)
+        if stats.pending == 0 or loop.time() >= deadline:
+            return stats
+        await asyncio.sleep(0.1)

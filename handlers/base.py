@@ -1,0 +1,112 @@
+"""The one wrapper every feature callback goes through.
+
+It opens the update's transaction (``Database.transaction``), loads the user, roles and
+locale, enforces private chats, registration and roles *at the moment the update runs*
+(buttons included, since callback data can be forged), then sends the queued replies
+after commit.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Awaitable, Callable, Collection
+from typing import Any
+
+from telegram import Update
+from telegram.constants import ChatType
+from telegram.ext import CallbackContext
+
+from bot.callback_data import CallbackDataError
+from bot.texts import t
+from handlers.request import Request
+from storage.queries import audit, users
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[Update, CallbackContext[Any, Any, Any, Any]], Awaitable[None]]
+Feature = Callable[[Request], Awaitable[None]]
+
+
+def handler(
+    *,
+    roles: Collection[str] = (),
+    linked: bool = False,
+    private_only: bool = True,
+) -> Callable[[Feature], Callback]:
+    """Wrap a feature function ``fn(request)`` into a PTB callback with all checks."""
+
+    def decorate(fn: Feature) -> Callback:
+        @functools.wraps(fn)
+        async def callback(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
+            tg_user, chat = update.effective_user, update.effective_chat
+            if tg_user is None or chat is None:
+                return
+            services = context.application.bot_data["services"]
+            settings = services.settings
+            if private_only and chat.type != ChatType.PRIVATE:
+                await _point_to_private_chat(update, context, settings.default_locale)
+                return
+            async with services.db.transaction(serialize_key=tg_user.id) as session:
+                user = await users.get_or_create_user(session, tg_user.id)
+                request = Request(
+                    update=update,
+                    context=context,
+                    session=session,
+                    settings=settings,
+                    user=user,
+                    employee=await users.linked_employee(session, user),
+                    roles=await users.roles_of(session, tg_user.id),
+                    locale=user.locale or settings.default_locale,
+                )
+                if roles and not request.has_role(*roles):
+                    await audit.record(
+                        session, audit.actor_of(tg_user.id), "access.denied", "handler",
+                        fn.__name__,
+                    )
+                    request.answer(request.t("common.not_allowed"), alert=True)
+                    if update.callback_query is None:
+                        request.reply_key("common.not_allowed")
+                elif linked and request.employee is None and not roles:
+                    request.answer()
+                    request.reply_key("common.register_first")
+                else:
+                    try:
+                        await fn(request)
+                    except CallbackDataError:
+                        request.deferred.clear()
+                        request.answer(request.t("common.stale_button"), alert=True)
+            await request.flush_deferred()
+
+        return callback
+
+    return decorate
+
+
+async def _point_to_private_chat(
+    update: Update, context: CallbackContext[Any, Any, Any, Any], locale: str
+) -> None:
+    """In groups the bot only points people to a private chat."""
+    message = update.effective_message
+    if update.callback_query is not None:
+        await update.callback_query.answer(t(locale, "common.private_only"), show_alert=True)
+    elif message is not None:
+        await message.reply_text(
+            t(locale, "common.private_only_link", username=context.bot.username)
+        )
+
+
+async def error_callback(update: object, context: CallbackContext[Any, Any, Any, Any]) -> None:
+    """Log the error (no message text or personal data) and tell the user what to do."""
+    log.error(
+        "update failed: %s", type(context.error).__name__, exc_info=context.error
+    )
+    if isinstance(update, Update) and update.effective_chat is not None:
+        services = context.application.bot_data.get("services")
+        locale = services.settings.default_locale if services else "id"
+        if update.effective_user is not None and services is not None:
+            async with services.db.transaction() as session:
+                user = await users.get_user(session, update.effective_user.id)
+                if user is not None and user.locale:
+                    locale = user.locale
+        await context.bot.send_message(update.effective_chat.id, t(locale, "common.error"))

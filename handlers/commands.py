@@ -1,0 +1,103 @@
+"""The command registry: one place that knows every command, its roles and its menu entry.
+
+Features call :func:`add_command`; from the registry come the CommandHandlers, the
+main-menu buttons, the /help text and the per-role command menus (``setMyCommands``
+with command scopes, so employees never see HR commands).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat
+from telegram.error import TelegramError
+from telegram.ext import Application, CommandHandler
+
+from bot.texts import LOCALES, t
+from handlers.base import Feature, handler
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    """One slash command."""
+
+    name: str
+    fn: Feature
+    roles: frozenset[str]
+    linked: bool
+    in_menu: bool
+
+    @property
+    def description_key(self) -> str:
+        """Locale key of the command's one-line description."""
+        return f"cmd.{self.name}"
+
+    def visible_to(self, roles: frozenset[str], linked: bool) -> bool:
+        """True when a user with ``roles`` (and linked or not) may use the command."""
+        if self.roles:
+            return bool(self.roles & roles)
+        return linked or not self.linked
+
+
+class CommandRegistry:
+    """All commands in registration order."""
+
+    def __init__(self) -> None:
+        self.specs: dict[str, CommandSpec] = {}
+
+    def visible(self, roles: frozenset[str], linked: bool) -> list[CommandSpec]:
+        """Commands the user may run, in registration order."""
+        return [s for s in self.specs.values() if s.visible_to(roles, linked)]
+
+
+def add_command(
+    app: Application[Any, Any, Any, Any, Any, Any],
+    name: str,
+    fn: Feature,
+    *,
+    roles: Collection[str] = (),
+    linked: bool = True,
+    in_menu: bool = True,
+) -> None:
+    """Register ``/name`` with its checks, and remember it for menus and help."""
+    registry: CommandRegistry = app.bot_data["services"].commands
+    spec = CommandSpec(name, fn, frozenset(roles), linked, in_menu)
+    registry.specs[name] = spec
+    app.add_handler(CommandHandler(name, handler(roles=roles, linked=linked)(fn)))
+
+
+def bot_commands(specs: list[CommandSpec], locale: str) -> list[BotCommand]:
+    """Telegram BotCommand objects for ``specs`` in ``locale``."""
+    return [BotCommand(s.name, t(locale, s.description_key)[:256]) for s in specs]
+
+
+async def publish_default_commands(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Set the employee command menu for all private chats, per language."""
+    registry: CommandRegistry = app.bot_data["services"].commands
+    specs = registry.visible(frozenset(), linked=True)
+    scope = BotCommandScopeAllPrivateChats()
+    default = app.bot_data["services"].settings.default_locale
+    await app.bot.set_my_commands(bot_commands(specs, default), scope=scope)
+    for locale in LOCALES:
+        await app.bot.set_my_commands(bot_commands(specs, locale), scope=scope, language_code=locale)
+
+
+async def publish_user_commands(
+    app: Application[Any, Any, Any, Any, Any, Any], chat_id: int, roles: frozenset[str], locale: str
+) -> None:
+    """Give a privileged user (per-chat scope) the commands of their roles."""
+    registry: CommandRegistry = app.bot_data["services"].commands
+    scope = BotCommandScopeChat(chat_id)
+    try:
+        if roles:
+            specs = registry.visible(roles, linked=True)
+            await app.bot.set_my_commands(bot_commands(specs, locale), scope=scope)
+        else:
+            await app.bot.delete_my_commands(scope=scope)
+    except TelegramError as exc:  # e.g. the admin never opened a chat with the bot
+        log.warning("could not set commands for a privileged chat: %s", type(exc).__name__)

@@ -1,0 +1,103 @@
+"""Main menu, /help, /menu, /cancel and /bahasa (language)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram.ext import Application, CallbackQueryHandler
+
+from bot import callback_data as cb
+from bot.texts import LOCALES
+from handlers.base import handler
+from handlers.commands import CommandRegistry, add_command, publish_user_commands
+from handlers.request import Request, keyboard
+
+MENU_COLUMNS = 2
+
+
+def _registry(request: Request) -> CommandRegistry:
+    """The application's command registry."""
+    registry: CommandRegistry = request.services.commands
+    return registry
+
+
+def show_main_menu(request: Request) -> None:
+    """Send the main menu: one button per command the user may run."""
+    specs = [
+        s
+        for s in _registry(request).visible(request.roles, request.employee is not None)
+        if s.in_menu
+    ]
+    rows: list[list[tuple[str, str]]] = []
+    for i in range(0, len(specs), MENU_COLUMNS):
+        rows.append(
+            [
+                (request.t(f"menu.{s.name}"), cb.build("menu", "cmd", s.name))
+                for s in specs[i : i + MENU_COLUMNS]
+            ]
+        )
+    request.reply(request.t("menu.title"), keyboard(rows) if rows else None)
+
+
+async def menu_cmd(request: Request) -> None:
+    """Show the main menu."""
+    show_main_menu(request)
+
+
+async def menu_callback(request: Request) -> None:
+    """Run the command behind a main-menu button, re-checking its roles now."""
+    data = cb.parse(request.update.callback_query.data if request.update.callback_query else None)
+    spec = _registry(request).specs.get(data.arg(0))
+    if spec is None or not spec.visible_to(request.roles, request.employee is not None):
+        request.answer(request.t("common.not_allowed"), alert=True)
+        return
+    request.answer()
+    await spec.fn(request)
+
+
+async def help_cmd(request: Request) -> None:
+    """List what the user can do in their role."""
+    specs = _registry(request).visible(request.roles, request.employee is not None)
+    lines = [request.t("help.title")]
+    lines += [f"/{s.name} — {request.t(s.description_key)}" for s in specs]
+    if request.employee is None and not request.roles:
+        lines.append(request.t("help.not_registered"))
+    await publish_user_commands(
+        request.context.application, request.chat_id, request.roles, request.locale
+    )
+    request.reply("\n".join(lines))
+
+
+async def cancel_cmd(request: Request) -> None:
+    """Leave whatever conversation the user is in."""
+    if not await request.services.flows.cancel(request):
+        request.reply_key("common.nothing_to_cancel")
+
+
+async def language_cmd(request: Request) -> None:
+    """Offer the available languages."""
+    rows = [[(request.t(f"lang.name_{loc}"), cb.build("lang", "set", loc))] for loc in LOCALES]
+    request.reply(request.t("lang.choose"), keyboard(rows))
+
+
+async def language_callback(request: Request) -> None:
+    """Switch the user's language; later replies use it."""
+    data = cb.parse(request.update.callback_query.data if request.update.callback_query else None)
+    locale = data.arg(0)
+    if locale not in LOCALES:
+        raise cb.CallbackDataError("unknown locale")
+    request.user.locale = locale
+    request.locale = locale
+    request.answer()
+    request.edit_or_reply(request.t("lang.changed"))
+    await publish_user_commands(request.context.application, request.chat_id, request.roles, locale)
+
+
+def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Install the general commands."""
+    add_command(app, "menu", menu_cmd, linked=False, in_menu=False)
+    add_command(app, "help", help_cmd, linked=False, in_menu=False)
+    add_command(app, "cancel", cancel_cmd, linked=False, in_menu=False)
+    add_command(app, "bahasa", language_cmd, linked=False, in_menu=False)
+    app.add_handler(CallbackQueryHandler(handler()(menu_callback), pattern=cb.pattern("menu")))
+    app.add_handler(CallbackQueryHandler(handler()(language_callback), pattern=cb.pattern("lang")))

@@ -1,0 +1,181 @@
+"""The per-update request: session, user, roles, locale, texts and deferred replies.
+
+Replies are queued while the handler runs and sent only after the transaction has
+committed, so a failed update sends nothing and the database lock is never held while
+waiting for Telegram.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
+from telegram.constants import ChatAction, ParseMode
+from telegram.error import BadRequest
+from telegram.ext import CallbackContext
+
+from bot.config import Settings
+from bot.texts import t
+from storage.models import BotUser, Employee
+from storage.queries import conversation
+
+Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
+Deferred = Callable[[], Awaitable[Any]]
+
+
+@dataclass
+class Request:
+    """Everything a feature handler needs about the update it is answering."""
+
+    update: Update
+    context: CallbackContext[Any, Any, Any, Any]
+    session: AsyncSession
+    settings: Settings
+    user: BotUser
+    employee: Employee | None
+    roles: frozenset[str]
+    locale: str
+    deferred: list[Deferred] = field(default_factory=list)
+
+    @property
+    def telegram_id(self) -> int:
+        """The sender's Telegram id."""
+        return self.user.telegram_id
+
+    @property
+    def chat_id(self) -> int:
+        """The chat the update came from."""
+        chat = self.update.effective_chat
+        assert chat is not None
+        return chat.id
+
+    @property
+    def services(self) -> Any:
+        """The application's service container (see bot.app.Services)."""
+        return self.context.application.bot_data["services"]
+
+    def has_role(self, *roles: str) -> bool:
+        """True when the user holds any of ``roles``."""
+        return bool(self.roles.intersection(roles))
+
+    def t(self, key: str, /, **params: object) -> str:
+        """Translate ``key`` into the user's language."""
+        return t(self.locale, key, **params)
+
+    def later(self, action: Deferred) -> None:
+        """Run ``action`` after the transaction commits (in order with replies)."""
+        self.deferred.append(action)
+
+    def reply(self, text: str, markup: Markup = None, *, html: bool = True) -> None:
+        """Send ``text`` to the user's chat after commit."""
+        bot, chat_id = self.context.bot, self.chat_id
+        mode = ParseMode.HTML if html else None
+
+        async def send() -> Message:
+            return await bot.send_message(chat_id, text, reply_markup=markup, parse_mode=mode)
+
+        self.later(send)
+
+    def reply_key(self, key: str, markup: Markup = None, /, **params: object) -> None:
+        """Reply with the translated text of ``key``."""
+        self.reply(self.t(key, **params), markup)
+
+    def edit_or_reply(self, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+        """Edit the message whose button was pressed, or send a new one."""
+        query = self.update.callback_query
+        message = query.message if query else None
+        if not isinstance(message, Message):
+            self.reply(text, markup)
+            return
+
+        async def edit() -> None:
+            try:
+                await message.edit_text(text, reply_markup=markup, parse_mode=ParseMode.HTML)
+            except BadRequest as exc:
+                if "not modified" not in str(exc).lower():
+                    raise
+
+        self.later(edit)
+
+    def answer(self, text: str | None = None, *, alert: bool = False) -> None:
+        """Answer the pressed button (a toast, or an alert)."""
+        query = self.update.callback_query
+        if query is None:
+            if text:
+                self.reply(text)
+            return
+
+        async def answer() -> None:
+            await query.answer(text, show_alert=alert)
+
+        self.later(answer)
+
+    def send_document(self, data: bytes, filename: str, caption: str | None = None) -> None:
+        """Send a file to the user's chat after commit."""
+        bot, chat_id = self.context.bot, self.chat_id
+
+        async def send() -> Message:
+            return await bot.send_document(
+                chat_id, InputFile(data, filename=filename), caption=caption
+            )
+
+        self.later(send)
+
+    def send_photo(self, data: bytes, filename: str, caption: str | None = None) -> None:
+        """Send a picture (e.g. a chart) to the user's chat after commit."""
+        bot, chat_id = self.context.bot, self.chat_id
+
+        async def send() -> Message:
+            return await bot.send_photo(chat_id, InputFile(data, filename=filename), caption=caption)
+
+        self.later(send)
+
+    def typing(self, action: str = ChatAction.TYPING) -> None:
+        """Show 'typing…' (or another chat action) right away."""
+        bot, chat_id = self.context.bot, self.chat_id
+
+        async def act() -> None:
+            await bot.send_chat_action(chat_id, action)
+
+        self.deferred.insert(0, act)
+
+    def notify(self, chat_id: int, text: str, markup: Markup = None) -> None:
+        """Send a message to another chat after commit (e.g. tell an employee of a change)."""
+        bot = self.context.bot
+
+        async def send() -> Message:
+            return await bot.send_message(chat_id, text, reply_markup=markup, parse_mode=ParseMode.HTML)
+
+        self.later(send)
+
+    async def set_state(self, flow: str, step: str, data: dict[str, Any] | None = None) -> None:
+        """Move the user to ``flow``/``step`` keeping ``data`` as the draft."""
+        await conversation.set_state(self.session, self.telegram_id, flow, step, data or {})
+
+    async def clear_state(self) -> None:
+        """Leave any conversation."""
+        await conversation.clear_state(self.session, self.telegram_id)
+
+    async def flush_deferred(self) -> None:
+        """Run the queued replies in order (called by the handler wrapper after commit)."""
+        for action in self.deferred:
+            await action()
+        self.deferred.clear()
+
+
+def keyboard(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
+    """Build an inline keyboard from rows of (label, callback_data)."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
+    )

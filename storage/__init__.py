@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, query helpers, the transaction scope and migrations."""

@@ -1,0 +1,68 @@
+"""The database engine and the one place that opens a session and transaction.
+
+Handlers and jobs call :meth:`Database.transaction`; query helpers receive the session
+and never commit. On SQLite the file is opened in WAL mode with foreign keys on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from sqlalchemy import event, text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    """Turn on WAL, foreign keys and a busy timeout for every new SQLite connection."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
+    """Create the async engine for ``url`` with the right per-dialect settings."""
+    if url.startswith("sqlite"):
+        engine = create_async_engine(url, **kwargs)
+        event.listen(engine.sync_engine, "connect", _sqlite_on_connect)
+        return engine
+    kwargs.setdefault("pool_size", 10)
+    kwargs.setdefault("max_overflow", 10)
+    kwargs.setdefault("pool_pre_ping", True)
+    return create_async_engine(url, **kwargs)
+
+
+class Database:
+    """Holds the engine and session factory of one bot process."""
+
+    def __init__(self, url: str, **engine_kwargs: Any) -> None:
+        self.url = url
+        self.engine = create_engine(url, **engine_kwargs)
+        self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_postgres(self) -> bool:
+        """True when the backend is PostgreSQL."""
+        return self.engine.dialect.name == "postgresql"
+
+    @asynccontextmanager
+    async def transaction(self, serialize_key: int | None = None) -> AsyncIterator[AsyncSession]:
+        """Open a session and a transaction; commit on success, roll back on any error.
+
+        ``serialize_key`` (a Telegram user id) takes a PostgreSQL transaction-level advisory
+        lock so that several bot instances handle one user's updates one after another.
+        """
+        async with self.sessions() as session, session.begin():
+            if serialize_key is not None and self.is_postgres:
+                await session.execute(
+                    text("SELECT pg_advisory_xact_lock(:k)"), {"k": int(serialize_key)}
+                )
+            yield session
+
+    async def dispose(self) -> None:
+        """Close every pooled connection."""
+        await self.engine.dispose()

@@ -1,0 +1,29 @@
+"""Run Alembic migrations programmatically (``asn-bot db upgrade`` and bot start)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+def alembic_config(database_url: str) -> Config:
+    """Build an Alembic config pointing at the packaged migrations and ``database_url``."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
+    return cfg
+
+
+def upgrade(database_url: str, revision: str = "head") -> None:
+    """Bring the schema at ``database_url`` to ``revision`` (blocking)."""
+    command.upgrade(alembic_config(database_url), revision)
+
+
+async def upgrade_async(database_url: str, revision: str = "head") -> None:
+    """Run :func:`upgrade` in a worker thread so the event loop is not blocked."""
+    await asyncio.to_thread(upgrade, database_url, revision)

@@ -1,0 +1,1 @@
+"""Query helpers: functions that take a session and never commit."""

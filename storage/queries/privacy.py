@@ -1,0 +1,105 @@
+"""Data rights (UU PDP): everything the bot holds about a user, and erasing what they gave.
+
+Each feature that stores personal data adds its exporter and eraser to the tuples at
+the bottom, so the export and the unlink stay complete in one visible place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import BotUser, ConversationState, Employee, EmployeeSkill, Unit
+
+Exporter = Callable[[AsyncSession, BotUser], Awaitable[dict[str, Any]]]
+Eraser = Callable[[AsyncSession, BotUser], Awaitable[None]]
+
+
+def _plain(value: Any) -> Any:
+    """JSON-friendly value."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+async def export_account(session: AsyncSession, user: BotUser) -> dict[str, Any]:
+    """The Telegram account record."""
+    return {
+        "telegram_account": {
+            "telegram_id": user.telegram_id,
+            "language": user.locale,
+            "consent_at": _plain(user.consent_at),
+            "linked_at": _plain(user.linked_at),
+        }
+    }
+
+
+async def export_employee(session: AsyncSession, user: BotUser) -> dict[str, Any]:
+    """HR's roster row of the linked employee and the self-declared skills."""
+    if user.employee_id is None:
+        return {}
+    employee = await session.get(Employee, user.employee_id)
+    if employee is None:
+        return {}
+    unit = await session.get(Unit, employee.unit_id) if employee.unit_id else None
+    skills = await session.execute(
+        select(EmployeeSkill).where(EmployeeSkill.employee_id == employee.id)
+    )
+    return {
+        "roster": {
+            "nip": employee.nip,
+            "name": employee.name,
+            "phone": employee.phone,
+            "unit": unit.name if unit else None,
+            "position": employee.position_title,
+            "position_kind": employee.position_kind,
+            "golongan": employee.rank,
+            "education_level": employee.education_level,
+            "education_major": employee.education_major,
+            "tmt_jabatan": _plain(employee.position_tmt),
+            "disciplinary_sanction": employee.disciplinary_sanction,
+            "study_leave": employee.study_leave,
+            "skills_in_roster": employee.roster_skills,
+        },
+        "self_declared": [
+            {"kind": s.kind, "text": s.text, "created_at": _plain(s.created_at)}
+            for s in skills.scalars()
+        ],
+    }
+
+
+async def erase_self_declared(session: AsyncSession, user: BotUser) -> None:
+    """Delete what the user gave the bot: skills, certifications, drafts."""
+    if user.employee_id is not None:
+        await session.execute(
+            delete(EmployeeSkill).where(EmployeeSkill.employee_id == user.employee_id)
+        )
+    await session.execute(
+        delete(ConversationState).where(ConversationState.telegram_id == user.telegram_id)
+    )
+
+
+EXPORTERS: tuple[Exporter, ...] = (export_account, export_employee)
+ERASERS: tuple[Eraser, ...] = (erase_self_declared,)
+
+
+async def export_user_data(session: AsyncSession, user: BotUser) -> dict[str, Any]:
+    """Everything the bot holds about ``user``, merged from every feature."""
+    result: dict[str, Any] = {}
+    for exporter in EXPORTERS:
+        result.update(await exporter(session, user))
+    return result
+
+
+async def unlink_user(session: AsyncSession, user: BotUser) -> None:
+    """Erase what the user gave the bot and unlink the Telegram account."""
+    for eraser in ERASERS:
+        await eraser(session, user)
+    user.employee_id = None
+    user.linked_at = None
+    user.consent_at = None
+    await session.flush()

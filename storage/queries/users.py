@@ -1,0 +1,83 @@
+"""Queries about Telegram users and their roles."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import BotUser, Employee, RoleGrant
+
+ROLES = ("hr", "approver")
+
+
+async def get_or_create_user(session: AsyncSession, telegram_id: int) -> BotUser:
+    """Return the BotUser for ``telegram_id``, inserting it on first contact."""
+    user = await session.get(BotUser, telegram_id)
+    if user is None:
+        user = BotUser(telegram_id=telegram_id)
+        session.add(user)
+        await session.flush()
+    return user
+
+
+async def get_user(session: AsyncSession, telegram_id: int) -> BotUser | None:
+    """Return the BotUser or None."""
+    return await session.get(BotUser, telegram_id)
+
+
+async def get_user_by_employee(session: AsyncSession, employee_id: int) -> BotUser | None:
+    """Return the BotUser linked to an employee, if any."""
+    result = await session.execute(select(BotUser).where(BotUser.employee_id == employee_id))
+    return result.scalar_one_or_none()
+
+
+async def linked_employee(session: AsyncSession, user: BotUser) -> Employee | None:
+    """Return the employee a BotUser is linked to."""
+    if user.employee_id is None:
+        return None
+    return await session.get(Employee, user.employee_id)
+
+
+async def roles_of(session: AsyncSession, telegram_id: int) -> frozenset[str]:
+    """The privileged roles of a Telegram user."""
+    result = await session.execute(
+        select(RoleGrant.role).where(RoleGrant.telegram_id == telegram_id)
+    )
+    return frozenset(result.scalars())
+
+
+async def grant_role(session: AsyncSession, telegram_id: int, role: str, granted_by: str) -> bool:
+    """Grant ``role``; returns False when the user already had it."""
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}")
+    existing = await session.execute(
+        select(RoleGrant).where(RoleGrant.telegram_id == telegram_id, RoleGrant.role == role)
+    )
+    if existing.scalar_one_or_none() is not None:
+        return False
+    session.add(RoleGrant(telegram_id=telegram_id, role=role, granted_by=granted_by))
+    await session.flush()
+    return True
+
+
+async def revoke_role(session: AsyncSession, telegram_id: int, role: str | None = None) -> int:
+    """Remove one role (or all when ``role`` is None); returns how many were removed."""
+    stmt = delete(RoleGrant).where(RoleGrant.telegram_id == telegram_id)
+    if role is not None:
+        stmt = stmt.where(RoleGrant.role == role)
+    result = await session.execute(stmt)
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def list_role_grants(session: AsyncSession) -> Sequence[RoleGrant]:
+    """All role grants ordered by role and user."""
+    result = await session.execute(select(RoleGrant).order_by(RoleGrant.role, RoleGrant.telegram_id))
+    return result.scalars().all()
+
+
+async def users_with_role(session: AsyncSession, role: str) -> list[int]:
+    """Telegram ids that hold ``role``."""
+    result = await session.execute(select(RoleGrant.telegram_id).where(RoleGrant.role == role))
+    return list(result.scalars())

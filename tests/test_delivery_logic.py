@@ -1,0 +1,195 @@
+"""Pure delivery logic: pacing with a fake clock, error classification, audience parsing."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.delivery.audience import AudienceError, match_unit, parse_audience, pick_unit
+from bot.delivery.errors import backoff_delay, classify, reason_code
+from bot.delivery.pacing import ChatSpacing, Pacer
+
+
+def _slots(pacer: Pacer, callers: int, start: float = 0.0) -> list[float]:
+    """Start times granted to ``callers`` who all ask at ``start``."""
+    return [start + pacer.reserve(start) for _ in range(callers)]
+
+
+@pytest.mark.parametrize("rate", [1.0, 5.0, 30.0, 300.0])
+def test_pacer_spaces_slots_evenly_without_burst(rate: float) -> None:
+    """A full bucket lets one send out, not a burst: slot k starts at k / rate."""
+    slots = _slots(Pacer(rate), 50)
+    gaps = [b - a for a, b in zip(slots, slots[1:], strict=False)]
+    assert slots[0] == 0.0
+    assert all(g == pytest.approx(1.0 / rate) for g in gaps)
+
+
+@pytest.mark.parametrize("rate", [10.0, 30.0])
+def test_pacer_any_one_second_window_holds_at_most_rate_plus_one(rate: float) -> None:
+    """The property the emulator test measures, here on the granted slots."""
+    slots = _slots(Pacer(rate), 200)
+    worst = max(sum(1 for s in slots if t <= s <= t + 1.0) for t in slots)
+    assert worst <= rate + 1
+
+
+def test_pacer_idle_time_does_not_accumulate_tokens() -> None:
+    """After a quiet period the next two sends are still one interval apart."""
+    pacer = Pacer(10.0)
+    assert pacer.reserve(0.0) == 0.0
+    assert pacer.reserve(100.0) == 0.0
+    assert pacer.reserve(100.0) == pytest.approx(0.1)
+
+
+def test_pacer_penalty_pauses_and_slows_then_recovers() -> None:
+    """A 429 blocks slots for retry_after, lowers the rate, which later climbs back."""
+    pacer = Pacer(10.0, recover_after=5.0)
+    pacer.reserve(0.0)
+    pacer.penalize(1.0, 3.0)
+    assert pacer.current == pytest.approx(8.0)
+    assert pacer.reserve(1.0) == pytest.approx(3.0)
+    now = 1.0
+    for _ in range(200):
+        now += 5.0
+        pacer.reserve(now)
+    assert pacer.current == pytest.approx(10.0)
+
+
+def test_pacer_rate_never_below_floor() -> None:
+    """Many 429s do not drive the rate to zero."""
+    pacer = Pacer(2.0, min_rate=0.5)
+    for i in range(50):
+        pacer.penalize(float(i), 0.0)
+    assert pacer.current == 0.5
+
+
+def test_pacer_rejects_non_positive_rate() -> None:
+    """A zero rate is a configuration error."""
+    with pytest.raises(ValueError):
+        Pacer(0.0)
+
+
+def test_chat_spacing_one_send_per_second_per_chat() -> None:
+    """Busy chats wait; after a send the chat is free again one gap later."""
+    spacing = ChatSpacing(1.0)
+    assert spacing.ready_at(7, 0.0) == 0.0
+    spacing.begin(7)
+    assert spacing.ready_at(7, 0.1) is None
+    spacing.started(7, 0.2)
+    spacing.end(7)
+    assert spacing.ready_at(7, 0.5) == pytest.approx(1.2)
+    assert spacing.ready_at(8, 0.5) == 0.5
+    spacing.prune(5.0)
+    assert spacing.ready_at(7, 5.0) == 5.0
+
+
+@pytest.mark.parametrize(
+    ("kind", "description", "attempts", "action", "reason"),
+    [
+        ("forbidden", "Forbidden: bot was blocked by the user", 1, "unreachable", "blocked"),
+        ("forbidden", "Forbidden: user is deactivated", 1, "unreachable", "deactivated"),
+        ("bad_request", "Bad Request: chat not found", 1, "unreachable", "chat_not_found"),
+        ("bad_request", "Bad Request: can't parse entities", 1, "failed",
+         "bad_request: can't parse entities"),
+        ("network", "Bad Gateway", 1, "retry", "network: bad gateway"),
+        ("timeout", "Timed out", 4, "retry", "timeout: timed out"),
+        ("timeout", "Timed out", 5, "failed", "timeout: timed out"),
+        ("other", "Internal Server Error", 5, "failed", "other: internal server error"),
+    ],
+)
+def test_classify(kind: str, description: str, attempts: int, action: str, reason: str) -> None:
+    """Each Telegram failure maps to the documented next step and a stable reason."""
+    decision = classify(kind, description, attempts, max_attempts=5)  # type: ignore[arg-type]
+    assert decision.action == action
+    assert decision.reason == reason
+
+
+def test_classify_retry_after_keeps_wait() -> None:
+    """A 429 is rate limiting, never a failure."""
+    decision = classify("retry_after", "Too Many Requests", 9, 3, retry_after=7)
+    assert (decision.action, decision.delay) == ("rate_limited", 7.0)
+
+
+@pytest.mark.parametrize(("attempts", "delay"), [(1, 2.0), (2, 4.0), (3, 8.0), (20, 300.0)])
+def test_backoff_is_exponential_and_capped(attempts: int, delay: float) -> None:
+    """2, 4, 8 ... seconds, never more than five minutes."""
+    assert backoff_delay(attempts) == delay
+
+
+def test_reason_code_is_clipped() -> None:
+    """Long descriptions are cut to the column size."""
+    assert len(reason_code("bad_request", "x" * 1000)) == 200
+
+
+@pytest.mark.parametrize(
+    ("text", "spec"),
+    [
+        ("all", {"kind": "all"}),
+        ("Semua", {"kind": "all"}),
+        ("role:HR", {"kind": "role", "role": "hr"}),
+        ("role:approver", {"kind": "role", "role": "approver"}),
+        ("unit:Dinas Kesehatan", {"kind": "units", "names": ["Dinas Kesehatan"], "unit_ids": []}),
+        ("unit:dinkes; bappeda", {"kind": "units", "names": ["dinkes", "bappeda"], "unit_ids": []}),
+        ("employees:3, 1,3", {"kind": "employees", "employee_ids": [1, 3]}),
+        ("5 6", {"kind": "employees", "employee_ids": [5, 6]}),
+    ],
+)
+def test_parse_audience(text: str, spec: dict[str, object]) -> None:
+    """Every documented audience form parses to its spec."""
+    assert parse_audience(text) == spec
+
+
+def test_parse_audience_from_id_list() -> None:
+    """A list of employee ids is an employees audience."""
+    assert parse_audience([4, 2]) == {"kind": "employees", "employee_ids": [2, 4]}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("everyone", "delivery.audience.unknown"),
+        ("role:boss", "delivery.audience.bad_role"),
+        ("employees:1,x", "delivery.audience.bad_id"),
+        ("employees:0", "delivery.audience.bad_id"),
+        ("unit:", "delivery.audience.unknown"),
+    ],
+)
+def test_parse_audience_errors_name_a_text_key(text: str, key: str) -> None:
+    """Bad input raises AudienceError carrying the text key to show."""
+    with pytest.raises(AudienceError) as info:
+        parse_audience(text)
+    assert info.value.key == key
+
+
+UNITS = ["Dinas Kesehatan", "Dinas Pendidikan", "Badan Perencanaan Pembangunan Daerah"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "unit"),
+    [
+        ("dinas kesehatan", "Dinas Kesehatan"),
+        ("Dinas Kesehtan", "Dinas Kesehatan"),
+        ("pendidikan", "Dinas Pendidikan"),
+        ("badan perencanaan", "Badan Perencanaan Pembangunan Daerah"),
+    ],
+)
+def test_pick_unit_fuzzy(typed: str, unit: str) -> None:
+    """Typos and partial names find the unit."""
+    assert pick_unit(typed, UNITS) == unit
+
+
+def test_pick_unit_unknown() -> None:
+    """Nothing close enough is an error, not a random unit."""
+    with pytest.raises(AudienceError) as info:
+        pick_unit("kepolisian", UNITS)
+    assert info.value.key == "delivery.audience.unit_not_found"
+
+
+def test_pick_unit_ambiguous() -> None:
+    """'dinas' alone is ambiguous between two units."""
+    with pytest.raises(AudienceError) as info:
+        pick_unit("dinas", UNITS)
+    assert info.value.key == "delivery.audience.unit_ambiguous"
+
+
+def test_match_unit_exact_wins() -> None:
+    """An exact (case-insensitive) name scores 100 and stands alone."""
+    assert match_unit("DINAS PENDIDIKAN", UNITS) == [("Dinas Pendidikan", 100.0)]
