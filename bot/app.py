@@ -9,6 +9,7 @@ from typing import Any
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from bot.config import Settings
+from bot.transport import AiohttpRequest
 from bot.update_processor import PerUserUpdateProcessor
 from handlers.commands import CommandRegistry, publish_default_commands, publish_user_commands
 from handlers.flows import FlowRouter
@@ -40,9 +41,8 @@ def build_application(settings: Settings, *, migrate: bool = True) -> Applicatio
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_file_base_url)
         .concurrent_updates(PerUserUpdateProcessor(settings.max_concurrent_updates))
-        .connection_pool_size(max(16, settings.max_concurrent_updates))
-        .pool_timeout(30)
-        .get_updates_read_timeout(40)
+        .request(AiohttpRequest(connection_pool_size=settings.max_concurrent_updates))
+        .get_updates_request(AiohttpRequest(connection_pool_size=1, read_timeout=40))
         # Replies to users are paced by Telegram's own limits; a 429 is retried (never lost).
         .rate_limiter(AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=3))
         .post_init(_post_init)
@@ -63,13 +63,10 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     async with services.db.transaction() as session:
         for telegram_id in services.settings.admin_telegram_ids:
             await users.grant_role(session, telegram_id, "hr", granted_by="env")
-        grants = await users.list_role_grants(session)
+        menus = await users.sync_menu_roles(session)
     await publish_default_commands(app)
-    by_user: dict[int, set[str]] = {}
-    for grant in grants:
-        by_user.setdefault(grant.telegram_id, set()).add(grant.role)
-    for telegram_id, roles in by_user.items():
-        await publish_user_commands(app, telegram_id, frozenset(roles), services.settings.default_locale)
+    for telegram_id, (roles, locale) in menus.items():
+        await publish_user_commands(app, telegram_id, roles, locale or services.settings.default_locale)
     for start in services.extras.get("on_start", []):
         await start(app)
 

@@ -47,6 +47,8 @@ class BotHarness:
         """Build the Application and start polling the emulator."""
         app = build_application(self.settings, migrate=self.migrate)
         await app.initialize()
+        if app.post_init is not None:  # run_polling() would call it; we start by hand
+            await app.post_init(app)
         await app.start()
         assert app.updater is not None
         await app.updater.start_polling(
@@ -65,6 +67,8 @@ class BotHarness:
         if app.running:
             await app.stop()
         await app.shutdown()
+        if app.post_shutdown is not None:
+            await app.post_shutdown(app)
 
     async def restart_bot(self) -> None:
         """Stop and start a fresh Application on the same database and emulator."""

@@ -48,15 +48,15 @@ def handler(
                 await _point_to_private_chat(update, context, settings.default_locale)
                 return
             async with services.db.transaction(serialize_key=tg_user.id) as session:
-                user = await users.get_or_create_user(session, tg_user.id)
+                user, employee, user_roles = await users.load_identity(session, tg_user.id)
                 request = Request(
                     update=update,
                     context=context,
                     session=session,
                     settings=settings,
                     user=user,
-                    employee=await users.linked_employee(session, user),
-                    roles=await users.roles_of(session, tg_user.id),
+                    employee=employee,
+                    roles=user_roles,
                     locale=user.locale or settings.default_locale,
                 )
                 if roles and not request.has_role(*roles):

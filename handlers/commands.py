@@ -87,6 +87,21 @@ async def publish_default_commands(app: Application[Any, Any, Any, Any, Any, Any
         await app.bot.set_my_commands(bot_commands(specs, locale), scope=scope, language_code=locale)
 
 
+def sync_user_menu(request: Any, *, force: bool = False) -> None:
+    """Publish the user's per-role command menu (after commit) when their roles changed."""
+    current = ",".join(sorted(request.roles))
+    if not force and (request.user.menu_roles or "") == current:
+        return
+    request.user.menu_roles = current
+    app, chat_id = request.context.application, request.chat_id
+    roles, locale = request.roles, request.locale
+
+    async def publish() -> None:
+        await publish_user_commands(app, chat_id, roles, locale)
+
+    request.later(publish)
+
+
 async def publish_user_commands(
     app: Application[Any, Any, Any, Any, Any, Any], chat_id: int, roles: frozenset[str], locale: str
 ) -> None:

@@ -9,7 +9,7 @@ from telegram.ext import Application, CallbackQueryHandler
 from bot import callback_data as cb
 from bot.texts import LOCALES
 from handlers.base import handler
-from handlers.commands import CommandRegistry, add_command, publish_user_commands
+from handlers.commands import CommandRegistry, add_command, sync_user_menu
 from handlers.request import Request, keyboard
 
 MENU_COLUMNS = 2
@@ -62,9 +62,7 @@ async def help_cmd(request: Request) -> None:
     lines += [f"/{s.name} — {request.t(s.description_key)}" for s in specs]
     if request.employee is None and not request.roles:
         lines.append(request.t("help.not_registered"))
-    await publish_user_commands(
-        request.context.application, request.chat_id, request.roles, request.locale
-    )
+    sync_user_menu(request)
     request.reply("\n".join(lines))
 
 
@@ -90,7 +88,7 @@ async def language_callback(request: Request) -> None:
     request.locale = locale
     request.answer()
     request.edit_or_reply(request.t("lang.changed"))
-    await publish_user_commands(request.context.application, request.chat_id, request.roles, locale)
+    sync_user_menu(request, force=bool(request.roles))
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:

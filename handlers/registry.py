@@ -22,6 +22,8 @@ FEATURE_MODULES = (
     "handlers.admin",  # HR role and invite management
     "handlers.matching",  # /rekomendasi, /kandidat
     "handlers.aspirations",  # /aspirasi, /status, /periode, /rekap_aspirasi
+    "handlers.aspirations_hr",  # /rekap_aspirasi: HR review and export
+    "handlers.aspirations_period",  # /periode: aspiration windows
     "handlers.broadcasts",  # /umumkan, /laporan_kirim
     "handlers.flows",  # catch-all conversation input, last
 )

@@ -12,7 +12,7 @@ from bot import callback_data as cb
 from bot.registration.invites import InviteError, redeem_invite
 from bot.roster.validation import normalize_phone
 from handlers.base import handler
-from handlers.commands import add_command, publish_user_commands
+from handlers.commands import add_command, sync_user_menu
 from handlers.menu import show_main_menu
 from handlers.request import Request, keyboard
 from storage.models import ConversationState, Employee, utcnow
@@ -29,9 +29,7 @@ async def start_cmd(request: Request) -> None:
     if request.employee is not None:
         if code:
             request.reply_key("reg.already_linked")
-        await publish_user_commands(
-            request.context.application, request.chat_id, request.roles, request.locale
-        )
+        sync_user_menu(request)
         show_main_menu(request)
         return
     if _locked(request):

@@ -62,6 +62,8 @@ def backend(request: pytest.FixtureRequest) -> str:
     name = str(request.param)
     if name == "postgres":
         reason = _pg_available()
+        if reason and os.environ.get("ASN_REQUIRE_POSTGRES"):
+            pytest.fail(reason + " (ASN_REQUIRE_POSTGRES is set)")
         if reason:
             pytest.skip(reason)
     return name

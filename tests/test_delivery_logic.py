@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from bot.delivery.audience import AudienceError, match_unit, parse_audience, pick_unit
@@ -18,7 +20,7 @@ def _slots(pacer: Pacer, callers: int, start: float = 0.0) -> list[float]:
 def test_pacer_spaces_slots_evenly_without_burst(rate: float) -> None:
     """A full bucket lets one send out, not a burst: slot k starts at k / rate."""
     slots = _slots(Pacer(rate), 50)
-    gaps = [b - a for a, b in zip(slots, slots[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(slots)]
     assert slots[0] == 0.0
     assert all(g == pytest.approx(1.0 / rate) for g in gaps)
 
@@ -87,8 +89,13 @@ def test_chat_spacing_one_send_per_second_per_chat() -> None:
         ("forbidden", "Forbidden: bot was blocked by the user", 1, "unreachable", "blocked"),
         ("forbidden", "Forbidden: user is deactivated", 1, "unreachable", "deactivated"),
         ("bad_request", "Bad Request: chat not found", 1, "unreachable", "chat_not_found"),
-        ("bad_request", "Bad Request: can't parse entities", 1, "failed",
-         "bad_request: can't parse entities"),
+        (
+            "bad_request",
+            "Bad Request: can't parse entities",
+            1,
+            "failed",
+            "bad_request: can't parse entities",
+        ),
         ("network", "Bad Gateway", 1, "retry", "network: bad gateway"),
         ("timeout", "Timed out", 4, "retry", "timeout: timed out"),
         ("timeout", "Timed out", 5, "failed", "timeout: timed out"),

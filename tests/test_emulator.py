@@ -17,6 +17,7 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
+    Message,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
     Update,
@@ -63,6 +64,12 @@ async def user(client: EmulatorClient) -> EmulatedUser:
     u = client.user(1001, first_name="Siti", username="siti")
     await u.send("halo")
     return u
+
+
+def _message(update: Update) -> Message:
+    """The update's message (asserting there is one)."""
+    assert update.message is not None
+    return update.message
 
 
 def _seconds(value: int | dtm.timedelta) -> float:
@@ -186,10 +193,10 @@ async def test_press_button_gives_callback_query(bot: Bot, user: EmulatedUser) -
     sent = await bot.send_message(user.chat_id, "Lanjut?", reply_markup=markup)
     await user.press("Tidak")
     await user.press(data="forged:1")
-    updates = await bot.get_updates(offset=(await bot.get_updates())[-1].update_id)
+    updates = await bot.get_updates()
     queries = [u.callback_query for u in updates if u.callback_query]
     assert [q.data for q in queries] == ["c:no", "forged:1"]
-    assert queries[0].message.message_id == sent.message_id
+    assert queries[0].message is not None and queries[0].message.message_id == sent.message_id
     assert queries[0].from_user.id == user.id
     with pytest.raises(AssertionError, match="Mungkin"):
         await user.press("Mungkin")
@@ -212,7 +219,7 @@ async def test_user_document_download_by_bot(bot: Bot, user: EmulatedUser) -> No
     tg_file = await bot.get_file(doc_msg.document.file_id)
     assert bytes(await tg_file.download_as_bytearray()) == payload
     await user.send_photo(tiny_png(4, 3))
-    photo = (await bot.get_updates(offset=updates[-1].update_id + 1))[-1].message.photo
+    photo = _message((await bot.get_updates(offset=updates[-1].update_id + 1))[-1]).photo
     assert (photo[-1].width, photo[-1].height) == (4, 3)
 
 
@@ -221,6 +228,7 @@ async def test_bot_document_and_photo(bot: Bot, user: EmulatedUser) -> None:
     report = b"%PDF-1.4 fake report"
     sent = await bot.send_document(user.chat_id, report, filename="laporan.pdf", caption="Hasil")
     await bot.send_photo(user.chat_id, tiny_png())
+    assert sent.document is not None
     await bot.send_document(user.chat_id, sent.document.file_id)
     doc, pic, reused = await user.replies(3)
     assert doc.text == "Hasil" and doc.document is not None
@@ -228,7 +236,7 @@ async def test_bot_document_and_photo(bot: Bot, user: EmulatedUser) -> None:
     assert await user.download(doc) == report
     assert await user.download(pic) == tiny_png()
     assert await user.download(reused) == report
-    with pytest.raises(BadRequest, match="(?i)wrong file identifier"):
+    with pytest.raises(BadRequest, match=r"(?i)wrong file identifier"):
         await bot.send_document(user.chat_id, "NO_SUCH_FILE_ID")
 
 
@@ -238,9 +246,7 @@ async def test_commands_per_scope(bot: Bot, client: EmulatorClient, user: Emulat
     await bot.set_my_commands([BotCommand("help", "Help")], language_code="en")
     admin = [BotCommand("broadcast", "Kirim siaran")]
     await bot.set_my_commands(admin, scope=BotCommandScopeChat(user.chat_id))
-    await bot.set_my_commands(
-        [BotCommand("me", "Profil")], scope=BotCommandScopeAllPrivateChats()
-    )
+    await bot.set_my_commands([BotCommand("me", "Profil")], scope=BotCommandScopeAllPrivateChats())
     assert [c.command for c in await bot.get_my_commands()] == ["start"]
     assert [c.command for c in await bot.get_my_commands(language_code="en")] == ["help"]
     chat_cmds = await bot.get_my_commands(scope=BotCommandScopeChat(user.chat_id))
@@ -296,7 +302,7 @@ async def test_flood_limit_and_sent_log(
     assert _seconds(info.value.retry_after) >= 1
     await client.set_flood_limit(None)
     await bot.send_message(user.chat_id, "tiga")
-    log = await client.sent_log(user.chat_id)
+    log = await client.wait_sent(2, chat_id=user.chat_id)
     assert [e["text"] for e in log] == ["satu", "tiga"]
     assert len({e["message_id"] for e in log}) == 2 and log[0]["ts"] <= log[1]["ts"]
 
@@ -309,10 +315,10 @@ async def test_get_updates_long_poll(bot: Bot, client: EmulatorClient) -> None:
     other = client.user(2002, first_name="Budi", language_code="en")
     await other.send("/start@emulator_bot")
     updates = await asyncio.wait_for(poll, 10)
-    message = updates[0].message
+    message = _message(updates[0])
     assert message.text == "/start@emulator_bot"
     assert message.entities[0].type == "bot_command"
-    assert message.from_user.language_code == "en"
+    assert message.from_user is not None and message.from_user.language_code == "en"
     assert (await bot.get_updates(offset=updates[-1].update_id + 1)) == ()
 
 
@@ -323,7 +329,8 @@ async def test_contact_and_group(bot: Bot, client: EmulatorClient) -> None:
     await u.share_contact("+628111", user_id=4004, first_name="Lain")
     await u.send("/daftar", chat_type="group")
     updates = await bot.get_updates()
-    own, other, group = (x.message for x in updates)
+    own, other, group = (_message(x) for x in updates)
+    assert own.contact is not None and other.contact is not None
     assert own.contact.user_id == 3003 and own.contact.phone_number == "+628123456789"
     assert other.contact.user_id == 4004
     assert group.chat.type == "group" and group.chat.id == u.group_chat_id
@@ -337,7 +344,7 @@ async def test_webhook_conflict(bot: Bot) -> None:
     assert (await bot.get_webhook_info()).url == "https://example.invalid/hook"
     with pytest.raises(Conflict):
         await bot.get_updates()
-    with pytest.raises(BadRequest, match="(?i)https url"):
+    with pytest.raises(BadRequest, match=r"(?i)https url"):
         await bot.set_webhook("http://example.invalid/hook")
     assert await bot.delete_webhook()
     assert await bot.get_updates() == ()
@@ -355,6 +362,8 @@ async def test_latency_and_reset(bot: Bot, client: EmulatorClient, user: Emulate
     with pytest.raises(BadRequest, match="Chat not found"):
         await bot.send_message(user.chat_id, "x")
     await client.register_chat(user.chat_id)
+    await client.register_chats([7001, 7002], chat_type="group", name="OPD")
+    await bot.send_message(7002, "grup terdaftar")
     await bot.send_message(user.chat_id, "setelah reset")
     assert (await user.reply()).text == "setelah reset"
 

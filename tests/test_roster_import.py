@@ -11,7 +11,13 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from bot.roster.demo_data import generate_rows, load_demo, to_csv
-from bot.roster.importer import ParsedRoster, apply_roster, format_report, parse_roster
+from bot.roster.importer import (
+    ImportReport,
+    ParsedRoster,
+    apply_roster,
+    format_report,
+    parse_roster,
+)
 from bot.roster.validation import RosterError, parse_nip
 from storage.db import Database
 from storage.models import AuditEntry, BotUser, Employee, Unit
@@ -50,7 +56,9 @@ def to_xlsx(csv_bytes: bytes) -> bytes:
     return out.getvalue()
 
 
-async def import_file(db: Database, data: bytes, name: str, *, partial: bool = False):  # type: ignore[no-untyped-def]
+async def import_file(
+    db: Database, data: bytes, name: str, *, partial: bool = False
+) -> ImportReport:
     """Parse and apply one file in one transaction."""
     parsed = parse_roster(data, name)
     async with db.transaction() as session:
@@ -81,8 +89,6 @@ def test_errors_file_names_each_bad_line() -> None:
 
 def format_report_for(parsed: ParsedRoster, locale: str) -> str:
     """The report of a rejected (not applied) import of ``parsed``."""
-    from bot.roster.importer import ImportReport
-
     return format_report(ImportReport(problems=parsed.problems), locale)
 
 

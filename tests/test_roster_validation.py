@@ -249,7 +249,11 @@ def test_clean_text() -> None:
 
 @pytest.mark.parametrize(
     ("header", "normalized"),
-    [("NIP BARU", "nip baru"), ("GOL_AKHIR_NAMA", "gol akhir nama"), (" Unit-Kerja ", "unit kerja")],
+    [
+        ("NIP BARU", "nip baru"),
+        ("GOL_AKHIR_NAMA", "gol akhir nama"),
+        (" Unit-Kerja ", "unit kerja"),
+    ],
 )
 def test_normalize_header(header: str, normalized: str) -> None:
     assert normalize_header(header) == normalized

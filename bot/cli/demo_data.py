@@ -46,9 +46,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         db = await open_database(settings)
         try:
             async with db.transaction() as session:
-                return await load_demo(
-                    session, args.employees, seed=args.seed, linked=args.linked
-                )
+                return await load_demo(session, args.employees, seed=args.seed, linked=args.linked)
         finally:
             await db.dispose()
 

@@ -17,6 +17,7 @@ SUBCOMMAND_MODULES = (
     "bot.cli.invite",
     "bot.cli.admin",
     "bot.cli.demo",
+    "bot.cli.emulator",
     "bot.cli.matching",
     "bot.cli.aspirations",
     "bot.cli.broadcast",

@@ -172,6 +172,7 @@ class EmulatorState:
         self.closed = False
         self.updates_signal = Signal()
         self.answers_signal = Signal()
+        self.sent_signal = Signal()
         self.reset()
 
     def reset(self) -> None:
@@ -203,6 +204,7 @@ class EmulatorState:
         self.closed = True
         self.updates_signal.fire()
         self.answers_signal.fire()
+        self.sent_signal.fire()
         for chat in self.chats.values():
             chat.changed.fire()
 
@@ -282,6 +284,7 @@ class EmulatorState:
             }
         )
         chat.changed.fire()
+        self.sent_signal.fire()
 
     def store_file(
         self, data: bytes, kind: str, file_name: str | None, mime_type: str | None

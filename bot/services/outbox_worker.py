@@ -141,6 +141,7 @@ class OutboxWorker:
             async with self.db.transaction() as session:
                 await q.release_rows(session, [r.id for r in leftovers], self.clock.now())
         await self.writer.close()
+        await self._finish_broadcasts()
 
     def kill(self) -> None:
         """Abandon everything at once, like a crash (for tests): no state is cleaned up."""

@@ -59,6 +59,7 @@ class BotUser(Base):
     failed_link_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column()
     unreachable_at: Mapped[datetime | None] = mapped_column()
+    menu_roles: Mapped[str | None] = mapped_column(String(60))  # roles of the published menu
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

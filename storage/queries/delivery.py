@@ -410,3 +410,41 @@ async def next_due_time(session: AsyncSession) -> datetime | None:
     )
     value = result.scalar()
     return value if isinstance(value, datetime) else None
+
+
+async def materialize_broadcast(
+    session: AsyncSession, broadcast_id: int, now: datetime, late: bool = False
+) -> int:
+    """Turn a scheduled/queued broadcast into outbox rows, resolving its audience now.
+
+    Rows carry the dedup key ``b<id>:<chat>``, so running this twice inserts nothing new.
+    Returns the number of rows inserted (0 when the broadcast is cancelled or finished).
+    """
+    broadcast = await session.get(Broadcast, broadcast_id, with_for_update=True)
+    if broadcast is None or broadcast.status not in ("scheduled", "queued"):
+        return 0
+    chat_ids = await resolve_audience(session, broadcast.audience)
+    inserted = await enqueue_messages(
+        session,
+        broadcast.id,
+        ((chat_id, broadcast.text, None) for chat_id in chat_ids),
+        dedup_prefix=f"b{broadcast.id}",
+        parse_mode=broadcast.parse_mode,
+        attachment_file_id=broadcast.attachment_file_id,
+        attachment_kind=broadcast.attachment_kind,
+    )
+    broadcast.status = "queued"
+    broadcast.late = broadcast.late or late
+    if broadcast.scheduled_at is None:
+        broadcast.scheduled_at = now
+    return inserted
+
+
+async def mark_broadcast_missed(session: AsyncSession, broadcast_id: int, reason: str) -> None:
+    """A scheduled broadcast whose time passed beyond the grace period: never sent."""
+    await session.execute(
+        update(Broadcast)
+        .where(Broadcast.id == broadcast_id, Broadcast.status == "scheduled")
+        .values(status="missed", status_reason=reason[:200])
+        .execution_options(synchronize_session=False)
+    )

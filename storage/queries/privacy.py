@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import BotUser, ConversationState, Employee, EmployeeSkill, Unit
+from storage.queries import aspirations as aspiration_queries
 
 Exporter = Callable[[AsyncSession, BotUser], Awaitable[dict[str, Any]]]
 Eraser = Callable[[AsyncSession, BotUser], Awaitable[None]]
@@ -83,8 +84,12 @@ async def erase_self_declared(session: AsyncSession, user: BotUser) -> None:
     )
 
 
-EXPORTERS: tuple[Exporter, ...] = (export_account, export_employee)
-ERASERS: tuple[Eraser, ...] = (erase_self_declared,)
+EXPORTERS: tuple[Exporter, ...] = (
+    export_account,
+    export_employee,
+    aspiration_queries.export_for_user,
+)
+ERASERS: tuple[Eraser, ...] = (aspiration_queries.erase_for_user, erase_self_declared)
 
 
 async def export_user_data(session: AsyncSession, user: BotUser) -> dict[str, Any]:

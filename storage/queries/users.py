@@ -22,6 +22,24 @@ async def get_or_create_user(session: AsyncSession, telegram_id: int) -> BotUser
     return user
 
 
+async def load_identity(
+    session: AsyncSession, telegram_id: int
+) -> tuple[BotUser, Employee | None, frozenset[str]]:
+    """The user (created on first contact), their linked employee and roles, in two queries."""
+    row = (
+        await session.execute(
+            select(BotUser, Employee)
+            .outerjoin(Employee, Employee.id == BotUser.employee_id)
+            .where(BotUser.telegram_id == telegram_id)
+        )
+    ).first()
+    if row is None:
+        user, employee = await get_or_create_user(session, telegram_id), None
+    else:
+        user, employee = row[0], row[1]
+    return user, employee, await roles_of(session, telegram_id)
+
+
 async def get_user(session: AsyncSession, telegram_id: int) -> BotUser | None:
     """Return the BotUser or None."""
     return await session.get(BotUser, telegram_id)
@@ -81,3 +99,23 @@ async def users_with_role(session: AsyncSession, role: str) -> list[int]:
     """Telegram ids that hold ``role``."""
     result = await session.execute(select(RoleGrant.telegram_id).where(RoleGrant.role == role))
     return list(result.scalars())
+
+
+async def sync_menu_roles(session: AsyncSession) -> dict[int, tuple[frozenset[str], str | None]]:
+    """Users whose command menu must be (re)published at start: role holders, and users
+    whose published menu still shows roles they lost. Records the roles being published."""
+    by_user: dict[int, set[str]] = {}
+    for grant in await list_role_grants(session):
+        by_user.setdefault(grant.telegram_id, set()).add(grant.role)
+    result = await session.execute(
+        select(BotUser).where((BotUser.menu_roles != "") | BotUser.telegram_id.in_(by_user))
+    )
+    menus: dict[int, tuple[frozenset[str], str | None]] = {}
+    for user in result.scalars():
+        roles = frozenset(by_user.pop(user.telegram_id, set()))
+        user.menu_roles = ",".join(sorted(roles))
+        menus[user.telegram_id] = (roles, user.locale)
+    for telegram_id, roles in by_user.items():  # holders who never wrote to the bot
+        menus[telegram_id] = (frozenset(roles), None)
+    await session.flush()
+    return menus

@@ -97,6 +97,7 @@ def upgrade() -> None:
     sa.Column('failed_link_attempts', sa.Integer(), nullable=False),
     sa.Column('locked_until', storage.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('unreachable_at', storage.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('menu_roles', sa.String(length=60), nullable=True),
     sa.Column('created_at', storage.models.base.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['employee_id'], ['employees.id'], name=op.f('fk_bot_users_employee_id_employees')),
     sa.PrimaryKeyConstraint('telegram_id', name=op.f('pk_bot_users')),

@@ -1,0 +1,1 @@
+"""Benchmarks and evaluation scripts (run with ``python -m bench.<name>``)."""

@@ -1,0 +1,183 @@
+"""The /aspirasi conversation as pure navigation over a JSON draft.
+
+The draft is the ``data`` of the user's conversation state: ``kind``, ``prefs`` (a list of
+``{"unit", "unit_id", "position"}``), ``reason_cat``, ``reason_text``, ``relocate``,
+``relocate_note``, plus bookkeeping (``editing``, ``pending_unit``, suggestions).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.aspirations.rules import KINDS, MAX_PREFERENCES, REASONS
+
+ELIG, KIND, PREF, POS, REASON_CAT, REASON_TEXT = (
+    "elig",
+    "kind",
+    "pref",
+    "pos",
+    "reason_cat",
+    "reason_text",
+)
+RELOCATE, RELOCATE_NOTE, SUMMARY, EDIT = "relocate", "relocate_note", "summary", "edit"
+STEPS = (ELIG, KIND, PREF, POS, REASON_CAT, REASON_TEXT, RELOCATE, RELOCATE_NOTE, SUMMARY, EDIT)
+TEXT_STEPS = frozenset({PREF, POS, REASON_TEXT, RELOCATE_NOTE})
+SECTIONS = ("kind", "prefs", "reason", "relocate")
+Draft = dict[str, Any]
+
+
+def is_rotation(draft: Draft) -> bool:
+    """Rotation stays inside the employee's own unit: only positions are asked."""
+    return draft.get("kind") == "rotation"
+
+
+def prefs(draft: Draft) -> list[dict[str, Any]]:
+    """The ranked preferences chosen so far."""
+    value = draft.get("prefs")
+    return value if isinstance(value, list) else []
+
+
+def pref_entry(draft: Draft) -> str:
+    """The step that asks for the next preference."""
+    return POS if is_rotation(draft) else PREF
+
+
+def _pop_pref(draft: Draft) -> None:
+    """Drop the last chosen preference (going back re-asks it)."""
+    items = prefs(draft)
+    if items:
+        items.pop()
+    draft["prefs"] = items
+    draft.pop("pending_unit", None)
+
+
+def prev_step(step: str, draft: Draft) -> str:
+    """Where the Back button of ``step`` leads; mutates ``draft`` to forget the undone answer."""
+    if step == KIND:
+        return ELIG
+    if step == PREF:
+        if prefs(draft):
+            _pop_pref(draft)
+            return PREF
+        return KIND
+    if step == POS:
+        draft.pop("pending_unit", None)
+        if not is_rotation(draft):
+            return PREF
+        if prefs(draft):
+            _pop_pref(draft)
+            return POS
+        return KIND
+    if step == REASON_CAT:
+        _pop_pref(draft)
+        return pref_entry(draft)
+    if step == REASON_TEXT:
+        return REASON_CAT
+    if step == RELOCATE:
+        return REASON_TEXT
+    if step in (RELOCATE_NOTE, SUMMARY):
+        return RELOCATE
+    if step == EDIT:
+        return SUMMARY
+    return ELIG
+
+
+def after_kind(draft: Draft, kind: str) -> str:
+    """Store the kind; a changed kind clears the preferences and asks them again."""
+    if kind not in KINDS:
+        raise ValueError(kind)
+    changed = draft.get("kind") != kind
+    draft["kind"] = kind
+    if changed:
+        draft["prefs"] = []
+        draft.pop("pending_unit", None)
+        return pref_entry(draft)
+    if draft.get("editing"):
+        return SUMMARY
+    return pref_entry(draft)
+
+
+def add_preference(draft: Draft, unit: str, unit_id: int | None, position: str) -> str:
+    """Append one preference and return the next step."""
+    items = prefs(draft)
+    items.append({"unit": unit, "unit_id": unit_id, "position": position})
+    draft["prefs"] = items[:MAX_PREFERENCES]
+    draft.pop("pending_unit", None)
+    if len(draft["prefs"]) < MAX_PREFERENCES:
+        return pref_entry(draft)
+    return prefs_done(draft)
+
+
+def prefs_done(draft: Draft) -> str:
+    """The step after the last preference."""
+    if draft.get("editing") and draft.get("reason_text"):
+        return SUMMARY
+    return REASON_CAT
+
+
+def after_reason_category(draft: Draft, category: str) -> str:
+    """Store the reason category."""
+    if category not in REASONS:
+        raise ValueError(category)
+    draft["reason_cat"] = category
+    return REASON_TEXT
+
+
+def after_reason_text(draft: Draft, text: str) -> str:
+    """Store the free-text reason."""
+    draft["reason_text"] = text
+    if draft.get("editing") and draft.get("relocate") is not None:
+        return SUMMARY
+    return RELOCATE
+
+
+def after_relocate(draft: Draft, willing: bool) -> str:
+    """Store the willingness to move to another city."""
+    draft["relocate"] = willing
+    return RELOCATE_NOTE
+
+
+def after_relocate_note(draft: Draft, note: str) -> str:
+    """Store the optional note; the summary comes next."""
+    draft["relocate_note"] = note
+    return SUMMARY
+
+
+def edit_section(draft: Draft, section: str) -> str:
+    """Jump from the summary to one section; later answers return to the summary."""
+    if section not in SECTIONS:
+        raise ValueError(section)
+    draft["editing"] = True
+    if section == "kind":
+        return KIND
+    if section == "prefs":
+        draft["prefs"] = []
+        draft.pop("pending_unit", None)
+        return pref_entry(draft)
+    if section == "reason":
+        return REASON_CAT
+    return RELOCATE
+
+
+def is_complete(draft: Draft) -> bool:
+    """True when every required answer is present (ready to send)."""
+    return (
+        draft.get("kind") in KINDS
+        and bool(prefs(draft))
+        and draft.get("reason_cat") in REASONS
+        and bool(draft.get("reason_text"))
+        and isinstance(draft.get("relocate"), bool)
+    )
+
+
+def draft_from_record(record: dict[str, Any]) -> Draft:
+    """A draft pre-filled from a stored aspiration (to change it)."""
+    return {
+        "kind": record.get("kind"),
+        "prefs": [dict(p) for p in record.get("prefs", [])],
+        "reason_cat": record.get("reason_cat"),
+        "reason_text": record.get("reason_text", ""),
+        "relocate": record.get("relocate"),
+        "relocate_note": record.get("relocate_note", ""),
+        "editing": True,
+    }

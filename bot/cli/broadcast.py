@@ -1,0 +1,189 @@
+"""``asn-bot broadcast send|status|list|cancel``: operate broadcasts from the shell.
+
+The CLI only writes to the database: immediate broadcasts become a queued Broadcast and
+its outbox rows (the running bot's worker polls the outbox), ``--at`` ones a scheduled
+Broadcast and a ScheduledItem (the running bot's scheduler polls for new items).
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from typing import Any
+
+from bot.cli.common import fail, open_database, run_async, settings_or_exit
+from bot.config import Settings
+from bot.delivery.audience import AudienceError, parse_audience
+from bot.texts import t
+from storage.models.base import utcnow
+from storage.queries import delivery as q
+from storage.queries import scheduling as sq
+
+
+def register(sub: Any) -> None:
+    """Add the ``broadcast`` subcommands."""
+    parser = sub.add_parser("broadcast", help="send and inspect broadcasts")
+    bsub = parser.add_subparsers(dest="broadcast_command", required=True)
+    send = bsub.add_parser("send", help="queue or schedule a broadcast")
+    send.add_argument("--audience", required=True, help="all | unit:NAME | role:ROLE")
+    send.add_argument("--text", required=True)
+    send.add_argument("--title", default="")
+    send.add_argument("--parse-mode", choices=["HTML", "MarkdownV2"], default=None)
+    send.add_argument("--at", default=None, help='local time "YYYY-MM-DD HH:MM"')
+    send.set_defaults(func=cmd_send)
+    status = bsub.add_parser("status", help="figures of one broadcast")
+    status.add_argument("id", type=int)
+    status.set_defaults(func=cmd_status)
+    listing = bsub.add_parser("list", help="recent broadcasts")
+    listing.add_argument("--limit", type=int, default=20)
+    listing.set_defaults(func=cmd_list)
+    cancel = bsub.add_parser("cancel", help="cancel a scheduled or unfinished broadcast")
+    cancel.add_argument("id", type=int)
+    cancel.set_defaults(func=cmd_cancel)
+
+
+def parse_local_time(value: str, settings: Settings) -> datetime:
+    """``YYYY-MM-DD HH:MM`` in the configured zone, as an aware UTC datetime."""
+    try:
+        naive = datetime.strptime(value.strip(), "%Y-%m-%d %H:%M")
+    except ValueError:
+        fail(t(settings.default_locale, "delivery.cli.bad_time", value=value, tz=settings.timezone))
+        raise
+    return naive.replace(tzinfo=settings.tz).astimezone(utcnow().tzinfo)
+
+
+def cmd_send(args: argparse.Namespace) -> int:
+    """Queue (or schedule with ``--at``) a broadcast and print its id."""
+    settings = settings_or_exit()
+    loc = settings.default_locale
+    try:
+        spec = parse_audience(args.audience)
+    except AudienceError as exc:
+        fail(t(loc, exc.key, **exc.params))
+    run_at = parse_local_time(args.at, settings) if args.at else None
+    if run_at is not None and run_at <= utcnow():
+        fail(t(loc, "delivery.cli.past_time", value=args.at))
+
+    async def action() -> str:
+        """Write the broadcast (and its rows or its schedule entry) in one transaction."""
+        db = await open_database(settings)
+        try:
+            async with db.transaction() as session:
+                if spec["kind"] == "units":
+                    spec["unit_ids"] = [u for u, _ in await q.resolve_units(session, spec["names"])]
+                count = len(await q.resolve_audience(session, spec))
+                broadcast = await q.create_broadcast(
+                    session,
+                    text=args.text,
+                    audience=spec,
+                    title=args.title,
+                    parse_mode=args.parse_mode,
+                    scheduled_at=run_at,
+                )
+                if run_at is None:
+                    count = await q.materialize_broadcast(session, broadcast.id, utcnow())
+                    return t(loc, "delivery.cli.queued", id=broadcast.id, count=count)
+                await sq.add_item(session, "broadcast", broadcast.id, run_at)
+                return t(loc, "delivery.cli.scheduled", id=broadcast.id, at=args.at, count=count)
+        finally:
+            await db.dispose()
+
+    try:
+        print(run_async(action))
+    except AudienceError as exc:
+        fail(t(loc, exc.key, **exc.params))
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """Print total, sent, failed, unreachable, pending of one broadcast."""
+    settings = settings_or_exit()
+    loc = settings.default_locale
+
+    async def action() -> str | None:
+        """Read the broadcast and its figures."""
+        db = await open_database(settings)
+        try:
+            async with db.transaction() as session:
+                broadcast = await q.get_broadcast(session, args.id)
+                if broadcast is None:
+                    return None
+                stats = await q.broadcast_stats(session, args.id)
+        finally:
+            await db.dispose()
+        lines = [
+            t(
+                loc,
+                "delivery.cli.status",
+                id=args.id,
+                status=broadcast.status,
+                total=stats.total,
+                sent=stats.sent,
+                failed=stats.failed,
+                unreachable=stats.unreachable,
+                pending=stats.pending,
+                uncertain=stats.uncertain,
+            )
+        ]
+        lines += [
+            t(loc, "delivery.reason_line", reason=r, count=c)
+            for r, c in sorted(stats.failures_by_reason.items())
+        ]
+        return "\n".join(lines)
+
+    text = run_async(action)
+    if text is None:
+        fail(t(loc, "delivery.cli.not_found", id=args.id))
+    print(text)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """Print the most recent broadcasts."""
+    settings = settings_or_exit()
+    loc = settings.default_locale
+
+    async def action() -> list[str]:
+        """Read recent broadcasts."""
+        db = await open_database(settings)
+        try:
+            async with db.transaction() as session:
+                rows = await q.list_broadcasts(session, limit=args.limit)
+        finally:
+            await db.dispose()
+        return [
+            t(
+                loc,
+                "delivery.cli.list_line",
+                id=b.id,
+                status=b.status,
+                kind=b.kind,
+                title=b.title or b.text[:40].replace("\n", " "),
+                created=b.created_at.astimezone(settings.tz).strftime("%Y-%m-%d %H:%M"),
+            )
+            for b in rows
+        ]
+
+    lines = run_async(action)
+    print("\n".join(lines) if lines else t(loc, "delivery.cli.empty_list"))
+    return 0
+
+
+def cmd_cancel(args: argparse.Namespace) -> int:
+    """Cancel a broadcast that has not finished."""
+    settings = settings_or_exit()
+    loc = settings.default_locale
+
+    async def action() -> bool:
+        """Cancel in one transaction."""
+        db = await open_database(settings)
+        try:
+            async with db.transaction() as session:
+                return await q.cancel_broadcast(session, args.id, utcnow())
+        finally:
+            await db.dispose()
+
+    if not run_async(action):
+        fail(t(loc, "delivery.cli.not_cancellable", id=args.id))
+    print(t(loc, "delivery.cli.cancelled", id=args.id))
+    return 0

@@ -1,0 +1,78 @@
+"""``asn-bot demo [--script]``: the offline demo, no Telegram account needed."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+from pathlib import Path
+from typing import Any
+
+from bot.demo.console import ConsoleChat
+from bot.demo.script import ScriptError, run_script
+from bot.demo.session import DemoWorld, demo_world
+
+HELP_TEXT = (
+    "Ketik pesan untuk bot, atau nomor tombol untuk menekannya.\n"
+    "Perintah demo: :hr (jadi petugas BKPSDM), :pegawai (jadi pegawai), :keluar.\n"
+    "Type a message, or a button's number to press it. :hr / :pegawai switch role, :keluar quits."
+)
+
+
+def register(sub: Any) -> None:
+    """Add ``demo``."""
+    p = sub.add_parser("demo", help="offline demo against the local Bot API emulator")
+    p.add_argument("--script", action="store_true", help="play the scripted walk-through")
+    p.add_argument("--db", type=Path, default=Path("data/demo.sqlite3"), help="demo database file")
+    p.add_argument("--employees", type=int, default=300, help="size of the generated roster")
+    p.set_defaults(func=cmd_demo)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Run the demo (interactive or scripted)."""
+    logging.getLogger().setLevel(logging.ERROR)
+    try:
+        return asyncio.run(_demo(args))
+    except ScriptError as exc:
+        print(f"\n❌ demo script failed: {exc}")
+        return 1
+
+
+async def _demo(args: argparse.Namespace) -> int:
+    """Start the world and either play the script or chat interactively."""
+    async with demo_world(args.db, args.employees) as world:
+        print(f"Demo: {args.employees} pegawai Kabupaten Sukamaju, emulator {world.harness.server.base_url}")
+        if args.script:
+            await run_script(world)
+            print("\n✅ demo script finished")
+            return 0
+        await _interactive(world)
+    return 0
+
+
+async def _interactive(world: DemoWorld) -> None:
+    """Read lines from the terminal and play them as the current user."""
+    print(HELP_TEXT)
+    print(f"Anda: {world.employee.name} (nomor HP di roster: {world.employee.phone}). Mulai dengan /start")
+    chat: ConsoleChat = world.employee
+    while True:
+        try:
+            line = (await asyncio.to_thread(input, f"\n[{chat.name}] > ")).strip()
+        except EOFError:
+            return
+        if line in (":keluar", ":quit", ":exit"):
+            return
+        if line in (":hr", ":pegawai"):
+            chat = world.hr if line == ":hr" else world.employee
+            print(f"Sekarang sebagai {chat.name}.")
+            continue
+        if line.isdigit() and chat.buttons():
+            labels = chat.buttons()
+            index = int(line) - 1
+            if 0 <= index < len(labels):
+                await chat.tap(labels[index])
+            else:
+                print(f"Tidak ada tombol nomor {line}.")
+            continue
+        if line:
+            await chat.say(line)

@@ -1,0 +1,1 @@
+"""The offline demo: emulator + bot + generated roster, chatted with in the terminal."""

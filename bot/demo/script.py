@@ -1,0 +1,65 @@
+"""The scripted walk-through printed by ``asn-bot demo --script``.
+
+Each step asserts what the bot must answer, so the script doubles as a smoke test: a
+step whose expected words do not appear stops the demo with a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+from bot.demo.console import ConsoleChat
+from bot.demo.session import DemoWorld
+from bot.emulator.client import BotMessage
+from bot.roster.demo_data import generate_rows, to_csv
+
+
+class ScriptError(AssertionError):
+    """The bot did not answer as the walk-through expects."""
+
+
+def expect(messages: list[BotMessage], *words: str) -> None:
+    """Fail unless every word appears in the printed answers."""
+    text = "\n".join(m.text or "" for m in messages)
+    missing = [w for w in words if w not in text]
+    if missing:
+        raise ScriptError(f"expected {missing} in the bot's answer, got: {text[:300]!r}")
+
+
+async def registration_and_profile(world: DemoWorld) -> None:
+    """An employee registers with their phone, edits the profile and switches language."""
+    me: ConsoleChat = world.employee
+    expect(await me.say("/start"), "UU PDP")
+    expect(await me.tap("✅ Saya setuju"), "Bagikan nomor telepon saya")
+    expect(await me.tap("📱 Bagikan nomor telepon saya"), "Akun terhubung", "Menu utama")
+    expect(await me.say("/profil"), "NIP")
+    expect(await me.tap("➕ Keahlian"), "Ketik keahlian")
+    expect(await me.say("TI, jarkom & bikin aplikasi"), "Tersimpan", "bikin aplikasi")
+    await me.tap("✏️ Ubah / hapus")
+    expect(await me.tap("✏️ 1"), "Ketik keahlian")
+    expect(await me.say("jaringan komputer, pengembangan aplikasi"), "pengembangan aplikasi")
+    await me.say("/bahasa")
+    await me.tap("🇬🇧 English")
+    expect(await me.say("/help"), "What you can do")
+    await me.say("/bahasa")
+    await me.tap("🇮🇩 Bahasa Indonesia")
+
+
+async def hr_tools(world: DemoWorld) -> None:
+    """HR creates an invite link and imports a roster file with one bad row."""
+    hr: ConsoleChat = world.hr
+    expect(await hr.say("/help"), "/undangan")
+    expect(await hr.say(f"/undangan {world.employee_nip}"), "https://t.me/")
+    rows = generate_rows(5, 99)
+    rows[2]["nip"] = "12345678901234"
+    expect(await hr.upload(to_csv(rows), "roster-baru.csv"), "Data apa")
+    expect(await hr.tap("👥 Data pegawai (roster)"), "Baris 4")
+    expect(await hr.tap("Impor baris yang valid saja"), "4")
+
+
+STEPS = (registration_and_profile, hr_tools)
+
+
+async def run_script(world: DemoWorld) -> None:
+    """Play every step in order."""
+    for step in STEPS:
+        world.employee.out(f"\n═══ {step.__doc__} ═══")
+        await step(world)

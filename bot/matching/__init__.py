@@ -1,0 +1,1 @@
+"""Skill matching: competence dictionary, text normaliser, eligibility and ranking."""

@@ -1,0 +1,89 @@
+"""Why a position suits (or does not suit) an employee, as data and as text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.matching.dictionary import load_dictionary
+from bot.matching.normaliser import Normaliser
+from bot.matching.profiles import (
+    EmployeeProfile,
+    PositionSpec,
+    education_rank,
+    major_key,
+    rank_position,
+)
+from bot.texts import t
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Matched and missing competences plus the education and rank checks."""
+
+    matched: tuple[str, ...]
+    missing: tuple[str, ...]
+    primary_matched: bool
+    education_ok: bool
+    major_listed: bool
+    rank_ok: bool
+    unplaced: tuple[str, ...]
+
+    @property
+    def eligible(self) -> bool:
+        """Education (level and major) and rank both pass."""
+        return self.education_ok and self.rank_ok
+
+
+@lru_cache(maxsize=1)
+def default_normaliser() -> Normaliser:
+    """A normaliser over the packaged dictionary (built once; HR additions not included)."""
+    return Normaliser(load_dictionary())
+
+
+def explain(
+    employee: EmployeeProfile, position: PositionSpec, normaliser: Normaliser | None = None
+) -> Explanation:
+    """Compare one employee with one position the same way the ranking does."""
+    norm = normaliser or default_normaliser()
+    have = norm.normalise(employee.skills_text)
+    need = norm.normalise(position.required_skills).competences
+    owned = set(have.competences)
+    majors = {major_key(m) for m in position.education_fields if major_key(m)}
+    level_ok = education_rank(employee.education_level) >= education_rank(position.education_level)
+    major_listed = major_key(employee.education_field) in majors
+    rank = rank_position(employee.golongan)
+    low = rank_position(position.min_golongan) if position.min_golongan else 0
+    high = rank_position(position.max_golongan) if position.max_golongan else 10_000
+    return Explanation(
+        matched=tuple(norm.names(c for c in need if c in owned)),
+        missing=tuple(norm.names(c for c in need if c not in owned)),
+        primary_matched=bool(need) and need[0] in owned,
+        education_ok=level_ok and (not majors or major_listed),
+        major_listed=major_listed,
+        rank_ok=(rank >= 0 and low <= rank <= high)
+        or (not position.min_golongan and not position.max_golongan),
+        unplaced=have.unplaced,
+    )
+
+
+def explanation_lines(
+    exp: Explanation, employee: EmployeeProfile, position: PositionSpec, locale: str | None
+) -> list[str]:
+    """Human-readable reasons, one per line, in the user's language."""
+    none = t(locale, "match.none")
+    lines = [t(locale, "match.explain.matched", items=", ".join(exp.matched) or none)]
+    if exp.missing:
+        lines.append(t(locale, "match.explain.missing", items=", ".join(exp.missing)))
+    if exp.primary_matched:
+        lines.append(t(locale, "match.explain.primary"))
+    if exp.education_ok:
+        lines.append(t(locale, "match.explain.education_ok", level=employee.education_level,
+                       major=employee.education_field))  # fmt: skip
+    else:
+        detail = f"{position.education_level} {'; '.join(position.education_fields)}".strip()
+        lines.append(t(locale, "match.explain.education_bad", detail=detail))
+    key = "match.explain.rank_ok" if exp.rank_ok else "match.explain.rank_bad"
+    low, high = position.min_golongan or none, position.max_golongan or none
+    lines.append(t(locale, key, rank=employee.golongan or none, low=low, high=high))
+    return lines

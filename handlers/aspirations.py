@@ -1,0 +1,398 @@
+"""/aspirasi and /status: employees submit, change and withdraw transfer aspirations."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Awaitable, Callable
+from dataclasses import asdict
+from typing import Any
+
+from telegram.ext import Application, CallbackQueryHandler
+
+from bot import callback_data as cb
+from bot.aspirations import draft as d
+from bot.aspirations.rules import (
+    FINAL_STATUSES,
+    RETURNED,
+    employee_may_edit,
+    employee_may_withdraw,
+    reference_number,
+    transition,
+)
+from handlers import aspirations_steps as steps
+from handlers.aspirations_common import (
+    card,
+    change_status,
+    eligibility_of,
+    now_of,
+    refuse_no_window,
+    status_label,
+    window_open,
+)
+from handlers.base import handler
+from handlers.commands import add_command
+from handlers.flows import PAUSED, resume_step
+from handlers.request import Request, keyboard
+from storage.models import Aspiration, AspirationWindow
+from storage.queries import aspirations as q
+from storage.queries import audit
+from storage.queries.conversation import get_state
+
+FLOW = steps.FLOW
+Action = Callable[[Request, d.Draft, cb.CallbackData], Awaitable[str | None]]
+
+
+async def aspirasi_cmd(request: Request) -> None:
+    """Start, resume or change the employee's aspiration in the open window."""
+    employee = request.employee
+    assert employee is not None
+    state = await get_state(request.session, request.telegram_id)
+    if state is not None and state.flow == FLOW:
+        step = resume_step(state, d.ELIG)
+        draft = {k: v for k, v in copy.deepcopy(state.data).items() if k != "_resume_step"}
+        request.reply_key("asp.resumed")
+        await steps.goto(request, step, draft)
+        return
+    now = now_of(request)
+    window = await q.open_window(request.session, now)
+    existing = await q.aspiration_for(request.session, window.id, employee.id) if window else None
+    if window is None:
+        latest = await q.latest_for_employee(request.session, employee.id)
+        if latest is None or latest.status != RETURNED:
+            await refuse_no_window(request, now)
+            return
+        existing = latest
+        window = await request.session.get(AspirationWindow, latest.window_id)
+    assert window is not None
+    if existing is None and window.unit_ids and employee.unit_id not in window.unit_ids:
+        request.reply_key("asp.not_for_unit", name=window.name)
+        return
+    if existing is not None:
+        await start_edit(request, existing, window_open(window, now))
+        return
+    draft = {"window_id": window.id, "prefs": []}
+    _set_eligibility(request, draft)
+    await steps.goto(request, d.ELIG, draft)
+
+
+def _set_eligibility(request: Request, draft: d.Draft) -> None:
+    """Store the eligibility check in the draft."""
+    assert request.employee is not None
+    result = eligibility_of(request, request.employee)
+    draft["problems"] = [[p.code, asdict(p)["params"]] for p in result.problems]
+
+
+async def start_edit(request: Request, aspiration: Aspiration, is_open: bool) -> None:
+    """Open an existing aspiration as a pre-filled draft at the summary."""
+    if not employee_may_edit(aspiration.status, is_open):
+        key = "asp.final" if aspiration.status in FINAL_STATUSES else "asp.window_closed_edit"
+        request.reply_key(
+            key,
+            ref=aspiration.reference or "-",
+            status=status_label(request.locale, aspiration.status),
+        )
+        return
+    draft = d.draft_from_record(q.snapshot(aspiration))
+    draft.update({"window_id": aspiration.window_id, "aspiration_id": aspiration.id})
+    _set_eligibility(request, draft)
+    request.reply_key(
+        "asp.existing",
+        ref=aspiration.reference or "-",
+        status=status_label(request.locale, aspiration.status),
+    )
+    await steps.goto(request, d.SUMMARY, draft)
+
+
+async def status_cmd(request: Request) -> None:
+    """Show the employee's latest aspiration with what they can still do."""
+    employee = request.employee
+    assert employee is not None
+    state = await get_state(request.session, request.telegram_id)
+    if state is not None and state.flow == FLOW:
+        request.reply_key(
+            "asp.status_draft", step=request.t(f"asp.step.{resume_step(state, d.ELIG)}")
+        )
+    aspiration = await q.latest_for_employee(request.session, employee.id)
+    if aspiration is None:
+        if state is None or state.flow != FLOW:
+            request.reply_key("asp.status_none")
+        return
+    window = await request.session.get(AspirationWindow, aspiration.window_id)
+    is_open = window_open(window, now_of(request))
+    lines = [card(request.locale, aspiration, window), request.t("asp.history_head")]
+    for entry in await q.history(request.session, aspiration.id):
+        lines.append(
+            request.t(
+                "asp.history_line",
+                at=entry.at.astimezone(request.settings.tz).strftime("%d-%m-%Y %H:%M"),
+                action=request.t(f"asp.action.{entry.action}"),
+                status=status_label(request.locale, entry.to_status),
+            )
+        )
+    rows = []
+    if employee_may_edit(aspiration.status, is_open):
+        rows.append([(request.t("asp.btn_change"), cb.build("asp", "st_edit", aspiration.id))])
+    if employee_may_withdraw(aspiration.status, is_open):
+        rows.append([(request.t("asp.btn_withdraw"), cb.build("asp", "wd", aspiration.id))])
+    request.reply("\n".join(lines), keyboard(rows) if rows else None)
+
+
+async def asp_callback(request: Request) -> None:
+    """Every button of the employee's aspiration conversation and status card."""
+    query = request.update.callback_query
+    data = cb.parse(query.data if query else None)
+    if data.action in ("st_edit", "wd", "wdyes"):
+        await _owned_action(request, data.action, data.int_arg(0))
+        return
+    step = data.arg(0)
+    state = await get_state(request.session, request.telegram_id)
+    if state is None or state.flow != FLOW or state.step != step or step == PAUSED:
+        request.answer(request.t("asp.stale"), alert=True)
+        return
+    action = ACTIONS.get(data.action)
+    if action is None:
+        raise cb.CallbackDataError("unknown action")
+    draft = copy.deepcopy(state.data)
+    request.answer()
+    next_step = await action(request, draft, data)
+    if next_step is not None:
+        await steps.goto(request, next_step, draft)
+
+
+async def _owned_action(request: Request, action: str, aspiration_id: int) -> None:
+    """Change or withdraw from /status, only for the employee's own aspiration."""
+    employee = request.employee
+    assert employee is not None
+    aspiration = await request.session.get(Aspiration, aspiration_id)
+    if aspiration is None or aspiration.employee_id != employee.id:
+        request.answer(request.t("asp.not_yours"), alert=True)
+        return
+    window = await request.session.get(AspirationWindow, aspiration.window_id)
+    is_open = window_open(window, now_of(request))
+    request.answer()
+    if action == "st_edit":
+        await start_edit(request, aspiration, is_open)
+        return
+    if not employee_may_withdraw(aspiration.status, is_open):
+        request.reply_key(
+            "asp.cannot_withdraw", status=status_label(request.locale, aspiration.status)
+        )
+        return
+    if action == "wd":
+        request.reply(
+            request.t("asp.withdraw_confirm", ref=aspiration.reference or "-"),
+            keyboard(
+                [[(request.t("asp.btn_withdraw_yes"), cb.build("asp", "wdyes", aspiration.id))]]
+            ),
+        )
+        return
+    await change_status(request, aspiration, "withdraw")
+    state = await get_state(request.session, request.telegram_id)
+    if state is not None and state.flow == FLOW:
+        await request.clear_state()
+    request.reply_key("asp.withdrawn", ref=aspiration.reference or "-")
+
+
+async def _go(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+    """Eligibility read: continue to the kind of move."""
+    return d.KIND
+
+
+async def _back(request: Request, draft: d.Draft, data: cb.CallbackData) -> str | None:
+    """Go one step back (from the first step: leave, keeping the draft)."""
+    if data.arg(0) == d.ELIG:
+        await request.services.flows.cancel(request)
+        return None
+    return d.prev_step(data.arg(0), draft)
+
+
+async def _kind(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+    """Store the kind of move."""
+    try:
+        return d.after_kind(draft, data.arg(1))
+    except ValueError as exc:
+        raise cb.CallbackDataError("unknown kind") from exc
+
+
+def _suggestion(draft: d.Draft, key: str, data: cb.CallbackData) -> Any:
+    """The suggestion a button refers to (forged indexes are refused)."""
+    items = draft.get(key) or []
+    index = data.int_arg(1)
+    if not 0 <= index < len(items):
+        raise cb.CallbackDataError("no such suggestion")
+    return items[index]
+
+
+async def _pick(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+    """A unit was picked from the suggestions: ask the position next."""
+    name, unit_id = _suggestion(draft, "sugg", data)
+    draft["pending_unit"] = {"unit": name, "unit_id": unit_id}
+    return d.POS
+
+
+async def _raw(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+    """Use the typed text as the destination (outside the instansi)."""
+    if not draft.get("query"):
+        raise cb.CallbackDataError("nothing typed")
+    draft["pending_unit"] = {"unit": str(draft["query"]), "unit_id": None}
+    return d.POS
+
+
+async def _done(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+    """No more preferences."""
+    if not d.prefs(draft):
+        raise cb.CallbackDataError("no preference yet")
+    draft.pop("pending_unit", None)
+    return d.prefs_done(draft)
+
+
+def _add(draft: d.Draft, position: str) -> str:
+    """Add the pending unit with ``position`` as the next preference."""
+    pending = draft.get("pending_unit")
+    if not pending:
+        raise cb.CallbackDataError("no unit chosen")
+    return d.add_preference(draft, str(pending["unit"]), pending.get("unit_id"), position)
+
+
+async def _pospick(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+    """A position was picked from the suggestions."""
+    return _add(draft, str(_suggestion(draft, "pos_sugg", data)))
+
+
+async def _posraw(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+    """Use the typed position title as is."""
+    if not draft.get("pos_query"):
+        raise cb.CallbackDataError("nothing typed")
+    return _add(draft, str(draft["pos_query"]))
+
+
+async def _posskip(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+    """Any position in that unit."""
+    return _add(draft, "")
+
+
+async def _rcat(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+    """Store the reason category."""
+    try:
+        return d.after_reason_category(draft, data.arg(1))
+    except ValueError as exc:
+        raise cb.CallbackDataError("unknown reason") from exc
+
+
+async def _reloc(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+    """Store the willingness to relocate."""
+    if data.arg(1) not in ("y", "n"):
+        raise cb.CallbackDataError("bad answer")
+    return d.after_relocate(draft, data.arg(1) == "y")
+
+
+async def _noteskip(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+    """No relocation note."""
+    return d.after_relocate_note(draft, "")
+
+
+async def _edit(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+    """Choose which part to change."""
+    return d.EDIT
+
+
+async def _section(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+    """Jump to one section of the answers."""
+    try:
+        return d.edit_section(draft, data.arg(1))
+    except ValueError as exc:
+        raise cb.CallbackDataError("unknown section") from exc
+
+
+async def _discard(request: Request, draft: d.Draft, data: cb.CallbackData) -> None:
+    """Throw the draft away (a sent aspiration stays as it was)."""
+    await request.clear_state()
+    request.reply_key("asp.discarded")
+
+
+async def _send(request: Request, draft: d.Draft, data: cb.CallbackData) -> None:
+    """Submit the aspiration: status Diajukan, a reference number, history and audit."""
+    employee = request.employee
+    assert employee is not None
+    if not d.is_complete(draft):
+        request.reply_key("asp.incomplete")
+        return
+    now = now_of(request)
+    window = await request.session.get(AspirationWindow, int(draft.get("window_id") or 0))
+    existing = await q.aspiration_for(request.session, window.id, employee.id) if window else None
+    status = existing.status if existing else None
+    if window is None or not employee_may_edit(status, window_open(window, now)):
+        await request.set_state(FLOW, PAUSED, {**draft, "_resume_step": d.SUMMARY})
+        request.reply_key("asp.window_closed_send")
+        await refuse_no_window(request, now)
+        return
+    new_status = transition("submit", status)
+    aspiration = existing or Aspiration(window_id=window.id, employee_id=employee.id)
+    aspiration.kind = str(draft["kind"])
+    aspiration.preferences = [dict(p) for p in d.prefs(draft)]
+    aspiration.reason_category = str(draft["reason_cat"])
+    aspiration.reason_text = str(draft["reason_text"])
+    aspiration.willing_to_relocate = bool(draft["relocate"])
+    aspiration.relocate_note = str(draft.get("relocate_note") or "")
+    aspiration.eligibility_problems = [code for code, _params in draft.get("problems", [])]
+    aspiration.eligible = not aspiration.eligibility_problems
+    aspiration.status = new_status
+    aspiration.submitted_at = now
+    if existing is None:
+        request.session.add(aspiration)
+        await request.session.flush()
+        year = now.astimezone(request.settings.tz).year
+        aspiration.reference = reference_number(year, aspiration.id)
+    action = "submit" if status is None else ("resubmit" if status != new_status else "change")
+    actor = audit.actor_of(request.telegram_id)
+    await q.add_history(
+        request.session,
+        aspiration,
+        actor=actor,
+        actor_telegram_id=request.telegram_id,
+        action=action,
+        from_status=status,
+    )
+    await audit.record(
+        request.session,
+        actor,
+        f"aspiration.{action}",
+        "aspiration",
+        aspiration.id,
+        from_status=status,
+        to_status=new_status,
+    )
+    await request.clear_state()
+    request.reply_key(
+        "asp.sent", ref=aspiration.reference or "-", status=status_label(request.locale, new_status)
+    )
+
+
+ACTIONS: dict[str, Action] = {
+    "go": _go,
+    "back": _back,
+    "kind": _kind,
+    "pick": _pick,
+    "raw": _raw,
+    "done": _done,
+    "pospick": _pospick,
+    "posraw": _posraw,
+    "posskip": _posskip,
+    "rcat": _rcat,
+    "reloc": _reloc,
+    "noteskip": _noteskip,
+    "edit": _edit,
+    "sec": _section,
+    "discard": _discard,
+    "send": _send,
+}
+
+
+def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Install /aspirasi, /status, their buttons and the conversation steps."""
+    add_command(app, "aspirasi", aspirasi_cmd)
+    add_command(app, "status", status_cmd)
+    app.add_handler(
+        CallbackQueryHandler(handler(linked=True)(asp_callback), pattern=cb.pattern("asp"))
+    )
+    steps.register_steps(app.bot_data["services"].flows)
