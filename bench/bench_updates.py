@@ -62,9 +62,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-async def _wait_port(port: int, timeout: float = 30) -> None:
+async def _wait_port(port: int, limit_s: float = 30) -> None:
     """Wait until something listens on ``port``."""
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + limit_s
     while time.monotonic() < deadline:
         try:
             _, writer = await asyncio.open_connection("127.0.0.1", port)
@@ -77,9 +77,9 @@ async def _wait_port(port: int, timeout: float = 30) -> None:
     raise RuntimeError(f"nothing listens on port {port}")
 
 
-async def _wait_polling(client: EmulatorClient, timeout: float = 60) -> None:
+async def _wait_polling(client: EmulatorClient, limit_s: float = 60) -> None:
     """Wait until the bot under test calls getUpdates."""
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + limit_s
     while time.monotonic() < deadline:
         status = await client.status()
         if status.get("api_calls", {}).get("getUpdates", 0) >= 1:
@@ -102,7 +102,9 @@ async def _user_burst(user: EmulatedUser, expected: list[str]) -> int:
     for command in COMMANDS:
         await user.send(command)
     replies = await user.replies(len(COMMANDS), timeout=60)
-    return sum(1 for reply, marker in zip(replies, expected, strict=True) if marker not in reply.text)
+    return sum(
+        1 for reply, marker in zip(replies, expected, strict=True) if marker not in reply.text
+    )
 
 
 async def _drive(name: str, base: str, users: int, rounds: int, markers: list[str]) -> Result:
@@ -136,7 +138,9 @@ async def _run_one(name: str, bot_cmd: list[str], env: dict[str, str], users: in
          "--latency-ms", "50"], env,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
-    bot_env = dict(env, TELEGRAM_API_BASE_URL=f"{base}/bot", TELEGRAM_FILE_BASE_URL=f"{base}/file/bot")
+    bot_env = dict(
+        env, TELEGRAM_API_BASE_URL=f"{base}/bot", TELEGRAM_FILE_BASE_URL=f"{base}/file/bot"
+    )
     await _wait_port(port)
     bot = _spawn(bot_cmd, bot_env)
     try:
@@ -170,9 +174,12 @@ async def main_async(users: int, rounds: int) -> None:
           f"50 ms per Bot API call, {os.cpu_count()} cores")  # fmt: skip
     print(f"{'bot':<10} {'updates/s':>10} {'p50 ms':>8} {'p95 ms':>8} {'out of order':>13}")
     for r in (ours, bare, bare_aio):
-        print(f"{r.name:<10} {r.rate:>10.1f} {r.pct(0.5):>8.0f} {r.pct(0.95):>8.0f} {r.out_of_order:>13}")
+        figures = f"{r.rate:>10.1f} {r.pct(0.5):>8.0f} {r.pct(0.95):>8.0f} {r.out_of_order:>13}"
+        print(f"{r.name:<10} {figures}")
     print(f"ratio asn-bot / bare PTB (default HTTPX transport): {ours.rate / bare.rate:.2f}")
-    print(f"ratio asn-bot / bare PTB with the same aiohttp transport: {ours.rate / bare_aio.rate:.2f}")
+    print(
+        f"ratio asn-bot / bare PTB with the same aiohttp transport: {ours.rate / bare_aio.rate:.2f}"
+    )
     print(f"median latency asn-bot: {statistics.median(ours.latencies) * 1000:.0f} ms")
 
 

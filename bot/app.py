@@ -9,6 +9,7 @@ from typing import Any
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from bot.config import Settings
+from bot.events import EventBus
 from bot.transport import AiohttpRequest
 from bot.update_processor import PerUserUpdateProcessor
 from handlers.commands import CommandRegistry, publish_default_commands, publish_user_commands
@@ -29,10 +30,13 @@ class Services:
     db: Database
     flows: FlowRouter = field(default_factory=FlowRouter)
     commands: CommandRegistry = field(default_factory=CommandRegistry)
+    events: EventBus = field(default_factory=EventBus)
     extras: dict[str, Any] = field(default_factory=dict)
 
 
-def build_application(settings: Settings, *, migrate: bool = True) -> Application[Any, Any, Any, Any, Any, Any]:
+def build_application(
+    settings: Settings, *, migrate: bool = True
+) -> Application[Any, Any, Any, Any, Any, Any]:
     """Create the Application: HTTP to Telegram (or the emulator), handlers, services."""
     settings.require_token()
     builder = (
@@ -66,7 +70,9 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         menus = await users.sync_menu_roles(session)
     await publish_default_commands(app)
     for telegram_id, (roles, locale) in menus.items():
-        await publish_user_commands(app, telegram_id, roles, locale or services.settings.default_locale)
+        await publish_user_commands(
+            app, telegram_id, roles, locale or services.settings.default_locale
+        )
     for start in services.extras.get("on_start", []):
         await start(app)
 

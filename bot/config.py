@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from typing_extensions import Annotated
 
 DEFAULT_SQLITE_URL = "sqlite+aiosqlite:///./data/asn_bot.sqlite3"
 SUPPORTED_LOCALES = ("id", "en")
@@ -78,7 +77,9 @@ class Settings(BaseSettings):
             value = "postgresql+asyncpg://" + value.split("://", 1)[1]
         if value.startswith("sqlite:///"):
             value = "sqlite+aiosqlite:///" + value.removeprefix("sqlite:///")
-        if not (value.startswith("sqlite+aiosqlite://") or value.startswith("postgresql+asyncpg://")):
+        if not (
+            value.startswith("sqlite+aiosqlite://") or value.startswith("postgresql+asyncpg://")
+        ):
             raise ValueError("must start with sqlite+aiosqlite:/// or postgresql+asyncpg://")
         return value
 
@@ -96,7 +97,8 @@ class Settings(BaseSettings):
         """Fail with a clear message when a command needs the bot token and it is missing."""
         if not self.telegram_bot_token or ":" not in self.telegram_bot_token:
             raise ConfigError(
-                "TELEGRAM_BOT_TOKEN: missing or malformed (expected '<id>:<secret>' from @BotFather)"
+                "TELEGRAM_BOT_TOKEN: missing or malformed "
+                "(expected '<id>:<secret>' from @BotFather)"
             )
         if self.update_mode == "webhook" and not self.webhook_url:
             raise ConfigError("WEBHOOK_URL: required when UPDATE_MODE=webhook")

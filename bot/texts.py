@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 LOCALES_DIR = Path(__file__).parent / "locales"
@@ -19,7 +19,7 @@ LOCALES = ("id", "en")
 log = logging.getLogger(__name__)
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalog(locale: str) -> dict[str, str]:
     """Return the merged key -> text mapping of one locale (cached after first use)."""
     merged: dict[str, str] = {}

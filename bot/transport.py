@@ -8,8 +8,6 @@ code and body and maps transport failures to ``TimedOut`` / ``NetworkError``.
 
 from __future__ import annotations
 
-import asyncio
-
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
@@ -85,7 +83,11 @@ class AiohttpRequest(BaseRequest):
                 form.add_field(name, value)
             for name, part in files.items():
                 if isinstance(part, tuple):
-                    filename, content, mimetype = part[0], part[1], part[2] if len(part) > 2 else None
+                    filename, content, mimetype = (
+                        part[0],
+                        part[1],
+                        part[2] if len(part) > 2 else None,
+                    )
                     form.add_field(name, content, filename=filename, content_type=mimetype)
                 else:
                     form.add_field(name, part)
@@ -93,7 +95,7 @@ class AiohttpRequest(BaseRequest):
         try:
             async with self._session.request(method, url, data=body, timeout=timeout) as response:
                 return response.status, await response.read()
-        except asyncio.TimeoutError as exc:
+        except TimeoutError as exc:
             raise TimedOut from exc
         except aiohttp.ClientError as exc:
             raise NetworkError(f"aiohttp.{type(exc).__name__}: {exc}") from exc

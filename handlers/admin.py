@@ -25,7 +25,9 @@ async def invite_cmd(request: Request) -> None:
     try:
         nip = parse_nip(args[0]).nip
     except RosterError as exc:
-        request.reply_key("admin.invite_bad_nip", reason=request.t(f"roster.err.{exc.code}", **exc.params))
+        request.reply_key(
+            "admin.invite_bad_nip", reason=request.t(f"roster.err.{exc.code}", **exc.params)
+        )
         return
     employee = await get_employee_by_nip(request.session, nip)
     if employee is None:
@@ -35,7 +37,11 @@ async def invite_cmd(request: Request) -> None:
     now = utcnow()
     code = await create_invite(request.session, employee, ttl, now=now)
     await audit.record(
-        request.session, audit.actor_of(request.telegram_id), "invite.create", "employee", employee.id
+        request.session,
+        audit.actor_of(request.telegram_id),
+        "invite.create",
+        "employee",
+        employee.id,
     )
     username = request.settings.bot_username or request.context.bot.username
     link = invite_link(username, code) or code

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Awaitable, Callable, Collection
+from collections.abc import Awaitable, Callable, Collection, Coroutine
 from typing import Any
 
 from telegram import Update
@@ -24,7 +24,7 @@ from storage.queries import audit, users
 
 log = logging.getLogger(__name__)
 
-Callback = Callable[[Update, CallbackContext[Any, Any, Any, Any]], Awaitable[None]]
+Callback = Callable[[Update, CallbackContext[Any, Any, Any, Any]], Coroutine[Any, Any, None]]
 Feature = Callable[[Request], Awaitable[None]]
 
 
@@ -61,12 +61,13 @@ def handler(
                 )
                 if roles and not request.has_role(*roles):
                     await audit.record(
-                        session, audit.actor_of(tg_user.id), "access.denied", "handler",
+                        session,
+                        audit.actor_of(tg_user.id),
+                        "access.denied",
+                        "handler",
                         fn.__name__,
                     )
                     request.answer(request.t("common.not_allowed"), alert=True)
-                    if update.callback_query is None:
-                        request.reply_key("common.not_allowed")
                 elif linked and request.employee is None and not roles:
                     request.answer()
                     request.reply_key("common.register_first")
@@ -98,9 +99,7 @@ async def _point_to_private_chat(
 
 async def error_callback(update: object, context: CallbackContext[Any, Any, Any, Any]) -> None:
     """Log the error (no message text or personal data) and tell the user what to do."""
-    log.error(
-        "update failed: %s", type(context.error).__name__, exc_info=context.error
-    )
+    log.error("update failed: %s", type(context.error).__name__, exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat is not None:
         services = context.application.bot_data.get("services")
         locale = services.settings.default_locale if services else "id"

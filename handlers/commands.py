@@ -7,8 +7,8 @@ with command scopes, so employees never see HR commands).
 
 from __future__ import annotations
 
-from collections.abc import Collection
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,7 +84,9 @@ async def publish_default_commands(app: Application[Any, Any, Any, Any, Any, Any
     default = app.bot_data["services"].settings.default_locale
     await app.bot.set_my_commands(bot_commands(specs, default), scope=scope)
     for locale in LOCALES:
-        await app.bot.set_my_commands(bot_commands(specs, locale), scope=scope, language_code=locale)
+        await app.bot.set_my_commands(
+            bot_commands(specs, locale), scope=scope, language_code=locale
+        )
 
 
 def sync_user_menu(request: Any, *, force: bool = False) -> None:

@@ -15,7 +15,13 @@ from datetime import timedelta
 from typing import Any
 
 from telegram import Message
-from telegram.ext import Application, CallbackContext, MessageHandler, filters
+from telegram.ext import (
+    Application,
+    CallbackContext,
+    CallbackQueryHandler,
+    MessageHandler,
+    filters,
+)
 
 from bot.texts import t
 from handlers.base import handler
@@ -160,8 +166,15 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         """Route any non-command private message to the user's current step."""
         await router.dispatch(request)
 
+    @handler(private_only=False)
+    async def unknown_button_callback(request: Request) -> None:
+        """Answer a button that no feature claims (old or forged) instead of leaving it spinning."""
+        request.answer(request.t("common.stale_button"), alert=True)
+
     app.add_handler(
         MessageHandler(filters.ChatType.PRIVATE & ~filters.COMMAND, flow_input_msg), group=10
     )
+    # Group 0, added after every feature's handlers: only buttons nobody claimed reach it.
+    app.add_handler(CallbackQueryHandler(unknown_button_callback))
     if app.job_queue is not None:
         app.job_queue.run_repeating(expire_idle_job, interval=60, first=60, name="expire-idle")

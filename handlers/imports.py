@@ -110,8 +110,13 @@ async def import_callback(request: Request) -> None:
     partial = data.action == "partial"
     outcome = await _run(request, state, importer, partial)
     await audit.record(
-        request.session, audit.actor_of(request.telegram_id), "import.run", "import", kind,
-        partial=partial, applied=outcome.applied,
+        request.session,
+        audit.actor_of(request.telegram_id),
+        "import.run",
+        "import",
+        kind,
+        partial=partial,
+        applied=outcome.applied,
     )
     if outcome.has_rejections and not outcome.applied:
         await request.set_state(FLOW, "confirm", {**state.data, "kind": kind})

@@ -181,7 +181,9 @@ async def text_step(request: Request, state: ConversationState) -> None:
 async def _export(request: Request) -> None:
     """Send everything the bot holds about the user as a JSON document."""
     data = await export_user_data(request.session, request.user)
-    await audit.record(request.session, audit.actor_of(request.telegram_id), "data.exported", "user")
+    await audit.record(
+        request.session, audit.actor_of(request.telegram_id), "data.exported", "user"
+    )
     payload = json.dumps(data, ensure_ascii=False, indent=2).encode()
     request.send_document(payload, "data-saya.json", request.t("profile.export_caption"))
 
@@ -191,7 +193,10 @@ async def _unlink(request: Request) -> None:
     employee_id = request.user.employee_id
     await unlink_user(request.session, request.user)
     await audit.record(
-        request.session, audit.actor_of(request.telegram_id), "account.unlinked", "employee",
+        request.session,
+        audit.actor_of(request.telegram_id),
+        "account.unlinked",
+        "employee",
         employee_id,
     )
     request.employee = None

@@ -20,11 +20,20 @@ FEATURE_MODULES = (
     "handlers.profile",  # /profil, skills, data export, unlink
     "handlers.imports",  # HR file uploads (roster, positions, …)
     "handlers.admin",  # HR role and invite management
-    "handlers.matching",  # /rekomendasi, /kandidat
+    "handlers.matching",  # /rekomendasi, positions import
+    "handlers.matching_hr",  # /kandidat, /formasi (HR)
     "handlers.aspirations",  # /aspirasi, /status, /periode, /rekap_aspirasi
     "handlers.aspirations_hr",  # /rekap_aspirasi: HR review and export
     "handlers.aspirations_period",  # /periode: aspiration windows
+    "handlers.delivery_services",  # outbox worker + scheduler lifecycle (no commands)
     "handlers.broadcasts",  # /umumkan, /laporan_kirim
+    "handlers.campaigns",  # /sosialisasi: socialization templates
+    "handlers.plans",  # /rencana: mutation plans (HR)
+    "handlers.approvals",  # /persetujuan: approver decisions
+    "handlers.consultation",  # employee answers, /tanya queue
+    "handlers.workload",  # /beban_kerja: workload balance
+    "handlers.surveys",  # survey answering
+    "handlers.surveys_hr",  # /hasil_survei, /survei
     "handlers.flows",  # catch-all conversation input, last
 )
 

@@ -137,7 +137,9 @@ class Request:
         bot, chat_id = self.context.bot, self.chat_id
 
         async def send() -> Message:
-            return await bot.send_photo(chat_id, InputFile(data, filename=filename), caption=caption)
+            return await bot.send_photo(
+                chat_id, InputFile(data, filename=filename), caption=caption
+            )
 
         self.later(send)
 
@@ -155,7 +157,9 @@ class Request:
         bot = self.context.bot
 
         async def send() -> Message:
-            return await bot.send_message(chat_id, text, reply_markup=markup, parse_mode=ParseMode.HTML)
+            return await bot.send_message(
+                chat_id, text, reply_markup=markup, parse_mode=ParseMode.HTML
+            )
 
         self.later(send)
 

@@ -63,7 +63,9 @@ async def consent_callback(request: Request) -> None:
         request.edit_or_reply(request.t("reg.consent_declined"))
         return
     request.user.consent_at = utcnow()
-    await audit.record(request.session, audit.actor_of(request.telegram_id), "consent.given", "user")
+    await audit.record(
+        request.session, audit.actor_of(request.telegram_id), "consent.given", "user"
+    )
     request.edit_or_reply(request.t("reg.consent_thanks"))
     state = await get_state(request.session, request.telegram_id)
     data = dict(state.data) if state is not None and state.flow == FLOW else {}
@@ -108,7 +110,9 @@ async def contact_step(request: Request, state: ConversationState) -> None:
     phone = normalize_phone(contact.phone_number)
     matches = await find_unlinked_employees_by_phone(request.session, phone) if phone else []
     if len(matches) != 1:
-        await _failed_attempt(request, "reg.unknown_phone" if not matches else "reg.ambiguous_phone")
+        await _failed_attempt(
+            request, "reg.unknown_phone" if not matches else "reg.ambiguous_phone"
+        )
         return
     await _link(request, matches[0], "contact")
 
@@ -122,8 +126,12 @@ async def _link(request: Request, employee: Employee, method: str) -> None:
     await request.session.flush()
     await request.clear_state()
     await audit.record(
-        request.session, audit.actor_of(request.telegram_id), "account.linked", "employee",
-        employee.id, method=method,
+        request.session,
+        audit.actor_of(request.telegram_id),
+        "account.linked",
+        "employee",
+        employee.id,
+        method=method,
     )
     request.reply(request.t("reg.linked", name=employee.name), ReplyKeyboardRemove())
     show_main_menu(request)
@@ -134,7 +142,10 @@ async def _failed_attempt(request: Request, reason_key: str) -> None:
     user, settings = request.user, request.settings
     user.failed_link_attempts += 1
     await audit.record(
-        request.session, audit.actor_of(request.telegram_id), "account.link_failed", "user",
+        request.session,
+        audit.actor_of(request.telegram_id),
+        "account.link_failed",
+        "user",
         reason=reason_key,
     )
     if user.failed_link_attempts >= settings.max_failed_link_attempts:

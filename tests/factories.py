@@ -7,7 +7,11 @@ from datetime import date
 from storage.db import Database
 from storage.models import BotUser, Employee, Unit, utcnow
 
-UNITS = ("Dinas Kesehatan", "Dinas Komunikasi dan Informatika", "Badan Perencanaan Pembangunan Daerah")
+UNITS = (
+    "Dinas Kesehatan",
+    "Dinas Komunikasi dan Informatika",
+    "Badan Perencanaan Pembangunan Daerah",
+)
 
 
 async def add_employee(
@@ -27,7 +31,9 @@ async def add_employee(
     async with db.transaction() as session:
         from sqlalchemy import select
 
-        unit_row = (await session.execute(select(Unit).where(Unit.name == unit))).scalar_one_or_none()
+        unit_row = (
+            await session.execute(select(Unit).where(Unit.name == unit))
+        ).scalar_one_or_none()
         if unit_row is None:
             unit_row = Unit(name=unit)
             session.add(unit_row)
@@ -51,6 +57,8 @@ async def add_employee(
         if telegram_id is not None:
             now = utcnow()
             session.add(
-                BotUser(telegram_id=telegram_id, employee_id=employee.id, consent_at=now, linked_at=now)
+                BotUser(
+                    telegram_id=telegram_id, employee_id=employee.id, consent_at=now, linked_at=now
+                )
             )
         return employee.id

@@ -77,7 +77,11 @@ def admin_remove(args: argparse.Namespace) -> int:
                 removed = await users.revoke_role(session, args.telegram_id, args.role)
                 if removed:
                     await audit.record(
-                        session, "cli", "role.revoked", "user", args.telegram_id,
+                        session,
+                        "cli",
+                        "role.revoked",
+                        "user",
+                        args.telegram_id,
                         role=args.role or "all",
                     )
                 return removed

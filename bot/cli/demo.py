@@ -41,7 +41,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 async def _demo(args: argparse.Namespace) -> int:
     """Start the world and either play the script or chat interactively."""
     async with demo_world(args.db, args.employees) as world:
-        print(f"Demo: {args.employees} pegawai Kabupaten Sukamaju, emulator {world.harness.server.base_url}")
+        print(
+            f"Demo: {args.employees} pegawai Kabupaten Sukamaju, "
+            f"emulator {world.harness.server.base_url}"
+        )
         if args.script:
             await run_script(world)
             print("\n✅ demo script finished")
@@ -53,7 +56,10 @@ async def _demo(args: argparse.Namespace) -> int:
 async def _interactive(world: DemoWorld) -> None:
     """Read lines from the terminal and play them as the current user."""
     print(HELP_TEXT)
-    print(f"Anda: {world.employee.name} (nomor HP di roster: {world.employee.phone}). Mulai dengan /start")
+    print(
+        f"Anda: {world.employee.name} (nomor HP di roster: {world.employee.phone}). "
+        "Mulai dengan /start"
+    )
     chat: ConsoleChat = world.employee
     while True:
         try:

@@ -14,16 +14,19 @@ class Pacer:
     """Hands out send slots at most ``rate`` per second, evenly spaced (no bursts).
 
     ``reserve(now)`` returns how long the caller must wait before sending. After a 429,
-    ``penalize`` pauses everyone for ``retry_after`` and lowers the rate; every
-    ``recover_after`` seconds without a 429 the rate grows back by ``recover_factor``.
+    ``penalize`` pauses everyone for ``retry_after`` and lowers the rate once per pause
+    (several 429s answered during one pause do not compound); every ``recover_after``
+    seconds without a 429 the rate grows back by ``recover_factor``. ``epoch`` counts
+    penalties so that a caller holding a slot reserved before a pause can reserve again.
     """
 
     rate: float
     min_rate: float = 0.5
     slowdown: float = 0.8
-    recover_factor: float = 1.05
-    recover_after: float = 5.0
+    recover_factor: float = 1.1
+    recover_after: float = 1.0
     current: float = field(init=False)
+    epoch: int = field(init=False, default=0)
     _next_slot: float = field(init=False, default=0.0)
     _last_penalty: float = field(init=False, default=float("-inf"))
     _last_recover: float = field(init=False, default=float("-inf"))
@@ -48,8 +51,11 @@ class Pacer:
 
     def penalize(self, now: float, retry_after: float) -> None:
         """React to a 429: nobody sends before ``now + retry_after``; slow down."""
+        in_pause = now < self._next_slot and now - self._last_penalty < max(retry_after, 0.0)
         self._next_slot = max(self._next_slot, now + max(0.0, retry_after))
-        self.current = max(self.min_rate, self.current * self.slowdown)
+        self.epoch += 1
+        if not in_pause:
+            self.current = max(self.min_rate, self.current * self.slowdown)
         self._last_penalty = now
         self._last_recover = now
 

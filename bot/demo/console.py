@@ -54,7 +54,9 @@ class ConsoleChat:
             labels += [b.get("text", "") for b in row]
         return labels
 
-    async def collect(self, pressed: BotMessage | None = None, first: float = 10.0) -> list[BotMessage]:
+    async def collect(
+        self, pressed: BotMessage | None = None, first: float = 10.0
+    ) -> list[BotMessage]:
         """Print new messages until the bot is quiet, and an edit of the pressed message."""
         new: list[BotMessage] = []
         timeout = first

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -28,12 +29,17 @@ class DemoWorld:
     employee_nip: str
 
 
-@asynccontextmanager
-async def demo_world(db_path: Path, employees: int = DEMO_EMPLOYEES) -> AsyncIterator[DemoWorld]:
-    """Start everything on a fresh database at ``db_path``."""
+def _fresh_file(db_path: Path) -> None:
+    """Remove an earlier demo database (and its WAL files)."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+
+
+@asynccontextmanager
+async def demo_world(db_path: Path, employees: int = DEMO_EMPLOYEES) -> AsyncIterator[DemoWorld]:
+    """Start everything on a fresh database at ``db_path``."""
+    await asyncio.to_thread(_fresh_file, db_path)
     url = f"sqlite+aiosqlite:///{db_path}"
     await upgrade_async(url)
     database = Database(url)

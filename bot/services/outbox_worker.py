@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 DoneHook = Callable[[int], Awaitable[None]]
 ProgressHook = Callable[[set[int]], None]
 MAX_LOCAL_DEFER = 2.0
+IN_FLIGHT_LEAD = 0.05  # mark a row in flight this long before its slot, then send on time
+RATE_HEADROOM = 0.98  # pace slightly under the configured limit so jitter causes no 429
 
 
 class OutboxWorker:
@@ -66,6 +68,7 @@ class OutboxWorker:
         retry_base_seconds: float = 2.0,
         chat_gap_seconds: float = 1.0,
         resend_uncertain: bool = False,
+        headroom: float = RATE_HEADROOM,
         clock: Clock | None = None,
         on_progress: ProgressHook | None = None,
         on_done: DoneHook | None = None,
@@ -73,7 +76,7 @@ class OutboxWorker:
         self.db = db
         self.bot = bot
         self.worker_id = worker_id
-        self.pacer = Pacer(rate_per_second)
+        self.pacer = Pacer(rate_per_second * headroom)
         self.spacing = ChatSpacing(chat_gap_seconds + 0.05)
         self.max_in_flight = max_in_flight
         self.batch_size = batch_size
@@ -243,9 +246,14 @@ class OutboxWorker:
             if row is None:
                 return
             try:
-                await self._pace(loop)
+                slot, epoch = self._reserve(loop)
+                await _sleep_until(loop, slot - IN_FLIGHT_LEAD)
                 if not await self.writer.mark_in_flight(row.id):
                     continue
+                await _sleep_until(loop, slot)
+                while epoch != self.pacer.epoch:  # a 429 paused everyone after we reserved
+                    slot, epoch = self._reserve(loop)
+                    await _sleep_until(loop, slot)
                 self.spacing.started(row.chat_id, loop.time())
                 values, gone = await self._attempt(row, loop)
                 await self.writer.record(row.id, values, row.broadcast_id, gone)
@@ -254,11 +262,10 @@ class OutboxWorker:
             finally:
                 self.spacing.end(row.chat_id)
 
-    async def _pace(self, loop: asyncio.AbstractEventLoop) -> None:
-        """Wait for this sender's slot of the global token bucket."""
-        delay = self.pacer.reserve(loop.time())
-        if delay > 0:
-            await asyncio.sleep(delay)
+    def _reserve(self, loop: asyncio.AbstractEventLoop) -> tuple[float, int]:
+        """Reserve this sender's slot of the global token bucket: (loop time, pacer epoch)."""
+        now = loop.time()
+        return now + self.pacer.reserve(now), self.pacer.epoch
 
     async def _attempt(
         self, row: ClaimedRow, loop: asyncio.AbstractEventLoop
@@ -339,6 +346,13 @@ def _kind(exc: TelegramError) -> ErrorKind:
     if isinstance(exc, NetworkError):
         return "network"
     return "other"
+
+
+async def _sleep_until(loop: asyncio.AbstractEventLoop, when: float) -> None:
+    """Sleep until loop time ``when`` (no-op when it has passed)."""
+    delay = when - loop.time()
+    if delay > 0:
+        await asyncio.sleep(delay)
 
 
 def _seconds(exc: RetryAfter) -> float:

@@ -33,7 +33,9 @@ async def set_state(
 
 async def clear_state(session: AsyncSession, telegram_id: int) -> None:
     """Forget the user's state."""
-    await session.execute(delete(ConversationState).where(ConversationState.telegram_id == telegram_id))
+    await session.execute(
+        delete(ConversationState).where(ConversationState.telegram_id == telegram_id)
+    )
 
 
 async def idle_states(

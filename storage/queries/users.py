@@ -91,7 +91,9 @@ async def revoke_role(session: AsyncSession, telegram_id: int, role: str | None 
 
 async def list_role_grants(session: AsyncSession) -> Sequence[RoleGrant]:
     """All role grants ordered by role and user."""
-    result = await session.execute(select(RoleGrant).order_by(RoleGrant.role, RoleGrant.telegram_id))
+    result = await session.execute(
+        select(RoleGrant).order_by(RoleGrant.role, RoleGrant.telegram_id)
+    )
     return result.scalars().all()
 
 
@@ -105,17 +107,17 @@ async def sync_menu_roles(session: AsyncSession) -> dict[int, tuple[frozenset[st
     """Users whose command menu must be (re)published at start: role holders, and users
     whose published menu still shows roles they lost. Records the roles being published."""
     by_user: dict[int, set[str]] = {}
+    menus: dict[int, tuple[frozenset[str], str | None]] = {}
     for grant in await list_role_grants(session):
         by_user.setdefault(grant.telegram_id, set()).add(grant.role)
     result = await session.execute(
         select(BotUser).where((BotUser.menu_roles != "") | BotUser.telegram_id.in_(by_user))
     )
-    menus: dict[int, tuple[frozenset[str], str | None]] = {}
     for user in result.scalars():
-        roles = frozenset(by_user.pop(user.telegram_id, set()))
-        user.menu_roles = ",".join(sorted(roles))
-        menus[user.telegram_id] = (roles, user.locale)
-    for telegram_id, roles in by_user.items():  # holders who never wrote to the bot
-        menus[telegram_id] = (frozenset(roles), None)
+        held = frozenset(by_user.pop(user.telegram_id, set()))
+        user.menu_roles = ",".join(sorted(held))
+        menus[user.telegram_id] = (held, user.locale)
+    for telegram_id, granted in by_user.items():  # holders who never wrote to the bot
+        menus[telegram_id] = (frozenset(granted), None)
     await session.flush()
     return menus

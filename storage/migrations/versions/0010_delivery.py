@@ -100,12 +100,8 @@ def upgrade() -> None:
         sa.Column("created_at", UTC_DT, nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_scheduled_items")),
     )
-    op.create_index(
-        "ix_scheduled_items_due", "scheduled_items", ["status", "run_at"], unique=False
-    )
-    op.create_index(
-        "ix_scheduled_items_ref", "scheduled_items", ["kind", "ref_id"], unique=False
-    )
+    op.create_index("ix_scheduled_items_due", "scheduled_items", ["status", "run_at"], unique=False)
+    op.create_index("ix_scheduled_items_ref", "scheduled_items", ["kind", "ref_id"], unique=False)
 
 
 def downgrade() -> None:

@@ -1,0 +1,1 @@
+"""Mutation plans: statuses, rule warnings and consultation rules (pure Python)."""
