@@ -1,159 +1,188 @@
-"""Delivery engine benchmark against the in-process Bot API emulator.
+"""Delivery engine benchmark; the Bot API emulator runs in a separate process.
 
-Default (engine overhead): 10,000 recipients, 50 ms emulator latency, flood limit off,
-worker rate 1000/s; compared with a bare PTB loop (semaphore of the same width, plain
-``bot.send_message``) in the same run. ``--flood L`` instead turns the emulator's flood
-limit on at L msg/s, blocks 5 % of recipients, injects 429s, and reports the achieved
-rate against L. Both check exactly-once delivery from the emulator's record.
+One command runs the issue's whole scenario (``--quick`` uses 2,000 recipients):
 
-    .venv/bin/python -m bench.bench_delivery [--count 10000] [--flood 300]
+    .venv/bin/python -m bench.bench_delivery [--quick] [--count 10000] [--latency-ms 50]
+
+1. No limit: a bare PTB loop of ``sendMessage`` (``--width`` concurrent calls, the bot's own
+   aiohttp transport) against the engine (outbox worker, same width, rate uncapped); the
+   engine must reach >= 0.8 x the bare loop.
+2. Flood limit L = 30 and L = 300 msg/s in the emulator, three 429s injected, 5 % of the
+   recipients blocked: the achieved rate must be >= 0.95 x L.
+
+Every scenario checks exactly-once delivery from the emulator's sent log (0 lost, 0
+duplicated) and that blocked recipients are marked unreachable. Peak RSS of the bench
+process (engine and bot) and of the emulator process are printed, then a README block.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import resource
+import socket
+import subprocess
+import sys
 import tempfile
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from telegram import Bot
-from telegram.request import HTTPXRequest
 
 from bot.emulator.client import EmulatorClient
-from bot.emulator.server import EmulatorServer
 from bot.services.outbox_worker import OutboxWorker, wait_until_settled
+from bot.transport import AiohttpRequest
 from storage.db import Database
 from storage.migrate import upgrade_async
 from storage.queries.delivery import create_broadcast, enqueue_messages
 
 TOKEN = "123456:BENCH"
 FIRST_CHAT = 5_000_000
+UNCAPPED = 1_000_000.0
 
 
-async def _enqueue(db: Database, chat_ids: list[int]) -> tuple[int, float]:
-    """Create one broadcast with a row per chat; return (id, seconds)."""
-    start = time.perf_counter()
+@dataclass
+class Outcome:
+    """Figures of one engine run."""
+
+    name: str
+    limit: float | None
+    recipients: int
+    sent: int
+    seconds: float
+    unreachable: int
+    blocked: int
+    lost: int
+    duplicated: int
+    failed: int
+
+    @property
+    def rate(self) -> float:
+        """Send calls answered (accepted + refused as blocked) per second, first to last."""
+        return (self.sent + self.unreachable) / self.seconds if self.seconds else 0.0
+
+    @property
+    def delivered_rate(self) -> float:
+        """Accepted messages per second."""
+        return self.sent / self.seconds if self.seconds else 0.0
+
+
+def _free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def _wait_port(port: int, limit_s: float = 30) -> None:
+    """Wait until something listens on ``port``."""
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        try:
+            _, writer = await asyncio.open_connection("127.0.0.1", port)
+        except OSError:
+            await asyncio.sleep(0.1)
+            continue
+        writer.close()
+        await writer.wait_closed()
+        return
+    raise RuntimeError(f"nothing listens on port {port}")
+
+
+def _bot(base: str, width: int) -> Bot:
+    """A bare Bot on the emulator with an HTTP pool wide enough for ``width`` sends."""
+    request = AiohttpRequest(connection_pool_size=width + 8, read_timeout=30.0)
+    return Bot(TOKEN, base_url=f"{base}/bot", base_file_url=f"{base}/file/bot", request=request)
+
+
+async def _prepare(client: EmulatorClient, chat_ids: list[int], latency_ms: float) -> None:
+    """Fresh emulator state with every chat known."""
+    await client.reset()
+    await client.set_latency(latency_ms)
+    for offset in range(0, len(chat_ids), 5000):
+        await client.register_chats(chat_ids[offset : offset + 5000])
+
+
+def _check_log(log: list[dict[str, object]], expected: set[int]) -> tuple[int, int, float]:
+    """(lost, duplicated, seconds between first and last accepted send) from the record."""
+    per_chat = Counter(int(str(e["chat_id"])) for e in log)
+    lost = len(expected - set(per_chat))
+    duplicated = sum(c - 1 for c in per_chat.values() if c > 1)
+    stamps = [float(str(e["ts"])) for e in log]
+    span = max(stamps) - min(stamps) if len(stamps) > 1 else 0.0
+    return lost, duplicated, span
+
+
+async def _baseline(base: str, chat_ids: list[int], width: int) -> float:
+    """A bare PTB loop: ``width`` concurrent send_message calls; return msg/s."""
+    gate = asyncio.Semaphore(width)
+
+    async def one(bot: Bot, chat_id: int) -> None:
+        """Send one message under the semaphore."""
+        async with gate:
+            await bot.send_message(chat_id, f"Pengumuman {chat_id}")
+
+    async with _bot(base, width) as bot:
+        start = time.perf_counter()
+        for offset in range(0, len(chat_ids), 1000):
+            await asyncio.gather(*(one(bot, c) for c in chat_ids[offset : offset + 1000]))
+        return len(chat_ids) / (time.perf_counter() - start)
+
+
+async def _engine(
+    name: str,
+    url: str,
+    base: str,
+    client: EmulatorClient,
+    chat_ids: list[int],
+    blocked: set[int],
+    rate: float,
+    limit: float | None,
+    width: int,
+) -> Outcome:
+    """Queue one broadcast and let the outbox worker deliver it; check the record."""
+    db = Database(url)
     async with db.transaction() as session:
         broadcast = await create_broadcast(session, text="bench", audience={"kind": "all"})
         await enqueue_messages(
             session, broadcast.id, [(c, f"Pengumuman {c}", None) for c in chat_ids]
         )
-    return broadcast.id, time.perf_counter() - start
-
-
-async def _engine(
-    db: Database, bot: Bot, chat_ids: list[int], rate: float, width: int
-) -> dict[str, float]:
-    """Send through the outbox worker; return figures."""
-    broadcast_id, enqueue_s = await _enqueue(db, chat_ids)
-    worker = OutboxWorker(
-        db,
-        bot,
-        rate,
-        "bench",
-        max_in_flight=width,
-        batch_size=500,
-        poll_interval=0.5,
-        retry_base_seconds=0.5,
-    )
-    start = time.perf_counter()
-    await worker.start()
-    stats = await wait_until_settled(db, broadcast_id, 3600)
-    elapsed = time.perf_counter() - start
-    await worker.stop()
-    return {
-        "enqueue_s": enqueue_s,
-        "elapsed_s": elapsed,
-        "sent": stats.sent,
-        "unreachable": stats.unreachable,
-        "failed": stats.failed,
-        "pending": stats.pending,
-        "transactions": worker.writer.transactions,
-        "final_rate": worker.pacer.current,
-    }
-
-
-async def _baseline(bot: Bot, chat_ids: list[int], width: int) -> float:
-    """A bare PTB loop: ``width`` concurrent send_message calls; return elapsed seconds."""
-    gate = asyncio.Semaphore(width)
-
-    async def one(chat_id: int) -> None:
-        """Send one message under the semaphore."""
-        async with gate:
-            await bot.send_message(chat_id, f"Pengumuman {chat_id}")
-
-    start = time.perf_counter()
-    for offset in range(0, len(chat_ids), 1000):
-        await asyncio.gather(*(one(c) for c in chat_ids[offset : offset + 1000]))
-    return time.perf_counter() - start
-
-
-def _check_log(log: list[dict[str, object]], expected: set[int]) -> tuple[int, int]:
-    """(lost, duplicated) recipients according to the emulator's record."""
-    per_chat = Counter(int(str(e["chat_id"])) for e in log)
-    lost = len(expected - set(per_chat))
-    duplicated = sum(1 for c in per_chat.values() if c > 1)
-    return lost, duplicated
-
-
-async def main(count: int, flood: float | None, width: int) -> None:
-    """Run the benchmark and print the figures."""
-    chat_ids = list(range(FIRST_CHAT, FIRST_CHAT + count))
-    with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.sqlite3'}"
-        await upgrade_async(url, "0010")
-        db = Database(url)
-        async with EmulatorServer(TOKEN) as server:
-            client = EmulatorClient(server.control_url)
-            _register(server, chat_ids)
-            request = HTTPXRequest(connection_pool_size=width + 8, read_timeout=30.0)
-            async with Bot(
-                TOKEN, base_url=server.base_url, base_file_url=server.base_file_url, request=request
-            ) as bot:
-                await client.set_latency(50)
-                if flood is None:
-                    await _overhead(db, bot, client, server, chat_ids, width)
-                else:
-                    await _flood(db, bot, client, chat_ids, flood, width)
-            await client.close()
-        await db.dispose()
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS (bench + in-process emulator): {peak_mb:.0f} MB")
-
-
-async def _overhead(
-    db: Database,
-    bot: Bot,
-    client: EmulatorClient,
-    server: EmulatorServer,
-    chat_ids: list[int],
-    width: int,
-) -> None:
-    """Engine vs bare loop with the flood limit off."""
-    baseline_s = await _baseline(bot, chat_ids, width)
-    await client.reset()
-    _register(server, chat_ids)
-    await client.set_latency(50)
-    print(f"baseline bare PTB loop ({width} concurrent): {len(chat_ids) / baseline_s:.0f} msg/s")
-    figures = await _engine(db, bot, chat_ids, 1000.0, width)
-    lost, dup = _check_log(await client.sent_log(), set(chat_ids))
-    rate = figures["sent"] / figures["elapsed_s"]
-    print(f"enqueue {len(chat_ids)} rows: {figures['enqueue_s']:.2f} s")
-    print(
-        f"engine (rate cap 1000/s, {width} in flight): {rate:.0f} msg/s, "
-        f"{figures['transactions']:.0f} write transactions"
-    )
-    print(f"ratio engine / baseline: {rate / (len(chat_ids) / baseline_s):.2f}")
-    print(f"lost {lost}, duplicated {dup}")
+    async with _bot(base, width) as bot:
+        worker = OutboxWorker(
+            db,
+            bot,
+            rate,
+            f"bench-{name}",
+            max_in_flight=width,
+            batch_size=500,
+            poll_interval=0.5,
+            retry_base_seconds=0.5,
+            **({"headroom": 1.0} if limit is None else {}),
+        )
+        await worker.start()
+        stats = await wait_until_settled(db, broadcast.id, 3600)
+        await worker.stop()
+    await db.dispose()
+    lost, dup, span = _check_log(await client.sent_log(), set(chat_ids) - blocked)
+    calls = (await client.status()).get("api_calls", {}).get("sendMessage", 0)
+    print(f"  [{name}] sendMessage calls {calls}, 429/other refusals "
+          f"{calls - stats.sent - stats.unreachable}, pacer rate now {worker.pacer.current:.1f}",
+          flush=True)  # fmt: skip
+    return Outcome(
+        name, limit, len(chat_ids), stats.sent, span, stats.unreachable, len(blocked), lost,
+        dup, stats.failed,
+    )  # fmt: skip
 
 
 async def _flood(
-    db: Database, bot: Bot, client: EmulatorClient, chat_ids: list[int], limit: float, width: int
-) -> None:
-    """Flood limit on at ``limit``, 5 % blocked, 429s injected."""
+    url: str, base: str, client: EmulatorClient, chat_ids: list[int], limit: float, width: int,
+    latency_ms: float,
+) -> Outcome:  # fmt: skip
+    """Flood limit L, 5 % blocked, three 429s injected."""
+    await _prepare(client, chat_ids, latency_ms)
     await client.set_flood_limit(limit)
     blocked = set(chat_ids[::20])
     for chat_id in blocked:
@@ -161,26 +190,108 @@ async def _flood(
     await client.add_fault(
         "sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1, count=3
     )
-    figures = await _engine(db, bot, chat_ids, limit, width)
-    lost, dup = _check_log(await client.sent_log(), set(chat_ids) - blocked)
-    rate = figures["sent"] / figures["elapsed_s"]
-    print(
-        f"flood limit {limit:.0f}/s: achieved {rate:.1f} msg/s = {rate / limit:.2f} x L; "
-        f"sent {figures['sent']:.0f}, unreachable {figures['unreachable']:.0f} "
-        f"(blocked {len(blocked)}), lost {lost}, duplicated {dup}"
+    return await _engine(
+        f"L{limit:.0f}", url, base, client, chat_ids, blocked, limit, limit, width
     )
 
 
-def _register(server: EmulatorServer, chat_ids: list[int]) -> None:
-    """Make the chats known to the emulator (in-process, fast)."""
-    for chat_id in chat_ids:
-        server.state.ensure_chat({"id": chat_id, "type": "private", "first_name": "B"})
+async def run(count: int, width: int, latency_ms: float, limits: list[float]) -> int:
+    """Run every scenario; print figures and the README block; return an exit status."""
+    port = _free_port()
+    emulator = subprocess.Popen(
+        [sys.executable, "-m", "bot", "emulator", "--port", str(port), "--token", TOKEN],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=dict(os.environ),
+    )
+    base = f"http://127.0.0.1:{port}"
+    client = EmulatorClient(f"{base}/_emu")
+    chat_ids = list(range(FIRST_CHAT, FIRST_CHAT + count))
+    outcomes: list[Outcome] = []
+    try:
+        await _wait_port(port)
+        with tempfile.TemporaryDirectory() as tmp:
+            await _prepare(client, chat_ids, latency_ms)
+            bare = await _baseline(base, chat_ids, width)
+            print(f"bare PTB loop ({width} concurrent): {bare:.0f} msg/s", flush=True)
+            url = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.sqlite3'}"
+            await upgrade_async(url)
+            await _prepare(client, chat_ids, latency_ms)
+            free = await _engine("nolimit", url, base, client, chat_ids, set(), UNCAPPED,
+                                 None, width)  # fmt: skip
+            outcomes.append(free)
+            print(f"engine, no limit: {free.rate:.0f} msg/s = {free.rate / bare:.2f} x bare",
+                  flush=True)  # fmt: skip
+            for limit in limits:
+                outcome = await _flood(url, base, client, chat_ids, limit, width, latency_ms)
+                outcomes.append(outcome)
+                print(f"engine, L={limit:.0f}: {outcome.rate:.1f} msg/s = "
+                      f"{outcome.rate / limit:.3f} x L", flush=True)  # fmt: skip
+    finally:
+        await client.close()
+        emulator.terminate()
+        emulator.wait(10)
+    rss_bench = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_emu = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    ok = _report(outcomes, bare, width, latency_ms, count, rss_bench, rss_emu)
+    return 0 if ok else 1
+
+
+def _report(
+    outcomes: list[Outcome], bare: float, width: int, latency_ms: float, count: int,
+    rss_bench: float, rss_emu: float,
+) -> bool:  # fmt: skip
+    """Print the README-ready block; True when every requirement holds."""
+    ok = True
+    lines = [
+        f"Delivery benchmark: {count:,} recipients, emulator in its own process, "
+        f"{latency_ms:.0f} ms latency per call, {width} sends in flight, SQLite.",
+        "",
+        "| scenario | achieved | target | sent | unreachable / blocked | lost | duplicated |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for o in outcomes:
+        if o.limit is None:
+            target, passed = f">= 0.8 x bare ({0.8 * bare:.0f}/s)", o.rate >= 0.8 * bare
+            achieved = f"{o.rate:.0f} msg/s ({o.rate / bare:.2f} x bare {bare:.0f}/s)"
+        else:
+            target, passed = f">= {0.95 * o.limit:.1f}/s", o.rate >= 0.95 * o.limit
+            achieved = (
+                f"{o.rate:.1f} calls/s ({o.rate / o.limit:.3f} x L; "
+                f"delivered {o.delivered_rate:.1f}/s)"
+            )
+        passed = passed and o.lost == 0 and o.duplicated == 0 and o.unreachable == o.blocked
+        ok = ok and passed
+        name = "no limit" if o.limit is None else f"L = {o.limit:.0f}/s, 429s, 5 % blocked"
+        lines.append(
+            f"| {name} | {achieved} | {target} {'✅' if passed else '❌'} | {o.sent:,} | "
+            f"{o.unreachable} / {o.blocked} | {o.lost} | {o.duplicated} |"
+        )
+    lines += [
+        "",
+        f"Peak RSS: bench process (engine + bot) {rss_bench:.0f} MB, "
+        f"emulator process {rss_emu:.0f} MB.",
+        "Achieved rate under a flood limit = send calls answered (accepted + 403 blocked) per "
+        "second from the first to the last accepted send (the blocked 5 % use send slots too).",
+        "Command: `.venv/bin/python -m bench.bench_delivery` (`--quick` for 2,000 recipients).",
+    ]
+    print("\n".join(lines))
+    return ok
+
+
+def main() -> None:
+    """Parse arguments and run."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="2,000 recipients")
+    parser.add_argument("--count", type=int, default=None)
+    parser.add_argument("--width", type=int, default=64)
+    parser.add_argument("--latency-ms", type=float, default=50.0)
+    parser.add_argument("--limits", default="30,300", help="comma-separated flood limits")
+    ns = parser.parse_args()
+    count = ns.count or (2_000 if ns.quick else 10_000)
+    limits = [float(x) for x in ns.limits.split(",") if x]
+    sys.exit(asyncio.run(run(count, ns.width, ns.latency_ms, limits)))
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--count", type=int, default=10_000)
-    parser.add_argument("--flood", type=float, default=None)
-    parser.add_argument("--width", type=int, default=64)
-    ns = parser.parse_args()
-    asyncio.run(main(ns.count, ns.flood, ns.width))
+    main()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -60,14 +60,19 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
-def join_limited(request: Request, head: str, blocks: Sequence[str]) -> str:
-    """``head`` plus as many ``blocks`` as fit in one message, then "…and N more"."""
+def fit_message(head: str, blocks: Sequence[str], more: Callable[[int], str]) -> str:
+    """``head`` plus as many ``blocks`` as fit in one message, then ``more(left_out)``."""
     text = head
     for i, block in enumerate(blocks):
         if len(text) + len(block) + 2 > SAFE_MESSAGE:
-            return text + "\n\n" + request.t("match.more", count=len(blocks) - i)
+            return text + "\n\n" + more(len(blocks) - i)
         text += "\n\n" + block
     return text[:MAX_MESSAGE]
+
+
+def join_limited(request: Request, head: str, blocks: Sequence[str]) -> str:
+    """:func:`fit_message` with the translated "…and N more" line."""
+    return fit_message(head, blocks, lambda count: request.t("match.more", count=count))
 
 
 def reasons(request: Request, match: Match) -> str:

@@ -6,12 +6,11 @@ import asyncio
 import re
 from typing import Any
 
-from rapidfuzz import fuzz, process, utils
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot import callback_data as cb
 from bot.matching.candidates_xlsx import candidates_workbook
-from bot.matching.service import Candidates
+from bot.matching.service import Candidates, search_positions
 from handlers.base import handler
 from handlers.commands import add_command
 from handlers.flows import expect_text
@@ -27,7 +26,7 @@ TOP_CANDIDATES = 10
 PAGE_SIZE = 5
 POSITIONS_PAGE = 8
 MAX_CHOICES = 8
-FUZZY_CUTOFF = 60
+FUZZY_CUTOFF = 70.0
 QUERY_MAX_LEN = 100
 HR = ("hr",)
 
@@ -37,6 +36,11 @@ async def kandidat_cmd(request: Request) -> None:
     args = request.context.args or []
     if args:
         await _search(request, " ".join(args)[:QUERY_MAX_LEN])
+        return
+    state = await get_state(request.session, request.telegram_id)
+    spec = request.services.flows.flows.get(state.flow) if state is not None else None
+    if state is not None and state.flow != FLOW and spec is not None and spec.keeps_draft:
+        request.reply_key("match.cand.use_args")  # do not overwrite a kept draft
         return
     await request.set_state(FLOW, "query")
     request.reply_key("match.cand.ask")
@@ -60,24 +64,16 @@ async def _search(request: Request, query: str) -> None:
         await _leave_flow(request)
         request.reply_key("match.pos.none")
         return
-    choices = {
-        cat.pks[s.position_id]: f"{s.title} {s.unit} {s.position_id}" for s in cat.index.positions
-    }
-    labels = {cat.pks[s.position_id]: f"{s.position_id} · {s.title}" for s in cat.index.positions}
-    wanted = query.strip().casefold()
-    exact = [cat.pks[s.position_id] for s in cat.index.positions
-             if s.position_id.casefold() == wanted]  # fmt: skip
     found = await asyncio.to_thread(
-        process.extract, query, choices, scorer=fuzz.WRatio, processor=utils.default_process,
-        limit=MAX_CHOICES, score_cutoff=FUZZY_CUTOFF,
-    )  # fmt: skip
-    picks = exact or [pk for _label, _score, pk in found]
-    if not picks:
-        await request.set_state(FLOW, "query")
+        search_positions, cat.index.positions, query, MAX_CHOICES, FUZZY_CUTOFF
+    )
+    if not found:
         request.reply_key("match.cand.not_found", query=esc(query))
         return
-    await request.set_state(FLOW, "query")
-    rows = [[(labels[pk][:60], cb.build("kand", "pick", pk))] for pk in picks]
+    rows = [
+        [(f"{s.position_id} · {s.title}"[:60], cb.build("kand", "pick", cat.pks[s.position_id]))]
+        for s in found
+    ]
     request.reply(request.t("match.cand.pick", query=esc(query)), keyboard(rows))
 
 

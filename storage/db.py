@@ -30,7 +30,12 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
-    """Create the async engine for ``url`` with the right per-dialect settings."""
+    """Create the async engine for ``url`` with the right per-dialect settings.
+
+    SQL parameters are hidden from error messages so that a logged exception can never
+    carry a NIP, a phone number or message text.
+    """
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         engine = create_async_engine(url, **kwargs)
         event.listen(engine.sync_engine, "connect", _sqlite_on_connect)

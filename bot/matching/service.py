@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz import fuzz, utils
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.matching.dictionary import Competence, load_dictionary
@@ -88,6 +89,39 @@ class Candidates:
     position: PositionSpec
     matches: tuple[Match, ...]
     no_fit: NoFit | None
+
+
+def _token_score(query_tokens: Sequence[str], tokens: Sequence[str]) -> float:
+    """Mean over query words of the best match among ``tokens`` (a prefix counts as 100)."""
+    total = 0.0
+    for word in query_tokens:
+        total += max(
+            (100.0 if len(word) >= 3 and tok.startswith(word) else fuzz.ratio(word, tok))
+            for tok in tokens
+        )
+    return total / len(query_tokens)
+
+
+def search_positions(
+    positions: Sequence[PositionSpec], query: str, limit: int = 8, cutoff: float = 70.0
+) -> list[PositionSpec]:
+    """Open positions whose title, unit or code fit the typed words (typos tolerated)."""
+    wanted = query.strip().casefold()
+    exact = [p for p in positions if p.position_id.casefold() == wanted]
+    if exact:
+        return exact
+    words = utils.default_process(query).split()
+    if not words:
+        return []
+    scored = []
+    for order, spec in enumerate(positions):
+        tokens = utils.default_process(f"{spec.title} {spec.unit} {spec.position_id}").split()
+        if tokens:
+            score = _token_score(words, tokens)
+            if score >= cutoff:
+                scored.append((-score, order, spec))
+    scored.sort(key=lambda item: (item[0], item[1]))
+    return [spec for _score, _order, spec in scored[:limit]]
 
 
 def merge_skills(roster_skills: str, declared: Iterable[str]) -> str:

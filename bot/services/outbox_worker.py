@@ -43,7 +43,7 @@ DoneHook = Callable[[int], Awaitable[None]]
 ProgressHook = Callable[[set[int]], None]
 MAX_LOCAL_DEFER = 2.0
 IN_FLIGHT_LEAD = 0.05  # mark a row in flight this long before its slot, then send on time
-RATE_HEADROOM = 0.98  # pace slightly under the configured limit so jitter causes no 429
+RATE_HEADROOM = 0.985  # pace slightly under the configured limit so jitter causes no 429
 
 
 class OutboxWorker:

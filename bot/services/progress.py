@@ -141,8 +141,16 @@ class ProgressTracker:
             await editor.finish(render_done(self.locale, broadcast_id, stats))
 
     async def _attach(self, broadcast_id: int) -> None:
-        """Find the progress message of a broadcast (None when it has none) and edit it."""
+        """Find the progress message of a broadcast (None when it has none) and edit it.
+
+        A broadcast without a progress message yet is looked up again after
+        ``min_interval`` (the message is sent just after the rows are committed).
+        """
         editor = await self._editor_for(broadcast_id)
+        if editor is None:
+            await asyncio.sleep(self.min_interval)
+            self._lookups.pop(broadcast_id, None)
+            return
         self._editors[broadcast_id] = editor
         self._lookups.pop(broadcast_id, None)
         if editor is not None:

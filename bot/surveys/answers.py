@@ -11,8 +11,6 @@ from typing import Any
 
 from bot.surveys.definition import Question, SurveyDef
 
-LIKERT_KEYS = ("sts", "ts", "n", "s", "ss")  # locale keys survey.likert_<key> for 1..5
-
 
 class AnswerError(ValueError):
     """An answer is not acceptable; ``key`` names the text explaining why."""

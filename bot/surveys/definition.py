@@ -122,7 +122,8 @@ def parse_text(raw: str, *, json_format: bool = False, source: str = "survey") -
     try:
         data = json.loads(raw) if json_format else yaml.safe_load(raw)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        raise DefinitionError(f"{source}: not valid {'JSON' if json_format else 'YAML'}: {exc}")
+        kind = "JSON" if json_format else "YAML"
+        raise DefinitionError(f"{source}: not valid {kind}: {exc}") from exc
     return parse_definition(data)
 
 
@@ -160,8 +161,10 @@ def _options(raw: Any, where: str) -> tuple[Option, ...]:
         if not isinstance(item, dict):
             raise DefinitionError(f"{where}.options[{i}]: expected key and text")
         options.append(
-            Option(_key(item.get("key"), f"{where}.options[{i}]"),
-                   _texts(item.get("text"), f"{where}.options[{i}].text"))
+            Option(
+                _key(item.get("key"), f"{where}.options[{i}]"),
+                _texts(item.get("text"), f"{where}.options[{i}].text"),
+            )
         )
     keys = [o.key for o in options]
     if len(set(keys)) != len(keys):
@@ -190,8 +193,9 @@ def _question(raw: Any, i: int) -> Question:
     max_length = raw.get("max_length", TEXT_MAX_DEFAULT)
     if not isinstance(max_length, int) or not 1 <= max_length <= TEXT_MAX_LIMIT:
         raise DefinitionError(f"{where}.max_length: must be a number from 1 to {TEXT_MAX_LIMIT}")
-    return Question(key, kind, _texts(raw.get("text"), f"{where}.text"), required, options,
-                    max_length)
+    return Question(
+        key, kind, _texts(raw.get("text"), f"{where}.text"), required, options, max_length
+    )
 
 
 def parse_definition(data: Any) -> SurveyDef:

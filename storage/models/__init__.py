@@ -2,10 +2,17 @@
 
 from storage.models.aspirations import Aspiration, AspirationHistory, AspirationWindow
 from storage.models.base import Base, utcnow
+from storage.models.campaigns import (
+    CampaignEnrollment,
+    CampaignStep,
+    CampaignStepInstance,
+    CampaignTemplate,
+)
 from storage.models.delivery import Broadcast, OutboxMessage, ScheduledItem
 from storage.models.matching import CompetenceVariant, CustomCompetence, Position
 from storage.models.plans import MoveQuestion, MutationPlan, PlanMove, WorkloadFigure
 from storage.models.people import BotUser, Employee, EmployeeSkill, InviteCode, RoleGrant, Unit
+from storage.models.surveys import Survey, SurveyParticipation, SurveyResponse, SurveyRound
 from storage.models.system import AuditEntry, ConversationState
 
 __all__ = [
@@ -16,6 +23,10 @@ __all__ = [
     "Base",
     "BotUser",
     "Broadcast",
+    "CampaignEnrollment",
+    "CampaignStep",
+    "CampaignStepInstance",
+    "CampaignTemplate",
     "CompetenceVariant",
     "ConversationState",
     "CustomCompetence",
@@ -29,6 +40,10 @@ __all__ = [
     "Position",
     "RoleGrant",
     "ScheduledItem",
+    "Survey",
+    "SurveyParticipation",
+    "SurveyResponse",
+    "SurveyRound",
     "Unit",
     "WorkloadFigure",
     "utcnow",

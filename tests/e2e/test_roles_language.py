@@ -109,3 +109,29 @@ async def test_profile_skill_edit_and_export(harness: BotHarness) -> None:
     doc = await user.reply()
     data = await user.download(doc)
     assert b"analisis data, SIG" in data and b"199003152015031001" in data
+
+
+async def test_unlink_erases_given_data_keeps_roster(harness: BotHarness) -> None:
+    """Unlinking asks for confirmation, erases self-given data, keeps HR's roster row."""
+    from sqlalchemy import func, select
+
+    from storage.models import Employee, EmployeeSkill
+
+    await add_employee(harness.services.db, telegram_id=6007)
+    user = harness.user(6007)
+    await user.ask("/profil")
+    await user.press("➕ Keahlian")
+    await user.reply()
+    await user.send("kearsipan")
+    await user.replies(2)
+    await user.press("🔌 Putuskan akun")
+    confirm = await user.reply()
+    assert "tetap disimpan BKPSDM" in confirm.text
+    await user.press("Ya, putuskan akun")
+    done = await user.wait_edit(confirm.message_id)
+    assert "diputuskan" in done.text
+    assert "belum terhubung" in (await user.ask("/profil")).text
+    async with harness.services.db.transaction() as session:
+        skills = await session.scalar(select(func.count()).select_from(EmployeeSkill))
+        employees = await session.scalar(select(func.count()).select_from(Employee))
+    assert skills == 0 and employees == 1

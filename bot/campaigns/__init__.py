@@ -1,0 +1,1 @@
+"""Socialization campaigns: step timing, offsets and message rendering (pure)."""
