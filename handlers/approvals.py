@@ -42,7 +42,9 @@ async def show_page(request: Request, plan_id: int, page: int, *, edit: bool = T
     rows = await q.move_rows(request.session, plan_id)
     pages = max(1, (len(rows) + PAGE - 1) // PAGE)
     page = min(max(page, 0), pages - 1)
-    lines = [request.t("plans.apv_plan", id=plan.id, name=esc(plan.name), page=page + 1, pages=pages)]
+    lines = [
+        request.t("plans.apv_plan", id=plan.id, name=esc(plan.name), page=page + 1, pages=pages)
+    ]
     buttons: list[list[tuple[str, str]]] = []
     for r in rows[page * PAGE : (page + 1) * PAGE]:
         m = r.move
@@ -90,7 +92,9 @@ async def apv_callback(request: Request) -> None:
     if move is None:
         raise cb.CallbackDataError("unknown move")
     if move.status != st.SUBMITTED:
-        request.reply_key("plans.apv_already", id=move.id, status=request.t("plans.status_" + move.status))
+        request.reply_key(
+            "plans.apv_already", id=move.id, status=request.t("plans.status_" + move.status)
+        )
         return
     if data.action == "no":
         await request.set_state(FLOW, "note", {"move_id": move.id, "page": data.int_arg(1)})

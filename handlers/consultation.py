@@ -181,7 +181,9 @@ async def tanya_cmd(request: Request) -> None:
             request.t("plans.tanya_line", id=question.id, move=question.move_id,
                       name=esc(employee.name), text=esc(question.text))
         )  # fmt: skip
-        rows.append([(request.t("plans.tanya_btn", id=question.id), cb.build("tny", "ans", question.id))])
+        rows.append(
+            [(request.t("plans.tanya_btn", id=question.id), cb.build("tny", "ans", question.id))]
+        )
     request.reply("\n\n".join(lines), keyboard(rows))
 
 
@@ -237,8 +239,12 @@ async def answer_step(request: Request, state: ConversationState) -> None:
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install the consultation buttons, their steps, and /tanya."""
     flows = app.bot_data["services"].flows
-    app.add_handler(CallbackQueryHandler(handler(linked=True)(kons_callback), pattern=cb.pattern("kons")))
-    app.add_handler(CallbackQueryHandler(handler(roles=("hr",))(tny_callback), pattern=cb.pattern("tny")))
+    app.add_handler(
+        CallbackQueryHandler(handler(linked=True)(kons_callback), pattern=cb.pattern("kons"))
+    )
+    app.add_handler(
+        CallbackQueryHandler(handler(roles=("hr",))(tny_callback), pattern=cb.pattern("tny"))
+    )
     add_command(app, "tanya", tanya_cmd, roles=("hr",))
     flows.on(FLOW, "note", note_step)
     flows.on(FLOW, "objection", objection_step)

@@ -102,7 +102,9 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     add_lifecycle(app, start, stop)
 
 
-async def report_to_hr(app: Application[Any, Any, Any, Any, Any, Any], outcome: FireOutcome) -> None:
+async def report_to_hr(
+    app: Application[Any, Any, Any, Any, Any, Any], outcome: FireOutcome
+) -> None:
     """Send the late/missed notice of a scheduled item to every HR user."""
     services = app.bot_data["services"]
     settings = services.settings

@@ -22,7 +22,6 @@ from handlers.plans_common import (
     REMINDER,
     clock_of,
     esc,
-    fmt_date,
     notify_role,
     register_kinds,
     send_consultation,
@@ -47,7 +46,12 @@ async def rencana_cmd(request: Request) -> None:
     """List recent plans with a button each, and a button for a new plan."""
     plans = await q.list_plans(request.session)
     rows = [
-        [(f"#{p.id} {p.name[:40]} · {request.t('plans.pstatus_' + p.status)}", cb.build("rcn", "open", p.id))]
+        [
+            (
+                f"#{p.id} {p.name[:40]} · {request.t('plans.pstatus_' + p.status)}",
+                cb.build("rcn", "open", p.id),
+            )
+        ]
         for p in plans
     ]
     rows.append([(request.t("plans.btn_new"), cb.build("rcn", "new"))])
@@ -62,7 +66,14 @@ async def show_plan(request: Request, plan_id: int, *, edit: bool = False) -> No
         request.reply_key("common.stale_button")
         return
     rows = await q.move_rows(request.session, plan_id)
-    lines = [request.t("plans.card", id=plan.id, name=esc(plan.name), status=request.t("plans.pstatus_" + plan.status))]
+    lines = [
+        request.t(
+            "plans.card",
+            id=plan.id,
+            name=esc(plan.name),
+            status=request.t("plans.pstatus_" + plan.status),
+        )
+    ]
     for r in rows:
         flag = " ⚠️" if r.move.warnings else ""
         answer = f" · {request.t('plans.answer_' + r.move.answer)}" if r.move.answer else ""
@@ -151,7 +162,9 @@ async def _submit(request: Request, plan_id: int) -> None:
             await set_status(request.session, move, "submit", actor(request))
     plan.status = st.PLAN_SUBMITTED
     plan.submitted_at = clock_of(request.services).now()
-    await audit.record(request.session, actor(request), "plan.submitted", "plan", plan.id, moves=len(moves))
+    await audit.record(
+        request.session, actor(request), "plan.submitted", "plan", plan.id, moves=len(moves)
+    )
     await notify_role(
         request.session, request.services, "approver", f"plan{plan.id}sub", "plans.approver_notice",
         id=plan.id, name=esc(plan.name), count=len(moves),
@@ -225,7 +238,9 @@ async def _export(request: Request, plan_id: int) -> None:
 
 def _audit_sheet(request: Request, entries: list[Any]) -> tuple[str, list[str], list[list[object]]]:
     """The audit trail as a sheet: when, who, what, on what, details."""
-    header = [request.t(f"plans.audit_col_{c}") for c in ("at", "actor", "action", "entity", "details")]
+    header = [
+        request.t(f"plans.audit_col_{c}") for c in ("at", "actor", "action", "entity", "details")
+    ]
     rows = [
         [e.at.isoformat(), e.actor, e.action, f"{e.entity}#{e.entity_id}", str(e.details)]
         for e in entries
@@ -252,7 +267,7 @@ async def _audit(request: Request, plan_id: int) -> None:
 
 async def plan_decided(request: Request, plan_id: int) -> None:
     """After an approver's decision: activate the plan and tell HR when all are decided."""
-    before = (await q.get_plan(request.session, plan_id))
+    before = await q.get_plan(request.session, plan_id)
     was = before.status if before else ""
     after = await refresh_plan_status(request.session, plan_id, actor(request))
     if was == st.PLAN_SUBMITTED and after == st.PLAN_ACTIVE:
@@ -308,6 +323,8 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         register_kinds(scheduler, services)
     add_lifecycle(app, on_start=_start_services, on_stop=_stop_services)
     add_command(app, "rencana", rencana_cmd, roles=("hr",))
-    app.add_handler(CallbackQueryHandler(handler(roles=("hr",))(rcn_callback), pattern=cb.pattern("rcn")))
+    app.add_handler(
+        CallbackQueryHandler(handler(roles=("hr",))(rcn_callback), pattern=cb.pattern("rcn"))
+    )
     services.flows.on(FLOW, "name", name_step)
     plans_moves.register_steps(app)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -84,7 +84,9 @@ async def notify_role(
         await enqueue(session, services, chat_id, t(locale, text_key, **params), key)
 
 
-async def employee_chat(session: AsyncSession, services: Any, employee_id: int) -> tuple[int, str] | None:
+async def employee_chat(
+    session: AsyncSession, services: Any, employee_id: int
+) -> tuple[int, str] | None:
     """(chat id, locale) of an employee's linked Telegram account, or None."""
     user = await get_user_by_employee(session, employee_id)
     if user is None:
@@ -101,7 +103,9 @@ def consultation_buttons(locale: str, move_id: int, version: int) -> InlineKeybo
     return InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton(t(locale, key), callback_data=cb.build("kons", a, move_id, version))
+                InlineKeyboardButton(
+                    t(locale, key), callback_data=cb.build("kons", a, move_id, version)
+                )
                 for key, a in row
             ]
             for row in rows
@@ -180,7 +184,9 @@ def register_kinds(scheduler: Any, services: Any) -> None:
         text = t(locale, "plans.kons_reminder", id=move.id, deadline=deadline)
         markup = consultation_buttons(locale, move.id, move.version)
         await enqueue(session, services, chat_id, text, f"rem{move.id}v{move.version}", markup)
-        await audit.record(session, "system", "move.reminded", "move", move.id, version=move.version)
+        await audit.record(
+            session, "system", "move.reminded", "move", move.id, version=move.version
+        )
 
     async def deadline(_db: Database, session: AsyncSession, item: ScheduledItem) -> None:
         """Flag an unanswered move for HR once its deadline passed."""

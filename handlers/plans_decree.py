@@ -16,8 +16,14 @@ from bot.plans import consultation as kc
 from bot.plans import status as st
 from bot.plans.service import set_status
 from handlers.flows import expect_text
-from handlers.plans_common import cancel_consultation_jobs, employee_chat, enqueue, esc, fmt_date
-from handlers.plans_common import wake_outbox
+from handlers.plans_common import (
+    cancel_consultation_jobs,
+    employee_chat,
+    enqueue,
+    esc,
+    fmt_date,
+    wake_outbox,
+)
 from handlers.request import Request, keyboard
 from storage.models import ConversationState, PlanMove
 from storage.queries import audit
@@ -82,8 +88,12 @@ async def decree_action(request: Request, data: cb.CallbackData) -> None:
     if action == "move":
         await show_move(request, move_id)
         return
-    steps = {"keep": ("keep", "plans.ask_keep"), "sk": ("sk_no", "plans.ask_sk"),
-             "tmt": ("new_tmt", "plans.ask_new_tmt"), "cancel": ("cancel", "plans.ask_cancel")}  # fmt: skip
+    steps = {
+        "keep": ("keep", "plans.ask_keep"),
+        "sk": ("sk_no", "plans.ask_sk"),
+        "tmt": ("new_tmt", "plans.ask_new_tmt"),
+        "cancel": ("cancel", "plans.ask_cancel"),
+    }
     allowed = {
         "keep": move.status == st.CONSULTATION,
         "sk": move.status == st.CONSULTATION,
@@ -125,7 +135,9 @@ async def keep_step(request: Request, state: ConversationState) -> None:
     if move is None or reason is None:
         return
     move.kept_reason = reason
-    await audit.record(request.session, _actor(request), "move.kept", "move", move.id, reason=reason)
+    await audit.record(
+        request.session, _actor(request), "move.kept", "move", move.id, reason=reason
+    )
     await request.clear_state()
     request.reply_key("plans.kept", id=move.id)
 
@@ -145,14 +157,18 @@ def _event(move: PlanMove) -> MoveEvent:
     return MoveEvent(move.id, move.employee_id, tmt, move.plan_id, move.to_unit_id)
 
 
-async def _tell_employee(request: Request, move: PlanMove, key: str, text_key: str, **params: Any) -> None:
+async def _tell_employee(
+    request: Request, move: PlanMove, key: str, text_key: str, **params: Any
+) -> None:
     """Queue a notice to the move's employee (if linked) and wake the worker after commit."""
     target = await employee_chat(request.session, request.services, move.employee_id)
     if target is not None:
         chat_id, locale = target
         from bot.texts import t
 
-        await enqueue(request.session, request.services, chat_id, t(locale, text_key, **params), key)
+        await enqueue(
+            request.session, request.services, chat_id, t(locale, text_key, **params), key
+        )
     services = request.services
 
     async def wake() -> None:
@@ -171,7 +187,9 @@ async def sk_tmt_step(request: Request, state: ConversationState) -> None:
     if move is None or tmt is None:
         return
     move.decree_number, move.decree_tmt = str(state.data["sk"]), tmt
-    await set_status(request.session, move, "decree", _actor(request), sk=move.decree_number, tmt=tmt.isoformat())
+    await set_status(
+        request.session, move, "decree", _actor(request), sk=move.decree_number, tmt=tmt.isoformat()
+    )
     await cancel_consultation_jobs(request.session, move.id)
     await request.services.events.emit(MOVE_DECREED, request.session, _event(move))
     await _tell_employee(
@@ -193,9 +211,18 @@ async def new_tmt_step(request: Request, state: ConversationState) -> None:
         return
     before = move.decree_tmt
     move.decree_tmt = tmt
-    await set_status(request.session, move, "change_tmt", _actor(request), before=str(before), tmt=tmt.isoformat())
+    await set_status(
+        request.session,
+        move,
+        "change_tmt",
+        _actor(request),
+        before=str(before),
+        tmt=tmt.isoformat(),
+    )
     await request.services.events.emit(MOVE_TMT_CHANGED, request.session, _event(move))
-    await _tell_employee(request, move, f"tmt{move.id}{tmt:%Y%m%d}", "plans.tmt_notice", tmt=fmt_date(tmt))
+    await _tell_employee(
+        request, move, f"tmt{move.id}{tmt:%Y%m%d}", "plans.tmt_notice", tmt=fmt_date(tmt)
+    )
     await request.clear_state()
     request.reply_key("plans.tmt_changed", id=move.id, tmt=fmt_date(tmt))
 

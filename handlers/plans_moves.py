@@ -8,25 +8,26 @@ from typing import Any
 from telegram.ext import Application
 
 from bot import callback_data as cb
-from bot.events import MOVE_CANCELLED, MOVE_DECREED, MOVE_TMT_CHANGED, MoveEvent
 from bot.plans import consultation as kc
 from bot.plans import status as st
 from bot.plans.rules import MoveWarning
-from bot.plans.service import Destination, add_move, destination_of, resolve_destination
-from bot.plans.service import set_status, warnings_for
+from bot.plans.service import (
+    Destination,
+    add_move,
+    destination_of,
+    resolve_destination,
+    warnings_for,
+)
 from handlers.flows import expect_text
 from handlers.plans_common import (
-    cancel_consultation_jobs,
     clock_of,
-    employee_chat,
-    enqueue,
     esc,
     fmt_date,
     send_consultation,
     wake_outbox,
 )
 from handlers.request import Request, keyboard
-from storage.models import ConversationState, Employee, PlanMove, Position
+from storage.models import ConversationState, Employee, Position
 from storage.queries import audit
 from storage.queries import plans as q
 
@@ -196,7 +197,11 @@ async def _revise(
         request.reply_key("common.stale_button")
         return
     before = {"to_position": move.to_position, "tmt": move.proposed_tmt.isoformat()}
-    move.to_unit_id, move.to_position, move.position_ref = dest.unit_id, dest.position, dest.position_ref
+    move.to_unit_id, move.to_position, move.position_ref = (
+        dest.unit_id,
+        dest.position,
+        dest.position_ref,
+    )
     move.proposed_tmt, move.version = tmt, move.version + 1
     move.answer, move.answer_category, move.answer_text, move.answered_at = None, "", "", None
     move.overdue, move.kept_reason = False, ""
@@ -231,7 +236,11 @@ async def propose_move_from_candidate(request: Request, position_id: int, employ
     if not drafts:
         request.reply_key("plans.no_draft_plan")
         return
-    data = {"plan_id": drafts[0].id, "employee_id": employee.id, "dest": _dest_dict(destination_of(position))}
+    data = {
+        "plan_id": drafts[0].id,
+        "employee_id": employee.id,
+        "dest": _dest_dict(destination_of(position)),
+    }
     await request.set_state(FLOW, "tmt", data)
     request.reply_key(
         "plans.usul_intro", name=esc(employee.name), position=esc(position.title),
@@ -338,4 +347,3 @@ def register_steps(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     ):  # fmt: skip
         flows.on(FLOW, step, fn)
     plans_decree.register_steps(app)
-

@@ -9,23 +9,23 @@ to the scheduler, the move events and the ``survey_pending`` audience.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot import callback_data as cb
-from bot.events import MOVE_CANCELLED, MOVE_DECREED, MOVE_TMT_CHANGED
+from bot.app import add_lifecycle
 from bot.surveys import answers as sa
-from bot.surveys.definition import SurveyDef
-from bot.surveys.invitations import KIND_CLOSE, KIND_INVITE, KIND_REMIND, KIND_ROUND, SurveyJobs
+from bot.surveys.definition import SurveyDef, default_survey_path, load_file
+from bot.surveys.invitations import attach_jobs
+from bot.surveys.views import question_view, summary_view
 from handlers.base import handler
 from handlers.commands import add_command
 from handlers.flows import message_text
 from handlers.request import Request, keyboard
-from handlers.surveys_view import question_view, summary_view
 from storage.models import ConversationState, utcnow
 from storage.models.surveys import SurveyParticipation
-from storage.queries import delivery as dq
 from storage.queries import surveys as q
 
 FLOW = "survey"
@@ -133,7 +133,7 @@ async def _current(request: Request, pid: int, idx: int) -> tuple[Loaded, dict[s
     loaded = await _load(request, pid, alert=True)
     if loaded is None:
         return None
-    part, survey = loaded
+    part = loaded[0]
     draft = part.draft or sa.new_draft()
     if part.status != "started" or draft["idx"] != idx:
         request.answer(request.t("survey.not_current"), alert=True)
@@ -141,9 +141,7 @@ async def _current(request: Request, pid: int, idx: int) -> tuple[Loaded, dict[s
     return loaded, draft
 
 
-async def _apply(
-    request: Request, loaded: Loaded, draft: dict[str, Any], change: Any
-) -> None:
+async def _apply(request: Request, loaded: Loaded, draft: dict[str, Any], change: Any) -> None:
     """Apply a draft change (answer/skip/back); on AnswerError tell why, store nothing."""
     part, survey = loaded
     try:
@@ -176,13 +174,17 @@ async def survey_callback(request: Request) -> None:
     if data.action == "a":
         value = sa.button_value
         await _apply(
-            request, loaded, draft,
+            request,
+            loaded,
+            draft,
             lambda d: sa.answer(survey, d, value(question, data.arg(2))),
         )
     elif data.action == "t":
         current = draft.get("pending", {}).get(question.key, draft["answers"].get(question.key))
         await _apply(
-            request, loaded, draft,
+            request,
+            loaded,
+            draft,
             lambda d: {**d, "pending": {question.key: sa.toggle(question, current, data.arg(2))}},
         )
     elif data.action == "d":
@@ -245,49 +247,11 @@ async def text_step(request: Request, state: ConversationState) -> None:
     _show(request, part, survey)
 
 
-def _wire_jobs(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Register the survey kinds, move-event subscribers and the audience resolver."""
-    services = app.bot_data["services"]
-    settings = services.settings
-    scheduler = services.extras.get("scheduler")
-    if scheduler is None:  # delivery engine not installed: nothing can be scheduled
-        return
-    jobs = SurveyJobs(
-        scheduler.schedule, settings.tz, settings.default_locale,
-        cancel=scheduler.cancel_ref, reschedule=scheduler.reschedule,
-    )
-    services.extras["survey_jobs"] = jobs
-    outbox = services.extras.get("outbox")
-
-    def wake(_item: Any) -> None:
-        """Let the outbox worker send the new rows now."""
-        if outbox is not None:
-            outbox.wake()
-
-    async def invite(_db: Any, session: Any, item: Any) -> None:
-        """Fire one invitation."""
-        await jobs.fire_invite(session, item.ref_id, item.run_at)
-
-    async def remind(_db: Any, session: Any, item: Any) -> None:
-        """Fire one reminder."""
-        await jobs.fire_remind(session, item.ref_id)
-
-    async def close(_db: Any, session: Any, item: Any) -> None:
-        """Close one participation."""
-        await jobs.fire_close(session, item.ref_id)
-
-    async def open_round(_db: Any, session: Any, item: Any) -> None:
-        """Open an HR sending."""
-        await jobs.fire_round(session, item.ref_id, item.run_at)
-
-    scheduler.register_kind(KIND_INVITE, invite, wake)
-    scheduler.register_kind(KIND_REMIND, remind, wake)
-    scheduler.register_kind(KIND_CLOSE, close, wake)
-    scheduler.register_kind(KIND_ROUND, open_round, wake)
-    services.events.subscribe(MOVE_DECREED, jobs.on_move_decreed)
-    services.events.subscribe(MOVE_TMT_CHANGED, jobs.on_move_tmt_changed)
-    services.events.subscribe(MOVE_CANCELLED, jobs.on_move_cancelled)
-    dq.register_audience_resolver("survey_pending", q.pending_chat_ids)
+async def load_default_survey(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Store the shipped post-mutation survey on first start (never overwrites edits)."""
+    definition = await asyncio.to_thread(load_file, default_survey_path())
+    async with app.bot_data["services"].db.transaction() as session:
+        await q.upsert_survey(session, definition, "system", only_if_missing=True)
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -299,4 +263,5 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     flows = app.bot_data["services"].flows
     flows.flow(FLOW, keeps_draft=True, resume_command="/isi_survei")
     flows.on(FLOW, STEP, text_step)
-    _wire_jobs(app)
+    attach_jobs(app.bot_data["services"])
+    add_lifecycle(app, on_start=load_default_survey)

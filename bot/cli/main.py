@@ -21,6 +21,8 @@ SUBCOMMAND_MODULES = (
     "bot.cli.matching",
     "bot.cli.aspirations",
     "bot.cli.broadcast",
+    "bot.cli.plans",
+    "bot.cli.surveys",
 )
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.aspirations.eligibility import Eligibility
-from bot.roster.validation import RANKS, normalize_rank
-from bot.roster.validation import RosterError
+from bot.roster.validation import RANKS, RosterError, normalize_rank
 
 
 @dataclass(frozen=True)

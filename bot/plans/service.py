@@ -16,7 +16,7 @@ from bot.config import Settings
 from bot.plans import status as st
 from bot.plans.rules import MoveWarning, Target, check_move
 from bot.unit_search import search as search_units
-from storage.models import Employee, Position, PlanMove
+from storage.models import Employee, PlanMove, Position
 from storage.queries import audit
 from storage.queries import plans as q
 from storage.queries.positions import get_position
@@ -93,6 +93,7 @@ async def add_move(
     warnings: list[MoveWarning],
     override_reason: str,
     actor: str,
+    source: dict[str, object] | None = None,
 ) -> PlanMove:
     """Add a draft move and audit it (and any rule HR chose to override, with the reason)."""
     move = await q.add_move(
@@ -114,7 +115,7 @@ async def add_move(
     await audit.record(
         session, actor, "move.added", "move", move.id, plan_id=plan_id,
         employee_id=employee.id, to_unit=dest.unit_name, to_position=dest.position,
-        tmt=tmt.isoformat(), rationale=rationale,
+        tmt=tmt.isoformat(), rationale=rationale, **(source or {"source": "chat"}),
     )  # fmt: skip
     if warnings:
         await audit.record(

@@ -74,8 +74,12 @@ class ColumnMap:
     ignored: list[str] = field(default_factory=list)  # headers that matched nothing
 
 
-def map_headers(headers: list[str]) -> ColumnMap:
-    """Match a header row to the canonical columns and name the required ones not found."""
+def map_headers(
+    headers: list[str],
+    aliases: dict[str, tuple[str, ...]] = COLUMN_ALIASES,
+    required: tuple[str, ...] = REQUIRED_COLUMNS,
+) -> ColumnMap:
+    """Match a header row to canonical columns (roster ones unless ``aliases`` is given)."""
     positions: dict[str, int] = {}
     for i, header in enumerate(headers):
         key = normalize_header(header)
@@ -83,13 +87,13 @@ def map_headers(headers: list[str]) -> ColumnMap:
             positions[key] = i
     result = ColumnMap()
     used: set[int] = set()
-    for column, aliases in COLUMN_ALIASES.items():
-        for alias in aliases:
+    for column, names in aliases.items():
+        for alias in names:
             pos = positions.get(alias)
             if pos is not None and pos not in used:
                 result.index[column] = pos
                 used.add(pos)
                 break
-    result.missing = [c for c in REQUIRED_COLUMNS if c not in result.index]
+    result.missing = [c for c in required if c not in result.index]
     result.ignored = [h for i, h in enumerate(headers) if i not in used and str(h).strip()]
     return result

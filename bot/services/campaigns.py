@@ -168,4 +168,3 @@ class CampaignService:
     def _run_at(self, event: MoveEvent, step: CampaignStep) -> datetime:
         """The UTC time of ``step`` for the move's TMT."""
         return step_run_at(event.effective_date, step.offset_days, step.send_time, self.zone)
-

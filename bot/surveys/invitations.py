@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import callback_data as cb
-from bot.events import MoveEvent
+from bot.events import MOVE_CANCELLED, MOVE_DECREED, MOVE_TMT_CHANGED, MoveEvent
 from bot.surveys import CLOSE_AFTER_DAYS, INVITE_LOCAL_HOUR, REMINDER_OFFSETS_DAYS
 from bot.texts import t
 from storage.models.surveys import OPEN_PARTICIPATION, Survey, SurveyParticipation, SurveyRound
@@ -216,3 +216,51 @@ class SurveyJobs:
                 await self._invite(session, part, survey, run_at, closes_at)
                 count += 1
         return count
+
+
+def attach_jobs(services: Any) -> SurveyJobs | None:
+    """Register the survey kinds, move-event subscribers and the ``survey_pending`` audience."""
+    settings = services.settings
+    scheduler = services.extras.get("scheduler")
+    if scheduler is None:  # delivery engine not installed: nothing can be scheduled
+        return None
+    jobs = SurveyJobs(
+        scheduler.schedule,
+        settings.tz,
+        settings.default_locale,
+        cancel=scheduler.cancel_ref,
+        reschedule=scheduler.reschedule,
+    )
+    services.extras["survey_jobs"] = jobs
+    outbox = services.extras.get("outbox")
+
+    def wake(_item: Any) -> None:
+        """Let the outbox worker send the new rows now."""
+        if outbox is not None:
+            outbox.wake()
+
+    async def invite(_db: Any, session: Any, item: Any) -> None:
+        """Fire one invitation."""
+        await jobs.fire_invite(session, item.ref_id, item.run_at)
+
+    async def remind(_db: Any, session: Any, item: Any) -> None:
+        """Fire one reminder."""
+        await jobs.fire_remind(session, item.ref_id)
+
+    async def close(_db: Any, session: Any, item: Any) -> None:
+        """Close one participation."""
+        await jobs.fire_close(session, item.ref_id)
+
+    async def open_round(_db: Any, session: Any, item: Any) -> None:
+        """Open an HR sending."""
+        await jobs.fire_round(session, item.ref_id, item.run_at)
+
+    scheduler.register_kind(KIND_INVITE, invite, wake)
+    scheduler.register_kind(KIND_REMIND, remind, wake)
+    scheduler.register_kind(KIND_CLOSE, close, wake)
+    scheduler.register_kind(KIND_ROUND, open_round, wake)
+    services.events.subscribe(MOVE_DECREED, jobs.on_move_decreed)
+    services.events.subscribe(MOVE_TMT_CHANGED, jobs.on_move_tmt_changed)
+    services.events.subscribe(MOVE_CANCELLED, jobs.on_move_cancelled)
+    dq.register_audience_resolver("survey_pending", q.pending_chat_ids)
+    return jobs

@@ -78,7 +78,9 @@ class MoveQuestion(Base):
     __tablename__ = "move_questions"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    move_id: Mapped[int] = mapped_column(ForeignKey("plan_moves.id", ondelete="CASCADE"), index=True)
+    move_id: Mapped[int] = mapped_column(
+        ForeignKey("plan_moves.id", ondelete="CASCADE"), index=True
+    )
     move_version: Mapped[int] = mapped_column(Integer, default=1)
     text: Mapped[str] = mapped_column(Text)
     asked_at: Mapped[datetime] = mapped_column(default=utcnow)

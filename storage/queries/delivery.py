@@ -448,3 +448,27 @@ async def mark_broadcast_missed(session: AsyncSession, broadcast_id: int, reason
         .values(status="missed", status_reason=reason[:200])
         .execution_options(synchronize_session=False)
     )
+
+
+async def failed_rows(
+    session: AsyncSession, broadcast_id: int, limit: int = 50_000
+) -> list[tuple[int, str | None, str, str | None, int]]:
+    """(chat_id, employee name, status, error, attempts) of the rows not delivered."""
+    stmt = (
+        select(
+            OutboxMessage.chat_id,
+            Employee.name,
+            OutboxMessage.status,
+            OutboxMessage.error,
+            OutboxMessage.attempts,
+        )
+        .outerjoin(BotUser, BotUser.telegram_id == OutboxMessage.chat_id)
+        .outerjoin(Employee, Employee.id == BotUser.employee_id)
+        .where(
+            OutboxMessage.broadcast_id == broadcast_id,
+            OutboxMessage.status.in_(("failed", "unreachable", "uncertain")),
+        )
+        .order_by(OutboxMessage.id)
+        .limit(limit)
+    )
+    return [(int(c), n, s, e, int(a)) for c, n, s, e, a in (await session.execute(stmt)).all()]

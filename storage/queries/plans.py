@@ -149,7 +149,10 @@ async def find_employees(session: AsyncSession, query: str, limit: int = 5) -> l
     ids = [key for _name, _score, key in found]
     if not ids:
         return []
-    rows = {e.id: e for e in (await session.execute(select(Employee).where(Employee.id.in_(ids)))).scalars()}
+    rows = {
+        e.id: e
+        for e in (await session.execute(select(Employee).where(Employee.id.in_(ids)))).scalars()
+    }
     return [rows[i] for i in ids if i in rows]
 
 
@@ -158,9 +161,7 @@ async def unit_names(session: AsyncSession) -> dict[int, str]:
     return {uid: name for uid, name in (await session.execute(select(Unit.id, Unit.name))).all()}
 
 
-async def add_question(
-    session: AsyncSession, move: PlanMove, text: str
-) -> MoveQuestion:
+async def add_question(session: AsyncSession, move: PlanMove, text: str) -> MoveQuestion:
     """Queue an employee's question about their move."""
     question = MoveQuestion(move_id=move.id, move_version=move.version, text=text, answer="")
     session.add(question)
@@ -173,7 +174,9 @@ async def get_question(session: AsyncSession, question_id: int) -> MoveQuestion 
     return await session.get(MoveQuestion, question_id)
 
 
-async def open_questions(session: AsyncSession, limit: int = 20) -> list[tuple[MoveQuestion, Employee]]:
+async def open_questions(
+    session: AsyncSession, limit: int = 20
+) -> list[tuple[MoveQuestion, Employee]]:
     """Unanswered questions, oldest first, with the asking employee."""
     result = await session.execute(
         select(MoveQuestion, Employee)
@@ -188,9 +191,12 @@ async def open_questions(session: AsyncSession, limit: int = 20) -> list[tuple[M
 
 async def plan_audit(session: AsyncSession, plan_id: int, limit: int = 2000) -> list[AuditEntry]:
     """The audit trail of a plan and of every move in it, oldest first."""
-    move_ids = [str(m) for m in (await session.execute(
-        select(PlanMove.id).where(PlanMove.plan_id == plan_id)
-    )).scalars()]
+    move_ids = [
+        str(m)
+        for m in (
+            await session.execute(select(PlanMove.id).where(PlanMove.plan_id == plan_id))
+        ).scalars()
+    ]
     stmt = (
         select(AuditEntry)
         .where(

@@ -47,7 +47,9 @@ async def all_figures(session: AsyncSession) -> list[Figure]:
     return [Figure(w.unit_name, w.position, w.need, w.staffed) for w in result.scalars()]
 
 
-async def plan_unit_moves(session: AsyncSession, plan_id: int) -> list[tuple[str | None, str | None]]:
+async def plan_unit_moves(
+    session: AsyncSession, plan_id: int
+) -> list[tuple[str | None, str | None]]:
     """(from unit, to unit) names of a plan's live moves."""
     src, dst = aliased(Unit), aliased(Unit)
     result = await session.execute(

@@ -44,8 +44,10 @@ def upgrade() -> None:
         sa.Column("updated_by", sa.Integer(), nullable=True),
         sa.Column("updated_at", _utc(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["template_id"], ["campaign_templates.id"],
-            name=op.f("fk_campaign_steps_template_id_campaign_templates"), ondelete="CASCADE",
+            ["template_id"],
+            ["campaign_templates.id"],
+            name=op.f("fk_campaign_steps_template_id_campaign_templates"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_campaign_steps")),
     )
@@ -61,11 +63,14 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("created_at", _utc(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["employee_id"], ["employees.id"],
-            name=op.f("fk_campaign_enrollments_employee_id_employees"), ondelete="CASCADE",
+            ["employee_id"],
+            ["employees.id"],
+            name=op.f("fk_campaign_enrollments_employee_id_employees"),
+            ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["template_id"], ["campaign_templates.id"],
+            ["template_id"],
+            ["campaign_templates.id"],
             name=op.f("fk_campaign_enrollments_template_id_campaign_templates"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_campaign_enrollments")),
@@ -82,13 +87,16 @@ def upgrade() -> None:
         sa.Column("broadcast_id", sa.Integer(), nullable=True),
         sa.Column("created_at", _utc(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["enrollment_id"], ["campaign_enrollments.id"],
+            ["enrollment_id"],
+            ["campaign_enrollments.id"],
             name=op.f("fk_campaign_step_instances_enrollment_id_campaign_enrollments"),
             ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["step_id"], ["campaign_steps.id"],
-            name=op.f("fk_campaign_step_instances_step_id_campaign_steps"), ondelete="CASCADE",
+            ["step_id"],
+            ["campaign_steps.id"],
+            name=op.f("fk_campaign_step_instances_step_id_campaign_steps"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_campaign_step_instances")),
     )

@@ -1,0 +1,156 @@
+"""``asn-bot survey import|list|send``: survey definitions and HR sendings from the shell.
+
+``send`` only writes to the database (a manual round and a scheduled item); the running
+bot's scheduler polls for the item and sends the invitations through the outbox.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import timedelta
+from typing import Any
+
+from bot.cli.broadcast import parse_local_time
+from bot.cli.common import fail, open_database, run_async, settings_or_exit
+from bot.delivery.audience import AudienceError, parse_audience
+from bot.surveys import CLOSE_AFTER_DAYS
+from bot.surveys.definition import DefinitionError, load_file
+from bot.surveys.invitations import KIND_ROUND
+from bot.texts import t
+from storage.models.base import utcnow
+from storage.models.surveys import Survey
+from storage.queries import delivery as dq
+from storage.queries import scheduling as sq
+from storage.queries import surveys as q
+from storage.queries.audit import record
+
+
+def register(sub: Any) -> None:
+    """Add ``survey import|list|send``."""
+    parser = sub.add_parser("survey", help="satisfaction surveys")
+    ssub = parser.add_subparsers(dest="survey_command", required=True)
+    imp = ssub.add_parser("import", help="create or update a survey from FILE.yaml|json")
+    imp.add_argument("file")
+    imp.set_defaults(func=cmd_import)
+    ssub.add_parser("list", help="list surveys").set_defaults(func=cmd_list)
+    send = ssub.add_parser("send", help="send a survey to an audience now or later")
+    send.add_argument("id", type=int)
+    send.add_argument("--audience", required=True, help="all | unit:NAME | employees:1,2")
+    send.add_argument("--at", default=None, help='local time "YYYY-MM-DD HH:MM" (default: now)')
+    send.add_argument("--days", type=int, default=CLOSE_AFTER_DAYS, help="open for N days")
+    send.add_argument("--label", default="", help="round name (default: the date)")
+    send.set_defaults(func=cmd_send)
+
+
+def _run(action: Any) -> int:
+    """Run ``action(session, locale)`` in one transaction; print its lines."""
+    settings = settings_or_exit()
+
+    async def main() -> tuple[int, list[str]]:
+        db = await open_database(settings)
+        try:
+            async with db.transaction() as session:
+                result: tuple[int, list[str]] = await action(session, settings)
+                return result
+        finally:
+            await db.dispose()
+
+    code, lines = run_async(main)
+    for line in lines:
+        print(line)
+    return code
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Validate a definition file and store it (by slug)."""
+    settings = settings_or_exit()
+    try:
+        definition = load_file(args.file)
+    except DefinitionError as exc:
+        fail(t(settings.default_locale, "survey.cli_invalid", error=str(exc)), 2)
+        raise
+
+    async def action(session: Any, s: Any) -> tuple[int, list[str]]:
+        loc = s.default_locale
+        try:
+            survey, status = await q.upsert_survey(session, definition, "cli")
+        except q.SurveyChangeError:
+            return 2, [t(loc, "survey.cli_anon_fixed", slug=definition.slug)]
+        await record(session, "cli", f"survey.{status}", "survey", survey.id)
+        line = t(
+            loc,
+            "survey.cli_imported",
+            id=survey.id,
+            slug=survey.slug,
+            status=t(loc, f"survey.status_{status}"),
+        )
+        return 0, [line]
+
+    return _run(action)
+
+
+def cmd_list(_args: argparse.Namespace) -> int:
+    """Print every survey."""
+
+    async def action(session: Any, s: Any) -> tuple[int, list[str]]:
+        loc = s.default_locale
+        surveys = await q.list_surveys(session)
+        if not surveys:
+            return 0, [t(loc, "survey.cli_none")]
+        lines = []
+        for survey in surveys:
+            lines.append(
+                t(
+                    loc,
+                    "survey.cli_list_line",
+                    id=survey.id,
+                    slug=survey.slug,
+                    title=survey.title,
+                    anon=t(loc, "survey.anon_short" if survey.anonymous else "survey.named_short"),
+                    trigger=survey.trigger,
+                    version=survey.version,
+                    responses=await q.response_count(session, survey.id),
+                )
+            )
+        return 0, lines
+
+    return _run(action)
+
+
+def cmd_send(args: argparse.Namespace) -> int:
+    """Create a manual round for an audience and schedule its invitations."""
+    settings = settings_or_exit()
+    loc = settings.default_locale
+    try:
+        spec = parse_audience(args.audience)
+    except AudienceError as exc:
+        fail(t(loc, exc.key, **exc.params))
+        raise
+    run_at = parse_local_time(args.at, settings) if args.at else utcnow()
+    closes_at = run_at + timedelta(days=max(1, args.days))
+
+    async def action(session: Any, s: Any) -> tuple[int, list[str]]:
+        survey = await session.get(Survey, args.id)
+        if survey is None:
+            return 1, [t(loc, "survey.cli_unknown", id=args.id)]
+        if spec["kind"] == "units":
+            spec["unit_ids"] = [u for u, _ in await dq.resolve_units(session, spec["names"])]
+        count = len(await dq.resolve_audience(session, spec))
+        label = args.label or run_at.astimezone(s.tz).strftime("%Y-%m-%d")
+        rnd = await q.add_round(session, survey.id, label, spec, run_at, closes_at, "cli")
+        await sq.add_item(session, KIND_ROUND, rnd.id, run_at)
+        await record(session, "cli", "survey.sent", "survey_round", rnd.id, audience=spec)
+        fmt = "%Y-%m-%d %H:%M"
+        return 0, [
+            t(
+                loc,
+                "survey.cli_sent",
+                round=rnd.id,
+                id=survey.id,
+                count=count,
+                when=run_at.astimezone(s.tz).strftime(fmt),
+                closes=closes_at.astimezone(s.tz).strftime(fmt),
+            )
+        ]
+
+    return _run(action)

@@ -1,0 +1,38 @@
+"""Checks on what HR composes: text length, Telegram HTML, local send times (pure)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, tzinfo
+
+from bot.emulator.markup import MarkupError, visible_text
+
+MAX_TEXT = 4096
+MAX_CAPTION = 1024
+TIME_FORMAT = "%Y-%m-%d %H:%M"
+
+
+def html_error(text: str) -> str | None:
+    """Why Telegram would refuse ``text`` with parse_mode HTML, or None when it is fine.
+
+    Uses the same validator as the project's Bot API emulator, which mirrors Telegram's
+    rules (whitelisted tags, proper nesting, no self-closing tags); the visible text must
+    also fit in one message.
+    """
+    try:
+        visible = visible_text(text, "HTML")
+    except MarkupError as exc:
+        return str(exc)
+    if not visible.strip():
+        return "empty text"
+    if len(visible) > MAX_TEXT:
+        return f"longer than {MAX_TEXT} characters"
+    return None
+
+
+def parse_local_time(value: str, zone: tzinfo) -> datetime | None:
+    """``YYYY-MM-DD HH:MM`` in ``zone`` as an aware UTC datetime, or None when malformed."""
+    try:
+        naive = datetime.strptime(" ".join(value.split()), TIME_FORMAT)
+    except ValueError:
+        return None
+    return naive.replace(tzinfo=zone).astimezone(UTC)

@@ -1,0 +1,132 @@
+"""/umumkan end to end: compose, audience, send now with progress, schedule and cancel."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.emulator.client import EmulatedUser
+from bot.harness import BotHarness
+from bot.services.outbox_worker import wait_until_settled
+from storage.models import utcnow
+from storage.queries import delivery as dq
+from tests.conftest import HR_ID
+from tests.factories import UNITS, add_employee
+
+EMPLOYEES = [(7001, UNITS[0]), (7002, UNITS[0]), (7003, UNITS[1])]
+
+
+async def _roster(harness: BotHarness) -> None:
+    """Three linked employees in two units."""
+    for n, (tid, unit) in enumerate(EMPLOYEES):
+        await add_employee(
+            harness.services.db, nip=f"19900315201503100{n}", phone=f"62812000000{n}",
+            telegram_id=tid, unit=unit,
+        )  # fmt: skip
+        await harness.client.register_chat(tid)
+
+
+async def _compose(harness: BotHarness, text: str) -> EmulatedUser:
+    """HR writes ``text``, skips the attachment and picks the unit Dinas Kesehatan."""
+    hr = harness.user(HR_ID)
+    assert "Tulis teks" in (await hr.ask("/umumkan")).text
+    bad = await hr.ask("<b>tebal")
+    assert "HTML tidak sah" in bad.text
+    await hr.send(text)
+    _title, preview, _ask = await hr.replies(3)
+    assert "Rapat" in preview.text
+    await hr.press("⏭ Lewati")
+    assert "Pilih penerima" in (await hr.reply()).text
+    await hr.press("Unit kerja (OPD)")
+    await hr.reply()
+    matches = await hr.ask("dinkes")
+    assert "Dinas Kesehatan" in str(matches.buttons)
+    await hr.press("Dinas Kesehatan")
+    await hr.reply()
+    await hr.press("✅ Selesai memilih unit")
+    confirm = await hr.reply()
+    assert "Penerima: 2" in confirm.text
+    return hr
+
+
+async def test_send_now_to_unit_with_progress(harness: BotHarness) -> None:
+    """Two employees of the unit get the announcement once; the third does not."""
+    await _roster(harness)
+    hr = await _compose(harness, "<b>Rapat</b> sosialisasi mutasi besok")
+    await hr.press("📤 Kirim sekarang")
+    progress = await hr.reply()
+    assert "diantrekan" in progress.text
+    done = await hr.wait_edit(progress.message_id, timeout=20)
+    while "selesai" not in done.text:
+        done = await hr.wait_edit(progress.message_id, timeout=20)
+    assert "2/2 terkirim" in done.text
+    for tid in (7001, 7002):
+        log = await harness.client.sent_log(tid)
+        assert [e["text"] for e in log].count("Rapat sosialisasi mutasi besok") == 1
+    assert await harness.client.sent_log(7003) == []
+    report = await hr.ask("/laporan_kirim")
+    assert "2/2 terkirim" in report.text
+
+
+async def test_schedule_list_cancel_sends_nothing(harness: BotHarness) -> None:
+    """A scheduled announcement can be listed and cancelled; nothing is sent."""
+    await _roster(harness)
+    hr = await _compose(harness, "<b>Rapat</b> nanti")
+    await hr.press("🗓 Jadwalkan")
+    await hr.reply()
+    assert "tidak sesuai format" in (await hr.ask("besok pagi")).text
+    assert "sudah lewat" in (await hr.ask("2020-01-01 08:00")).text
+    when = (utcnow() + timedelta(days=2)).astimezone(harness.settings.tz)
+    scheduled = await hr.ask(when.strftime("%Y-%m-%d %H:%M"))
+    assert "dijadwalkan" in scheduled.text
+    listing = await hr.ask("/terjadwal")
+    assert "Rapat" in listing.text
+    await hr.press(listing.buttons[0][0])
+    assert "dibatalkan" in (await hr.wait_edit(listing.message_id)).text
+    scheduler = harness.services.extras["scheduler"]
+    await scheduler.fire_due(utcnow() + timedelta(days=3))
+    assert await harness.client.sent_log(7001) == []
+
+
+async def test_forged_send_button_from_employee(harness: BotHarness) -> None:
+    """An employee's forged send button is refused and creates nothing."""
+    await _roster(harness)
+    user = harness.user(7001)
+    await user.ask("/menu")
+    await user.press(data="bc:send")
+    answers = await user.callback_answers(min_count=1)
+    assert "hanya untuk petugas" in answers[-1]["text"]
+    async with harness.services.db.transaction() as session:
+        assert await dq.list_broadcasts(session) == []
+
+
+async def test_restart_within_grace_sends_once_beyond_is_missed(harness: BotHarness) -> None:
+    """Scheduled while the bot is down: late within grace (once), missed beyond it."""
+    await _roster(harness)
+    await harness.client.register_chat(HR_ID)
+    await harness.stop_bot()
+    db = harness.settings.database_url
+    from storage.db import Database
+    from storage.queries import scheduling as sq
+
+    database = Database(db)
+    async with database.transaction() as session:
+        late = await dq.create_broadcast(
+            session, text="telat", audience={"kind": "all"}, scheduled_at=utcnow()
+        )
+        await sq.add_item(session, "broadcast", late.id, utcnow() - timedelta(minutes=30))
+        gone = await dq.create_broadcast(
+            session, text="lewat", audience={"kind": "all"}, scheduled_at=utcnow()
+        )
+        await sq.add_item(session, "broadcast", gone.id, utcnow() - timedelta(hours=7))
+    await database.dispose()
+    await harness.start_bot()
+    await harness.restart_bot()  # a second restart must not send again
+    stats = await wait_until_settled(harness.services.db, late.id, 20)
+    assert stats.sent == 3
+    for tid, _ in EMPLOYEES:
+        texts = [e["text"] for e in await harness.client.sent_log(tid)]
+        assert texts.count("telat") == 1 and "lewat" not in texts
+    async with harness.services.db.transaction() as session:
+        assert (await dq.get_broadcast(session, gone.id)).status == "missed"  # type: ignore[union-attr]
+    hr_texts = [m.text for m in await harness.client.messages(HR_ID)]
+    assert any("terlewat" in t for t in hr_texts) and any("terlambat" in t for t in hr_texts)

@@ -1,0 +1,51 @@
+"""HR survey results in chat: list, results text, charts (PNG) and XLSX."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import load_workbook
+
+from bot.harness import BotHarness
+from tests.conftest import HR_ID
+from tests.test_surveys_storage import _answer, _invite_all, _jobs, _people
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+async def test_hr_results_charts_and_xlsx(harness: BotHarness) -> None:
+    """Five responses in one unit are shown, four in another are merged away."""
+    db = harness.services.db
+    people = await _people(db)
+    await _invite_all(db, _jobs([]), people)
+    await _answer(db, [*people["kes"], *people["pend"]])
+    hr = harness.user(HR_ID)
+    listing = await hr.ask("/survei")
+    assert "Survei Kepuasan Pasca Mutasi" in listing.text and "9 jawaban" in listing.text
+    await hr.press("📊 Hasil #1")
+    result = await hr.reply()
+    assert "Diundang: 9" in result.text and "Selesai: 9" in result.text
+    assert "Dinas Pendidikan: n=5" in result.text and "Dinas Kesehatan" not in result.text
+    assert "1 unit dengan kurang dari 5" in result.text and "eNPS +100" in result.text
+    await hr.press("🖼 Grafik")
+    charts = await hr.replies(2)
+    for chart in charts:
+        assert chart.photo
+        assert (await hr.download(chart)).startswith(PNG_MAGIC)
+    await hr.press("📥 XLSX", message_id=result.message_id)
+    doc = await hr.reply()
+    wb = load_workbook(io.BytesIO(await hr.download(doc)))
+    assert "Jawaban" not in wb.sheetnames and "Per unit" in wb.sheetnames
+
+
+async def test_employee_cannot_see_results(harness: BotHarness) -> None:
+    """/hasil_survei and forged results buttons are refused for employees."""
+    db = harness.services.db
+    people = await _people(db)
+    user = harness.user(8100)
+    assert "hanya untuk petugas" in (await user.ask("/hasil_survei")).text
+    await user.ask("/menu")
+    await user.press(data="svh:x:1")
+    answers = await user.callback_answers(min_count=1)
+    assert "hanya untuk petugas" in answers[-1]["text"]
+    assert people["kes"]

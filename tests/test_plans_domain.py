@@ -1,0 +1,158 @@
+"""Domain rules of plans: statuses, warnings, consultation timing and tallies, workload."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from bot.aspirations.eligibility import Eligibility, Problem
+from bot.plans import consultation as kc
+from bot.plans import status as st
+from bot.plans.rules import Target, check_move, rank_in_range
+from bot.roster.reader import Table
+from bot.workload import balance as wb
+from bot.workload.importer import parse_table
+
+
+@pytest.mark.parametrize(
+    ("action", "status", "after"),
+    [
+        ("submit", "draft", "submitted"),
+        ("approve", "submitted", "approved"),
+        ("reject", "submitted", "rejected"),
+        ("consult", "approved", "consultation"),
+        ("consult", "consultation", "consultation"),
+        ("decree", "consultation", "decreed"),
+        ("carry_out", "decreed", "done"),
+        ("cancel", "consultation", "cancelled"),
+    ],
+)
+def test_allowed_transitions(action: str, status: str, after: str) -> None:
+    """Each allowed action leads to its status."""
+    assert st.transition(action, status) == after
+
+
+@pytest.mark.parametrize(
+    ("action", "status"),
+    [("approve", "draft"), ("decree", "approved"), ("consult", "submitted"), ("cancel", "done"),
+     ("cancel", "rejected"), ("submit", "approved"), ("carry_out", "consultation")],
+)  # fmt: skip
+def test_forbidden_transitions(action: str, status: str) -> None:
+    """Skipping a step or leaving a final status is refused."""
+    with pytest.raises(st.TransitionError):
+        st.transition(action, status)
+
+
+@pytest.mark.parametrize(
+    ("statuses", "plan"),
+    [(["approved", "submitted"], "submitted"), (["approved", "rejected"], "active")],
+)
+def test_plan_status_after_decisions(statuses: list[str], plan: str) -> None:
+    """A plan is active once no move waits for an approver."""
+    assert st.plan_status_after_decisions(statuses) == plan
+
+
+@pytest.mark.parametrize(
+    ("rank", "low", "high", "ok"),
+    [("III/b", "III/a", "III/d", True), ("II/c", "III/a", "III/d", False),
+     ("IV/a", "III/a", "III/d", False), ("III/a", "", "", True), ("iii/c", "III/c", "", True)],
+)  # fmt: skip
+def test_rank_range(rank: str, low: str, high: str, ok: bool) -> None:
+    """Golongan ranges are inclusive, open ends allowed, spelling variants accepted."""
+    assert rank_in_range(rank, low, high) is ok
+
+
+@pytest.mark.parametrize(
+    ("problems", "target", "codes"),
+    [
+        ((), Target(), []),
+        ((Problem("sanction"),), Target(), ["elig_sanction"]),
+        ((), Target(quota=2, taken=2), ["quota_full"]),
+        ((), Target(quota=2, taken=1), []),
+        ((), Target(min_rank="IV/a"), ["rank_range"]),
+        ((Problem("study_leave"),), Target(quota=1, taken=1, max_rank="II/d"),
+         ["elig_study_leave", "quota_full", "rank_range"]),
+    ],
+)  # fmt: skip
+def test_move_warnings(problems: tuple[Problem, ...], target: Target, codes: list[str]) -> None:
+    """Eligibility problems, a full quota and an out-of-range golongan each warn."""
+    assert [w.code for w in check_move(Eligibility(problems), "III/b", target)] == codes
+
+
+START = datetime(2026, 1, 5, 1, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("days", "reminder_after"),
+    [(7, timedelta(days=5)), (2, timedelta(days=1)), (4, timedelta(days=2))],
+)
+def test_reminder_time(days: int, reminder_after: timedelta) -> None:
+    """Two days before the deadline, or half-way through short consultations."""
+    deadline = kc.deadline_from(START, days)
+    assert kc.reminder_time(START, deadline) == START + reminder_after
+
+
+@pytest.mark.parametrize(
+    ("button", "current", "status", "stale"),
+    [(1, 1, "consultation", False), (1, 2, "consultation", True), (2, 2, "decreed", True)],
+)
+def test_stale_buttons(button: int, current: int, status: str, stale: bool) -> None:
+    """Buttons of an earlier version, or of a closed move, are out of date."""
+    assert kc.is_stale(button, current, status) is stale
+
+
+def test_tally() -> None:
+    """Per-plan counts of the consultation."""
+    views = [
+        kc.MoveView("consultation", "agree", False, 0),
+        kc.MoveView("consultation", "object", False, 1),
+        kc.MoveView("consultation", None, True, 0),
+        kc.MoveView("decreed", "agree_notes", False, 0),
+        kc.MoveView("rejected", None, False, 0),
+    ]
+    tally = kc.tally(views)
+    assert (tally.consulted, tally.answered, tally.agreed, tally.objected) == (4, 3, 2, 1)
+    assert (tally.overdue, tally.open_questions) == (1, 1)
+
+
+def test_workload_before_and_after() -> None:
+    """Gaps per unit by hand, and the flag on a widened shortage."""
+    figures = [
+        wb.Figure("A", "x", 4, 3), wb.Figure("A", "y", 10, 8), wb.Figure("B", "x", 2, 4),
+        wb.Figure("C", "x", 3, 3),
+    ]  # fmt: skip
+    before = wb.by_unit(figures)
+    assert [(b.unit, b.need, b.staffed, b.gap) for b in before] == [
+        ("A", 14, 11, -3), ("B", 2, 4, 2), ("C", 3, 3, 0)
+    ]  # fmt: skip
+    after = wb.after_moves(before, [("A", "B"), ("B", "A"), ("A", "D"), ("C", "C")])
+    by = {b.unit: b for b in after}
+    assert (by["A"].leaving, by["A"].arriving, by["A"].gap_after) == (2, 1, -4)
+    assert by["D"].gap_after == 1 and by["C"].gap_after == 0
+    assert wb.flagged(after) == ["A"]
+    assert wb.totals(after).need == 19
+
+
+def test_workload_import_reports_lines() -> None:
+    """Bad rows are reported with their spreadsheet line numbers."""
+    table = Table(
+        header=["Unit", "Jabatan", "Kebutuhan", "Bezetting"],
+        rows=[(2, ["A", "x", "4", "3"]), (3, ["", "x", "1", "1"]), (4, ["A", "y", "dua", "1"]),
+              (5, ["A", "x", "1", "1"]), (6, ["B", "z", "2", "-1"])],
+    )  # fmt: skip
+    parsed = parse_table(table)
+    assert [f.unit for _l, f in parsed.figures] == ["A"]
+    assert [(p.line, p.code) for p in parsed.problems] == [
+        (3, "unit_empty"), (4, "need"), (5, "duplicate"), (6, "staffed")
+    ]  # fmt: skip
+    assert parse_table(Table(header=["unit", "need"])).missing_columns == ["position", "staffed"]
+
+
+def test_date_parsing() -> None:
+    """Local dates typed by HR."""
+    from storage.queries.plans import parse_local_date
+
+    assert parse_local_date("01-02-2027") == date(2027, 2, 1)
+    assert parse_local_date("2027-02-01") == date(2027, 2, 1)
+    assert parse_local_date("31-02-2027") is None
