@@ -33,7 +33,7 @@ from pathlib import Path
 from telegram import Bot
 
 from bot.emulator.client import EmulatorClient
-from bot.services.outbox_worker import RATE_HEADROOM, OutboxWorker, wait_until_settled
+from bot.services.outbox_worker import OutboxWorker, wait_until_settled
 from bot.transport import AiohttpRequest
 from storage.db import Database
 from storage.migrate import upgrade_async
@@ -160,7 +160,6 @@ async def _engine(
             batch_size=500,
             poll_interval=0.5,
             retry_base_seconds=0.5,
-            headroom=1.0 if limit is None else RATE_HEADROOM,
         )
         await worker.start()
         stats = await wait_until_settled(db, broadcast.id, 3600)

@@ -13,6 +13,7 @@ from handlers.base import handler
 from handlers.commands import add_command
 from handlers.flows import expect_text
 from handlers.plans import plan_decided
+from handlers.plans_audit import audit_button
 from handlers.plans_common import clock_of, esc, fmt_date
 from handlers.request import Request, keyboard
 from storage.models import ConversationState
@@ -71,6 +72,7 @@ async def show_page(request: Request, plan_id: int, page: int, *, edit: bool = T
         nav.append((request.t("common.btn_next"), cb.build("apv", "open", plan_id, page + 1)))
     if nav:
         buttons.append(nav)
+    buttons.append([audit_button(request, plan_id)])
     text = "\n\n".join(lines)
     if edit:
         request.edit_or_reply(text, keyboard(buttons))

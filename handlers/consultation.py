@@ -12,6 +12,7 @@ from telegram.ext import Application, CallbackQueryHandler
 
 from bot import callback_data as cb
 from bot.plans import consultation as kc
+from handlers import plans_employee
 from handlers.base import handler
 from handlers.commands import add_command
 from handlers.flows import expect_text
@@ -250,3 +251,4 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     flows.on(FLOW, "objection", objection_step)
     flows.on(FLOW, "question", question_step)
     flows.on(TANYA, "answer", answer_step)
+    plans_employee.register(app)

@@ -1,4 +1,4 @@
-"""/kandidat (best employees for a position, paginated, XLSX export) and /formasi (HR)."""
+"""/kandidat (best employees for a position, paginated, XLSX export, "usulkan") and /formasi."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from storage.models import ConversationState
 from storage.queries import audit
 from storage.queries import matching as qm
 from storage.queries.conversation import get_state
+from storage.queries.employees import get_employees_by_nips
 
 FLOW = "kandidat"
 TOP_CANDIDATES = 10
@@ -146,13 +147,28 @@ async def _show(request: Request, pk: int, page: int, *, edit: bool) -> None:
         nav.append((request.t("common.btn_prev"), cb.build("kand", "pg", pk, page - 1)))
     if page < pages - 1:
         nav.append((request.t("common.btn_next"), cb.build("kand", "pg", pk, page + 1)))
-    rows = [nav] if nav else []
+    rows = await _propose_rows(request, pk, [m.employee.nip for m in shown], first + 1)
+    if nav:
+        rows.append(nav)
     rows.append([(request.t("match.cand.btn_xlsx"), cb.build("kand", "xlsx", pk))])
     text = join_limited(request, title, blocks)
     if edit:
         request.edit_or_reply(text, keyboard(rows))
     else:
         request.reply(text, keyboard(rows))
+
+
+async def _propose_rows(
+    request: Request, pk: int, nips: list[str], first: int
+) -> list[list[tuple[str, str]]]:
+    """ "📝 Usulkan <n>" per shown candidate: propose the move into the Draf plan."""
+    ids = await get_employees_by_nips(request.session, nips)
+    buttons = [
+        (request.t("plans.btn_usul", n=n), cb.build("rcn", "usul", pk, ids[nip].id))
+        for n, nip in enumerate(nips, start=first)
+        if nip in ids
+    ]
+    return [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
 
 
 def _nobody_text(request: Request, result: Candidates) -> str:

@@ -14,7 +14,7 @@ from bot.plans.export import workbook
 from bot.plans.service import refresh_plan_status, set_status
 from bot.services.outbox_worker import OutboxWorker
 from bot.services.scheduler import Scheduler
-from handlers import plans_moves
+from handlers import plans_audit, plans_cancel, plans_import, plans_moves
 from handlers.base import handler
 from handlers.commands import add_command
 from handlers.flows import expect_text
@@ -34,7 +34,6 @@ from storage.queries import plans as q
 
 FLOW = "plan"
 NAME_MAX_LEN = 200
-AUDIT_SHOWN = 25
 
 
 def actor(request: Request) -> str:
@@ -106,6 +105,8 @@ async def show_plan(request: Request, plan_id: int, *, edit: bool = False) -> No
                 (request.t("plans.btn_workload"), cb.build("bk", "plan", plan.id)),
             ]
         )
+    if plan.status != st.PLAN_CANCELLED:
+        buttons.append([(request.t("plans.btn_cancel_plan"), cb.build("rcn", "pcx", plan.id))])
     text = "\n".join(lines)
     if edit:
         request.edit_or_reply(text, keyboard(buttons))
@@ -145,7 +146,9 @@ async def rcn_callback(request: Request) -> None:
     elif action == "xlsx":
         await _export(request, data.int_arg(0))
     elif action == "audit":
-        await _audit(request, data.int_arg(0))
+        await plans_audit.send_audit(request, data.int_arg(0))
+    elif action == "pcx":
+        await plans_cancel.ask_cancel_plan(request, data.int_arg(0))
     else:
         await plans_moves.move_action(request, data)
 
@@ -230,39 +233,10 @@ async def _export(request: Request, plan_id: int) -> None:
     header = [request.t(f"plans.col_{c}") for c in plans_moves.EXPORT_COLUMNS]
     data = [plans_moves.export_row(request, r) for r in rows]
     entries = await q.plan_audit(request.session, plan_id)
-    audit_sheet = _audit_sheet(request, entries)
+    audit_sheet = plans_audit.audit_sheet(request, entries)
     payload = workbook([(request.t("plans.sheet_moves"), header, data), audit_sheet])
     await audit.record(request.session, actor(request), "plan.exported", "plan", plan_id)
     request.send_document(payload, f"rencana-{plan_id}.xlsx", request.t("plans.export_caption"))
-
-
-def _audit_sheet(request: Request, entries: list[Any]) -> tuple[str, list[str], list[list[object]]]:
-    """The audit trail as a sheet: when, who, what, on what, details."""
-    header = [
-        request.t(f"plans.audit_col_{c}") for c in ("at", "actor", "action", "entity", "details")
-    ]
-    rows = [
-        [e.at.isoformat(), e.actor, e.action, f"{e.entity}#{e.entity_id}", str(e.details)]
-        for e in entries
-    ]
-    return request.t("plans.sheet_audit"), header, rows
-
-
-async def _audit(request: Request, plan_id: int) -> None:
-    """The latest audit entries of the plan in chat, the full trail as XLSX."""
-    entries = await q.plan_audit(request.session, plan_id)
-    lines = [request.t("plans.audit_title", id=plan_id, count=len(entries))]
-    tz = request.settings.tz
-    for e in entries[-AUDIT_SHOWN:]:
-        why = e.details.get("reason") or e.details.get("note") or ""
-        lines.append(
-            f"{e.at.astimezone(tz).strftime('%d-%m %H:%M')} {esc(e.actor)} "
-            f"{esc(e.action)} {e.entity}#{e.entity_id}" + (f" — {esc(why)}" if why else "")
-        )
-    request.reply("\n".join(lines))
-    request.send_document(
-        workbook([_audit_sheet(request, entries)]), f"audit-rencana-{plan_id}.xlsx"
-    )
 
 
 async def plan_decided(request: Request, plan_id: int) -> None:
@@ -328,3 +302,6 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     )
     services.flows.on(FLOW, "name", name_step)
     plans_moves.register_steps(app)
+    plans_cancel.register_steps(app)
+    plans_import.register(app)
+    plans_audit.register(app)

@@ -151,7 +151,7 @@ async def sk_no_step(request: Request, state: ConversationState) -> None:
     request.reply_key("plans.ask_sk_tmt")
 
 
-def _event(move: PlanMove) -> MoveEvent:
+def move_event(move: PlanMove) -> MoveEvent:
     """The event subscribers receive about a move."""
     tmt = move.decree_tmt or move.proposed_tmt
     return MoveEvent(move.id, move.employee_id, tmt, move.plan_id, move.to_unit_id)
@@ -191,7 +191,7 @@ async def sk_tmt_step(request: Request, state: ConversationState) -> None:
         request.session, move, "decree", _actor(request), sk=move.decree_number, tmt=tmt.isoformat()
     )
     await cancel_consultation_jobs(request.session, move.id)
-    await request.services.events.emit(MOVE_DECREED, request.session, _event(move))
+    await request.services.events.emit(MOVE_DECREED, request.session, move_event(move))
     await _tell_employee(
         request, move, f"sk{move.id}", "plans.decree_notice", sk=esc(move.decree_number),
         tmt=fmt_date(tmt), position=esc(move.to_position),
@@ -219,7 +219,7 @@ async def new_tmt_step(request: Request, state: ConversationState) -> None:
         before=str(before),
         tmt=tmt.isoformat(),
     )
-    await request.services.events.emit(MOVE_TMT_CHANGED, request.session, _event(move))
+    await request.services.events.emit(MOVE_TMT_CHANGED, request.session, move_event(move))
     await _tell_employee(
         request, move, f"tmt{move.id}{tmt:%Y%m%d}", "plans.tmt_notice", tmt=fmt_date(tmt)
     )
@@ -236,7 +236,7 @@ async def cancel_step(request: Request, state: ConversationState) -> None:
     consulted = move.status in (st.CONSULTATION, st.DECREED)
     await set_status(request.session, move, "cancel", _actor(request), reason=reason)
     await cancel_consultation_jobs(request.session, move.id)
-    await request.services.events.emit(MOVE_CANCELLED, request.session, _event(move))
+    await request.services.events.emit(MOVE_CANCELLED, request.session, move_event(move))
     if consulted:
         await _tell_employee(request, move, f"cx{move.id}", "plans.cancel_notice", id=move.id)
     await request.clear_state()

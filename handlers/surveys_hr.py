@@ -1,4 +1,4 @@
-"""HR side of surveys: /survei (definitions) and /hasil_survei (results, charts, XLSX).
+"""HR side of surveys: /survei (definitions, sending) and /hasil_survei (results, charts, XLSX).
 
 Results apply the anonymity threshold (``SURVEY_MIN_GROUP``, default 5) before anything
 is shown or exported; individual answers and the follow-up list exist only for named
@@ -26,11 +26,13 @@ from bot.surveys.report import (
     results_text,
     unit_bars,
 )
+from handlers import surveys_send
 from handlers.base import handler
 from handlers.commands import add_command
 from handlers.request import Request, keyboard
 from storage.models.surveys import Survey
 from storage.queries import audit
+from storage.queries import survey_results as sr
 from storage.queries import surveys as q
 
 HR = ("hr",)
@@ -64,10 +66,17 @@ async def survei_cmd(request: Request) -> None:
                 anon=request.t("survey.anon_short" if s.anonymous else "survey.named_short"),
                 questions=len(sdef.questions),
                 trigger=trigger,
-                responses=await q.response_count(request.session, s.id),
+                responses=await sr.response_count(request.session, s.id),
             )
         )
-    request.reply("\n".join(lines), _pick_keyboard(request, surveys))
+    rows = [
+        [
+            (request.t("survey.btn_results", id=s.id), cb.build("svh", "res", s.id)),
+            surveys_send.send_button(request, s.id),
+        ]
+        for s in surveys
+    ]
+    request.reply("\n".join(lines), keyboard(rows))
 
 
 def _pick_keyboard(request: Request, surveys: list[Survey]) -> Any:
@@ -104,7 +113,7 @@ async def _compute(
         request.reply_key("survey.unknown_survey")
         return None
     sdef = q.definition_of(survey)
-    responses, parts = await q.result_rows(request.session, survey_id)
+    responses, parts = await sr.result_rows(request.session, survey_id)
     return survey, sdef, aggregate(sdef, responses, parts, min_group(request))
 
 
@@ -161,7 +170,7 @@ async def _xlsx(request: Request, survey_id: int) -> None:
     if not survey.anonymous:
         individual = [
             (e.nip, e.name, label, answers)
-            for e, label, answers in await q.named_answers(request.session, survey.id)
+            for e, label, answers in await sr.named_answers(request.session, survey.id)
         ]
     data = await asyncio.to_thread(
         to_xlsx, sdef, res, request.t, lambda name: group_name(request.t, name), individual
@@ -191,7 +200,7 @@ async def _followup(request: Request, survey_id: int) -> None:
         return
     sdef = q.definition_of(survey)
     head = headline_question(sdef)
-    named = [((e, label), a) for e, label, a in await q.named_answers(request.session, survey.id)]
+    named = [((e, label), a) for e, label, a in await sr.named_answers(request.session, survey.id)]
     low = low_scores(named, head.key, LOW_SATISFACTION_MAX) if head else []
     if not low:
         request.reply_key("survey.followup_none")
@@ -223,9 +232,10 @@ async def results_callback(request: Request) -> None:
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Install /survei, /hasil_survei and their buttons (HR only)."""
+    """Install /survei, /hasil_survei, their buttons and the sending flow (HR only)."""
     add_command(app, "survei", survei_cmd, roles=HR)
     add_command(app, "hasil_survei", hasil_survei_cmd, roles=HR)
     app.add_handler(
         CallbackQueryHandler(handler(roles=HR)(results_callback), pattern=cb.pattern("svh"))
     )
+    surveys_send.register(app)

@@ -156,3 +156,63 @@ def test_date_parsing() -> None:
     assert parse_local_date("01-02-2027") == date(2027, 2, 1)
     assert parse_local_date("2027-02-01") == date(2027, 2, 1)
     assert parse_local_date("31-02-2027") is None
+
+
+MOVES_HEADER = "NIP;Kode Formasi;UNIT TUJUAN;Jabatan_Tujuan;TMT;Alasan\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "codes"),
+    [
+        ("199001012015031001;F-001;;;2027-02-01;Penguatan TI", []),
+        ("199001012015031001;;Dinas Kesehatan;Analis;01-02-2027;", []),
+        ("1990010120150310;F-001;;;2027-02-01;", ["nip_length"]),
+        ("199001012015031001;;;;2027-02-01;", ["dest_missing"]),
+        ("199001012015031001;;Dinas Kesehatan;;2027-02-01;", ["dest_missing"]),
+        ("199001012015031001;F-001;;;31-02-2027;", ["date"]),
+        ("199001012015031001;F-001;;;;", ["required"]),
+        ("abc;;;;kemarin;", ["nip_digits", "date", "dest_missing"]),
+    ],
+)
+def test_parse_moves_lines(line: str, codes: list[str]) -> None:
+    """Each line is accepted or rejected with every problem on its line number."""
+    from bot.plans.moves_file import parse_moves
+
+    parsed = parse_moves((MOVES_HEADER + line + "\n").encode(), "m.csv", today=date(2026, 1, 1))
+    assert [p.code for p in parsed.problems] == codes
+    assert all(p.line == 2 for p in parsed.problems)
+    assert len(parsed.lines) == (0 if codes else 1)
+
+
+def test_parse_moves_dates_duplicates_and_columns() -> None:
+    """Both date forms give the same TMT; a repeated NIP and missing columns are named."""
+    from bot.plans.moves_file import DEST_COLUMNS, parse_moves
+
+    text = (
+        MOVES_HEADER
+        + "199001012015031001;F-001;;;2027-02-01;a\n\n"
+        + "199002022015031002;F-002;;;01-02-2027;b\n"
+        + "199001012015031001;F-003;;;01-03-2027;c\n"
+    )
+    parsed = parse_moves(text.encode(), "m.csv", today=date(2026, 1, 1))
+    assert [m.tmt for m in parsed.lines] == [date(2027, 2, 1)] * 2
+    assert [(p.line, p.code, p.params) for p in parsed.problems] == [
+        (5, "nip_duplicate", {"first_line": 2})
+    ]
+    missing = parse_moves(b"nama,alasan\nx,y\n", "m.csv")
+    assert missing.missing_columns == ["nip", "tmt", DEST_COLUMNS]
+
+
+def test_moves_report_lines_use_roster_and_plan_texts() -> None:
+    """Roster codes keep their roster texts; move codes and warnings use the plan texts."""
+    from bot.plans.moves_file import line_text
+    from bot.roster.importer import RowProblem
+
+    assert line_text(RowProblem(3, "nip_length", {"found": 16}), "id") == (
+        "Baris 3: NIP harus 18 digit (ditemukan 16)"
+    )
+    assert "kode formasi tidak dikenal (X-9)" in line_text(
+        RowProblem(4, "position_unknown", {"value": "X-9"}), "id"
+    )
+    warned = line_text(RowProblem(5, "warn:elig_sanction"), "en")
+    assert warned == "Line 5: imported with warning: the employee is under a disciplinary sanction"

@@ -21,6 +21,7 @@ from storage.models.delivery import OutboxMessage, ScheduledItem
 from storage.models.surveys import SurveyParticipation, SurveyResponse
 from storage.queries import delivery as dq
 from storage.queries import scheduling as sq
+from storage.queries import survey_results as sr
 from storage.queries import surveys as q
 from tests.factories import add_employee
 
@@ -106,7 +107,7 @@ async def test_anonymous_answers_do_not_join_back(db: Database) -> None:
     async with db.transaction() as session:
         rows = list((await session.execute(select(SurveyResponse))).scalars())
         employees = list((await session.execute(select(Employee))).scalars())
-        responses, parts = await q.result_rows(session, rows[0].survey_id)
+        responses, parts = await sr.result_rows(session, rows[0].survey_id)
     columns = {c.name: c for c in inspect(SurveyResponse).columns}
     assert set(columns) == {"id", "survey_id", "round_id", "unit_id", "employee_id", "answers"}
     assert not any(c.type.python_type in (datetime, date) for c in columns.values())
@@ -193,6 +194,9 @@ async def _cli_send(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
         main, ["survey", "send", "1", "--audience", "unit:Dinas Sosial", "--days", "7"]
     )
     assert code == 0 and "1 penerima" in capsys.readouterr().out
+    past = ["survey", "send", "1", "--audience", "all", "--at", "2020-01-01 08:00"]
+    assert await asyncio.to_thread(main, past) == 1
+    assert "sudah lewat" in capsys.readouterr().out
     async with db.transaction() as session:
         item = (
             await session.execute(select(ScheduledItem).where(ScheduledItem.kind == KIND_ROUND))

@@ -7,7 +7,6 @@ bot's scheduler polls for the item and sends the invitations through the outbox.
 from __future__ import annotations
 
 import argparse
-from datetime import timedelta
 from typing import Any
 
 from bot.cli.broadcast import parse_local_time
@@ -15,12 +14,11 @@ from bot.cli.common import fail, open_database, run_async, settings_or_exit
 from bot.delivery.audience import AudienceError, parse_audience
 from bot.surveys import CLOSE_AFTER_DAYS
 from bot.surveys.definition import DefinitionError, load_file
-from bot.surveys.invitations import KIND_ROUND
+from bot.surveys.sending import TIME_FORMAT, SendError, send_survey
 from bot.texts import t
 from storage.models.base import utcnow
-from storage.models.surveys import Survey
-from storage.queries import delivery as dq
 from storage.queries import scheduling as sq
+from storage.queries import survey_results as sr
 from storage.queries import surveys as q
 from storage.queries.audit import record
 
@@ -109,7 +107,7 @@ def cmd_list(_args: argparse.Namespace) -> int:
                     anon=t(loc, "survey.anon_short" if survey.anonymous else "survey.named_short"),
                     trigger=survey.trigger,
                     version=survey.version,
-                    responses=await q.response_count(session, survey.id),
+                    responses=await sr.response_count(session, survey.id),
                 )
             )
         return 0, lines
@@ -126,30 +124,33 @@ def cmd_send(args: argparse.Namespace) -> int:
     except AudienceError as exc:
         fail(t(loc, exc.key, **exc.params))
         raise
-    run_at = parse_local_time(args.at, settings) if args.at else utcnow()
-    closes_at = run_at + timedelta(days=max(1, args.days))
+    run_at = parse_local_time(args.at, settings) if args.at else None
 
     async def action(session: Any, s: Any) -> tuple[int, list[str]]:
-        survey = await session.get(Survey, args.id)
-        if survey is None:
-            return 1, [t(loc, "survey.cli_unknown", id=args.id)]
-        if spec["kind"] == "units":
-            spec["unit_ids"] = [u for u, _ in await dq.resolve_units(session, spec["names"])]
-        count = len(await dq.resolve_audience(session, spec))
-        label = args.label or run_at.astimezone(s.tz).strftime("%Y-%m-%d")
-        rnd = await q.add_round(session, survey.id, label, spec, run_at, closes_at, "cli")
-        await sq.add_item(session, KIND_ROUND, rnd.id, run_at)
-        await record(session, "cli", "survey.sent", "survey_round", rnd.id, audience=spec)
-        fmt = "%Y-%m-%d %H:%M"
+        try:
+            sent = await send_survey(
+                session,
+                args.id,
+                spec,
+                schedule=sq.add_item,
+                actor="cli",
+                now=utcnow(),
+                run_at=run_at,
+                days=args.days,
+                label=args.label,
+                tz=s.tz,
+            )
+        except (SendError, AudienceError) as exc:
+            return 1, [t(loc, exc.key, **exc.params)]
         return 0, [
             t(
                 loc,
                 "survey.cli_sent",
-                round=rnd.id,
-                id=survey.id,
-                count=count,
-                when=run_at.astimezone(s.tz).strftime(fmt),
-                closes=closes_at.astimezone(s.tz).strftime(fmt),
+                round=sent.round_id,
+                id=sent.survey_id,
+                count=sent.count,
+                when=sent.run_at.astimezone(s.tz).strftime(TIME_FORMAT),
+                closes=sent.closes_at.astimezone(s.tz).strftime(TIME_FORMAT),
             )
         ]
 

@@ -1,4 +1,4 @@
-"""Smooth pacing of sends: a capacity-1 token bucket with adaptive rate, and per-chat spacing.
+"""Smooth pacing of sends: a sliding one-second window with even spacing, and per-chat gaps.
 
 Everything here is pure: callers pass the current monotonic time and sleep themselves,
 so the logic is tested with a fake clock.
@@ -6,30 +6,49 @@ so the logic is tested with a fake clock.
 
 from __future__ import annotations
 
+import math
+from collections import deque
 from dataclasses import dataclass, field
+
+UNLIMITED = 100_000.0  # a rate at or above this is not tracked per window
 
 
 @dataclass
 class Pacer:
-    """Hands out send slots at most ``rate`` per second, evenly spaced (no bursts).
+    """Lets at most ``current`` sends start in any sliding window of ``window + margin`` s.
 
-    ``reserve(now)`` returns how long the caller must wait before sending. After a 429,
-    ``penalize`` pauses everyone for ``retry_after`` and lowers the rate once per pause
-    (several 429s answered during one pause do not compound); every ``recover_after``
-    seconds without a 429 the rate grows back by ``recover_factor``. ``epoch`` counts
-    penalties so that a caller holding a slot reserved before a pause can reserve again.
+    Telegram (and the emulator) count *accepted* sends per sliding second, so the window is
+    kept exactly rather than approximated by a token bucket whose timing jitter lets one
+    send too many into some second. ``margin`` covers the varying delay between the moment
+    a send starts here and the moment the server counts it. Sends are also spaced evenly at
+    ``spread`` x the rate (no bursts); the extra ``spread`` lets sends the server refuses
+    (403 blocked, 429) give their window place back via ``refuse`` without idling.
+
+    ``penalize`` reacts to a 429: nobody starts before ``retry_after`` has passed. A
+    one-off 429 keeps the rate; a 429 from a send started after an earlier pause, within
+    ``repeat_window`` seconds of it, lowers the rate by ``slowdown`` (429s answered to
+    sends already in flight when the pause began do not compound). Every ``recover_after``
+    quiet seconds the rate grows back by ``recover_factor``.
     """
 
     rate: float
+    window: float = 1.0
+    margin: float = 0.015
+    spread: float = 1.1
     min_rate: float = 0.5
     slowdown: float = 0.8
     recover_factor: float = 1.1
     recover_after: float = 1.0
+    repeat_window: float = 10.0
     current: float = field(init=False)
-    epoch: int = field(init=False, default=0)
-    _next_slot: float = field(init=False, default=0.0)
-    _last_penalty: float = field(init=False, default=float("-inf"))
+    penalties: int = field(init=False, default=0)
+    _next_slot: float = field(init=False, default=float("-inf"))
+    _pause_from: float = field(init=False, default=float("-inf"))
+    _pause_until: float = field(init=False, default=float("-inf"))
     _last_recover: float = field(init=False, default=float("-inf"))
+    _starts: deque[tuple[float, int]] = field(init=False, default_factory=deque)
+    _live: set[int] = field(init=False, default_factory=set)
+    _seq: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:
         """Start at the configured rate."""
@@ -38,33 +57,67 @@ class Pacer:
         self.current = self.rate
 
     @property
+    def capacity(self) -> int:
+        """Sends allowed in one window at the current rate."""
+        return max(1, math.floor(self.current * self.window + 1e-9))
+
+    @property
     def interval(self) -> float:
-        """Seconds between two consecutive slots at the current rate."""
-        return 1.0 / self.current
+        """Seconds between two consecutive sends at the spacing rate."""
+        return 1.0 / (self.current * self.spread)
 
-    def reserve(self, now: float) -> float:
-        """Reserve the next slot; return the delay (seconds, >= 0) until it starts."""
+    def delay(self, now: float) -> float:
+        """Seconds (>= 0) to wait before a send may start at ``now``."""
         self._maybe_recover(now)
-        slot = max(now, self._next_slot)
-        self._next_slot = slot + self.interval
-        return slot - now
+        wait = max(self._pause_until, self._next_slot) - now
+        if self.current < UNLIMITED:
+            self._expire(now)
+            if len(self._live) >= self.capacity:
+                oldest = self._oldest_live()
+                wait = max(wait, oldest + self.window + self.margin - now)
+        return max(0.0, wait)
 
-    def penalize(self, now: float, retry_after: float) -> None:
-        """React to a 429: nobody sends before ``now + retry_after``; slow down."""
-        in_pause = now < self._next_slot and now - self._last_penalty < max(retry_after, 0.0)
-        self._next_slot = max(self._next_slot, now + max(0.0, retry_after))
-        self.epoch += 1
-        if not in_pause:
-            self.current = max(self.min_rate, self.current * self.slowdown)
-        self._last_penalty = now
-        self._last_recover = now
+    def take(self, now: float) -> int:
+        """Record a send starting at ``now`` (call when ``delay(now)`` is 0); return its token."""
+        interval = self.interval
+        self._next_slot = max(self._next_slot, now - interval) + interval
+        self._seq += 1
+        if self.current < UNLIMITED:
+            self._starts.append((now, self._seq))
+            self._live.add(self._seq)
+        return self._seq
+
+    def refuse(self, token: int) -> None:
+        """The server refused this send (403, 429): it does not count in the window."""
+        self._live.discard(token)
+
+    def penalize(self, now: float, retry_after: float, started: float | None = None) -> None:
+        """React to a 429 for a send started at ``started``: pause, maybe slow down."""
+        started = now if started is None else started
+        if started >= self._pause_from:  # not an echo of a pause already taken
+            if now - self._pause_until < self.repeat_window:
+                self.current = max(self.min_rate, self.current * self.slowdown)
+            self.penalties += 1
+            self._pause_from = now
+        self._pause_until = max(self._pause_until, now + max(0.0, retry_after))
+        self._last_recover = self._pause_until
+
+    def _expire(self, now: float) -> None:
+        """Drop starts older than the window (and refused ones at the front)."""
+        horizon = now - self.window - self.margin
+        starts = self._starts
+        while starts and (starts[0][0] <= horizon or starts[0][1] not in self._live):
+            self._live.discard(starts.popleft()[1])
+
+    def _oldest_live(self) -> float:
+        """Start time of the oldest send still counted (the front after ``_expire``)."""
+        return self._starts[0][0]
 
     def _maybe_recover(self, now: float) -> None:
         """Grow the rate back towards the configured one after a quiet period."""
         if self.current >= self.rate:
             return
-        quiet = now - max(self._last_penalty, self._last_recover)
-        if quiet >= self.recover_after:
+        if now - max(self._pause_until, self._last_recover) >= self.recover_after:
             self.current = min(self.rate, self.current * self.recover_factor)
             self._last_recover = now
 

@@ -3,9 +3,10 @@
 Structure (all inside one process, a fixed number of tasks whatever the backlog):
 
 * a feeder claims rows in small batches, keeps per-chat spacing and hands rows to
-* ``max_in_flight`` sender tasks, which take a paced slot (capacity-1 token bucket),
-  have the writer durably mark the row ``sending``, call Telegram, and have the writer
-  record the outcome (``sent`` with the message id only after Telegram accepted it);
+* ``max_in_flight`` sender tasks, which have the writer durably mark the row ``sending``,
+  pass the pacing gate (a sliding one-second window, evenly spaced; only a few senders
+  wait there marked in flight), call Telegram at once, and have the writer record the
+  outcome (``sent`` with the message id only after Telegram accepted it);
 * the writer batches those state changes into few transactions (group commit).
 
 Crash semantics: rows ``claimed`` but not yet in flight are sent after restart; rows in
@@ -21,6 +22,7 @@ import asyncio
 import contextlib
 import heapq
 import logging
+import math
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
@@ -42,8 +44,8 @@ log = logging.getLogger(__name__)
 DoneHook = Callable[[int], Awaitable[None]]
 ProgressHook = Callable[[set[int]], None]
 MAX_LOCAL_DEFER = 2.0
-IN_FLIGHT_LEAD = 0.05  # mark a row in flight this long before its slot, then send on time
-RATE_HEADROOM = 0.985  # pace slightly under the configured limit so jitter causes no 429
+ARMED_SECONDS = 0.1  # rows marked in flight ahead of the gate: about this much sending
+WINDOW_MARGIN = 0.015  # seconds added to the 1 s window for start-to-count jitter
 
 
 class OutboxWorker:
@@ -68,7 +70,7 @@ class OutboxWorker:
         retry_base_seconds: float = 2.0,
         chat_gap_seconds: float = 1.0,
         resend_uncertain: bool = False,
-        headroom: float = RATE_HEADROOM,
+        window_margin: float = WINDOW_MARGIN,
         clock: Clock | None = None,
         on_progress: ProgressHook | None = None,
         on_done: DoneHook | None = None,
@@ -76,7 +78,7 @@ class OutboxWorker:
         self.db = db
         self.bot = bot
         self.worker_id = worker_id
-        self.pacer = Pacer(rate_per_second * headroom)
+        self.pacer = Pacer(rate_per_second, margin=window_margin)
         self.spacing = ChatSpacing(chat_gap_seconds + 0.05)
         self.max_in_flight = max_in_flight
         self.batch_size = batch_size
@@ -92,6 +94,9 @@ class OutboxWorker:
         self._buffer: list[ClaimedRow] = []
         self._deferred: list[tuple[float, int, ClaimedRow]] = []
         self._wake = asyncio.Event()
+        self._gate_lock = asyncio.Lock()
+        armed = max(2, math.ceil(rate_per_second * ARMED_SECONDS))
+        self._armed = asyncio.Semaphore(min(max_in_flight, armed))
         self._stopping = False
         self._feeder: asyncio.Task[None] | None = None
         self._senders: list[asyncio.Task[None]] = []
@@ -239,36 +244,37 @@ class OutboxWorker:
     # -- senders ------------------------------------------------------------------------
 
     async def _sender(self) -> None:
-        """Take rows one at a time: wait for a slot, mark in flight, send, record."""
-        loop = asyncio.get_running_loop()
+        """Take rows one at a time: mark in flight, pass the pacing gate, send, record."""
         while True:
             row = await self._queue.get()
             if row is None:
                 return
             try:
-                slot, epoch = self._reserve(loop)
-                await _sleep_until(loop, slot - IN_FLIGHT_LEAD)
-                if not await self.writer.mark_in_flight(row.id):
-                    continue
-                await _sleep_until(loop, slot)
-                while epoch != self.pacer.epoch:  # a 429 paused everyone after we reserved
-                    slot, epoch = self._reserve(loop)
-                    await _sleep_until(loop, slot)
-                self.spacing.started(row.chat_id, loop.time())
-                values, gone = await self._attempt(row, loop)
+                async with self._armed:
+                    if not await self.writer.mark_in_flight(row.id):
+                        continue
+                    started, token = await self._gate()
+                self.spacing.started(row.chat_id, started)
+                values, gone = await self._attempt(row, started, token)
                 await self.writer.record(row.id, values, row.broadcast_id, gone)
             except Exception:
                 log.exception("outbox row %d left for crash recovery", row.id)
             finally:
                 self.spacing.end(row.chat_id)
 
-    def _reserve(self, loop: asyncio.AbstractEventLoop) -> tuple[float, int]:
-        """Reserve this sender's slot of the global token bucket: (loop time, pacer epoch)."""
-        now = loop.time()
-        return now + self.pacer.reserve(now), self.pacer.epoch
+    async def _gate(self) -> tuple[float, int]:
+        """Wait (in arrival order) until the pacer lets one send start: (time, token)."""
+        loop = asyncio.get_running_loop()
+        async with self._gate_lock:
+            while True:
+                now = loop.time()
+                wait = self.pacer.delay(now)
+                if wait <= 0:
+                    return now, self.pacer.take(now)
+                await asyncio.sleep(wait)
 
     async def _attempt(
-        self, row: ClaimedRow, loop: asyncio.AbstractEventLoop
+        self, row: ClaimedRow, started: float, token: int
     ) -> tuple[dict[str, Any], int | None]:
         """Send one row; return the column values to store and a chat to mark unreachable."""
         attempts = row.attempts + 1
@@ -276,10 +282,13 @@ class OutboxWorker:
             message = await self._send(row)
         except RetryAfter as exc:
             wait = _seconds(exc)
-            self.pacer.penalize(loop.time(), wait)
+            self.pacer.refuse(token)
+            self.pacer.penalize(asyncio.get_running_loop().time(), wait, started)
             return self._values("pending", "flood_wait", retry_in=wait), None
         except TelegramError as exc:
             decision = classify(_kind(exc), exc.message, attempts, self.max_attempts)
+            if isinstance(exc, Forbidden):
+                self.pacer.refuse(token)  # refused before being counted
             if decision.action == "unreachable":
                 return self._values("unreachable", decision.reason), row.chat_id
             if decision.action == "retry":
@@ -346,13 +355,6 @@ def _kind(exc: TelegramError) -> ErrorKind:
     if isinstance(exc, NetworkError):
         return "network"
     return "other"
-
-
-async def _sleep_until(loop: asyncio.AbstractEventLoop, when: float) -> None:
-    """Sleep until loop time ``when`` (no-op when it has passed)."""
-    delay = when - loop.time()
-    if delay > 0:
-        await asyncio.sleep(delay)
 
 
 def _seconds(exc: RetryAfter) -> float:

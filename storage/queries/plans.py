@@ -12,7 +12,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from bot.plans.status import CANCELLED, REJECTED
+from bot.plans.status import CANCELLED, CONSULTATION, REJECTED
 from storage.models import AuditEntry, Employee, MoveQuestion, MutationPlan, PlanMove, Unit
 
 NOT_COUNTED = (REJECTED, CANCELLED)
@@ -107,6 +107,19 @@ async def move_row(session: AsyncSession, move_id: int) -> MoveRow | None:
         if row.move.id == move_id:
             return row
     return None
+
+
+async def consultation_rows_of_employee(session: AsyncSession, employee_id: int) -> list[MoveRow]:
+    """The employee's own moves that are under consultation now, oldest first."""
+    ids = (
+        await session.execute(
+            select(PlanMove.id)
+            .where(PlanMove.employee_id == employee_id, PlanMove.status == CONSULTATION)
+            .order_by(PlanMove.id)
+        )
+    ).scalars()
+    rows = [await move_row(session, move_id) for move_id in list(ids)]
+    return [row for row in rows if row is not None]
 
 
 async def taken_for_position(session: AsyncSession, position_ref: int, exclude: int | None) -> int:

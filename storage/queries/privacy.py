@@ -15,6 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import BotUser, ConversationState, Employee, EmployeeSkill, Unit
 from storage.queries import aspirations as aspiration_queries
+from storage.queries import plans_privacy as plan_queries
+from storage.queries import survey_privacy as survey_queries
 
 Exporter = Callable[[AsyncSession, BotUser], Awaitable[dict[str, Any]]]
 Eraser = Callable[[AsyncSession, BotUser], Awaitable[None]]
@@ -88,8 +90,15 @@ EXPORTERS: tuple[Exporter, ...] = (
     export_account,
     export_employee,
     aspiration_queries.export_for_user,
+    plan_queries.export_for_user,
+    survey_queries.export_for_user,
 )
-ERASERS: tuple[Eraser, ...] = (aspiration_queries.erase_for_user, erase_self_declared)
+ERASERS: tuple[Eraser, ...] = (
+    aspiration_queries.erase_for_user,
+    plan_queries.erase_for_user,
+    survey_queries.erase_for_user,  # drafts only; submitted named answers are HR records
+    erase_self_declared,
+)
 
 
 async def export_user_data(session: AsyncSession, user: BotUser) -> dict[str, Any]:

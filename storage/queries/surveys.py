@@ -1,4 +1,7 @@
-"""Queries of the survey feature. Never commits."""
+"""Queries of the survey feature: definitions, rounds, participations, answers. Never commits.
+
+Results (aggregation rows, named answers) live in ``storage.queries.survey_results``.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +10,12 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.surveys.aggregate import ParticipationRow, ResponseRow
 from bot.surveys.definition import SurveyDef, parse_definition
 from storage.models.base import utcnow
-from storage.models.people import BotUser, Employee, Unit
+from storage.models.people import BotUser, Employee
 from storage.models.surveys import (
     OPEN_PARTICIPATION,
     Survey,
@@ -260,74 +262,6 @@ async def close_open(session: AsyncSession, ids: Iterable[int]) -> int:
         .execution_options(synchronize_session=False)
     )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
-
-
-async def result_rows(
-    session: AsyncSession, survey_id: int
-) -> tuple[list[ResponseRow], list[ParticipationRow]]:
-    """Responses and participations of a survey with round labels and unit names."""
-    units = dict((await session.execute(select(Unit.id, Unit.name))).tuples().all())
-    rounds = dict(
-        (
-            await session.execute(
-                select(SurveyRound.id, SurveyRound.label).where(SurveyRound.survey_id == survey_id)
-            )
-        )
-        .tuples()
-        .all()
-    )
-    responses = [
-        ResponseRow(rounds.get(r, "?"), units.get(u, "-") if u else "-", dict(a))
-        for r, u, a in (
-            await session.execute(
-                select(
-                    SurveyResponse.round_id, SurveyResponse.unit_id, SurveyResponse.answers
-                ).where(SurveyResponse.survey_id == survey_id)
-            )
-        )
-        .tuples()
-        .all()
-    ]
-    parts = [
-        ParticipationRow(rounds.get(r, "?"), units.get(u, "-") if u else "-", s, bool(st))
-        for r, u, s, st in (
-            await session.execute(
-                select(
-                    SurveyParticipation.round_id,
-                    SurveyParticipation.unit_id,
-                    SurveyParticipation.status,
-                    SurveyParticipation.started,
-                ).where(SurveyParticipation.round_id.in_(list(rounds) or [-1]))
-            )
-        )
-        .tuples()
-        .all()
-    ]
-    return responses, parts
-
-
-async def named_answers(
-    session: AsyncSession, survey_id: int
-) -> list[tuple[Employee, str, dict[str, Any]]]:
-    """Individual answers of a named survey: employee, round label, answers."""
-    stmt = (
-        select(Employee, SurveyRound.label, SurveyResponse.answers)
-        .join(SurveyResponse, SurveyResponse.employee_id == Employee.id)
-        .join(SurveyRound, SurveyRound.id == SurveyResponse.round_id)
-        .where(SurveyResponse.survey_id == survey_id)
-        .order_by(Employee.name)
-    )
-    return [(e, label, dict(a)) for e, label, a in (await session.execute(stmt)).all()]
-
-
-async def response_count(session: AsyncSession, survey_id: int) -> int:
-    """How many responses a survey has."""
-    stmt = (
-        select(func.count())
-        .select_from(SurveyResponse)
-        .where(SurveyResponse.survey_id == survey_id)
-    )
-    return int((await session.execute(stmt)).scalar_one())
 
 
 async def employees_of_chats(

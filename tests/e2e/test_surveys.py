@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 
 from bot.emulator.client import BotMessage, EmulatedUser
-from bot.events import MOVE_CANCELLED, MOVE_DECREED, MoveEvent
+from bot.events import MOVE_CANCELLED, MOVE_DECREED, MOVE_TMT_CHANGED, MoveEvent
 from bot.harness import BotHarness
 from bot.surveys.invitations import PARTICIPATION_KINDS, due_time
 from storage.models import Employee
@@ -178,3 +178,70 @@ async def test_cancelled_move_cancels_invitations(harness: BotHarness) -> None:
     due = due_time(TMT, 30, harness.settings.tz)
     assert await fire_surveys(harness, due + timedelta(seconds=30)) == []
     assert (await participation(harness, emp)).status == "cancelled"
+
+
+async def emit_move(
+    harness: BotHarness, event: str, move_id: int, employee_id: int, tmt: date
+) -> None:
+    """Emit a move event with a given TMT in one transaction (as the plans feature does)."""
+    async with harness.services.db.transaction() as session:
+        move = MoveEvent(move_id, employee_id, tmt, plan_id=1, to_unit_id=None)
+        await harness.services.events.emit(event, session, move)
+
+
+async def test_tmt_change_moves_unsent_invitations_and_cancel_stops_the_rest(
+    harness: BotHarness,
+) -> None:
+    """A new TMT moves only not-yet-sent invitations; a later cancel stops reminders too."""
+    emp = await add_employee(harness.services.db, telegram_id=7301)
+    await harness.client.register_chats([7301])
+    await emit_move(harness, MOVE_DECREED, 701, emp, TMT)
+    tz = harness.settings.tz
+    due30 = due_time(TMT, 30, tz)
+    assert await fire_surveys(harness, due30 + timedelta(seconds=30)) == ["fired"]
+    assert "Survei Kepuasan" in (await harness.user(7301).reply()).text
+
+    new_tmt = TMT + timedelta(days=20)
+    await emit_move(harness, MOVE_TMT_CHANGED, 701, emp, new_tmt)
+    async with harness.services.db.transaction() as session:
+        parts = list(
+            (
+                await session.execute(
+                    select(SurveyParticipation).order_by(SurveyParticipation.due_at)
+                )
+            ).scalars()
+        )
+    assert [p.status for p in parts] == ["invited", "scheduled"]
+    assert parts[0].due_at == due30  # already sent: untouched
+    assert parts[1].due_at == due_time(new_tmt, 90, tz)
+    old90, new90 = due_time(TMT, 90, tz), due_time(new_tmt, 90, tz)
+    async with harness.services.db.transaction() as session:
+        invite = (
+            await session.execute(
+                select(ScheduledItem).where(
+                    ScheduledItem.kind == "survey_invite", ScheduledItem.ref_id == parts[1].id
+                )
+            )
+        ).scalar_one()
+        assert invite.status == "pending" and invite.run_at == new90 != old90
+        reminders = await session.execute(
+            select(ScheduledItem.id).where(
+                ScheduledItem.kind.in_(("survey_remind", "survey_close")),
+                ScheduledItem.ref_id == parts[0].id,
+                ScheduledItem.status == "pending",
+            )
+        )
+        assert len(reminders.all()) == 3  # +3, +7 days and the closing, still pending
+
+    await emit_move(harness, MOVE_CANCELLED, 701, emp, new_tmt)
+    assert await fire_surveys(harness, old90 + timedelta(seconds=30)) == []
+    assert await fire_surveys(harness, new90 + timedelta(days=30)) == []
+    async with harness.services.db.transaction() as session:
+        statuses = (await session.execute(select(SurveyParticipation.status))).scalars()
+        assert set(statuses) == {"cancelled"}
+        pending = await session.execute(
+            select(ScheduledItem.id).where(
+                ScheduledItem.kind.in_(SURVEY_KINDS), ScheduledItem.status == "pending"
+            )
+        )
+        assert pending.first() is None

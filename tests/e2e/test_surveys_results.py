@@ -1,13 +1,17 @@
-"""HR survey results in chat: list, results text, charts (PNG) and XLSX."""
+"""HR survey results in chat: list, results text, charts (PNG), XLSX and the follow-up list."""
 
 from __future__ import annotations
 
 import io
+from datetime import UTC, date, datetime
 
 from openpyxl import load_workbook
 
 from bot.harness import BotHarness
+from bot.surveys.definition import parse_definition
+from storage.queries import surveys as q
 from tests.conftest import HR_ID
+from tests.factories import add_employee
 from tests.test_surveys_storage import _answer, _invite_all, _jobs, _people
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -49,3 +53,41 @@ async def test_employee_cannot_see_results(harness: BotHarness) -> None:
     answers = await user.callback_answers(min_count=1)
     assert "hanya untuk petugas" in answers[-1]["text"]
     assert people["kes"]
+
+
+NAMED = {
+    "slug": "iklim",
+    "anonymous": False,
+    "title": "Iklim kerja",
+    "questions": [{"key": "puas", "kind": "likert", "text": "Saya puas"}],
+}
+
+
+async def test_named_survey_follow_up_list(harness: BotHarness) -> None:
+    """Named survey: HR gets the employees with low satisfaction, lowest first, NIP masked."""
+    db = harness.services.db
+    scores = {"Rina": 1, "Sari": 5, "Tono": 2}
+    ids = {
+        name: await add_employee(db, nip=f"19900101201503150{n}", name=name)
+        for n, name in enumerate(scores)
+    }
+    async with db.transaction() as session:
+        survey, _ = await q.upsert_survey(session, parse_definition(NAMED), "test")
+        now = datetime.now(UTC)
+        rnd = await q.add_round(session, survey.id, "Mei", {"kind": "all"}, now, now, "test")
+        for name, score in scores.items():
+            part = await q.add_participation(session, rnd.id, ids[name], 0, None, now)
+            assert part is not None
+            await q.submit(session, part, rnd, survey, {"puas": score}, date(2030, 5, 1))
+    hr = harness.user(HR_ID)
+    result = await hr.ask(f"/hasil_survei {survey.id}")
+    assert "Diundang: 3" in result.text
+    await hr.press("📋 Tindak lanjut")
+    follow = await hr.reply()
+    assert "kepuasan rendah" in follow.text
+    assert follow.text.index("Rina") < follow.text.index("Tono") and "Sari" not in follow.text
+    assert "199001012015031500" not in follow.text  # NIP masked
+    anonymous = (await hr.ask("/survei")).text
+    assert "#1" in anonymous
+    await hr.press(data="svh:f:1")
+    assert "anonim" in (await hr.reply()).text

@@ -1,0 +1,72 @@
+"""Personal data of mutation consultations: export and erase (see storage.queries.privacy)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import BotUser, MoveQuestion, PlanMove
+
+ERASED = "[dihapus atas permintaan pegawai]"
+
+
+def _iso(value: Any) -> Any:
+    """Dates as ISO text for a JSON export."""
+    return value.isoformat() if value is not None else None
+
+
+async def export_for_user(session: AsyncSession, user: BotUser) -> dict[str, Any]:
+    """The user's consultation answers and questions about proposed moves (UU PDP export)."""
+    if user.employee_id is None:
+        return {}
+    moves = (
+        await session.execute(
+            select(PlanMove)
+            .where(PlanMove.employee_id == user.employee_id, PlanMove.consulted_at.is_not(None))
+            .order_by(PlanMove.id)
+        )
+    ).scalars()
+    items = []
+    for move in list(moves):
+        questions = (
+            await session.execute(
+                select(MoveQuestion)
+                .where(MoveQuestion.move_id == move.id)
+                .order_by(MoveQuestion.id)
+            )
+        ).scalars()
+        items.append(
+            {
+                "move_id": move.id, "to_position": move.to_position,
+                "proposed_tmt": _iso(move.proposed_tmt), "status": move.status,
+                "answer": move.answer, "answer_category": move.answer_category,
+                "answer_text": move.answer_text, "answered_at": _iso(move.answered_at),
+                "questions": [
+                    {"text": qn.text, "asked_at": _iso(qn.asked_at), "answer": qn.answer,
+                     "answered_at": _iso(qn.answered_at)}
+                    for qn in questions
+                ],
+            }
+        )  # fmt: skip
+    return {"mutation_consultations": items} if items else {}
+
+
+async def erase_for_user(session: AsyncSession, user: BotUser) -> None:
+    """Erase the free text the employee wrote (answer notes, questions); keep HR's records.
+
+    The move, the kind of answer (agree / object), HR's answers and the audit trail stay:
+    they are BKPSDM's record of the mutation process.
+    """
+    if user.employee_id is None:
+        return
+    move_ids = select(PlanMove.id).where(PlanMove.employee_id == user.employee_id)
+    await session.execute(
+        update(PlanMove)
+        .where(PlanMove.employee_id == user.employee_id, PlanMove.answer_text != "")
+        .values(answer_text=ERASED)
+    )
+    await session.execute(
+        update(MoveQuestion).where(MoveQuestion.move_id.in_(move_ids)).values(text=ERASED)
+    )
