@@ -7,19 +7,14 @@ from typing import Any
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot import callback_data as cb
-from bot.app import add_lifecycle
 from bot.plans import consultation as kc
 from bot.plans import status as st
-from bot.plans.export import workbook
 from bot.plans.service import refresh_plan_status, set_status
-from bot.services.outbox_worker import OutboxWorker
-from bot.services.scheduler import Scheduler
 from handlers import plans_audit, plans_cancel, plans_import, plans_moves
 from handlers.base import handler
 from handlers.commands import add_command
 from handlers.flows import expect_text
 from handlers.plans_common import (
-    REMINDER,
     clock_of,
     esc,
     notify_role,
@@ -144,7 +139,7 @@ async def rcn_callback(request: Request) -> None:
     elif action == "sum":
         await _summary(request, data.int_arg(0))
     elif action == "xlsx":
-        await _export(request, data.int_arg(0))
+        await plans_audit.export_plan(request, data.int_arg(0))
     elif action == "audit":
         await plans_audit.send_audit(request, data.int_arg(0))
     elif action == "pcx":
@@ -224,21 +219,6 @@ async def _summary(request: Request, plan_id: int) -> None:
     request.reply("\n".join(lines))
 
 
-async def _export(request: Request, plan_id: int) -> None:
-    """The plan's moves and answers as an XLSX document."""
-    plan = await q.get_plan(request.session, plan_id)
-    if plan is None:
-        raise cb.CallbackDataError("unknown plan")
-    rows = await q.move_rows(request.session, plan_id)
-    header = [request.t(f"plans.col_{c}") for c in plans_moves.EXPORT_COLUMNS]
-    data = [plans_moves.export_row(request, r) for r in rows]
-    entries = await q.plan_audit(request.session, plan_id)
-    audit_sheet = plans_audit.audit_sheet(request, entries)
-    payload = workbook([(request.t("plans.sheet_moves"), header, data), audit_sheet])
-    await audit.record(request.session, actor(request), "plan.exported", "plan", plan_id)
-    request.send_document(payload, f"rencana-{plan_id}.xlsx", request.t("plans.export_caption"))
-
-
 async def plan_decided(request: Request, plan_id: int) -> None:
     """After an approver's decision: activate the plan and tell HR when all are decided."""
     before = await q.get_plan(request.session, plan_id)
@@ -254,48 +234,11 @@ async def plan_decided(request: Request, plan_id: int) -> None:
     request.later(_async(wake_outbox, request.services))
 
 
-async def _start_services(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Hook consultation jobs into the scheduler; start fallback workers if none exist."""
-    services = app.bot_data["services"]
-    scheduler = services.extras.get("scheduler")
-    if scheduler is None:
-        scheduler = Scheduler(
-            services.db, clock_of(services), services.settings.schedule_grace_minutes
-        )
-        register_kinds(scheduler, services)
-        services.extras["scheduler"] = scheduler
-        services.extras["plans_scheduler"] = scheduler
-        await scheduler.restore(app)
-    elif REMINDER not in scheduler._kinds:
-        register_kinds(scheduler, services)
-    if services.extras.get("outbox") is None:
-        worker = OutboxWorker(
-            services.db, app.bot, services.settings.broadcast_rate_per_second,
-            worker_id="plans-outbox", poll_interval=0.5, chat_gap_seconds=0.0,
-        )  # fmt: skip
-        await worker.start()
-        services.extras["outbox"] = worker
-        services.extras["plans_outbox"] = worker
-
-
-async def _stop_services(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Stop the fallback outbox worker if this module started it."""
-    extras = app.bot_data["services"].extras
-    worker = extras.pop("plans_outbox", None)
-    if worker is not None:
-        extras.pop("outbox", None)
-        await worker.stop()
-    if extras.pop("plans_scheduler", None) is not None:
-        extras.pop("scheduler", None)
-
-
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /rencana, its buttons and steps, and the consultation jobs."""
     services = app.bot_data["services"]
-    scheduler = services.extras.get("scheduler")
-    if scheduler is not None:
-        register_kinds(scheduler, services)
-    add_lifecycle(app, on_start=_start_services, on_stop=_stop_services)
+    # handlers.delivery_services (registered earlier) created the scheduler and worker.
+    register_kinds(services.extras["scheduler"], services)
     add_command(app, "rencana", rencana_cmd, roles=("hr",))
     app.add_handler(
         CallbackQueryHandler(handler(roles=("hr",))(rcn_callback), pattern=cb.pattern("rcn"))

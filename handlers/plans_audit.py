@@ -1,5 +1,7 @@
 """/audit_rencana: HR and approvers read and export a plan's audit trail (read-only).
 
+Also HR's XLSX export of a plan (moves, answers and the trail).
+
 There is no edit path: the trail is only ever appended to by the plan handlers.
 """
 
@@ -13,7 +15,7 @@ from bot import callback_data as cb
 from bot.plans.export import workbook
 from handlers.base import handler
 from handlers.commands import add_command
-from handlers.plans_common import esc
+from handlers.plans_common import esc, fmt_date
 from handlers.request import Request, keyboard
 from storage.models import AuditEntry
 from storage.queries import audit
@@ -21,6 +23,11 @@ from storage.queries import plans as q
 
 ROLES = ("hr", "approver")
 AUDIT_SHOWN = 25
+EXPORT_COLUMNS = (
+    "id", "nip", "name", "from_unit", "from_position", "to_unit", "to_position", "tmt",
+    "rationale", "warnings", "override", "status", "version", "decision_note", "answer",
+    "category", "answer_text", "kept", "overdue", "questions", "sk", "sk_tmt",
+)  # fmt: skip
 
 
 def audit_sheet(request: Request, entries: list[AuditEntry]) -> tuple[str, list[str], list[Any]]:
@@ -55,6 +62,37 @@ async def send_audit(request: Request, plan_id: int) -> None:
     request.send_document(
         workbook([audit_sheet(request, entries)]), f"audit-rencana-{plan_id}.xlsx"
     )
+
+
+def export_row(request: Request, r: q.MoveRow) -> list[object]:
+    """One XLSX row of a move."""
+    m = r.move
+    return [
+        m.id, r.employee.nip, r.employee.name, r.from_unit, m.from_position, r.to_unit,
+        m.to_position, fmt_date(m.proposed_tmt), m.rationale, ", ".join(m.warnings or []),
+        m.override_reason, request.t("plans.status_" + m.status), m.version, m.decision_note,
+        request.t("plans.answer_" + m.answer) if m.answer else "",
+        request.t("plans.cat_" + m.answer_category) if m.answer_category else "",
+        m.answer_text, m.kept_reason, "✓" if m.overdue else "", r.open_questions,
+        m.decree_number, fmt_date(m.decree_tmt) if m.decree_tmt else "",
+    ]  # fmt: skip
+
+
+async def export_plan(request: Request, plan_id: int) -> None:
+    """The plan's moves and answers as an XLSX document."""
+    plan = await q.get_plan(request.session, plan_id)
+    if plan is None:
+        raise cb.CallbackDataError("unknown plan")
+    rows = await q.move_rows(request.session, plan_id)
+    header = [request.t(f"plans.col_{c}") for c in EXPORT_COLUMNS]
+    data = [export_row(request, r) for r in rows]
+    entries = await q.plan_audit(request.session, plan_id)
+    trail = audit_sheet(request, entries)
+    payload = workbook([(request.t("plans.sheet_moves"), header, data), trail])
+    await audit.record(
+        request.session, audit.actor_of(request.telegram_id), "plan.exported", "plan", plan_id
+    )
+    request.send_document(payload, f"rencana-{plan_id}.xlsx", request.t("plans.export_caption"))
 
 
 def audit_button(request: Request, plan_id: int) -> tuple[str, str]:

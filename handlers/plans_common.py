@@ -51,10 +51,8 @@ def fmt_date(value: date | None) -> str:
 
 
 def wake_outbox(services: Any) -> None:
-    """Tell the outbox worker new rows are committed (no-op when none is running)."""
-    worker = services.extras.get("outbox")
-    if worker is not None:
-        worker.wake()
+    """Tell the outbox worker new rows are committed."""
+    services.extras["outbox"].wake()
 
 
 async def enqueue(
@@ -154,12 +152,9 @@ async def schedule_consultation_jobs(session: AsyncSession, services: Any, move_
     for kind in (REMINDER, DEADLINE):
         await sq.cancel_pending(session, kind, move_id, "replaced")
     when = {REMINDER: kc.reminder_time(move.consulted_at, move.deadline), DEADLINE: move.deadline}
-    scheduler = services.extras.get("scheduler")
+    scheduler = services.extras["scheduler"]
     for kind, run_at in when.items():
-        if scheduler is not None and kind in getattr(scheduler, "_kinds", {}):
-            await scheduler.schedule(session, kind, move_id, run_at)
-        else:
-            await sq.add_item(session, kind, move_id, run_at)
+        await scheduler.schedule(session, kind, move_id, run_at)
 
 
 async def cancel_consultation_jobs(session: AsyncSession, move_id: int) -> None:

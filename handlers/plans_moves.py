@@ -8,7 +8,6 @@ from typing import Any
 from telegram.ext import Application
 
 from bot import callback_data as cb
-from bot.plans import consultation as kc
 from bot.plans import status as st
 from bot.plans.rules import MoveWarning
 from bot.plans.service import (
@@ -18,12 +17,11 @@ from bot.plans.service import (
     resolve_destination,
     warnings_for,
 )
+from handlers import plans_revise
 from handlers.flows import expect_text
 from handlers.plans_common import (
     clock_of,
     esc,
-    fmt_date,
-    send_consultation,
     wake_outbox,
 )
 from handlers.request import Request, keyboard
@@ -34,11 +32,6 @@ from storage.queries import plans as q
 FLOW = "plan"
 TEXT_MAX = 500
 PAGE = 8
-EXPORT_COLUMNS = (
-    "id", "nip", "name", "from_unit", "from_position", "to_unit", "to_position", "tmt",
-    "rationale", "warnings", "override", "status", "version", "decision_note", "answer",
-    "category", "answer_text", "kept", "overdue", "questions", "sk", "sk_tmt",
-)  # fmt: skip
 
 
 def _actor(request: Request) -> str:
@@ -165,7 +158,9 @@ async def _save(
     tmt = date.fromisoformat(str(data["tmt"]))
     await request.clear_state()
     if data.get("revise"):
-        await _revise(request, int(data["revise"]), dest, tmt, str(data["why"]), warnings, reason)
+        await plans_revise.revise(
+            request, int(data["revise"]), dest, tmt, str(data["why"]), warnings, reason
+        )
         return
     plan = await q.get_plan(request.session, int(data["plan_id"]))
     employee = await request.session.get(Employee, int(data["employee_id"]))
@@ -185,38 +180,6 @@ async def _save(
     from handlers.plans import show_plan
 
     await show_plan(request, plan.id)
-
-
-async def _revise(
-    request: Request, move_id: int, dest: Destination, tmt: date, why: str,
-    warnings: list[MoveWarning], reason: str,
-) -> None:  # fmt: skip
-    """Change an objected move and consult the employee again (a new version)."""
-    move = await q.get_move(request.session, move_id, lock=True)
-    if move is None or move.status != st.CONSULTATION:
-        request.reply_key("common.stale_button")
-        return
-    before = {"to_position": move.to_position, "tmt": move.proposed_tmt.isoformat()}
-    move.to_unit_id, move.to_position, move.position_ref = (
-        dest.unit_id,
-        dest.position,
-        dest.position_ref,
-    )
-    move.proposed_tmt, move.version = tmt, move.version + 1
-    move.answer, move.answer_category, move.answer_text, move.answered_at = None, "", "", None
-    move.overdue, move.kept_reason = False, ""
-    move.warnings = [w.code for w in warnings]
-    move.override_reason = reason
-    now = clock_of(request.services).now()
-    move.consulted_at, move.deadline = now, kc.deadline_from(now)
-    await audit.record(
-        request.session, _actor(request), "move.revised", "move", move.id, version=move.version,
-        before=before, to_position=dest.position, tmt=tmt.isoformat(), reason=why,
-        warnings=move.warnings, override=reason,
-    )  # fmt: skip
-    await send_consultation(request.session, request.services, move.id)
-    _wake(request)
-    request.reply_key("plans.revised", id=move.id, version=move.version)
 
 
 # -- the /kandidat entry point ------------------------------------------------------------
@@ -276,7 +239,7 @@ async def move_action(request: Request, data: cb.CallbackData) -> None:
     elif action == "moves":
         await _moves_page(request, data.int_arg(0), data.int_arg(1))
     elif action == "rev":
-        await _start_revision(request, data.int_arg(0))
+        await plans_revise.start_revision(request, data.int_arg(0))
     else:
         await plans_decree.decree_action(request, data)
 
@@ -309,31 +272,6 @@ async def _moves_page(request: Request, plan_id: int, page: int) -> None:
         buttons.append(nav)
     buttons.append([(request.t("common.btn_back"), cb.build("rcn", "open", plan_id))])
     request.edit_or_reply(request.t("plans.moves_title", id=plan_id), keyboard(buttons))
-
-
-async def _start_revision(request: Request, move_id: int) -> None:
-    """Revise an objected (or overdue) move: ask the new destination again."""
-    move = await q.get_move(request.session, move_id)
-    if move is None or move.status != st.CONSULTATION:
-        request.reply_key("common.stale_button")
-        return
-    data = {"plan_id": move.plan_id, "employee_id": move.employee_id, "revise": move.id}
-    await request.set_state(FLOW, "dest", data)
-    request.reply_key("plans.ask_dest_revise", id=move.id)
-
-
-def export_row(request: Request, r: q.MoveRow) -> list[object]:
-    """One XLSX row of a move."""
-    m = r.move
-    return [
-        m.id, r.employee.nip, r.employee.name, r.from_unit, m.from_position, r.to_unit,
-        m.to_position, fmt_date(m.proposed_tmt), m.rationale, ", ".join(m.warnings or []),
-        m.override_reason, request.t("plans.status_" + m.status), m.version, m.decision_note,
-        request.t("plans.answer_" + m.answer) if m.answer else "",
-        request.t("plans.cat_" + m.answer_category) if m.answer_category else "",
-        m.answer_text, m.kept_reason, "✓" if m.overdue else "", r.open_questions,
-        m.decree_number, fmt_date(m.decree_tmt) if m.decree_tmt else "",
-    ]  # fmt: skip
 
 
 def register_steps(app: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -11,21 +11,26 @@ from collections import deque
 from dataclasses import dataclass, field
 
 UNLIMITED = 100_000.0  # a rate at or above this is not tracked per window
+IN_FLIGHT_POLL = 0.002  # re-check this often while the window is full of sends in flight
+MIN_RTT_DRIFT = 1e-5  # the fastest round trip seen creeps up so it follows the network
 
 
 @dataclass
 class Pacer:
-    """Lets at most ``current`` sends start in any sliding window of ``window + margin`` s.
+    """Lets at most ``current`` sends be counted by the server in any sliding window.
 
-    Telegram (and the emulator) count *accepted* sends per sliding second, so the window is
-    kept exactly rather than approximated by a token bucket whose timing jitter lets one
-    send too many into some second. ``margin`` covers the varying delay between the moment
-    a send starts here and the moment the server counts it. Sends are also spaced evenly at
-    ``spread`` x the rate (no bursts); the extra ``spread`` lets sends the server refuses
-    (403 blocked, 429) give their window place back via ``refuse`` without idling.
+    Telegram (and the emulator) count *accepted* sends per sliding second, at the moment
+    the server handles them, so the window is kept exactly rather than approximated by a
+    token bucket whose timing jitter lets one send too many into some second. A send is
+    counted from its start until it has surely left the server's window: ``window`` after
+    the latest moment the server can have counted it, estimated as the answer's arrival
+    minus the fastest round trip seen (a slow answer was counted late), plus ``margin``.
+    A send still in flight always counts. Sends are also spaced evenly at ``spread`` x the
+    rate (no bursts); the extra ``spread`` lets sends the server refuses (403 blocked,
+    429), which give their place back via ``refuse``, not leave the window idle.
 
     ``penalize`` reacts to a 429: nobody starts before ``retry_after`` has passed. A
-    one-off 429 keeps the rate; a 429 from a send started after an earlier pause, within
+    one-off 429 keeps the rate; a 429 to a send started after an earlier pause, within
     ``repeat_window`` seconds of it, lowers the rate by ``slowdown`` (429s answered to
     sends already in flight when the pause began do not compound). Every ``recover_after``
     quiet seconds the rate grows back by ``recover_factor``.
@@ -33,7 +38,7 @@ class Pacer:
 
     rate: float
     window: float = 1.0
-    margin: float = 0.015
+    margin: float = 0.005
     spread: float = 1.1
     min_rate: float = 0.5
     slowdown: float = 0.8
@@ -46,8 +51,9 @@ class Pacer:
     _pause_from: float = field(init=False, default=float("-inf"))
     _pause_until: float = field(init=False, default=float("-inf"))
     _last_recover: float = field(init=False, default=float("-inf"))
-    _starts: deque[tuple[float, int]] = field(init=False, default_factory=deque)
-    _live: set[int] = field(init=False, default_factory=set)
+    min_rtt: float = field(init=False, default=float("inf"))
+    _order: deque[int] = field(init=False, default_factory=deque)
+    _counted: dict[int, tuple[float, float | None]] = field(init=False, default_factory=dict)
     _seq: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:
@@ -72,9 +78,9 @@ class Pacer:
         wait = max(self._pause_until, self._next_slot) - now
         if self.current < UNLIMITED:
             self._expire(now)
-            if len(self._live) >= self.capacity:
-                oldest = self._oldest_live()
-                wait = max(wait, oldest + self.window + self.margin - now)
+            if len(self._counted) >= self.capacity:
+                until = self._counted[self._order[0]][1]
+                wait = max(wait, IN_FLIGHT_POLL if until is None else until - now)
         return max(0.0, wait)
 
     def take(self, now: float) -> int:
@@ -83,13 +89,23 @@ class Pacer:
         self._next_slot = max(self._next_slot, now - interval) + interval
         self._seq += 1
         if self.current < UNLIMITED:
-            self._starts.append((now, self._seq))
-            self._live.add(self._seq)
+            self._order.append(self._seq)
+            self._counted[self._seq] = (now, None)
         return self._seq
+
+    def accepted(self, token: int, now: float) -> None:
+        """The server accepted this send; its answer arrived at ``now``."""
+        entry = self._counted.get(token)
+        if entry is None:
+            return
+        start = entry[0]
+        self.min_rtt = min(self.min_rtt + MIN_RTT_DRIFT, now - start)
+        latest_count = max(start, now - self.min_rtt)
+        self._counted[token] = (start, latest_count + self.window + self.margin)
 
     def refuse(self, token: int) -> None:
         """The server refused this send (403, 429): it does not count in the window."""
-        self._live.discard(token)
+        self._counted.pop(token, None)
 
     def penalize(self, now: float, retry_after: float, started: float | None = None) -> None:
         """React to a 429 for a send started at ``started``: pause, maybe slow down."""
@@ -103,15 +119,15 @@ class Pacer:
         self._last_recover = self._pause_until
 
     def _expire(self, now: float) -> None:
-        """Drop starts older than the window (and refused ones at the front)."""
-        horizon = now - self.window - self.margin
-        starts = self._starts
-        while starts and (starts[0][0] <= horizon or starts[0][1] not in self._live):
-            self._live.discard(starts.popleft()[1])
-
-    def _oldest_live(self) -> float:
-        """Start time of the oldest send still counted (the front after ``_expire``)."""
-        return self._starts[0][0]
+        """Drop the sends at the front that the server no longer counts."""
+        order, counted = self._order, self._counted
+        while order:
+            entry = counted.get(order[0])
+            if entry is not None:
+                if entry[1] is None or entry[1] > now:
+                    return
+                del counted[order[0]]
+            order.popleft()
 
     def _maybe_recover(self, now: float) -> None:
         """Grow the rate back towards the configured one after a quiet period."""

@@ -6,7 +6,10 @@ step whose expected words do not appear stops the demo with a non-zero exit code
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from bot.demo.console import ConsoleChat
+from bot.demo.data import positions_csv
 from bot.demo.session import DemoWorld
 from bot.emulator.client import BotMessage
 from bot.roster.demo_data import generate_rows, to_csv
@@ -18,7 +21,7 @@ class ScriptError(AssertionError):
 
 def expect(messages: list[BotMessage], *words: str) -> None:
     """Fail unless every word appears in the printed answers."""
-    text = "\n".join(m.text or "" for m in messages)
+    text = "\n".join((m.text or "") + " " + " ".join(m.button_labels) for m in messages)
     missing = [w for w in words if w not in text]
     if missing:
         raise ScriptError(f"expected {missing} in the bot's answer, got: {text[:300]!r}")
@@ -55,7 +58,40 @@ async def hr_tools(world: DemoWorld) -> None:
     expect(await hr.tap("Impor baris yang valid saja"), "4")
 
 
-STEPS = (registration_and_profile, hr_tools)
+async def positions_and_window(world: DemoWorld) -> None:
+    """HR imports open positions by sending a file and opens an aspiration window."""
+    hr: ConsoleChat = world.hr
+    expect(await hr.upload(positions_csv(), "formasi-2026.csv"), "Data apa")
+    expect(await hr.tap("📋 Formasi (jabatan lowong)"), "3")
+    await hr.say("/periode")
+    expect(await hr.tap("➕ Buka periode baru"), "Nama periode")
+    await hr.say("Penjaringan Aspirasi Mutasi 2027")
+    await hr.tap("Mulai sekarang")
+    await hr.say((date.today() + timedelta(days=30)).isoformat())
+    await hr.tap("Semua unit")
+    expect(await hr.tap("✅ Buka periode"), "Periode dibuka")
+
+
+async def recommendation_and_aspiration(world: DemoWorld) -> None:
+    """The employee sees recommended positions and sends a transfer wish."""
+    me: ConsoleChat = world.employee
+    expect(await me.say("/rekomendasi"), "Pranata Komputer")
+    await me.say("/aspirasi")
+    await me.tap("Lanjut ➡️")
+    await me.tap("Pindah ke OPD/unit lain")
+    expect(await me.say("kominfo"), "Dinas Komunikasi dan Informatika")
+    await me.tap("Dinas Komunikasi dan Informatika")
+    await me.tap("Jabatan apa saja")
+    await me.tap("✅ Cukup, lanjut")
+    await me.tap("Pengembangan karier")
+    await me.say("Ingin mengembangkan aplikasi layanan publik di Diskominfo.")
+    await me.tap("Ya")
+    expect(await me.tap("Lewati"), "Ringkasan")
+    expect(await me.tap("✅ Kirim"), "ASP-", "Diajukan")
+    expect(await world.hr.say("/rekap_aspirasi"), "Diajukan")
+
+
+STEPS = (registration_and_profile, hr_tools, positions_and_window, recommendation_and_aspiration)
 
 
 async def run_script(world: DemoWorld) -> None:

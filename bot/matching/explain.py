@@ -78,8 +78,8 @@ def explanation_lines(
     if exp.primary_matched:
         lines.append(t(locale, "match.explain.primary"))
     if exp.education_ok:
-        lines.append(t(locale, "match.explain.education_ok", level=employee.education_level,
-                       major=employee.education_field))  # fmt: skip
+        education = " ".join(p for p in (employee.education_level, employee.education_field) if p)
+        lines.append(t(locale, "match.explain.education_ok", education=education))
     else:
         detail = f"{position.education_level} {'; '.join(position.education_fields)}".strip()
         lines.append(t(locale, "match.explain.education_bad", detail=detail))

@@ -44,8 +44,8 @@ log = logging.getLogger(__name__)
 DoneHook = Callable[[int], Awaitable[None]]
 ProgressHook = Callable[[set[int]], None]
 MAX_LOCAL_DEFER = 2.0
-ARMED_SECONDS = 0.1  # rows marked in flight ahead of the gate: about this much sending
-WINDOW_MARGIN = 0.015  # seconds added to the 1 s window for start-to-count jitter
+ARMED_SECONDS = 0.05  # rows marked in flight ahead of the gate: about this much sending
+WINDOW_MARGIN = 0.002  # seconds added to the 1 s window for start-to-count jitter
 
 
 class OutboxWorker:
@@ -295,6 +295,7 @@ class OutboxWorker:
                 delay = backoff_delay(attempts, base=self.retry_base)
                 return self._values("pending", decision.reason, retry_in=delay), None
             return self._values("failed", decision.reason), None
+        self.pacer.accepted(token, asyncio.get_running_loop().time())
         self.sent_count += 1
         return self._values("sent", None, message_id=message.message_id), None
 
