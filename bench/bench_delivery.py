@@ -8,7 +8,7 @@ One command runs the issue's whole scenario (``--quick`` uses 2,000 recipients):
    aiohttp transport) against the engine (outbox worker, same width, rate uncapped); the
    engine must reach >= 0.8 x the bare loop.
 2. Flood limit L = 30 and L = 300 msg/s in the emulator, three 429s injected, 5 % of the
-   recipients blocked: the achieved rate must be >= 0.95 x L.
+   recipients blocked: the delivered rate must be >= 0.95 x L.
 
 Every scenario checks exactly-once delivery from the emulator's sent log (0 lost, 0
 duplicated) and that blocked recipients are marked unreachable. Peak RSS of the bench
@@ -22,6 +22,7 @@ import asyncio
 import os
 import resource
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -42,6 +43,7 @@ from storage.queries.delivery import create_broadcast, enqueue_messages
 TOKEN = "123456:BENCH"
 FIRST_CHAT = 5_000_000
 UNCAPPED = 1_000_000.0
+RUNS = 2
 
 
 @dataclass
@@ -58,10 +60,13 @@ class Outcome:
     lost: int
     duplicated: int
     failed: int
+    rate_override: float | None = None
 
     @property
     def rate(self) -> float:
         """Send calls answered (accepted + refused as blocked) per second, first to last."""
+        if self.rate_override is not None:
+            return self.rate_override
         return (self.sent + self.unreachable) / self.seconds if self.seconds else 0.0
 
     @property
@@ -162,7 +167,7 @@ async def _engine(
             retry_base_seconds=0.5,
         )
         await worker.start()
-        stats = await wait_until_settled(db, broadcast.id, 3600)
+        stats = await wait_until_settled(db, broadcast.id, 3600, poll=1.0)
         await worker.stop()
     await db.dispose()
     lost, dup, span = _check_log(await client.sent_log(), set(chat_ids) - blocked)
@@ -195,7 +200,7 @@ async def _flood(
 async def run(count: int, width: int, latency_ms: float, limits: list[float]) -> int:
     """Run every scenario; print figures and the README block; return an exit status."""
     port = _free_port()
-    emulator = subprocess.Popen(
+    emulator = subprocess.Popen(  # noqa: ASYNC220 - started once, before any async work
         [sys.executable, "-m", "bot", "emulator", "--port", str(port), "--token", TOKEN],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -208,22 +213,28 @@ async def run(count: int, width: int, latency_ms: float, limits: list[float]) ->
     try:
         await _wait_port(port)
         with tempfile.TemporaryDirectory() as tmp:
-            await _prepare(client, chat_ids, latency_ms)
-            bare = await _baseline(base, chat_ids, width)
-            print(f"bare PTB loop ({width} concurrent): {bare:.0f} msg/s", flush=True)
             url = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.sqlite3'}"
             await upgrade_async(url)
-            await _prepare(client, chat_ids, latency_ms)
-            free = await _engine("nolimit", url, base, client, chat_ids, set(), UNCAPPED,
-                                 None, width)  # fmt: skip
+            bares, frees = [], []
+            for _ in range(RUNS):  # interleaved, the median of each cuts machine noise
+                await _prepare(client, chat_ids, latency_ms)
+                bares.append(await _baseline(base, chat_ids, width))
+                print(f"bare PTB loop ({width} concurrent): {bares[-1]:.0f} msg/s", flush=True)
+                await _prepare(client, chat_ids, latency_ms)
+                frees.append(await _engine("nolimit", url, base, client, chat_ids, set(),
+                                           UNCAPPED, None, width))  # fmt: skip
+                print(f"engine, no limit: {frees[-1].rate:.0f} msg/s", flush=True)
+            bare = statistics.median(bares)
+            free = sorted(frees, key=lambda o: o.rate)[len(frees) // 2]
+            free.rate_override = statistics.median(o.rate for o in frees)
             outcomes.append(free)
-            print(f"engine, no limit: {free.rate:.0f} msg/s = {free.rate / bare:.2f} x bare",
-                  flush=True)  # fmt: skip
+            print(f"median: engine {free.rate:.0f} msg/s = {free.rate / bare:.2f} x bare "
+                  f"{bare:.0f} msg/s", flush=True)  # fmt: skip
             for limit in limits:
                 outcome = await _flood(url, base, client, chat_ids, limit, width, latency_ms)
                 outcomes.append(outcome)
-                print(f"engine, L={limit:.0f}: {outcome.rate:.1f} msg/s = "
-                      f"{outcome.rate / limit:.3f} x L", flush=True)  # fmt: skip
+                print(f"engine, L={limit:.0f}: {outcome.delivered_rate:.1f} delivered/s = "
+                      f"{outcome.delivered_rate / limit:.3f} x L", flush=True)  # fmt: skip
     finally:
         await client.close()
         emulator.terminate()
@@ -252,10 +263,11 @@ def _report(
             target, passed = f">= 0.8 x bare ({0.8 * bare:.0f}/s)", o.rate >= 0.8 * bare
             achieved = f"{o.rate:.0f} msg/s ({o.rate / bare:.2f} x bare {bare:.0f}/s)"
         else:
-            target, passed = f">= {0.95 * o.limit:.1f}/s", o.rate >= 0.95 * o.limit
+            target = f">= {0.95 * o.limit:.1f}/s delivered"
+            passed = o.delivered_rate >= 0.95 * o.limit
             achieved = (
-                f"{o.rate:.1f} calls/s ({o.rate / o.limit:.3f} x L; "
-                f"delivered {o.delivered_rate:.1f}/s)"
+                f"{o.delivered_rate:.1f} delivered/s ({o.delivered_rate / o.limit:.3f} x L; "
+                f"calls incl. blocked {o.rate:.1f}/s)"
             )
         passed = passed and o.lost == 0 and o.duplicated == 0 and o.unreachable == o.blocked
         ok = ok and passed
@@ -268,8 +280,10 @@ def _report(
         "",
         f"Peak RSS: bench process (engine + bot) {rss_bench:.0f} MB, "
         f"emulator process {rss_emu:.0f} MB.",
-        "Achieved rate under a flood limit = send calls answered (accepted + 403 blocked) per "
-        "second from the first to the last accepted send (the blocked 5 % use send slots too).",
+        "Achieved rate under a flood limit = messages accepted by the emulator per second from "
+        "the first to the last accepted send (the 1 s pauses of the injected 429s included; "
+        "refused sends to the blocked 5 % do not count in the emulator's window, nor here).",
+        f"No limit: median of {RUNS} interleaved runs of each, same transport and width.",
         "Command: `.venv/bin/python -m bench.bench_delivery` (`--quick` for 2,000 recipients).",
     ]
     print("\n".join(lines))

@@ -3,35 +3,21 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from typing import Any
 
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from bot.config import Settings
-from bot.events import EventBus
+from bot.runtime import Services
 from bot.transport import AiohttpRequest
 from bot.update_processor import PerUserUpdateProcessor
-from handlers.commands import CommandRegistry, publish_default_commands, publish_user_commands
-from handlers.flows import FlowRouter
+from handlers.commands import publish_default_commands, publish_user_commands
 from handlers.registry import register_all
 from storage.db import Database
 from storage.migrate import upgrade_async
 from storage.queries import users
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class Services:
-    """Everything handlers and jobs share, stored in ``application.bot_data['services']``."""
-
-    settings: Settings
-    db: Database
-    flows: FlowRouter = field(default_factory=FlowRouter)
-    commands: CommandRegistry = field(default_factory=CommandRegistry)
-    events: EventBus = field(default_factory=EventBus)
-    extras: dict[str, Any] = field(default_factory=dict)
 
 
 def build_application(
@@ -83,14 +69,3 @@ async def _post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None
     for stop in services.extras.get("on_stop", []):
         await stop(app)
     await services.db.dispose()
-
-
-def add_lifecycle(
-    app: Application[Any, Any, Any, Any, Any, Any], on_start: Any = None, on_stop: Any = None
-) -> None:
-    """Let a feature start and stop a long-lived service with the application."""
-    extras = app.bot_data["services"].extras
-    if on_start is not None:
-        extras.setdefault("on_start", []).append(on_start)
-    if on_stop is not None:
-        extras.setdefault("on_stop", []).append(on_stop)

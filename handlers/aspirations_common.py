@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from bot.aspirations.eligibility import Eligibility, check_eligibility
+from bot.aspirations import eligibility
+from bot.aspirations.eligibility import Eligibility
 from bot.aspirations.rules import transition
 from bot.aspirations.windows import WindowTimes, format_local, is_open, state_of
 from bot.texts import t
@@ -69,16 +70,7 @@ async def refuse_no_window(request: Request, now: datetime) -> None:
 
 def eligibility_of(request: Request, employee: Employee) -> Eligibility:
     """The employee's eligibility today under the configured rules."""
-    s = request.settings
-    return check_eligibility(
-        today=today_of(request),
-        position_tmt=employee.position_tmt,
-        disciplinary_sanction=employee.disciplinary_sanction,
-        study_leave=employee.study_leave,
-        min_years=s.min_years_in_position,
-        freeze_from=s.aspiration_freeze_from,
-        freeze_until=s.aspiration_freeze_until,
-    )
+    return eligibility.eligibility_of(employee, request.settings, today_of(request))
 
 
 def escape(text: str) -> str:

@@ -23,7 +23,7 @@ from telegram import Bot
 from telegram.error import TelegramError
 from telegram.ext import Application
 
-from bot.app import add_lifecycle
+from bot.runtime import add_lifecycle
 from bot.services.clock import Clock
 from bot.services.outbox_worker import OutboxWorker
 from bot.services.progress import ProgressTracker

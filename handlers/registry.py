@@ -7,45 +7,61 @@ are matched by command name or callback prefix; the catch-all for conversation i
 
 from __future__ import annotations
 
-import importlib
+from types import ModuleType
 from typing import Any
 
 from telegram.ext import Application
 
+from handlers import (
+    admin,
+    approvals,
+    aspirations,
+    aspirations_hr,
+    aspirations_period,
+    broadcasts,
+    campaigns,
+    consultation,
+    delivery_services,
+    flows,
+    imports,
+    matching,
+    matching_hr,
+    menu,
+    plans,
+    profile,
+    start,
+    surveys,
+    surveys_hr,
+    workload,
+)
 from handlers.base import error_callback
 
-FEATURE_MODULES = (
-    "handlers.start",  # /start, consent, linking by contact or invite
-    "handlers.menu",  # /menu, /help, /cancel, /bahasa
-    "handlers.profile",  # /profil, skills, data export, unlink
-    "handlers.imports",  # HR file uploads (roster, positions, …)
-    "handlers.admin",  # HR role and invite management
-    "handlers.matching",  # /rekomendasi, positions import
-    "handlers.matching_hr",  # /kandidat, /formasi (HR)
-    "handlers.aspirations",  # /aspirasi, /status, /periode, /rekap_aspirasi
-    "handlers.aspirations_hr",  # /rekap_aspirasi: HR review and export
-    "handlers.aspirations_period",  # /periode: aspiration windows
-    "handlers.delivery_services",  # outbox worker + scheduler lifecycle (no commands)
-    "handlers.broadcasts",  # /umumkan, /laporan_kirim
-    "handlers.campaigns",  # /sosialisasi: socialization templates
-    "handlers.plans",  # /rencana: mutation plans (HR)
-    "handlers.approvals",  # /persetujuan: approver decisions
-    "handlers.consultation",  # employee answers, /tanya queue
-    "handlers.workload",  # /beban_kerja: workload balance
-    "handlers.surveys",  # survey answering
-    "handlers.surveys_hr",  # /hasil_survei, /survei
-    "handlers.flows",  # catch-all conversation input, last
+FEATURE_MODULES: tuple[ModuleType, ...] = (
+    start,  # /start, consent, linking by contact or invite
+    menu,  # /menu, /help, /cancel, /bahasa
+    profile,  # /profil, skills, data export, unlink
+    imports,  # HR file uploads (roster, positions, …)
+    admin,  # HR role and invite management
+    matching,  # /rekomendasi, positions import
+    matching_hr,  # /kandidat, /formasi (HR)
+    aspirations,  # /aspirasi, /status, /periode, /rekap_aspirasi
+    aspirations_hr,  # /rekap_aspirasi: HR review and export
+    aspirations_period,  # /periode: aspiration windows
+    delivery_services,  # outbox worker + scheduler lifecycle (no commands)
+    broadcasts,  # /umumkan, /laporan_kirim
+    campaigns,  # /sosialisasi: socialization templates
+    plans,  # /rencana: mutation plans (HR)
+    approvals,  # /persetujuan: approver decisions
+    consultation,  # employee answers, /tanya queue
+    workload,  # /beban_kerja: workload balance
+    surveys,  # survey answering
+    surveys_hr,  # /hasil_survei, /survei
+    flows,  # catch-all conversation input, last
 )
 
 
 def register_all(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Call ``register(app)`` of every feature module that exists, in order."""
-    for name in FEATURE_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue  # feature not built yet
-            raise
+    """Call ``register(app)`` of every feature module, in order."""
+    for module in FEATURE_MODULES:
         module.register(app)
     app.add_error_handler(error_callback)

@@ -15,7 +15,7 @@ from typing import Any
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot import callback_data as cb
-from bot.app import add_lifecycle
+from bot.runtime import add_lifecycle
 from bot.surveys import answers as sa
 from bot.surveys.definition import SurveyDef, default_survey_path, load_file
 from bot.surveys.invitations import attach_jobs

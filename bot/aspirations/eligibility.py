@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -104,3 +105,34 @@ def check_eligibility(
             )
         )
     return Eligibility(tuple(problems))
+
+
+class _EmployeeFacts(Protocol):
+    """The roster fields eligibility reads (an Employee row satisfies it)."""
+
+    position_tmt: date | None
+    disciplinary_sanction: bool
+    study_leave: bool
+
+
+class _EligibilitySettings(Protocol):
+    """The configuration eligibility reads (bot.config.Settings satisfies it)."""
+
+    min_years_in_position: float
+    aspiration_freeze_from: str
+    aspiration_freeze_until: str
+
+
+def eligibility_of(
+    employee: _EmployeeFacts, settings: _EligibilitySettings, today: date
+) -> Eligibility:
+    """:func:`check_eligibility` for a roster employee under the configured rules."""
+    return check_eligibility(
+        today=today,
+        position_tmt=employee.position_tmt,
+        disciplinary_sanction=employee.disciplinary_sanction,
+        study_leave=employee.study_leave,
+        min_years=settings.min_years_in_position,
+        freeze_from=settings.aspiration_freeze_from,
+        freeze_until=settings.aspiration_freeze_until,
+    )

@@ -3,40 +3,50 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 from collections.abc import Sequence
+from types import ModuleType
+
+from bot.cli import (
+    admin,
+    aspirations,
+    broadcast,
+    db,
+    demo,
+    demo_data,
+    emulator,
+    invite,
+    matching,
+    plans,
+    roster,
+    run,
+    surveys,
+)
 
 # Each module exposes ``register(subparsers)`` and sets ``func`` on its parsers; the
 # function receives the parsed ``argparse.Namespace`` and returns an exit code.
-SUBCOMMAND_MODULES = (
-    "bot.cli.run",
-    "bot.cli.db",
-    "bot.cli.roster",
-    "bot.cli.demo_data",
-    "bot.cli.invite",
-    "bot.cli.admin",
-    "bot.cli.demo",
-    "bot.cli.emulator",
-    "bot.cli.matching",
-    "bot.cli.aspirations",
-    "bot.cli.broadcast",
-    "bot.cli.plans",
-    "bot.cli.surveys",
+SUBCOMMAND_MODULES: tuple[ModuleType, ...] = (
+    run,
+    db,
+    roster,
+    demo_data,
+    invite,
+    admin,
+    demo,
+    emulator,
+    matching,
+    aspirations,
+    broadcast,
+    plans,
+    surveys,
 )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """Create the parser with all subcommands that are installed."""
+    """Create the parser with every subcommand."""
     parser = argparse.ArgumentParser(prog="asn-bot", description="ASN mutation consultation bot")
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in SUBCOMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue  # feature not built yet
-            raise
+    for module in SUBCOMMAND_MODULES:
         module.register(sub)
     return parser
 

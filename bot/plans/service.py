@@ -11,7 +11,7 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.aspirations.eligibility import check_eligibility
+from bot.aspirations.eligibility import eligibility_of
 from bot.config import Settings
 from bot.plans import status as st
 from bot.plans.rules import MoveWarning, Target, check_move
@@ -64,15 +64,7 @@ async def warnings_for(
     exclude_move: int | None = None,
 ) -> list[MoveWarning]:
     """Every rule the move would break (eligibility, quota, golongan range)."""
-    eligibility = check_eligibility(
-        today=today,
-        position_tmt=employee.position_tmt,
-        disciplinary_sanction=employee.disciplinary_sanction,
-        study_leave=employee.study_leave,
-        min_years=settings.min_years_in_position,
-        freeze_from=settings.aspiration_freeze_from,
-        freeze_until=settings.aspiration_freeze_until,
-    )
+    eligibility = eligibility_of(employee, settings, today)
     target = Target()
     if dest.position_ref is not None:
         position = await session.get(Position, dest.position_ref)

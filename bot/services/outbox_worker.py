@@ -33,7 +33,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from bot.delivery.errors import ErrorKind, backoff_delay, classify
 from bot.delivery.pacing import ChatSpacing, Pacer
 from bot.services.clock import Clock
-from bot.services.outbox_writer import OutboxWriter
+from bot.services.outbox_writer import OutboxWriter, Outcome
 from storage.db import Database
 from storage.queries import delivery as q
 from storage.queries.delivery import BroadcastStats, ClaimedRow, broadcast_stats
@@ -244,23 +244,47 @@ class OutboxWorker:
     # -- senders ------------------------------------------------------------------------
 
     async def _sender(self) -> None:
-        """Take rows one at a time: mark in flight, pass the pacing gate, send, record."""
+        """Take rows one at a time: mark in flight, pass the pacing gate, send, record.
+
+        The outcome of a send is stored in the same transaction that marks this sender's
+        next row in flight (one commit per message, and never more rows ``sending`` than
+        senders); when no row is waiting it is stored on its own at once.
+        """
+        outcome: Outcome | None = None
         while True:
-            row = await self._queue.get()
+            if outcome is None:
+                row = await self._queue.get()
+            else:
+                try:
+                    row = self._queue.get_nowait()
+                except asyncio.QueueEmpty:
+                    await self._store(outcome)
+                    outcome = None
+                    continue
             if row is None:
+                if outcome is not None:
+                    await self._store(outcome)
                 return
             try:
                 async with self._armed:
-                    if not await self.writer.mark_in_flight(row.id):
+                    pending, outcome = outcome, None
+                    if not await self.writer.settle(pending, row.id):
                         continue
                     started, token = await self._gate()
                 self.spacing.started(row.chat_id, started)
                 values, gone = await self._attempt(row, started, token)
-                await self.writer.record(row.id, values, row.broadcast_id, gone)
+                outcome = Outcome(row.id, values, row.broadcast_id, gone)
             except Exception:
                 log.exception("outbox row %d left for crash recovery", row.id)
             finally:
                 self.spacing.end(row.chat_id)
+
+    async def _store(self, outcome: Outcome) -> None:
+        """Store one outcome on its own (no next row to mark)."""
+        try:
+            await self.writer.settle(outcome, None)
+        except Exception:
+            log.exception("outbox row %d left for crash recovery", outcome.row_id)
 
     async def _gate(self) -> tuple[float, int]:
         """Wait (in arrival order) until the pacer lets one send start: (time, token)."""
@@ -367,7 +391,7 @@ def _seconds(exc: RetryAfter) -> float:
 
 
 async def wait_until_settled(
-    db: Database, broadcast_id: int, limit_seconds: float = 60.0
+    db: Database, broadcast_id: int, limit_seconds: float = 60.0, poll: float = 0.1
 ) -> BroadcastStats:
     """Poll until no row of the broadcast is open (tests, CLI); return its figures."""
     loop = asyncio.get_running_loop()
@@ -377,4 +401,4 @@ async def wait_until_settled(
             stats = await broadcast_stats(session, broadcast_id)
         if stats.pending == 0 or loop.time() >= deadline:
             return stats
-        await asyncio.sleep(0.1)
+        await asyncio.sleep(poll)

@@ -22,6 +22,16 @@ log = logging.getLogger(__name__)
 WRITE_RETRIES = 3
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """The result of one send attempt, to be stored."""
+
+    row_id: int
+    values: dict[str, Any]
+    broadcast_id: int | None
+    unreachable_chat: int | None = None
+
+
 @dataclass
 class _Request:
     """One queued state change and the future its sender waits on."""
@@ -87,6 +97,33 @@ class OutboxWriter:
         """Durably store the outcome of one send attempt."""
         req = _Request("result", row_id, self._future(), values, unreachable_chat, broadcast_id)
         await self._submit(req)
+
+    async def settle(self, outcome: Outcome | None, next_row: int | None) -> bool:
+        """Store ``outcome`` and mark ``next_row`` in flight in one transaction.
+
+        Returns whether ``next_row`` was marked (False when absent, cancelled or taken).
+        """
+        if self._task is None:
+            raise RuntimeError("outbox writer is not running")
+        waits: list[asyncio.Future[bool]] = []
+        if outcome is not None:
+            req = _Request(
+                "result",
+                outcome.row_id,
+                self._future(),
+                outcome.values,
+                outcome.unreachable_chat,
+                outcome.broadcast_id,
+            )
+            self._pending.append(req)
+            waits.append(req.future)
+        if next_row is not None:
+            mark = _Request("in_flight", next_row, self._future())
+            self._pending.append(mark)
+            waits.append(mark.future)
+        self._event.set()
+        results = await asyncio.gather(*waits)
+        return bool(next_row is not None and results[-1])
 
     def _future(self) -> asyncio.Future[bool]:
         """A new future on the running loop."""

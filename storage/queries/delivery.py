@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -231,24 +231,45 @@ async def mark_in_flight(session: AsyncSession, ids: list[int], worker_id: str) 
     """Mark claimed rows ``sending`` (durably, before the HTTP call); return those marked."""
     if not ids:
         return set()
+    table = OutboxMessage.__table__
     stmt = (
-        update(OutboxMessage)
+        update(table)
         .where(
-            OutboxMessage.id.in_(ids),
-            OutboxMessage.status == "claimed",
-            OutboxMessage.claimed_by == worker_id,
+            table.c.id.in_(ids),
+            table.c.status == "claimed",
+            table.c.claimed_by == worker_id,
         )
-        .values(status="sending", attempts=OutboxMessage.attempts + 1)
-        .returning(OutboxMessage.id)
-        .execution_options(synchronize_session=False)
+        .values(status="sending", attempts=table.c.attempts + 1)
+        .returning(table.c.id)
     )
     return set((await session.execute(stmt)).scalars())
 
 
+_RESULT_COLUMNS = (
+    "status",
+    "error",
+    "sent_at",
+    "telegram_message_id",
+    "next_attempt_at",
+    "claimed_by",
+    "claimed_at",
+)
+
+
 async def apply_results(session: AsyncSession, results: list[dict[str, Any]]) -> None:
     """Write send outcomes by primary key (dicts with id, status, error, ... all keys set)."""
-    if results:
-        await session.execute(update(OutboxMessage), results)
+    if not results:
+        return
+    table = OutboxMessage.__table__
+    stmt = (
+        update(table)
+        .where(table.c.id == bindparam("row_id"))
+        .values({name: bindparam(f"v_{name}") for name in _RESULT_COLUMNS})
+    )
+    params = [
+        {"row_id": r["id"], **{f"v_{name}": r[name] for name in _RESULT_COLUMNS}} for r in results
+    ]
+    await session.execute(stmt, params)
 
 
 async def release_rows(session: AsyncSession, ids: list[int], not_before: datetime) -> None:
