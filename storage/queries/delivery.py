@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import and_, bindparam, exists, func, insert, or_, select, update
+from sqlalchemy import Table, and_, bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -231,7 +231,7 @@ async def mark_in_flight(session: AsyncSession, ids: list[int], worker_id: str) 
     """Mark claimed rows ``sending`` (durably, before the HTTP call); return those marked."""
     if not ids:
         return set()
-    table = OutboxMessage.__table__
+    table = cast(Table, OutboxMessage.__table__)
     stmt = (
         update(table)
         .where(
@@ -260,7 +260,7 @@ async def apply_results(session: AsyncSession, results: list[dict[str, Any]]) ->
     """Write send outcomes by primary key (dicts with id, status, error, ... all keys set)."""
     if not results:
         return
-    table = OutboxMessage.__table__
+    table = cast(Table, OutboxMessage.__table__)
     stmt = (
         update(table)
         .where(table.c.id == bindparam("row_id"))
