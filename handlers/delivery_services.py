@@ -61,7 +61,8 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     clock: Clock = services.extras.setdefault("clock", Clock())
     width = max_in_flight(settings.broadcast_rate_per_second)
     bot = _worker_bot(app, width)
-    tracker = ProgressTracker(services.db, app.bot, settings.default_locale)
+    # the worker's own Bot: it is shut down after the worker, so final edits still work
+    tracker = ProgressTracker(services.db, bot, settings.default_locale)
     worker = OutboxWorker(
         services.db,
         bot,
@@ -97,6 +98,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     async def stop(_application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         """Finish the sends in flight and close the worker's HTTP pool."""
         await worker.stop()
+        await tracker.close()
         await bot.shutdown()
 
     add_lifecycle(app, start, stop)

@@ -1,4 +1,4 @@
-"""Campaign timing (pure) and the campaign service following decreed / re-dated / cancelled moves."""
+"""Campaign timing (pure) and the campaign service following decreed, re-dated, cancelled moves."""
 
 from __future__ import annotations
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 
 import pytest
@@ -11,47 +12,104 @@ from bot.delivery.errors import backoff_delay, classify, reason_code
 from bot.delivery.pacing import ChatSpacing, Pacer
 
 
-def _slots(pacer: Pacer, callers: int, start: float = 0.0) -> list[float]:
-    """Start times granted to ``callers`` who all ask at ``start``."""
-    return [start + pacer.reserve(start) for _ in range(callers)]
+def _run(
+    pacer: Pacer, sends: int, rtt: float = 0.05, refuse: frozenset[int] = frozenset()
+) -> list[float]:
+    """Start ``sends`` sends as early as the pacer allows (fake clock); return start times.
+
+    Each answer arrives ``rtt`` after its start; sends whose index is in ``refuse`` are
+    refused by the server (403), the others accepted.
+    """
+    now, starts = 0.0, []
+    answers: list[tuple[float, int, int]] = []
+    for index in range(sends):
+        while True:
+            while answers and answers[0][0] <= now:
+                at, token, which = answers.pop(0)
+                if which in refuse:
+                    pacer.refuse(token)
+                else:
+                    pacer.accepted(token, at)
+            wait = pacer.delay(now)
+            if wait <= 0:
+                break
+            now += min(wait, max(1e-4, (answers[0][0] - now) if answers else wait))
+        token = pacer.take(now)
+        starts.append(now)
+        answers.append((now + rtt, token, index))
+        answers.sort()
+    return starts
 
 
 @pytest.mark.parametrize("rate", [1.0, 5.0, 30.0, 300.0])
-def test_pacer_spaces_slots_evenly_without_burst(rate: float) -> None:
-    """A full bucket lets one send out, not a burst: slot k starts at k / rate."""
-    slots = _slots(Pacer(rate), 50)
-    gaps = [b - a for a, b in itertools.pairwise(slots)]
-    assert slots[0] == 0.0
-    assert all(g == pytest.approx(1.0 / rate) for g in gaps)
+def test_pacer_spaces_sends_evenly_without_burst(rate: float) -> None:
+    """A fresh pacer lets one send out, not a burst: sends are at least one interval apart."""
+    starts = _run(Pacer(rate), 50)
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
+    assert starts[0] == 0.0
+    assert min(gaps) >= 1.0 / (rate * 1.1) - 1e-9
 
 
-@pytest.mark.parametrize("rate", [10.0, 30.0])
-def test_pacer_any_one_second_window_holds_at_most_rate_plus_one(rate: float) -> None:
-    """The property the emulator test measures, here on the granted slots."""
-    slots = _slots(Pacer(rate), 200)
-    worst = max(sum(1 for s in slots if t <= s <= t + 1.0) for t in slots)
-    assert worst <= rate + 1
+@pytest.mark.parametrize("rate", [10.0, 30.0, 300.0])
+def test_pacer_never_more_than_rate_in_any_sliding_window(rate: float) -> None:
+    """The property the emulator checks: at most ``rate`` accepted sends per sliding second."""
+    starts = _run(Pacer(rate), int(rate * 5))
+    worst = max(bisect.bisect_left(starts, t + 1.0) - i for i, t in enumerate(starts))
+    assert worst <= rate
+    assert starts[-1] <= 5.2  # and close to the limit, not far below it
+
+
+def test_pacer_refused_sends_give_their_place_back() -> None:
+    """Blocked recipients (403) do not count: accepted sends still fill the window."""
+    refuse = frozenset(range(0, 400, 10))
+    starts = _run(Pacer(20.0), 400, refuse=refuse)
+    accepted = [t for i, t in enumerate(starts) if i not in refuse]
+    worst = max(bisect.bisect_left(accepted, t + 1.0) - i for i, t in enumerate(accepted))
+    assert worst <= 20
+    assert len(accepted) / starts[-1] > 19.0
+
+
+def test_pacer_slow_answer_keeps_counting_longer() -> None:
+    """A send answered late may have been counted late: it stays in the window longer."""
+    pacer = Pacer(1.0, margin=0.0)
+    fast = pacer.take(0.0)
+    pacer.accepted(fast, 0.05)
+    assert pacer.delay(0.99) == pytest.approx(0.01)
+    slow = pacer.take(1.0)
+    pacer.accepted(slow, 1.35)
+    assert pacer.delay(2.0) == pytest.approx(0.3, abs=1e-3)
+    assert pacer.delay(2.31) == 0.0
 
 
 def test_pacer_idle_time_does_not_accumulate_tokens() -> None:
     """After a quiet period the next two sends are still one interval apart."""
+    pacer = Pacer(10.0, spread=1.0)
+    pacer.take(0.0)
+    assert pacer.delay(100.0) == 0.0
+    pacer.take(100.0)
+    assert pacer.delay(100.0) == pytest.approx(0.1)
+
+
+def test_pacer_one_off_429_pauses_without_slowing() -> None:
+    """A single 429 pauses everyone for retry_after and then resumes at the full rate."""
     pacer = Pacer(10.0)
-    assert pacer.reserve(0.0) == 0.0
-    assert pacer.reserve(100.0) == 0.0
-    assert pacer.reserve(100.0) == pytest.approx(0.1)
+    pacer.take(0.0)
+    pacer.penalize(0.05, 1.0, started=0.0)
+    pacer.penalize(0.06, 1.0, started=0.01)  # an echo: sent before the pause began
+    assert pacer.delay(0.1) == pytest.approx(0.96)
+    assert pacer.current == 10.0
 
 
-def test_pacer_penalty_pauses_and_slows_then_recovers() -> None:
-    """A 429 blocks slots for retry_after, lowers the rate, which later climbs back."""
+def test_pacer_repeated_429s_slow_down_then_recover() -> None:
+    """A 429 soon after a pause lowers the rate, which climbs back after quiet seconds."""
     pacer = Pacer(10.0, recover_after=5.0)
-    pacer.reserve(0.0)
-    pacer.penalize(1.0, 3.0)
+    pacer.penalize(1.0, 1.0, started=0.9)
+    pacer.penalize(2.5, 1.0, started=2.1)
     assert pacer.current == pytest.approx(8.0)
-    assert pacer.reserve(1.0) == pytest.approx(3.0)
-    now = 1.0
-    for _ in range(200):
+    now = 3.5
+    for _ in range(20):
         now += 5.0
-        pacer.reserve(now)
+        pacer.delay(now)
     assert pacer.current == pytest.approx(10.0)
 
 
@@ -59,7 +117,7 @@ def test_pacer_rate_never_below_floor() -> None:
     """Many 429s do not drive the rate to zero."""
     pacer = Pacer(2.0, min_rate=0.5)
     for i in range(50):
-        pacer.penalize(float(i), 0.0)
+        pacer.penalize(float(i), 0.0, started=float(i))
     assert pacer.current == 0.5
 
 

@@ -31,12 +31,15 @@ T0 = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 async def _people(db: Database) -> dict[str, int]:
     """Three linked employees in two units, one unreachable, one HR grant."""
     ids = {
-        "a": await add_employee(db, nip="199001012015031001", telegram_id=101,
-                                unit="Dinas Kesehatan"),
-        "b": await add_employee(db, nip="199001012015031002", telegram_id=102,
-                                unit="Dinas Pendidikan"),
-        "c": await add_employee(db, nip="199001012015031003", telegram_id=103,
-                                unit="Dinas Kesehatan"),
+        "a": await add_employee(
+            db, nip="199001012015031001", telegram_id=101, unit="Dinas Kesehatan"
+        ),
+        "b": await add_employee(
+            db, nip="199001012015031002", telegram_id=102, unit="Dinas Pendidikan"
+        ),
+        "c": await add_employee(
+            db, nip="199001012015031003", telegram_id=103, unit="Dinas Kesehatan"
+        ),
         "d": await add_employee(db, nip="199001012015031004", unit="Dinas Kesehatan"),
     }
     async with db.transaction() as session:

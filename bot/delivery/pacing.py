@@ -86,7 +86,10 @@ class Pacer:
     def take(self, now: float) -> int:
         """Record a send starting at ``now`` (call when ``delay(now)`` is 0); return its token."""
         interval = self.interval
-        self._next_slot = max(self._next_slot, now - interval) + interval
+        if now - self._next_slot >= interval:  # idle or held by the window: no burst
+            self._next_slot = now + interval
+        else:  # a wake-up late by less than one interval keeps the schedule
+            self._next_slot += interval
         self._seq += 1
         if self.current < UNLIMITED:
             self._order.append(self._seq)

@@ -6,7 +6,9 @@ Structure (all inside one process, a fixed number of tasks whatever the backlog)
 * ``max_in_flight`` sender tasks, which have the writer durably mark the row ``sending``,
   pass the pacing gate (a sliding one-second window, evenly spaced; only a few senders
   wait there marked in flight), call Telegram at once, and have the writer record the
-  outcome (``sent`` with the message id only after Telegram accepted it);
+  outcome (``sent`` with the message id only after Telegram accepted it) in the same
+  transaction that marks the sender's next row, so never more rows are ``sending`` than
+  there are senders;
 * the writer batches those state changes into few transactions (group commit).
 
 Crash semantics: rows ``claimed`` but not yet in flight are sent after restart; rows in

@@ -17,6 +17,7 @@ from telegram.error import BadRequest, TelegramError
 from bot.texts import t
 from storage.db import Database
 from storage.queries.delivery import BroadcastStats, broadcast_stats, get_broadcast
+from storage.queries.users import get_user
 
 log = logging.getLogger(__name__)
 Render = Callable[[], Awaitable[str]]
@@ -44,6 +45,11 @@ class ProgressEditor:
         self._dirty = True
         if self._task is None or self._task.done():
             self._task = asyncio.create_task(self._run(), name=f"progress-{self.message_id}")
+
+    @property
+    def task(self) -> asyncio.Task[None] | None:
+        """The running throttled-edit task, if any."""
+        return self._task
 
     async def finish(self, text: str) -> None:
         """Stop throttled edits and show ``text`` now."""
@@ -120,6 +126,7 @@ class ProgressTracker:
         self.min_interval = min_interval
         self._editors: dict[int, ProgressEditor | None] = {}
         self._lookups: dict[int, asyncio.Task[None]] = {}
+        self._locales: dict[int, str] = {}
 
     def on_progress(self, broadcast_ids: set[int]) -> None:
         """Worker hook: rows of these broadcasts changed state."""
@@ -138,7 +145,18 @@ class ProgressTracker:
         editor = self._editors.pop(broadcast_id, None) or await self._editor_for(broadcast_id)
         if editor is not None:
             stats = await self._stats(broadcast_id)
-            await editor.finish(render_done(self.locale, broadcast_id, stats))
+            locale = self._locales.pop(broadcast_id, self.locale)
+            await editor.finish(render_done(locale, broadcast_id, stats))
+
+    async def close(self) -> None:
+        """Stop pending lookups and throttled edits (before the Bot shuts down)."""
+        tasks = list(self._lookups.values())
+        tasks += [e.task for e in self._editors.values() if e is not None and e.task is not None]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        self._lookups.clear()
+        self._editors.clear()
 
     async def _attach(self, broadcast_id: int) -> None:
         """Find the progress message of a broadcast (None when it has none) and edit it.
@@ -160,12 +178,17 @@ class ProgressTracker:
         """Build an editor from the broadcast's stored progress message ids."""
         async with self.db.transaction() as session:
             broadcast = await get_broadcast(session, broadcast_id)
-        if broadcast is None or not broadcast.progress_chat_id or not broadcast.progress_message_id:
+            if broadcast is None or not broadcast.progress_chat_id:
+                return None
+            hr_user = await get_user(session, broadcast.progress_chat_id)
+        if not broadcast.progress_message_id:
             return None
+        locale = (hr_user.locale if hr_user else None) or self.locale
+        self._locales[broadcast_id] = locale
 
         async def render() -> str:
-            """Current figures as text."""
-            return render_progress(self.locale, broadcast_id, await self._stats(broadcast_id))
+            """Current figures as text, in HR's language."""
+            return render_progress(locale, broadcast_id, await self._stats(broadcast_id))
 
         return ProgressEditor(
             self.bot,

@@ -8,6 +8,7 @@ from bot.emulator.client import EmulatedUser
 from bot.harness import BotHarness
 from bot.services.outbox_worker import wait_until_settled
 from storage.models import utcnow
+from storage.models.people import BotUser
 from storage.queries import delivery as dq
 from tests.conftest import HR_ID
 from tests.factories import UNITS, add_employee
@@ -130,3 +131,65 @@ async def test_restart_within_grace_sends_once_beyond_is_missed(harness: BotHarn
         assert (await dq.get_broadcast(session, gone.id)).status == "missed"  # type: ignore[union-attr]
     hr_texts = [m.text for m in await harness.client.messages(HR_ID)]
     assert any("terlewat" in t for t in hr_texts) and any("terlambat" in t for t in hr_texts)
+
+
+async def test_announcement_with_document_reaches_recipients(harness: BotHarness) -> None:
+    """A document attached in /umumkan is delivered, with the text as caption, to each one."""
+    await _roster(harness)
+    hr = harness.user(HR_ID)
+    await hr.ask("/umumkan")
+    await hr.send("<b>Jadwal</b> mutasi terlampir")
+    await hr.replies(3)
+    await hr.upload(b"%PDF-1.4 jadwal", filename="jadwal.pdf", mime_type="application/pdf")
+    texts = [m.text for m in await hr.replies(3)]
+    assert any("Lampiran tersimpan" in (t or "") for t in texts)
+    assert any("Pilih penerima" in (t or "") for t in texts)
+    await hr.press("Semua pegawai")
+    confirm = await hr.reply()
+    assert "Penerima: 3" in confirm.text
+    await hr.press("📤 Kirim sekarang")
+    progress = await hr.reply()
+    done = await hr.wait_edit(progress.message_id, timeout=20)
+    while "selesai" not in done.text:
+        done = await hr.wait_edit(progress.message_id, timeout=20)
+    for tid, _ in EMPLOYEES:
+        log = await harness.client.sent_log(tid)
+        assert [(e["method"], e["text"]) for e in log] == [
+            ("sendDocument", "Jadwal mutasi terlampir")
+        ]
+
+
+async def test_progress_message_in_hr_language(harness: BotHarness) -> None:
+    """An HR user who chose English sees the progress and totals in English."""
+    await _roster(harness)
+    await harness.user(HR_ID).ask("/menu")
+    async with harness.services.db.transaction() as session:
+        user = await session.get(BotUser, HR_ID)
+        assert user is not None
+        user.locale = "en"
+    hr = await _compose_en(harness)
+    await hr.press("📤 Send now")
+    progress = await hr.reply()
+    done = await hr.wait_edit(progress.message_id, timeout=20)
+    while "finished" not in done.text:
+        done = await hr.wait_edit(progress.message_id, timeout=20)
+    assert "2/2 sent" in done.text
+
+
+async def _compose_en(harness: BotHarness) -> EmulatedUser:
+    """HR (English) writes a text, skips the attachment and picks Dinas Kesehatan."""
+    hr = harness.user(HR_ID)
+    await hr.ask("/umumkan")
+    await hr.send("<b>Rapat</b> besok")
+    await hr.replies(3)
+    await hr.press("⏭ Skip")
+    await hr.reply()
+    await hr.press("Units (OPD)")
+    await hr.reply()
+    await hr.ask("dinkes")
+    await hr.press("Dinas Kesehatan")
+    await hr.reply()
+    await hr.press("✅ Done choosing units")
+    confirm = await hr.reply()
+    assert "Recipients: 2" in confirm.text
+    return hr

@@ -1,0 +1,74 @@
+"""/sosialisasi end to end: HR edits a step, a decreed move's campaign follows a TMT change."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from bot.events import MOVE_DECREED, MOVE_TMT_CHANGED, MoveEvent
+from bot.harness import BotHarness
+from bot.services.campaigns import KIND
+from storage.models import utcnow
+from storage.queries import scheduling as sq
+from tests.conftest import HR_ID
+from tests.factories import add_employee
+
+EMPLOYEE_TID = 7101
+
+
+async def _edit_first_step(harness: BotHarness) -> None:
+    """HR gives step 1 a new text and moves it to D-20 09:00."""
+    hr = harness.user(HR_ID)
+    listing = await hr.ask("/sosialisasi")
+    assert "D-14" in listing.text
+    await hr.press("✏️ Teks 1")
+    assert "Ketik teks baru" in (await hr.reply()).text
+    assert "HTML tidak sah" in (await hr.ask("<b>rusak")).text
+    await hr.send("Persiapan mutasi {name}, TMT {tmt}")
+    saved, listing = await hr.replies(2)
+    assert "disimpan" in saved.text and "Persiapan mutasi" in listing.text
+    await hr.press("⏱ Waktu 1")
+    await hr.reply()
+    assert "tidak dikenali" in (await hr.ask("kemarin")).text
+    await hr.send("D-20 09:00")
+    saved, listing = await hr.replies(2)
+    assert "disimpan" in saved.text
+    assert "1. D-20 pukul 09:00 — Persiapan mutasi" in listing.text
+
+
+async def test_edited_step_follows_tmt_change(harness: BotHarness) -> None:
+    """The edited step is scheduled at the new TMT's D-20 09:00, sent then and not before."""
+    employee_id = await add_employee(
+        harness.services.db, nip="199003152015031001", phone="628120000001",
+        telegram_id=EMPLOYEE_TID,
+    )  # fmt: skip
+    await harness.client.register_chat(EMPLOYEE_TID)
+    await _edit_first_step(harness)
+    events = harness.services.events
+    today = utcnow().astimezone(harness.settings.tz).date()
+    old_tmt, new_tmt = today + timedelta(days=40), today + timedelta(days=70)
+    async with harness.services.db.transaction() as session:
+        await events.emit(MOVE_DECREED, session, MoveEvent(9001, employee_id, old_tmt, 1))
+    async with harness.services.db.transaction() as session:
+        await events.emit(MOVE_TMT_CHANGED, session, MoveEvent(9001, employee_id, new_tmt, 1))
+    async with harness.services.db.transaction() as session:
+        pending = sorted(
+            (i for i in await sq.pending_items(session) if i.kind == KIND), key=lambda i: i.run_at
+        )
+    first = pending[0].run_at.astimezone(harness.settings.tz)
+    assert (first.date(), first.strftime("%H:%M")) == (new_tmt - timedelta(days=20), "09:00")
+    scheduler = harness.services.extras["scheduler"]
+    old_time = first - (new_tmt - old_tmt) + timedelta(minutes=1)
+    assert await scheduler.fire_due(old_time) == []
+    assert await harness.client.sent_log(EMPLOYEE_TID) == []
+    outcomes = await scheduler.fire_due(first + timedelta(minutes=1))
+    assert [o.outcome for o in outcomes] == ["fired"]
+    employee = harness.user(EMPLOYEE_TID)
+    message = await employee.reply(timeout=15)
+    assert message.text.startswith("Persiapan mutasi")
+    assert new_tmt.strftime("%d-%m-%Y") in message.text
+    assert _d(new_tmt) != _d(old_tmt)
+
+
+def _d(day: date) -> str:
+    """A TMT as the messages print it."""
+    return day.strftime("%d-%m-%Y")
