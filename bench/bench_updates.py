@@ -162,7 +162,10 @@ async def main_async(users: int, rounds: int) -> None:
     await db.dispose()
     env = dict(os.environ, TELEGRAM_BOT_TOKEN=TOKEN, DATABASE_URL=url, LOG_LEVEL="WARNING",
                MAX_CONCURRENT_UPDATES="64")  # fmt: skip
-    ours = await _run_one("asn-bot", [sys.executable, "-m", "bot", "run"], env, users, rounds,
+    ours_cmd = [sys.executable, "-m", "bot", "run"]
+    if os.environ.get("BENCH_PROFILE"):  # profile the bot under load
+        ours_cmd[1:1] = ["-m", "cProfile", "-o", os.environ["BENCH_PROFILE"]]
+    ours = await _run_one("asn-bot", ours_cmd, env, users, rounds,
                           ["Yang dapat", "NIP", "Menu utama"])  # fmt: skip
     bare_cmd = [sys.executable, "-m", "bench.bare_bot"]
     markers = ["/help", "/profil", "/menu"]

@@ -10,8 +10,8 @@ from storage.models.campaigns import (
 )
 from storage.models.delivery import Broadcast, OutboxMessage, ScheduledItem
 from storage.models.matching import CompetenceVariant, CustomCompetence, Position
-from storage.models.plans import MoveQuestion, MutationPlan, PlanMove, WorkloadFigure
 from storage.models.people import BotUser, Employee, EmployeeSkill, InviteCode, RoleGrant, Unit
+from storage.models.plans import MoveQuestion, MutationPlan, PlanMove, WorkloadFigure
 from storage.models.surveys import Survey, SurveyParticipation, SurveyResponse, SurveyRound
 from storage.models.system import AuditEntry, ConversationState
 

@@ -25,19 +25,20 @@ async def get_or_create_user(session: AsyncSession, telegram_id: int) -> BotUser
 async def load_identity(
     session: AsyncSession, telegram_id: int
 ) -> tuple[BotUser, Employee | None, frozenset[str]]:
-    """The user (created on first contact), their linked employee and roles, in two queries."""
-    row = (
+    """The user (created on first contact), their linked employee and roles, in one query."""
+    rows = (
         await session.execute(
-            select(BotUser, Employee)
+            select(BotUser, Employee, RoleGrant.role)
             .outerjoin(Employee, Employee.id == BotUser.employee_id)
+            .outerjoin(RoleGrant, RoleGrant.telegram_id == BotUser.telegram_id)
             .where(BotUser.telegram_id == telegram_id)
         )
-    ).first()
-    if row is None:
-        user, employee = await get_or_create_user(session, telegram_id), None
-    else:
-        user, employee = row[0], row[1]
-    return user, employee, await roles_of(session, telegram_id)
+    ).all()
+    if not rows:
+        user = await get_or_create_user(session, telegram_id)
+        return user, None, await roles_of(session, telegram_id)
+    roles = frozenset(row[2] for row in rows if row[2] is not None)
+    return rows[0][0], rows[0][1], roles
 
 
 async def get_user(session: AsyncSession, telegram_id: int) -> BotUser | None:
