@@ -21,9 +21,7 @@ import argparse
 import asyncio
 import os
 import resource
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,6 +31,7 @@ from pathlib import Path
 
 from telegram import Bot
 
+from bench.common import free_port, spawn_emulator, wait_port
 from bot.emulator.client import EmulatorClient
 from bot.services.outbox_worker import OutboxWorker, wait_until_settled
 from bot.transport import AiohttpRequest
@@ -73,28 +72,6 @@ class Outcome:
     def delivered_rate(self) -> float:
         """Accepted messages per second."""
         return self.sent / self.seconds if self.seconds else 0.0
-
-
-def _free_port() -> int:
-    """A free TCP port on 127.0.0.1."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-async def _wait_port(port: int, limit_s: float = 30) -> None:
-    """Wait until something listens on ``port``."""
-    deadline = time.monotonic() + limit_s
-    while time.monotonic() < deadline:
-        try:
-            _, writer = await asyncio.open_connection("127.0.0.1", port)
-        except OSError:
-            await asyncio.sleep(0.1)
-            continue
-        writer.close()
-        await writer.wait_closed()
-        return
-    raise RuntimeError(f"nothing listens on port {port}")
 
 
 def _bot(base: str, width: int) -> Bot:
@@ -199,19 +176,14 @@ async def _flood(
 
 async def run(count: int, width: int, latency_ms: float, limits: list[float]) -> int:
     """Run every scenario; print figures and the README block; return an exit status."""
-    port = _free_port()
-    emulator = subprocess.Popen(  # noqa: ASYNC220 - started once, before any async work
-        [sys.executable, "-m", "bot", "emulator", "--port", str(port), "--token", TOKEN],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=dict(os.environ),
-    )
+    port = free_port()
+    emulator = spawn_emulator(port, TOKEN, dict(os.environ))
     base = f"http://127.0.0.1:{port}"
     client = EmulatorClient(f"{base}/_emu")
     chat_ids = list(range(FIRST_CHAT, FIRST_CHAT + count))
     outcomes: list[Outcome] = []
     try:
-        await _wait_port(port)
+        await wait_port(port)
         with tempfile.TemporaryDirectory() as tmp:
             url = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.sqlite3'}"
             await upgrade_async(url)

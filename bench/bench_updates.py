@@ -16,13 +16,13 @@ import argparse
 import asyncio
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.common import free_port, spawn, spawn_emulator, wait_port
 from bot.emulator.client import EmulatedUser, EmulatorClient
 from bot.roster.demo_data import DEMO_TELEGRAM_ID_BASE, load_demo
 from storage.db import Database
@@ -51,30 +51,6 @@ class Result:
         """Latency percentile in milliseconds."""
         data = sorted(self.latencies)
         return 1000 * data[min(len(data) - 1, int(q * len(data)))]
-
-
-def _free_port() -> int:
-    """A free TCP port on 127.0.0.1."""
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-async def _wait_port(port: int, limit_s: float = 30) -> None:
-    """Wait until something listens on ``port``."""
-    deadline = time.monotonic() + limit_s
-    while time.monotonic() < deadline:
-        try:
-            _, writer = await asyncio.open_connection("127.0.0.1", port)
-        except OSError:
-            await asyncio.sleep(0.1)
-            continue
-        writer.close()
-        await writer.wait_closed()
-        return
-    raise RuntimeError(f"nothing listens on port {port}")
 
 
 async def _wait_polling(client: EmulatorClient, limit_s: float = 60) -> None:
@@ -124,25 +100,17 @@ async def _drive(name: str, base: str, users: int, rounds: int, markers: list[st
     return Result(name, users * (rounds + len(COMMANDS)), seconds, latencies, sum(bad))
 
 
-def _spawn(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
-    """Start a child process with its output discarded."""
-    return subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
 async def _run_one(name: str, bot_cmd: list[str], env: dict[str, str], users: int, rounds: int,
                    markers: list[str]) -> Result:  # fmt: skip
     """Emulator + bot processes around one load run."""
-    port = _free_port()
-    emulator = _spawn(
-        [sys.executable, "-m", "bot", "emulator", "--port", str(port), "--token", TOKEN,
-         "--latency-ms", "50"], env,
-    )  # fmt: skip
+    port = free_port()
+    emulator = spawn_emulator(port, TOKEN, env, "--latency-ms", "50")
     base = f"http://127.0.0.1:{port}"
     bot_env = dict(
         env, TELEGRAM_API_BASE_URL=f"{base}/bot", TELEGRAM_FILE_BASE_URL=f"{base}/file/bot"
     )
-    await _wait_port(port)
-    bot = _spawn(bot_cmd, bot_env)
+    await wait_port(port)
+    bot = spawn(bot_cmd, bot_env)
     try:
         return await _drive(name, base, users, rounds, markers)
     finally:

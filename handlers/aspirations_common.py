@@ -11,6 +11,7 @@ from bot.aspirations.rules import transition
 from bot.aspirations.windows import WindowTimes, format_local, is_open, state_of
 from bot.texts import t
 from handlers.request import Request
+from handlers.request import escape_html as escape
 from storage.models import Aspiration, AspirationWindow, Employee, utcnow
 from storage.queries import aspirations as q
 from storage.queries import audit
@@ -71,11 +72,6 @@ async def refuse_no_window(request: Request, now: datetime) -> None:
 def eligibility_of(request: Request, employee: Employee) -> Eligibility:
     """The employee's eligibility today under the configured rules."""
     return eligibility.eligibility_of(employee, request.settings, today_of(request))
-
-
-def escape(text: str) -> str:
-    """Escape user text for HTML parse mode."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def answers_text(locale: str, draft: dict[str, Any]) -> str:

@@ -10,7 +10,7 @@ from bot import callback_data as cb
 from bot.delivery.report_xlsx import build_report
 from handlers.base import handler
 from handlers.commands import add_command
-from handlers.request import Request, keyboard
+from handlers.request import Request, escape_html, keyboard
 from storage.models import Broadcast
 from storage.queries import delivery as dq
 
@@ -26,11 +26,6 @@ def _local(request: Request, broadcast: Broadcast, scheduled: bool = False) -> s
     return when.astimezone(request.settings.tz).strftime(FMT)
 
 
-def _escape(text: str) -> str:
-    """Escape user text for HTML parse mode."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 async def scheduled_cmd(request: Request) -> None:
     """List scheduled announcements with a cancel button each."""
     rows = await dq.list_broadcasts(request.session, ("scheduled",), limit=30)
@@ -40,7 +35,7 @@ async def scheduled_cmd(request: Request) -> None:
     lines = [request.t("bc.scheduled_title")]
     buttons = []
     for b in sorted(rows, key=lambda b: (b.scheduled_at or b.created_at, b.id)):
-        preview = _escape(b.text[:60].replace("\n", " "))
+        preview = escape_html(b.text[:60].replace("\n", " "))
         lines.append(
             request.t("bc.scheduled_line", id=b.id, at=_local(request, b, True), text=preview)
         )
@@ -97,7 +92,7 @@ async def _detail(request: Request, broadcast_id: int) -> None:
     if stats.failures_by_reason:
         reasons = sorted(stats.failures_by_reason.items(), key=lambda i: -i[1])
         text += "\n\n" + request.t("bc.report_reasons") + "\n"
-        text += "\n".join(f"• {_escape(r)}: {c}" for r, c in reasons)
+        text += "\n".join(f"• {escape_html(r)}: {c}" for r, c in reasons)
     button = [[(request.t("bc.btn_xlsx", id=broadcast_id), cb.build(PREFIX, "xlsx", broadcast_id))]]
     request.reply(text, keyboard(button))
 

@@ -22,7 +22,7 @@ from bot.texts import t
 from handlers.base import handler
 from handlers.commands import add_command
 from handlers.flows import expect_text
-from handlers.request import Request, keyboard
+from handlers.request import Request, escape_html, keyboard
 from storage.models import CampaignStep, ConversationState
 from storage.queries import campaigns as cq
 from storage.queries import users
@@ -31,11 +31,6 @@ log = logging.getLogger(__name__)
 FLOW = "camp"
 HR = ("hr",)
 PREVIEW = 70
-
-
-def _escape(text: str) -> str:
-    """Escape user text for HTML parse mode."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _text_of(locale: str, key: str) -> str:
@@ -47,11 +42,11 @@ async def campaigns_cmd(request: Request) -> None:
     """Show the default template's steps with edit buttons."""
     template = await cq.default_template(request.session, _text_of)
     steps = await cq.steps_of(request.session, template.id)
-    lines = [request.t("campaigns.title", name=_escape(template.name))]
+    lines = [request.t("campaigns.title", name=escape_html(template.name))]
     rows = []
     for n, step in enumerate(steps, start=1):
         text = step.text_en if request.locale == "en" else step.text_id
-        preview = _escape(text[:PREVIEW] + ("…" if len(text) > PREVIEW else ""))
+        preview = escape_html(text[:PREVIEW] + ("…" if len(text) > PREVIEW else ""))
         lines.append(
             request.t(
                 "campaigns.step_line",
@@ -87,6 +82,15 @@ async def campaigns_callback(request: Request) -> None:
         request.reply_key("campaigns.ask_offset", n=n)
 
 
+async def _flow_step(request: Request, state: ConversationState) -> CampaignStep | None:
+    """The campaign step the flow edits; None (state cleared, user told) when it is gone."""
+    step = await request.session.get(CampaignStep, int(state.data["step_id"]))
+    if step is None:
+        await request.clear_state()
+        request.reply_key("common.stale_button")
+    return step
+
+
 async def text_step(request: Request, state: ConversationState) -> None:
     """Save a step's new text in the HR user's language."""
     text = expect_text(request, max_len=MAX_TEXT)
@@ -94,12 +98,10 @@ async def text_step(request: Request, state: ConversationState) -> None:
         return
     error = html_error(text)
     if error is not None:
-        request.reply_key("campaigns.bad_html", error=_escape(error))
+        request.reply_key("campaigns.bad_html", error=escape_html(error))
         return
-    step = await request.session.get(CampaignStep, int(state.data["step_id"]))
+    step = await _flow_step(request, state)
     if step is None:
-        await request.clear_state()
-        request.reply_key("common.stale_button")
         return
     if request.locale == "en":
         step.text_en = text
@@ -116,15 +118,13 @@ async def offset_step(request: Request, state: ConversationState) -> None:
     text = expect_text(request, max_len=20)
     if text is None:
         return
-    step = await request.session.get(CampaignStep, int(state.data["step_id"]))
+    step = await _flow_step(request, state)
     if step is None:
-        await request.clear_state()
-        request.reply_key("common.stale_button")
         return
     try:
         offset = parse_offset(text, step.send_time)
     except OffsetError:
-        request.reply_key("campaigns.bad_offset", value=_escape(text))
+        request.reply_key("campaigns.bad_offset", value=escape_html(text))
         return
     step.offset_days, step.send_time = offset.days, offset.send_time
     step.updated_by = request.telegram_id

@@ -7,7 +7,6 @@ HR views in ``handlers.matching_hr``.
 from __future__ import annotations
 
 import copy
-import html
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import Any
@@ -30,6 +29,7 @@ from handlers.commands import add_command
 from handlers.flows import PAUSED, resume_step
 from handlers.imports import ImportOutcome, add_import_kind
 from handlers.request import Request, keyboard
+from handlers.request import escape_html as esc
 from storage.models.matching import Position
 from storage.queries import aspirations as qa
 from storage.queries import matching as qm
@@ -53,11 +53,6 @@ def ensure_service(app: Application[Any, Any, Any, Any, Any, Any]) -> MatchingSe
     if not isinstance(service, MatchingService):
         service = app.bot_data["matching"] = MatchingService()
     return service
-
-
-def esc(text: object) -> str:
-    """Escape text for HTML parse mode."""
-    return html.escape(str(text), quote=False)
 
 
 def fit_message(head: str, blocks: Sequence[str], more: Callable[[int], str]) -> str:

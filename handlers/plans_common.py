@@ -7,7 +7,6 @@ neither loses nor doubles it. Reminders and deadlines are scheduler items.
 
 from __future__ import annotations
 
-import html
 import logging
 from datetime import date
 from typing import Any
@@ -21,6 +20,7 @@ from bot.aspirations.windows import format_local
 from bot.plans import consultation as kc
 from bot.services.clock import Clock
 from bot.texts import t
+from handlers.request import escape_html as esc
 from storage.db import Database
 from storage.models import BotUser, Position, ScheduledItem, utcnow
 from storage.queries import audit
@@ -38,11 +38,6 @@ def clock_of(services: Any) -> Clock:
     """The services' clock (tests install a controllable one), else the wall clock."""
     clock = services.extras.get("clock")
     return clock if isinstance(clock, Clock) else Clock()
-
-
-def esc(text: object) -> str:
-    """Escape user text for HTML parse mode."""
-    return html.escape(str(text), quote=False)
 
 
 def fmt_date(value: date | None) -> str:

@@ -6,6 +6,7 @@ surveys that subscribe are scheduled atomically with it.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from telegram.ext import Application
@@ -177,15 +178,24 @@ async def _tell_employee(
     request.later(wake)
 
 
-async def sk_tmt_step(request: Request, state: ConversationState) -> None:
-    """Record the decree: status Ditetapkan, tell the employee, emit MOVE_DECREED."""
+async def _dated_move(request: Request, state: ConversationState) -> tuple[PlanMove, date] | None:
+    """The typed TMT and the flow's move; None (after saying why) when either is missing."""
     text = expect_text(request, max_len=20)
     tmt = q.parse_local_date(text) if text else None
     if text is not None and tmt is None:
         request.reply_key("plans.bad_date")
     move = await _flow_move(request, state) if tmt else None
     if move is None or tmt is None:
+        return None
+    return move, tmt
+
+
+async def sk_tmt_step(request: Request, state: ConversationState) -> None:
+    """Record the decree: status Ditetapkan, tell the employee, emit MOVE_DECREED."""
+    found = await _dated_move(request, state)
+    if found is None:
         return
+    move, tmt = found
     move.decree_number, move.decree_tmt = str(state.data["sk"]), tmt
     await set_status(
         request.session, move, "decree", _actor(request), sk=move.decree_number, tmt=tmt.isoformat()
@@ -202,13 +212,10 @@ async def sk_tmt_step(request: Request, state: ConversationState) -> None:
 
 async def new_tmt_step(request: Request, state: ConversationState) -> None:
     """Change the TMT of a decreed move: tell the employee, emit MOVE_TMT_CHANGED."""
-    text = expect_text(request, max_len=20)
-    tmt = q.parse_local_date(text) if text else None
-    if text is not None and tmt is None:
-        request.reply_key("plans.bad_date")
-    move = await _flow_move(request, state) if tmt else None
-    if move is None or tmt is None:
+    found = await _dated_move(request, state)
+    if found is None:
         return
+    move, tmt = found
     before = move.decree_tmt
     move.decree_tmt = tmt
     await set_status(

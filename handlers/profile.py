@@ -13,7 +13,7 @@ from bot.privacy import mask_nip
 from handlers.base import handler
 from handlers.commands import add_command
 from handlers.flows import expect_text
-from handlers.request import Request, keyboard
+from handlers.request import Request, escape_html, keyboard
 from storage.models import ConversationState, EmployeeSkill, Unit
 from storage.queries import audit
 from storage.queries.privacy import export_user_data, unlink_user
@@ -56,15 +56,10 @@ async def profile_cmd(request: Request) -> None:
     ]
     if items:
         lines.append(request.t("profile.declared_header"))
-        lines += [f"• {request.t('profile.kind_' + i.kind)}: {_escape(i.text)}" for i in items]
+        lines += [f"• {request.t('profile.kind_' + i.kind)}: {escape_html(i.text)}" for i in items]
     else:
         lines.append(request.t("profile.declared_none"))
     request.reply("\n".join(lines), _profile_keyboard(request))
-
-
-def _escape(text: str) -> str:
-    """Escape user text for HTML parse mode."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _profile_keyboard(request: Request) -> Any:
@@ -137,7 +132,7 @@ async def _manage_list(request: Request) -> None:
                 (f"🗑 {n}", cb.build("prof", "del", item.id)),
             ]
         )
-    text = "\n".join(f"{n}. {_escape(i.text)}" for n, i in enumerate(items, start=1))
+    text = "\n".join(f"{n}. {escape_html(i.text)}" for n, i in enumerate(items, start=1))
     request.reply(request.t("profile.manage_title") + "\n" + text, keyboard(rows))
 
 

@@ -7,6 +7,7 @@ waiting for Telegram.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -176,6 +177,11 @@ class Request:
         for action in self.deferred:
             await action()
         self.deferred.clear()
+
+
+def escape_html(text: object) -> str:
+    """Escape user text for HTML parse mode (``&``, ``<``, ``>``)."""
+    return html.escape(str(text), quote=False)
 
 
 def keyboard(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:

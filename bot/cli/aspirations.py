@@ -16,8 +16,7 @@ from bot.aspirations.windows import (
     state_of,
     validate_new_window,
 )
-from bot.cli.common import open_database, run_async, settings_or_exit
-from bot.config import Settings
+from bot.cli.common import run_printing, settings_or_exit
 from bot.texts import t
 from bot.unit_search import NameIndex
 from storage.models import AspirationWindow, utcnow
@@ -46,24 +45,6 @@ def register(sub: Any) -> None:
     x.add_argument("--window", type=int, default=None, help="window id (default: latest)")
     x.set_defaults(func=cmd_export)
     asp.add_parser("list", help="list windows").set_defaults(func=cmd_list)
-
-
-def _run(settings: Settings, action: Any) -> int:
-    """Open the database, run ``action(session)`` in one transaction, print its lines."""
-
-    async def main() -> tuple[int, list[str]]:
-        db = await open_database(settings)
-        try:
-            async with db.transaction() as session:
-                result: tuple[int, list[str]] = await action(session)
-                return result
-        finally:
-            await db.dispose()
-
-    code, lines = run_async(main)
-    for line in lines:
-        print(line)
-    return code
 
 
 def cmd_open(args: argparse.Namespace) -> int:
@@ -106,7 +87,7 @@ def cmd_open(args: argparse.Namespace) -> int:
             )
         ]
 
-    return _run(settings, action)
+    return run_printing(settings, action)
 
 
 def cmd_close(args: argparse.Namespace) -> int:
@@ -125,7 +106,7 @@ def cmd_close(args: argparse.Namespace) -> int:
             lines.append(t(loc, "asp.cli.closed", id=window.id, name=window.name))
         return 0, lines
 
-    return _run(settings, action)
+    return run_printing(settings, action)
 
 
 def cmd_extend(args: argparse.Namespace) -> int:
@@ -160,7 +141,7 @@ def cmd_extend(args: argparse.Namespace) -> int:
             t(loc, "asp.cli.extended", id=window.id, name=window.name, end=format_local(end, tz))
         ]
 
-    return _run(settings, action)
+    return run_printing(settings, action)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -193,7 +174,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
         return 0, [t(loc, "asp.cli.exported", rows=len(records), name=window.name, path=path)]
 
-    return _run(settings, action)
+    return run_printing(settings, action)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -223,4 +204,4 @@ def cmd_list(args: argparse.Namespace) -> int:
             )
         return 0, lines
 
-    return _run(settings, action)
+    return run_printing(settings, action)

@@ -8,11 +8,11 @@ Broadcast and a ScheduledItem (the running bot's scheduler polls for new items).
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
 from typing import Any
 
-from bot.cli.common import fail, open_database, run_async, settings_or_exit
-from bot.config import Settings
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.cli.common import fail, parse_local_time, run_in_transaction, settings_or_exit
 from bot.delivery.audience import AudienceError, parse_audience
 from bot.texts import t
 from storage.models.base import utcnow
@@ -42,16 +42,6 @@ def register(sub: Any) -> None:
     cancel.set_defaults(func=cmd_cancel)
 
 
-def parse_local_time(value: str, settings: Settings) -> datetime:
-    """``YYYY-MM-DD HH:MM`` in the configured zone, as an aware UTC datetime."""
-    try:
-        naive = datetime.strptime(value.strip(), "%Y-%m-%d %H:%M")
-    except ValueError:
-        fail(t(settings.default_locale, "delivery.cli.bad_time", value=value, tz=settings.timezone))
-        raise
-    return naive.replace(tzinfo=settings.tz).astimezone(utcnow().tzinfo)
-
-
 def cmd_send(args: argparse.Namespace) -> int:
     """Queue (or schedule with ``--at``) a broadcast and print its id."""
     settings = settings_or_exit()
@@ -64,32 +54,27 @@ def cmd_send(args: argparse.Namespace) -> int:
     if run_at is not None and run_at <= utcnow():
         fail(t(loc, "delivery.cli.past_time", value=args.at))
 
-    async def action() -> str:
-        """Write the broadcast (and its rows or its schedule entry) in one transaction."""
-        db = await open_database(settings)
-        try:
-            async with db.transaction() as session:
-                if spec["kind"] == "units":
-                    spec["unit_ids"] = [u for u, _ in await q.resolve_units(session, spec["names"])]
-                count = len(await q.resolve_audience(session, spec))
-                broadcast = await q.create_broadcast(
-                    session,
-                    text=args.text,
-                    audience=spec,
-                    title=args.title,
-                    parse_mode=args.parse_mode,
-                    scheduled_at=run_at,
-                )
-                if run_at is None:
-                    count = await q.materialize_broadcast(session, broadcast.id, utcnow())
-                    return t(loc, "delivery.cli.queued", id=broadcast.id, count=count)
-                await sq.add_item(session, "broadcast", broadcast.id, run_at)
-                return t(loc, "delivery.cli.scheduled", id=broadcast.id, at=args.at, count=count)
-        finally:
-            await db.dispose()
+    async def action(session: AsyncSession) -> str:
+        """Write the broadcast (and its rows or its schedule entry)."""
+        if spec["kind"] == "units":
+            spec["unit_ids"] = [u for u, _ in await q.resolve_units(session, spec["names"])]
+        count = len(await q.resolve_audience(session, spec))
+        broadcast = await q.create_broadcast(
+            session,
+            text=args.text,
+            audience=spec,
+            title=args.title,
+            parse_mode=args.parse_mode,
+            scheduled_at=run_at,
+        )
+        if run_at is None:
+            count = await q.materialize_broadcast(session, broadcast.id, utcnow())
+            return t(loc, "delivery.cli.queued", id=broadcast.id, count=count)
+        await sq.add_item(session, "broadcast", broadcast.id, run_at)
+        return t(loc, "delivery.cli.scheduled", id=broadcast.id, at=args.at, count=count)
 
     try:
-        print(run_async(action))
+        print(run_in_transaction(settings, action))
     except AudienceError as exc:
         fail(t(loc, exc.key, **exc.params))
     return 0
@@ -100,17 +85,12 @@ def cmd_status(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
     loc = settings.default_locale
 
-    async def action() -> str | None:
+    async def action(session: AsyncSession) -> str | None:
         """Read the broadcast and its figures."""
-        db = await open_database(settings)
-        try:
-            async with db.transaction() as session:
-                broadcast = await q.get_broadcast(session, args.id)
-                if broadcast is None:
-                    return None
-                stats = await q.broadcast_stats(session, args.id)
-        finally:
-            await db.dispose()
+        broadcast = await q.get_broadcast(session, args.id)
+        if broadcast is None:
+            return None
+        stats = await q.broadcast_stats(session, args.id)
         lines = [
             t(
                 loc,
@@ -131,7 +111,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         ]
         return "\n".join(lines)
 
-    text = run_async(action)
+    text = run_in_transaction(settings, action)
     if text is None:
         fail(t(loc, "delivery.cli.not_found", id=args.id))
     print(text)
@@ -143,14 +123,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
     loc = settings.default_locale
 
-    async def action() -> list[str]:
+    async def action(session: AsyncSession) -> list[str]:
         """Read recent broadcasts."""
-        db = await open_database(settings)
-        try:
-            async with db.transaction() as session:
-                rows = await q.list_broadcasts(session, limit=args.limit)
-        finally:
-            await db.dispose()
+        rows = await q.list_broadcasts(session, limit=args.limit)
         return [
             t(
                 loc,
@@ -164,7 +139,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             for b in rows
         ]
 
-    lines = run_async(action)
+    lines = run_in_transaction(settings, action)
     print("\n".join(lines) if lines else t(loc, "delivery.cli.empty_list"))
     return 0
 
@@ -174,16 +149,11 @@ def cmd_cancel(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
     loc = settings.default_locale
 
-    async def action() -> bool:
-        """Cancel in one transaction."""
-        db = await open_database(settings)
-        try:
-            async with db.transaction() as session:
-                return await q.cancel_broadcast(session, args.id, utcnow())
-        finally:
-            await db.dispose()
+    async def action(session: AsyncSession) -> bool:
+        """Cancel the broadcast."""
+        return await q.cancel_broadcast(session, args.id, utcnow())
 
-    if not run_async(action):
+    if not run_in_transaction(settings, action):
         fail(t(loc, "delivery.cli.not_cancellable", id=args.id))
     print(t(loc, "delivery.cli.cancelled", id=args.id))
     return 0

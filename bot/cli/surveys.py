@@ -9,8 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from bot.cli.broadcast import parse_local_time
-from bot.cli.common import fail, open_database, run_async, settings_or_exit
+from bot.cli.common import fail, parse_local_time, run_printing, settings_or_exit
 from bot.delivery.audience import AudienceError, parse_audience
 from bot.surveys import CLOSE_AFTER_DAYS
 from bot.surveys.definition import DefinitionError, load_file
@@ -41,22 +40,9 @@ def register(sub: Any) -> None:
 
 
 def _run(action: Any) -> int:
-    """Run ``action(session, locale)`` in one transaction; print its lines."""
+    """Run ``action(session, settings)`` in one transaction; print its lines."""
     settings = settings_or_exit()
-
-    async def main() -> tuple[int, list[str]]:
-        db = await open_database(settings)
-        try:
-            async with db.transaction() as session:
-                result: tuple[int, list[str]] = await action(session, settings)
-                return result
-        finally:
-            await db.dispose()
-
-    code, lines = run_async(main)
-    for line in lines:
-        print(line)
-    return code
+    return run_printing(settings, lambda session: action(session, settings))
 
 
 def cmd_import(args: argparse.Namespace) -> int:

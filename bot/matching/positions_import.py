@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.roster.reader import read_table
+from bot.roster.rows import RowProblem, parse_rows, rejected_count
 from bot.roster.validation import RosterError, normalize_education, normalize_rank, rank_index
 from bot.texts import t
 from storage.models.base import utcnow
@@ -55,21 +56,12 @@ class PositionRow:
     main_duties: str
 
 
-@dataclass(frozen=True, slots=True)
-class PositionProblem:
-    """Why one line was rejected; ``code`` maps to ``match.err.<code>``."""
-
-    line: int
-    code: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-
 @dataclass(slots=True)
 class PositionsReport:
     """Parsed rows, problems and, after applying, the counts."""
 
     rows: list[PositionRow] = field(default_factory=list)
-    problems: list[PositionProblem] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
     missing_columns: list[str] = field(default_factory=list)
     added: int = 0
     updated: int = 0
@@ -79,7 +71,7 @@ class PositionsReport:
     @property
     def rejected(self) -> int:
         """Number of distinct rejected lines."""
-        return len({p.line for p in self.problems})
+        return rejected_count(self.problems)
 
 
 def _header_key(name: str) -> str:
@@ -100,39 +92,37 @@ def parse_positions(data: bytes, filename: str) -> PositionsReport:
     report = PositionsReport(missing_columns=[c for c in REQUIRED if c not in index])
     if report.missing_columns:
         return report
-    first_line: dict[str, int] = {}
-    for line, cells in table.rows:
-        values = {c: (cells[i].strip() if i < len(cells) else "") for c, i in index.items()}
-        row, problems = _parse_row(line, values)
-        if row is not None and row.position_id in first_line:
-            params = {"value": row.position_id, "first_line": first_line[row.position_id]}
-            problems.append(PositionProblem(line, "position_id_duplicate", params))
-            row = None
-        if row is None:
-            report.problems.extend(problems)
-        else:
-            first_line[row.position_id] = line
-            report.rows.append(row)
+    result = parse_rows(
+        table.rows, index, _parse_row, key=lambda row: row.position_id, duplicate=_duplicate
+    )
+    report.rows, report.problems = result.rows, result.problems
     return report
 
 
-def _parse_row(line: int, v: dict[str, str]) -> tuple[PositionRow | None, list[PositionProblem]]:
+def _duplicate(line: int, position_id: str, first_line: int) -> RowProblem:
+    """The problem of a position id already seen on ``first_line``."""
+    return RowProblem(
+        line, "position_id_duplicate", {"value": position_id, "first_line": first_line}
+    )
+
+
+def _parse_row(line: int, v: dict[str, str]) -> tuple[PositionRow | None, list[RowProblem]]:
     """Validate one line; return the row or its problems."""
-    problems = [PositionProblem(line, c) for c in REQUIRED if not v.get(c)]
+    problems = [RowProblem(line, c) for c in REQUIRED if not v.get(c)]
     level = ranks = None
     try:
         level = normalize_education(v.get("education_level", ""))
     except RosterError:
-        problems.append(PositionProblem(line, "education", {"value": v["education_level"]}))
+        problems.append(RowProblem(line, "education", {"value": v["education_level"]}))
     try:
         ranks = [normalize_rank(v[c]) if v.get(c) else "" for c in ("min_golongan", "max_golongan")]
     except RosterError as exc:
-        problems.append(PositionProblem(line, "rank", {"value": exc.params.get("value", "")}))
+        problems.append(RowProblem(line, "rank", {"value": exc.params.get("value", "")}))
     if ranks and all(ranks) and rank_index(ranks[0]) > rank_index(ranks[1]):
-        problems.append(PositionProblem(line, "rank_order", {"low": ranks[0], "high": ranks[1]}))
+        problems.append(RowProblem(line, "rank_order", {"low": ranks[0], "high": ranks[1]}))
     quota_text = v.get("quota", "") or "1"
     if not quota_text.isdigit() or int(quota_text) < 1:
-        problems.append(PositionProblem(line, "quota", {"value": quota_text}))
+        problems.append(RowProblem(line, "quota", {"value": quota_text}))
     if problems or level is None or ranks is None:
         return None, problems
     fields = "; ".join(s.strip() for s in v.get("education_fields", "").split(";") if s.strip())

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.roster.columns import COLUMN_ALIASES, map_headers
-from bot.roster.importer import RowProblem, problem_text
+from bot.roster.importer import nip_duplicate, problem_text
 from bot.roster.reader import read_table
+from bot.roster.rows import RowProblem, parse_rows, problems_of
 from bot.roster.validation import RosterError, clean_text, parse_date, parse_nip
 from bot.texts import t
 
@@ -75,24 +76,21 @@ def parse_moves(data: bytes, filename: str, *, today: date | None = None) -> Par
         parsed.missing_columns.append(DEST_COLUMNS)
     if parsed.missing_columns:
         return parsed
-    first_line_of: dict[str, int] = {}
-    for line, cells in table.rows:
-        values = {k: (cells[i] if i < len(cells) else "") for k, i in columns.index.items()}
-        row, errors = _parse_line(line, values, today or date.today())
-        if row is not None and row.nip in first_line_of:
-            errors.append(RosterError("nip_duplicate", first_line=first_line_of[row.nip]))
-            row = None
-        if row is None:
-            parsed.problems.extend(RowProblem(line, e.code, dict(e.params)) for e in errors)
-        else:
-            first_line_of[row.nip] = line
-            parsed.lines.append(row)
+    day = today or date.today()
+    result = parse_rows(
+        table.rows,
+        columns.index,
+        lambda line, values: _parse_line(line, values, day),
+        key=lambda row: row.nip,
+        duplicate=nip_duplicate,
+    )
+    parsed.lines, parsed.problems = result.rows, result.problems
     return parsed
 
 
 def _parse_line(
     line: int, values: dict[str, str], today: date
-) -> tuple[MoveLine | None, list[RosterError]]:
+) -> tuple[MoveLine | None, list[RowProblem]]:
     """Check every cell of one line; the row, or every problem found."""
     errors: list[RosterError] = []
     nip = tmt = None
@@ -118,8 +116,8 @@ def _parse_line(
     if not code and not (unit and position):
         errors.append(RosterError("dest_missing"))
     if errors or nip is None or tmt is None:
-        return None, errors
-    return MoveLine(line, nip, code, unit, position, tmt, texts["alasan"]), errors
+        return None, problems_of(line, errors)
+    return MoveLine(line, nip, code, unit, position, tmt, texts["alasan"]), []
 
 
 def line_text(problem: RowProblem, locale: str | None) -> str:

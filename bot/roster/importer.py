@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.roster.columns import map_headers
 from bot.roster.reader import read_table
+from bot.roster.rows import RowProblem, parse_rows, problems_of, rejected_count
 from bot.roster.validation import (
     RosterError,
     clean_text,
@@ -67,15 +68,6 @@ class RosterRow:
     roster_skills: str
 
 
-@dataclass(frozen=True, slots=True)
-class RowProblem:
-    """Why one line was rejected; ``code`` maps to the text ``roster.err.<code>``."""
-
-    line: int
-    code: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-
 @dataclass(slots=True)
 class ParsedRoster:
     """The outcome of reading and validating one file."""
@@ -104,7 +96,7 @@ class ImportReport:
     @property
     def rejected(self) -> int:
         """Number of distinct rejected lines."""
-        return len({p.line for p in self.problems})
+        return rejected_count(self.problems)
 
 
 def parse_roster(data: bytes, filename: str, *, reference_date: date | None = None) -> ParsedRoster:
@@ -115,26 +107,25 @@ def parse_roster(data: bytes, filename: str, *, reference_date: date | None = No
     if columns.missing:
         return parsed
     today = reference_date or date.today()
-    first_line_of: dict[str, int] = {}
-    for line, cells in table.rows:
-        values = {
-            name: (cells[pos] if pos < len(cells) else "") for name, pos in columns.index.items()
-        }
-        row, errors = _parse_row(line, values, today)
-        if row is not None and row.nip in first_line_of:
-            errors.append(RosterError("nip_duplicate", first_line=first_line_of[row.nip]))
-            row = None
-        if row is None:
-            parsed.problems.extend(RowProblem(line, e.code, dict(e.params)) for e in errors)
-        else:
-            first_line_of[row.nip] = line
-            parsed.rows.append(row)
+    result = parse_rows(
+        table.rows,
+        columns.index,
+        lambda line, values: _parse_row(line, values, today),
+        key=lambda row: row.nip,
+        duplicate=nip_duplicate,
+    )
+    parsed.rows, parsed.problems = result.rows, result.problems
     return parsed
+
+
+def nip_duplicate(line: int, _nip: str, first_line: int) -> RowProblem:
+    """The problem of a NIP already seen on ``first_line``."""
+    return RowProblem(line, "nip_duplicate", {"first_line": first_line})
 
 
 def _parse_row(
     line: int, values: dict[str, str], today: date
-) -> tuple[RosterRow | None, list[RosterError]]:
+) -> tuple[RosterRow | None, list[RowProblem]]:
     """Validate every cell of one line; return the row or all problems found."""
     errors: list[RosterError] = []
 
@@ -165,14 +156,14 @@ def _parse_row(
     study = check(parse_bool, get("tugas_belajar", ""), column="tugas_belajar")
     skills = check(clean_text, get("keahlian", ""), column="keahlian", max_len=2000)
     if errors:
-        return None, errors
+        return None, problems_of(line, errors)
     row = RosterRow(
         line=line, nip=nip_info.nip, name=name, phone=phone, unit=unit, position_title=title,
         position_kind=kind, rank=rank, education_level=level, education_major=major,
         position_tmt=tmt, disciplinary_sanction=sanction, study_leave=study,
         roster_skills=skills,
     )  # fmt: skip
-    return row, errors
+    return row, []
 
 
 def _column_values(row: RosterRow, unit_id: int) -> dict[str, Any]:
