@@ -26,7 +26,7 @@ from handlers.flows import expect_text
 from handlers.request import Request, escape_html, keyboard
 from storage.models import ConversationState
 from storage.queries import delivery as dq
-from storage.queries.delivery import _RESOLVERS as EXTRA_RESOLVERS
+from storage.queries.audiences import _RESOLVERS as EXTRA_RESOLVERS
 
 FLOW = "bc"
 HR = ("hr",)

@@ -16,6 +16,9 @@ flight at a crash (Telegram may or may not have accepted them) become ``uncertai
 are reported, never silently resent. A ``TimedOut`` is retried like a network error as
 the issue demands; Telegram may have accepted such a request, which is the one remaining
 duplicate window (rare, and bounded by ``max_attempts``).
+
+One Bot API call and its stored outcome live in ``outbox_send``; recovery at start and
+``wait_until_settled`` live in ``outbox_recovery``.
 """
 
 from __future__ import annotations
@@ -29,18 +32,20 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
-from telegram import Bot, InlineKeyboardMarkup, Message
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
+from telegram import Bot
+from telegram.error import Forbidden, RetryAfter, TelegramError
 
-from bot.delivery.errors import ErrorKind, backoff_delay, classify
+from bot.delivery.errors import backoff_delay, classify
 from bot.delivery.pacing import ChatSpacing, Pacer
 from bot.services.clock import Clock
+from bot.services.outbox_recovery import recover_rows, wait_until_settled
+from bot.services.outbox_send import error_kind, outcome_values, retry_after_seconds, send_row
 from bot.services.outbox_writer import OutboxWriter, Outcome
 from storage.db import Database
 from storage.queries import delivery as q
 from storage.queries.delivery import BroadcastStats, ClaimedRow, broadcast_stats
 
-__all__ = ["BroadcastStats", "OutboxWorker", "broadcast_stats"]
+__all__ = ["BroadcastStats", "OutboxWorker", "broadcast_stats", "wait_until_settled"]
 
 log = logging.getLogger(__name__)
 DoneHook = Callable[[int], Awaitable[None]]
@@ -107,17 +112,9 @@ class OutboxWorker:
 
     async def start(self) -> None:
         """Recover rows of a previous run of this worker, then start the tasks."""
-        async with self.db.transaction() as session:
-            self.recovered = await q.reclaim_stale(
-                session, self.worker_id, self.clock.now(), self.lease, self.resend_uncertain
-            )
-        if any(self.recovered):
-            log.warning(
-                "outbox recovery: %d claimed rows requeued, %d in-flight rows %s",
-                self.recovered[0],
-                self.recovered[1],
-                "requeued" if self.resend_uncertain else "marked uncertain",
-            )
+        self.recovered = await recover_rows(
+            self.db, self.worker_id, self.clock.now(), self.lease, self.resend_uncertain
+        )
         self._stopping = False
         self.writer.start()
         self._senders = [
@@ -305,102 +302,26 @@ class OutboxWorker:
         """Send one row; return the column values to store and a chat to mark unreachable."""
         attempts = row.attempts + 1
         try:
-            message = await self._send(row)
+            message = await send_row(self.bot, row)
         except RetryAfter as exc:
-            wait = _seconds(exc)
+            wait = retry_after_seconds(exc)
             self.pacer.refuse(token)
             self.pacer.penalize(asyncio.get_running_loop().time(), wait, started)
-            return self._values("pending", "flood_wait", retry_in=wait), None
+            return self._outcome("pending", "flood_wait", retry_in=wait), None
         except TelegramError as exc:
-            decision = classify(_kind(exc), exc.message, attempts, self.max_attempts)
+            decision = classify(error_kind(exc), exc.message, attempts, self.max_attempts)
             if isinstance(exc, Forbidden):
                 self.pacer.refuse(token)  # refused before being counted
             if decision.action == "unreachable":
-                return self._values("unreachable", decision.reason), row.chat_id
+                return self._outcome("unreachable", decision.reason), row.chat_id
             if decision.action == "retry":
                 delay = backoff_delay(attempts, base=self.retry_base)
-                return self._values("pending", decision.reason, retry_in=delay), None
-            return self._values("failed", decision.reason), None
+                return self._outcome("pending", decision.reason, retry_in=delay), None
+            return self._outcome("failed", decision.reason), None
         self.pacer.accepted(token, asyncio.get_running_loop().time())
         self.sent_count += 1
-        return self._values("sent", None, message_id=message.message_id), None
+        return self._outcome("sent", None, message_id=message.message_id), None
 
-    def _values(
-        self,
-        status: str,
-        error: str | None,
-        *,
-        retry_in: float | None = None,
-        message_id: int | None = None,
-    ) -> dict[str, Any]:
-        """Column values of an outcome (every key always present for bulk update)."""
-        now = self.clock.now()
-        return {
-            "status": status,
-            "error": error,
-            "sent_at": now if status == "sent" else None,
-            "telegram_message_id": message_id,
-            "next_attempt_at": now + timedelta(seconds=retry_in or 0.0),
-            "claimed_by": None if status == "pending" else self.worker_id,
-            "claimed_at": None if status == "pending" else now,
-        }
-
-    async def _send(self, row: ClaimedRow) -> Message:
-        """Call the Bot API for one row (text, photo or document)."""
-        markup = (
-            InlineKeyboardMarkup.de_json(row.reply_markup, self.bot) if row.reply_markup else None
-        )
-        if row.attachment_kind == "photo" and row.attachment_file_id:
-            return await self.bot.send_photo(
-                row.chat_id,
-                row.attachment_file_id,
-                caption=row.text or None,
-                parse_mode=row.parse_mode,
-                reply_markup=markup,
-            )
-        if row.attachment_kind == "document" and row.attachment_file_id:
-            return await self.bot.send_document(
-                row.chat_id,
-                row.attachment_file_id,
-                caption=row.text or None,
-                parse_mode=row.parse_mode,
-                reply_markup=markup,
-            )
-        return await self.bot.send_message(
-            row.chat_id, row.text, parse_mode=row.parse_mode, reply_markup=markup
-        )
-
-
-def _kind(exc: TelegramError) -> ErrorKind:
-    """Map a PTB exception to the error kinds of :mod:`bot.delivery.errors`."""
-    if isinstance(exc, Forbidden):
-        return "forbidden"
-    if isinstance(exc, BadRequest):
-        return "bad_request"
-    if isinstance(exc, TimedOut):
-        return "timeout"
-    if isinstance(exc, NetworkError):
-        return "network"
-    return "other"
-
-
-def _seconds(exc: RetryAfter) -> float:
-    """``retry_after`` in seconds whether PTB gives an int or a timedelta."""
-    value = getattr(exc, "_retry_after", None)
-    if isinstance(value, timedelta):
-        return value.total_seconds()
-    return float(exc.retry_after if isinstance(exc.retry_after, int) else 1)
-
-
-async def wait_until_settled(
-    db: Database, broadcast_id: int, limit_seconds: float = 60.0, poll: float = 0.1
-) -> BroadcastStats:
-    """Poll until no row of the broadcast is open (tests, CLI); return its figures."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + limit_seconds
-    while True:
-        async with db.transaction() as session:
-            stats = await broadcast_stats(session, broadcast_id)
-        if stats.pending == 0 or loop.time() >= deadline:
-            return stats
-        await asyncio.sleep(poll)
+    def _outcome(self, status: str, error: str | None, **extra: Any) -> dict[str, Any]:
+        """Column values of an outcome of this worker, stamped now (see outcome_values)."""
+        return outcome_values(self.clock.now(), self.worker_id, status, error, **extra)

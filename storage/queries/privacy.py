@@ -14,7 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import BotUser, ConversationState, Employee, EmployeeSkill, Unit
-from storage.queries import aspirations as aspiration_queries
+from storage.queries import aspirations_privacy as aspiration_queries
 from storage.queries import plans_privacy as plan_queries
 from storage.queries import survey_privacy as survey_queries
 
