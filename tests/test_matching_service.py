@@ -58,6 +58,7 @@ def test_employee_profile_fields() -> None:
 SPECS = [
     PositionSpec("P-TI1", "Pranata Komputer Ahli Pertama", "Dinas Kominfo", "ti"),
     PositionSpec("P-ARS", "Arsiparis Ahli Pertama", "Dinas Kesehatan", "arsip"),
+    PositionSpec("P-PER", "Perencana Ahli Pertama", "Badan Perencanaan Pembangunan Daerah", "x"),
     PositionSpec("P-TI9", "Pranata Komputer Ahli Madya", "Dinas Kominfo", "ti"),
 ]
 
@@ -70,6 +71,8 @@ SPECS = [
         ("madya", "P-TI9"),
         ("p-ars", "P-ARS"),
         ("kesehatan", "P-ARS"),
+        ("dinkes", "P-ARS"),
+        ("bappeda", "P-PER"),
     ],
 )
 def test_search_positions(query: str, first: str) -> None:

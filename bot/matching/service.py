@@ -17,6 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz, utils
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import unit_search
 from bot.matching.dictionary import Competence, load_dictionary
 from bot.matching.engine import (
     PositionIndex,
@@ -110,14 +111,16 @@ def search_positions(
     exact = [p for p in positions if p.position_id.casefold() == wanted]
     if exact:
         return exact
-    words = utils.default_process(query).split()
-    if not words:
+    # "kominfo", "dinkes", "bappeda": also try the readings with abbreviations spelled out.
+    readings = [utils.default_process(r).split() for r in unit_search.expand(query)]
+    readings = [words for words in readings if words]
+    if not readings:
         return []
     scored = []
     for order, spec in enumerate(positions):
         tokens = utils.default_process(f"{spec.title} {spec.unit} {spec.position_id}").split()
         if tokens:
-            score = _token_score(words, tokens)
+            score = max(_token_score(words, tokens) for words in readings)
             if score >= cutoff:
                 scored.append((-score, order, spec))
     scored.sort(key=lambda item: (item[0], item[1]))
