@@ -40,7 +40,7 @@ def t(locale: str | None, key: str, /, **params: object) -> str:
     if text is None:
         text = catalog(DEFAULT_LOCALE).get(key)
     if text is None:
-        log.warning("missing text key %s", key)
+        log.warning("missing locale entry %s", key)
         return key
     return text.format(**params) if params else text
 
