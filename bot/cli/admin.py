@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from bot.cli.common import open_database, run_async, settings_or_exit
+from bot.texts import t
 from storage.queries import audit, users
 
 
@@ -27,9 +28,10 @@ def register(sub: Any) -> None:
 
 def admin_add(args: argparse.Namespace) -> int:
     """Grant a role."""
+    settings = settings_or_exit()
 
     async def go() -> bool:
-        db = await open_database(settings_or_exit())
+        db = await open_database(settings)
         try:
             async with db.transaction() as session:
                 added = await users.grant_role(session, args.telegram_id, args.role, "cli")
@@ -42,16 +44,18 @@ def admin_add(args: argparse.Namespace) -> int:
             await db.dispose()
 
     added = run_async(go)
-    print(f"{args.telegram_id}: {args.role} " + ("granted" if added else "already granted"))
-    print("The running bot updates this user's command menu at their next /start or /help.")
+    key = "cli.admin.granted" if added else "cli.admin.already"
+    print(t(settings.default_locale, key, telegram_id=args.telegram_id, role=args.role))
+    print(t(settings.default_locale, "cli.admin.menu_note"))
     return 0
 
 
 def admin_list(args: argparse.Namespace) -> int:
     """Print every role holder."""
+    settings = settings_or_exit()
 
     async def go() -> list[tuple[int, str, str]]:
-        db = await open_database(settings_or_exit())
+        db = await open_database(settings)
         try:
             async with db.transaction() as session:
                 grants = await users.list_role_grants(session)
@@ -61,17 +65,20 @@ def admin_list(args: argparse.Namespace) -> int:
 
     rows = run_async(go)
     if not rows:
-        print("no role holders (ADMIN_TELEGRAM_IDS are added when the bot starts)")
+        print(t(settings.default_locale, "cli.admin.none"))
     for telegram_id, role, by in rows:
-        print(f"{telegram_id}\t{role}\t(granted by {by})")
+        print(
+            t(settings.default_locale, "cli.admin.row", telegram_id=telegram_id, role=role, by=by)
+        )
     return 0
 
 
 def admin_remove(args: argparse.Namespace) -> int:
     """Remove a role."""
+    settings = settings_or_exit()
 
     async def go() -> int:
-        db = await open_database(settings_or_exit())
+        db = await open_database(settings)
         try:
             async with db.transaction() as session:
                 removed = await users.revoke_role(session, args.telegram_id, args.role)
@@ -89,5 +96,7 @@ def admin_remove(args: argparse.Namespace) -> int:
             await db.dispose()
 
     removed = run_async(go)
-    print(f"removed {removed} role(s) from {args.telegram_id}")
+    print(
+        t(settings.default_locale, "cli.admin.removed", count=removed, telegram_id=args.telegram_id)
+    )
     return 0 if removed else 1

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from bot.cli.common import settings_or_exit
+from bot.texts import t
 from storage.migrate import upgrade
 
 
@@ -22,5 +23,5 @@ def db_upgrade(args: argparse.Namespace) -> int:
     """Run Alembic upgrade on DATABASE_URL."""
     settings = settings_or_exit()
     upgrade(settings.database_url, args.revision)
-    print(f"schema at {args.revision}")
+    print(t(settings.default_locale, "cli.db.upgraded", revision=args.revision))
     return 0

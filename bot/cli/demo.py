@@ -11,12 +11,7 @@ from typing import Any
 from bot.demo.console import ConsoleChat
 from bot.demo.script import ScriptError, run_script
 from bot.demo.session import DemoWorld, demo_world
-
-HELP_TEXT = (
-    "Ketik pesan untuk bot, atau nomor tombol untuk menekannya.\n"
-    "Perintah demo: :hr (jadi petugas BKPSDM), :pegawai (jadi pegawai), :keluar.\n"
-    "Type a message, or a button's number to press it. :hr / :pegawai switch role, :keluar quits."
-)
+from bot.texts import DEFAULT_LOCALE, t
 
 
 def register(sub: Any) -> None:
@@ -34,20 +29,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
     try:
         return asyncio.run(_demo(args))
     except ScriptError as exc:
-        print(f"\n❌ demo script failed: {exc}")
+        print("\n" + t(DEFAULT_LOCALE, "cli.demo.failed", error=exc))
         return 1
 
 
 async def _demo(args: argparse.Namespace) -> int:
     """Start the world and either play the script or chat interactively."""
     async with demo_world(args.db, args.employees) as world:
-        print(
-            f"Demo: {args.employees} pegawai Kabupaten Sukamaju, "
-            f"emulator {world.harness.server.base_url}"
-        )
+        url = world.harness.server.base_url
+        print(t(DEFAULT_LOCALE, "cli.demo.started", employees=args.employees, url=url))
         if args.script:
             await run_script(world)
-            print("\n✅ demo script finished")
+            print("\n" + t(DEFAULT_LOCALE, "cli.demo.finished"))
             return 0
         await _interactive(world)
     return 0
@@ -55,11 +48,9 @@ async def _demo(args: argparse.Namespace) -> int:
 
 async def _interactive(world: DemoWorld) -> None:
     """Read lines from the terminal and play them as the current user."""
-    print(HELP_TEXT)
-    print(
-        f"Anda: {world.employee.name} (nomor HP di roster: {world.employee.phone}). "
-        "Mulai dengan /start"
-    )
+    print(t(DEFAULT_LOCALE, "cli.demo.help"))
+    me = world.employee
+    print(t(DEFAULT_LOCALE, "cli.demo.you_are", name=me.name, phone=me.phone))
     chat: ConsoleChat = world.employee
     while True:
         try:
@@ -70,7 +61,7 @@ async def _interactive(world: DemoWorld) -> None:
             return
         if line in (":hr", ":pegawai"):
             chat = world.hr if line == ":hr" else world.employee
-            print(f"Sekarang sebagai {chat.name}.")
+            print(t(DEFAULT_LOCALE, "cli.demo.switched", name=chat.name))
             continue
         if line.isdigit() and chat.buttons():
             labels = chat.buttons()
@@ -78,7 +69,7 @@ async def _interactive(world: DemoWorld) -> None:
             if 0 <= index < len(labels):
                 await chat.tap(labels[index])
             else:
-                print(f"Tidak ada tombol nomor {line}.")
+                print(t(DEFAULT_LOCALE, "cli.demo.no_button", number=line))
             continue
         if line:
             await chat.say(line)
