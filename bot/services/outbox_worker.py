@@ -7,8 +7,9 @@ Structure (all inside one process, a fixed number of tasks whatever the backlog)
   pass the pacing gate (a sliding one-second window, evenly spaced; only a few senders
   wait there marked in flight), call Telegram at once, and have the writer record the
   outcome (``sent`` with the message id only after Telegram accepted it) in the same
-  transaction that marks the sender's next row, so never more rows are ``sending`` than
-  there are senders;
+  transaction that marks the sender's next row. That transaction is queued when a send
+  starts, so it commits while the request is on the wire (pipelining); hence at most two
+  rows per sender, ``2 x max_in_flight`` in all, are ``sending`` at any time;
 * the writer batches those state changes into few transactions (group commit).
 
 Crash semantics: rows ``claimed`` but not yet in flight are sent after restart; rows in
@@ -104,6 +105,7 @@ class OutboxWorker:
         self._gate_lock = asyncio.Lock()
         armed = max(2, math.ceil(rate_per_second * ARMED_SECONDS))
         self._armed = asyncio.Semaphore(min(max_in_flight, armed))
+        self._ahead_free = min(max_in_flight, armed)  # rows that may be marked ahead
         self._stopping = False
         self._feeder: asyncio.Task[None] | None = None
         self._senders: list[asyncio.Task[None]] = []
@@ -245,38 +247,98 @@ class OutboxWorker:
     async def _sender(self) -> None:
         """Take rows one at a time: mark in flight, pass the pacing gate, send, record.
 
-        The outcome of a send is stored in the same transaction that marks this sender's
-        next row in flight (one commit per message, and never more rows ``sending`` than
-        senders); when no row is waiting it is stored on its own at once.
+        Pipelined: when a send starts, the sender queues (without waiting) one transaction
+        that stores the outcome of its previous send and marks its next row in flight, so
+        that commit overlaps the HTTP call instead of preceding the next one. Each sender
+        thus has at most two rows ``sending`` (the one on the wire and the one marked
+        ahead; the previous row leaves ``sending`` in the same commit the next enters it),
+        so at most ``2 x max_in_flight`` in all. Rows are marked ahead only while fewer
+        than the armed limit are (under a flood limit the gate, not the database, is the
+        bottleneck); otherwise the outcome and the next mark are settled before the gate.
         """
-        outcome: Outcome | None = None
+        outcome: Outcome | None = None  # the last send's outcome, not queued for storing
+        write: asyncio.Future[bool] | None = None  # this sender's queued write, unawaited
+        ahead: ClaimedRow | None = None  # next row, marked by ``write`` (holds an ahead slot)
+        stopping = False
         while True:
-            if outcome is None:
-                row = await self._queue.get()
+            row: ClaimedRow | None
+            pre_marked = ahead is not None
+            if ahead is not None:
+                row, ahead = ahead, None
             else:
-                try:
-                    row = self._queue.get_nowait()
-                except asyncio.QueueEmpty:
-                    await self._store(outcome)
-                    outcome = None
-                    continue
-            if row is None:
-                if outcome is not None:
-                    await self._store(outcome)
-                return
+                if write is not None:
+                    await self._settled(write)
+                    write = None
+                if stopping:
+                    if outcome is not None:
+                        await self._store(outcome)
+                    return
+                row, outcome = await self._take(outcome)
+                if row is None:
+                    return
             try:
-                async with self._armed:
-                    pending, outcome = outcome, None
-                    if not await self.writer.settle(pending, row.id):
-                        continue
-                    started, token = await self._gate()
+                if pre_marked:
+                    try:
+                        fut, write = write, None
+                        if fut is None or not await fut:
+                            continue
+                        started, token = await self._gate()
+                    finally:
+                        self._ahead_free += 1
+                else:
+                    async with self._armed:
+                        pending, outcome = outcome, None
+                        if not await self.writer.settle(pending, row.id):
+                            continue
+                        started, token = await self._gate()
                 self.spacing.started(row.chat_id, started)
+                ahead, seen_stop = self._take_ahead()
+                stopping = stopping or seen_stop
+                if ahead is not None or outcome is not None:
+                    write = self.writer.submit(outcome, ahead.id if ahead else None)
+                    outcome = None
                 values, gone = await self._attempt(row, started, token)
                 outcome = Outcome(row.id, values, row.broadcast_id, gone)
             except Exception:
                 log.exception("outbox row %d left for crash recovery", row.id)
             finally:
                 self.spacing.end(row.chat_id)
+
+    async def _take(self, outcome: Outcome | None) -> tuple[ClaimedRow | None, Outcome | None]:
+        """Next row from the queue; an outcome with no row to share a commit is stored now.
+
+        Returns (row, outcome still to store); the row is None when told to stop.
+        """
+        while True:
+            if outcome is None:
+                return await self._queue.get(), None
+            try:
+                row = self._queue.get_nowait()
+            except asyncio.QueueEmpty:
+                await self._store(outcome)
+                outcome = None
+                continue
+            if row is None:
+                await self._store(outcome)
+                return None, None
+            return row, outcome
+
+    def _take_ahead(self) -> tuple[ClaimedRow | None, bool]:
+        """A waiting row to mark ahead, if an ahead slot is free: (row, stop sentinel seen)."""
+        if self._ahead_free <= 0 or self._queue.empty():
+            return None, False
+        row = self._queue.get_nowait()
+        if row is None:
+            return None, True
+        self._ahead_free -= 1
+        return row, False
+
+    async def _settled(self, write: asyncio.Future[bool]) -> None:
+        """Wait for a queued write; a failed one leaves its rows for crash recovery."""
+        try:
+            await write
+        except Exception:
+            log.exception("outbox write left rows for crash recovery")
 
     async def _store(self, outcome: Outcome) -> None:
         """Store one outcome on its own (no next row to mark)."""

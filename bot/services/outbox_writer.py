@@ -44,6 +44,12 @@ class _Request:
     broadcast_id: int | None = None
 
 
+def _consume(future: asyncio.Future[bool]) -> None:
+    """Mark a future's exception as seen (the same error reaches the caller otherwise)."""
+    if not future.cancelled():
+        future.exception()
+
+
 class OutboxWriter:
     """Batches row state changes of one worker into as few transactions as possible."""
 
@@ -103,27 +109,43 @@ class OutboxWriter:
 
         Returns whether ``next_row`` was marked (False when absent, cancelled or taken).
         """
+        marked = await self.submit(outcome, next_row)
+        return marked and next_row is not None
+
+    def submit(self, outcome: Outcome | None, next_row: int | None) -> asyncio.Future[bool]:
+        """Queue what :meth:`settle` writes without waiting; the future resolves at commit.
+
+        Its result is whether ``next_row`` was marked (True for an outcome alone).
+
+        Both changes go into the same transaction (they are queued together), so a
+        sender's previous row leaves ``sending`` exactly when its next row enters it.
+        """
         if self._task is None:
             raise RuntimeError("outbox writer is not running")
-        waits: list[asyncio.Future[bool]] = []
+        last: asyncio.Future[bool] | None = None
         if outcome is not None:
-            req = _Request(
-                "result",
-                outcome.row_id,
-                self._future(),
-                outcome.values,
-                outcome.unreachable_chat,
-                outcome.broadcast_id,
+            last = self._future()
+            self._pending.append(
+                _Request(
+                    "result",
+                    outcome.row_id,
+                    last,
+                    outcome.values,
+                    outcome.unreachable_chat,
+                    outcome.broadcast_id,
+                )
             )
-            self._pending.append(req)
-            waits.append(req.future)
         if next_row is not None:
-            mark = _Request("in_flight", next_row, self._future())
-            self._pending.append(mark)
-            waits.append(mark.future)
+            if last is not None:  # same batch: its error is reported through the mark
+                last.add_done_callback(_consume)
+            last = self._future()
+            self._pending.append(_Request("in_flight", next_row, last))
+        if last is None:
+            last = self._future()
+            last.set_result(False)
+            return last
         self._event.set()
-        results = await asyncio.gather(*waits)
-        return bool(next_row is not None and results[-1])
+        return last
 
     def _future(self) -> asyncio.Future[bool]:
         """A new future on the running loop."""
