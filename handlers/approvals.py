@@ -82,8 +82,7 @@ async def show_page(request: Request, plan_id: int, page: int, *, edit: bool = T
 
 async def apv_callback(request: Request) -> None:
     """Approve, start a rejection, or page through a plan (approvers only)."""
-    query = request.update.callback_query
-    data = cb.parse(query.data if query else None)
+    data = request.button()
     request.answer()
     if data.action == "open":
         await show_page(request, data.int_arg(0), data.int_arg(1))

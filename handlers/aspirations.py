@@ -139,8 +139,7 @@ async def status_cmd(request: Request) -> None:
 
 async def asp_callback(request: Request) -> None:
     """Every button of the employee's aspiration conversation and status card."""
-    query = request.update.callback_query
-    data = cb.parse(query.data if query else None)
+    data = request.button()
     if data.action in ("st_edit", "wd", "wdyes"):
         await _owned_action(request, data.action, data.int_arg(0))
         return

@@ -86,8 +86,7 @@ async def rekap_cmd(request: Request) -> None:
 
 async def hr_callback(request: Request) -> None:
     """Every HR review button (the role was checked by the wrapper just now)."""
-    query = request.update.callback_query
-    data = cb.parse(query.data if query else None)
+    data = request.button()
     request.answer()
     window = await _window(request)
     if window is None:

@@ -50,8 +50,7 @@ async def periode_cmd(request: Request) -> None:
 
 async def period_callback(request: Request) -> None:
     """The /periode buttons (HR role checked when pressed)."""
-    query = request.update.callback_query
-    data = cb.parse(query.data if query else None)
+    data = request.button()
     request.answer()
     now = now_of(request)
     if data.action == "new":

@@ -120,8 +120,7 @@ PICKER = AudiencePicker(
 
 async def bc_callback(request: Request) -> None:
     """Every button of the compose flow (HR only, on the presser's own draft)."""
-    query = request.update.callback_query
-    data = cb.parse(query.data if query else None)
+    data = request.button()
     action = data.action
     if action == "aud" and data.arg(0) in EXTRA_AUDIENCES and data.arg(0) in EXTRA_RESOLVERS:
         await _choose_ref_audience(request, data.arg(0))

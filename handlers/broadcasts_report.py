@@ -120,8 +120,7 @@ async def _export(request: Request, broadcast_id: int) -> None:
 
 async def report_callback(request: Request) -> None:
     """Buttons: cancel a scheduled announcement, show a report, export it."""
-    query = request.update.callback_query
-    data = cb.parse(query.data if query else None)
+    data = request.button()
     broadcast_id = data.int_arg(0)
     request.answer()
     if data.action == "cancel":

@@ -67,8 +67,7 @@ async def campaigns_cmd(request: Request) -> None:
 
 async def campaigns_callback(request: Request) -> None:
     """Edit buttons: ask for a step's new text or offset."""
-    query = request.update.callback_query
-    data = cb.parse(query.data if query else None)
+    data = request.button()
     step = await request.session.get(CampaignStep, data.int_arg(0))
     if step is None or data.action not in ("text", "offset"):
         raise cb.CallbackDataError("unknown step")
@@ -136,19 +135,17 @@ async def offset_step(request: Request, state: ConversationState) -> None:
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Wire the campaign service to the events and scheduler; install /sosialisasi."""
     services = app.bot_data["services"]
-    scheduler = services.extras.get("scheduler")
-    if scheduler is not None:
-        outbox = services.extras.get("outbox")
-        service = CampaignService(
-            scheduler,
-            services.settings.tz,
-            _text_of,
-            services.settings.default_locale,
-            wake=outbox.wake if outbox is not None else None,
-        )
-        service.on_skipped = _skip_reporter(app, service)
-        service.attach(services.events)
-        services.extras["campaigns"] = service
+    # handlers.delivery_services (registered earlier) created the scheduler and worker.
+    service = CampaignService(
+        services.extras["scheduler"],
+        services.settings.tz,
+        _text_of,
+        services.settings.default_locale,
+        wake=services.extras["outbox"].wake,
+    )
+    service.on_skipped = _skip_reporter(app, service)
+    service.attach(services.events)
+    services.extras["campaigns"] = service
     add_command(app, "sosialisasi", campaigns_cmd, roles=HR)
     app.add_handler(
         CallbackQueryHandler(handler(roles=HR)(campaigns_callback), pattern=cb.pattern(FLOW))

@@ -62,8 +62,7 @@ async def _own_current_move(request: Request, move_id: int, version: int) -> Pla
 
 async def kons_callback(request: Request) -> None:
     """Setuju / Setuju dengan catatan / Keberatan (+ category) / Tanya BKPSDM."""
-    query = request.update.callback_query
-    data = cb.parse(query.data if query else None)
+    data = request.button()
     move = await _own_current_move(request, data.int_arg(0), data.int_arg(1))
     if move is None:
         return
@@ -190,8 +189,7 @@ async def tanya_cmd(request: Request) -> None:
 
 async def tny_callback(request: Request) -> None:
     """Start answering one question."""
-    query = request.update.callback_query
-    data = cb.parse(query.data if query else None)
+    data = request.button()
     request.answer()
     question = await q.get_question(request.session, data.int_arg(0))
     if data.action != "ans" or question is None:

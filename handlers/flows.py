@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Message
 from telegram.ext import (
     Application,
@@ -23,6 +24,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.config import Settings
 from bot.texts import t
 from handlers.base import handler
 from handlers.request import Request
@@ -151,7 +153,7 @@ async def expire_idle_job(context: CallbackContext[Any, Any, Any, Any]) -> None:
         await context.bot.send_message(chat_id, text)
 
 
-async def _locale_of(session: Any, telegram_id: int, settings: Any) -> str:
+async def _locale_of(session: AsyncSession, telegram_id: int, settings: Settings) -> str:
     """The stored locale of a user, or the default."""
     user = await get_user(session, telegram_id)
     return (user.locale if user else None) or settings.default_locale

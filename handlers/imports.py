@@ -92,8 +92,7 @@ def _check_document(document: Document) -> str | None:
 
 async def import_callback(request: Request) -> None:
     """Run the chosen import (all-or-nothing first; partial only when asked)."""
-    query = request.update.callback_query
-    data = cb.parse(query.data if query else None)
+    data = request.button()
     request.answer()
     state = await get_state(request.session, request.telegram_id)
     if data.action == "cancel":

@@ -125,8 +125,7 @@ async def _draft_units(request: Request) -> list[str]:
 
 async def rek_callback(request: Request) -> None:
     """Add a recommended position to the employee's aspiration draft."""
-    query = request.update.callback_query
-    data = cb.parse(query.data if query else None)
+    data = request.button()
     if data.action != "add":
         raise cb.CallbackDataError("unknown action")
     request.answer()

@@ -87,8 +87,7 @@ async def _leave_flow(request: Request) -> None:
 
 async def kand_callback(request: Request) -> None:
     """Pick a position, turn a page of candidates, or export them."""
-    query = request.update.callback_query
-    data = cb.parse(query.data if query else None)
+    data = request.button()
     request.answer()
     if data.action == "pick":
         await _leave_flow(request)
@@ -220,8 +219,7 @@ async def formasi_cmd(request: Request) -> None:
 
 async def fmsi_callback(request: Request) -> None:
     """Turn a page of the open positions list."""
-    query = request.update.callback_query
-    data = cb.parse(query.data if query else None)
+    data = request.button()
     if data.action != "pg":
         raise cb.CallbackDataError("unknown action")
     request.answer()

@@ -46,7 +46,7 @@ async def menu_cmd(request: Request) -> None:
 
 async def menu_callback(request: Request) -> None:
     """Run the command behind a main-menu button, re-checking its roles now."""
-    data = cb.parse(request.update.callback_query.data if request.update.callback_query else None)
+    data = request.button()
     spec = _registry(request).specs.get(data.arg(0))
     if spec is None or not spec.visible_to(request.roles, request.employee is not None):
         request.answer(request.t("common.not_allowed"), alert=True)
@@ -80,7 +80,7 @@ async def language_cmd(request: Request) -> None:
 
 async def language_callback(request: Request) -> None:
     """Switch the user's language; later replies use it."""
-    data = cb.parse(request.update.callback_query.data if request.update.callback_query else None)
+    data = request.button()
     locale = data.arg(0)
     if locale not in LOCALES:
         raise cb.CallbackDataError("unknown locale")

@@ -123,8 +123,7 @@ async def name_step(request: Request, state: ConversationState) -> None:
 
 async def rcn_callback(request: Request) -> None:
     """Every plan-level button of /rencana (HR only)."""
-    query = request.update.callback_query
-    data = cb.parse(query.data if query else None)
+    data = request.button()
     request.answer()
     action = data.action
     if action == "new":

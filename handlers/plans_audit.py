@@ -112,8 +112,7 @@ async def audit_rencana_cmd(request: Request) -> None:
 
 async def aud_callback(request: Request) -> None:
     """Show one plan's trail (HR and approvers)."""
-    query = request.update.callback_query
-    data = cb.parse(query.data if query else None)
+    data = request.button()
     if data.action != "show":
         raise cb.CallbackDataError("unknown action")
     request.answer()

@@ -81,8 +81,7 @@ def _profile_keyboard(request: Request) -> Any:
 
 async def profile_callback(request: Request) -> None:
     """Handle every button of the profile card."""
-    query = request.update.callback_query
-    data = cb.parse(query.data if query else None)
+    data = request.button()
     request.answer()
     action = data.action
     if action == "add":

@@ -26,6 +26,8 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import CallbackContext
 
+from bot.callback_data import CallbackData
+from bot.callback_data import parse as parse_callback
 from bot.config import Settings
 from bot.texts import t
 from storage.models import BotUser, Employee
@@ -65,6 +67,11 @@ class Request:
     def services(self) -> Any:
         """The application's service container (see bot.app.Services)."""
         return self.context.application.bot_data["services"]
+
+    def button(self) -> CallbackData:
+        """The parsed payload of the pressed button (CallbackDataError when malformed)."""
+        query = self.update.callback_query
+        return parse_callback(query.data if query else None)
 
     def has_role(self, *roles: str) -> bool:
         """True when the user holds any of ``roles``."""

@@ -53,7 +53,7 @@ async def start_cmd(request: Request) -> None:
 
 async def consent_callback(request: Request) -> None:
     """Record the answer to the data-processing consent question."""
-    choice = cb.parse(request.update.callback_query.data if request.update.callback_query else None)
+    choice = request.button()
     request.answer()
     if request.employee is not None:
         show_main_menu(request)

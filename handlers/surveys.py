@@ -156,8 +156,7 @@ async def _apply(request: Request, loaded: Loaded, draft: dict[str, Any], change
 
 async def survey_callback(request: Request) -> None:
     """Every button of the answering flow (``sv:<action>:<pid>[:<idx>[:<value>]]``)."""
-    query = request.update.callback_query
-    data = cb.parse(query.data if query else None)
+    data = request.button()
     pid = data.int_arg(0)
     if data.action == "go":
         await start(request, pid)

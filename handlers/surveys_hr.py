@@ -221,8 +221,7 @@ async def _followup(request: Request, survey_id: int) -> None:
 
 async def results_callback(request: Request) -> None:
     """Buttons ``svh:res|ch|x|f:<survey id>``."""
-    query = request.update.callback_query
-    data = cb.parse(query.data if query else None)
+    data = request.button()
     actions = {"res": _results, "ch": _charts, "x": _xlsx, "f": _followup}
     action = actions.get(data.action)
     if action is None:

@@ -75,8 +75,7 @@ async def _pick(request: Request, survey_id: int) -> None:
 
 async def send_callback(request: Request) -> None:
     """Every button of the sending flow (HR only, on the presser's own draft)."""
-    query = request.update.callback_query
-    data = cb.parse(query.data if query else None)
+    data = request.button()
     action = data.action
     if action == "pick":
         await _pick(request, data.int_arg(0))
@@ -141,10 +140,7 @@ async def when_step(request: Request, state: ConversationState) -> None:
 
 async def _send(request: Request, state: ConversationState, at: datetime | None) -> None:
     """Create the round through the shared path and confirm with its id."""
-    scheduler = request.services.extras.get("scheduler")
-    if scheduler is None:
-        request.reply_key("survey.send_unavailable")
-        return
+    scheduler = request.services.extras["scheduler"]
     try:
         sent = await send_survey(
             request.session,

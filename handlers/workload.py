@@ -93,8 +93,7 @@ async def show(request: Request, plan_id: int) -> None:
 
 async def bk_callback(request: Request) -> None:
     """Chart, XLSX, or the after-plan view."""
-    query = request.update.callback_query
-    data = cb.parse(query.data if query else None)
+    data = request.button()
     request.answer()
     plan_id = data.int_arg(0)
     if plan_id and await q.get_plan(request.session, plan_id) is None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import select
+
 from storage.db import Database
 from storage.models import BotUser, Employee, Unit, utcnow
 
@@ -29,8 +31,6 @@ async def add_employee(
 ) -> int:
     """Insert one employee (and its unit); link a Telegram user when ``telegram_id`` given."""
     async with db.transaction() as session:
-        from sqlalchemy import select
-
         unit_row = (
             await session.execute(select(Unit).where(Unit.name == unit))
         ).scalar_one_or_none()

@@ -218,12 +218,14 @@ class SurveyJobs:
         return count
 
 
-def attach_jobs(services: Any) -> SurveyJobs | None:
-    """Register the survey kinds, move-event subscribers and the ``survey_pending`` audience."""
+def attach_jobs(services: Any) -> SurveyJobs:
+    """Register the survey kinds, move-event subscribers and the ``survey_pending`` audience.
+
+    The scheduler and outbox worker come from ``handlers.delivery_services``, registered
+    before every feature that schedules or sends.
+    """
     settings = services.settings
-    scheduler = services.extras.get("scheduler")
-    if scheduler is None:  # delivery engine not installed: nothing can be scheduled
-        return None
+    scheduler = services.extras["scheduler"]
     jobs = SurveyJobs(
         scheduler.schedule,
         settings.tz,
@@ -232,12 +234,11 @@ def attach_jobs(services: Any) -> SurveyJobs | None:
         reschedule=scheduler.reschedule,
     )
     services.extras["survey_jobs"] = jobs
-    outbox = services.extras.get("outbox")
+    outbox = services.extras["outbox"]
 
     def wake(_item: Any) -> None:
         """Let the outbox worker send the new rows now."""
-        if outbox is not None:
-            outbox.wake()
+        outbox.wake()
 
     async def invite(_db: Any, session: Any, item: Any) -> None:
         """Fire one invitation."""

@@ -8,6 +8,7 @@ from datetime import timedelta
 from bot.emulator.client import DEFAULT_GROUP_ID
 from bot.harness import BotHarness
 from bot.registration.invites import create_invite
+from storage.models import Employee
 from tests.factories import add_employee
 
 
@@ -63,8 +64,6 @@ async def test_invite_code_links_and_is_single_use(harness: BotHarness) -> None:
     db = harness.services.db
     emp_id = await add_employee(db, phone="6285555555555")
     async with db.transaction() as session:
-        from storage.models import Employee
-
         employee = await session.get(Employee, emp_id)
         assert employee is not None
         code = await create_invite(session, employee, timedelta(hours=1))
