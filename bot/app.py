@@ -5,29 +5,34 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+from telegram.constants import ParseMode
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
 
 from bot.config import Settings
-from bot.runtime import Services
+from bot.services.clock import Clock
 from bot.transport import AiohttpRequest
 from bot.update_processor import PerUserUpdateProcessor
 from handlers.commands import publish_default_commands, publish_user_commands
+from handlers.context import SERVICES_KEY, BotApp, Services, context_types, services_of
 from handlers.registry import register_all
-from storage.db import Database
+from handlers.wiring import build_services
 from storage.migrate import upgrade_async
 from storage.queries import users
 
 log = logging.getLogger(__name__)
+__all__ = ["BotApp", "Services", "build_application", "services_of"]
 
 
 def build_application(
-    settings: Settings, *, migrate: bool = True
-) -> Application[Any, Any, Any, Any, Any, Any]:
+    settings: Settings, *, migrate: bool = True, clock: Clock | None = None
+) -> BotApp:
     """Create the Application: HTTP to Telegram (or the emulator), handlers, services."""
     settings.require_token()
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token)
+        .context_types(context_types())
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_file_base_url)
         .concurrent_updates(PerUserUpdateProcessor(settings.max_concurrent_updates))
@@ -38,17 +43,16 @@ def build_application(
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
-    app = builder.build()
-    app.bot_data["services"] = Services(settings=settings, db=Database(settings.database_url))
-    app.bot_data["migrate"] = migrate
+    app: BotApp = builder.build()
+    app.bot_data[SERVICES_KEY] = build_services(app, settings, clock=clock, migrate=migrate)
     register_all(app)
     return app
 
 
 async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Migrate, seed admins from the environment, publish command menus, start services."""
-    services: Services = app.bot_data["services"]
-    if app.bot_data.get("migrate", True):
+    services = services_of(app)
+    if services.migrate:
         await upgrade_async(services.settings.database_url)
     async with services.db.transaction() as session:
         for telegram_id in services.settings.admin_telegram_ids:
@@ -59,13 +63,13 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         await publish_user_commands(
             app, telegram_id, roles, locale or services.settings.default_locale
         )
-    for start in services.extras.get("on_start", []):
+    for start in services.on_start:
         await start(app)
 
 
 async def _post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Stop services and close the database."""
-    services: Services = app.bot_data["services"]
-    for stop in services.extras.get("on_stop", []):
+    services = services_of(app)
+    for stop in services.on_stop:
         await stop(app)
     await services.db.dispose()

@@ -13,7 +13,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application
 
-from bot.app import build_application
+from bot.app import Services, build_application, services_of
 from bot.config import Settings, load_settings
 from bot.emulator.client import EmulatedUser, EmulatorClient
 from bot.emulator.server import EmulatorServer
@@ -76,10 +76,10 @@ class BotHarness:
         await self.start_bot()
 
     @property
-    def services(self) -> Any:
+    def services(self) -> Services:
         """The running Application's services."""
         assert self.app is not None
-        return self.app.bot_data["services"]
+        return services_of(self.app)
 
 
 def harness_settings(server: EmulatorServer, **overrides: Any) -> Settings:

@@ -11,10 +11,11 @@ from bot.plans import status as st
 from bot.plans.service import set_status
 from handlers.base import handler
 from handlers.commands import add_command
+from handlers.context import services_of
 from handlers.flows import expect_text
 from handlers.plans import plan_decided
 from handlers.plans_audit import audit_button
-from handlers.plans_common import clock_of, esc, fmt_date
+from handlers.plans_common import esc, fmt_date
 from handlers.request import Request, keyboard
 from storage.models import ConversationState
 from storage.queries import audit
@@ -124,7 +125,7 @@ async def _decide(request: Request, move_id: int, action: str, note: str) -> int
         return None
     move.decision_note = note
     move.decided_by = request.telegram_id
-    move.decided_at = clock_of(request.services).now()
+    move.decided_at = request.services.clock.now()
     await set_status(request.session, move, action, audit.actor_of(request.telegram_id), note=note)
     request.reply_key("plans.apv_done_" + action, id=move.id)
     await plan_decided(request, move.plan_id)
@@ -137,4 +138,4 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(
         CallbackQueryHandler(handler(roles=("approver",))(apv_callback), pattern=cb.pattern("apv"))
     )
-    app.bot_data["services"].flows.on(FLOW, "note", note_step)
+    services_of(app).flows.on(FLOW, "note", note_step)

@@ -33,6 +33,7 @@ from handlers.aspirations_common import (
 )
 from handlers.base import handler
 from handlers.commands import add_command
+from handlers.context import services_of
 from handlers.flows import PAUSED, resume_step
 from handlers.request import Request, keyboard
 from storage.models import Aspiration, AspirationWindow
@@ -199,4 +200,4 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(
         CallbackQueryHandler(handler(linked=True)(asp_callback), pattern=cb.pattern("asp"))
     )
-    steps.register_steps(app.bot_data["services"].flows)
+    steps.register_steps(services_of(app).flows)

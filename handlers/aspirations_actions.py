@@ -26,15 +26,15 @@ from storage.queries import aspirations as q
 from storage.queries import audit
 
 FLOW = steps.FLOW
-Action = Callable[[Request, d.Draft, cb.CallbackData], Awaitable[str | None]]
+Action = Callable[[Request, d.Draft, cb.LegacyCallbackData], Awaitable[str | None]]
 
 
-async def _go(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+async def _go(request: Request, draft: d.Draft, data: cb.LegacyCallbackData) -> str:
     """Eligibility read: continue to the kind of move."""
     return d.KIND
 
 
-async def _back(request: Request, draft: d.Draft, data: cb.CallbackData) -> str | None:
+async def _back(request: Request, draft: d.Draft, data: cb.LegacyCallbackData) -> str | None:
     """Go one step back (from the first step: leave, keeping the draft)."""
     if data.arg(0) == d.ELIG:
         await request.services.flows.cancel(request)
@@ -42,7 +42,7 @@ async def _back(request: Request, draft: d.Draft, data: cb.CallbackData) -> str 
     return d.prev_step(data.arg(0), draft)
 
 
-async def _kind(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+async def _kind(request: Request, draft: d.Draft, data: cb.LegacyCallbackData) -> str:
     """Store the kind of move."""
     try:
         return d.after_kind(draft, data.arg(1))
@@ -50,7 +50,7 @@ async def _kind(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
         raise cb.CallbackDataError("unknown kind") from exc
 
 
-def _suggestion(draft: d.Draft, key: str, data: cb.CallbackData) -> Any:
+def _suggestion(draft: d.Draft, key: str, data: cb.LegacyCallbackData) -> Any:
     """The suggestion a button refers to (forged indexes are refused)."""
     items = draft.get(key) or []
     index = data.int_arg(1)
@@ -59,14 +59,14 @@ def _suggestion(draft: d.Draft, key: str, data: cb.CallbackData) -> Any:
     return items[index]
 
 
-async def _pick(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+async def _pick(request: Request, draft: d.Draft, data: cb.LegacyCallbackData) -> str:
     """A unit was picked from the suggestions: ask the position next."""
     name, unit_id = _suggestion(draft, "sugg", data)
     draft["pending_unit"] = {"unit": name, "unit_id": unit_id}
     return d.POS
 
 
-async def _raw(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+async def _raw(request: Request, draft: d.Draft, data: cb.LegacyCallbackData) -> str:
     """Use the typed text as the destination (outside the instansi)."""
     if not draft.get("query"):
         raise cb.CallbackDataError("nothing typed")
@@ -74,7 +74,7 @@ async def _raw(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
     return d.POS
 
 
-async def _done(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+async def _done(request: Request, draft: d.Draft, data: cb.LegacyCallbackData) -> str:
     """No more preferences."""
     if not d.prefs(draft):
         raise cb.CallbackDataError("no preference yet")
@@ -90,24 +90,24 @@ def _add(draft: d.Draft, position: str) -> str:
     return d.add_preference(draft, str(pending["unit"]), pending.get("unit_id"), position)
 
 
-async def _pospick(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+async def _pospick(request: Request, draft: d.Draft, data: cb.LegacyCallbackData) -> str:
     """A position was picked from the suggestions."""
     return _add(draft, str(_suggestion(draft, "pos_sugg", data)))
 
 
-async def _posraw(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+async def _posraw(request: Request, draft: d.Draft, data: cb.LegacyCallbackData) -> str:
     """Use the typed position title as is."""
     if not draft.get("pos_query"):
         raise cb.CallbackDataError("nothing typed")
     return _add(draft, str(draft["pos_query"]))
 
 
-async def _posskip(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+async def _posskip(request: Request, draft: d.Draft, data: cb.LegacyCallbackData) -> str:
     """Any position in that unit."""
     return _add(draft, "")
 
 
-async def _rcat(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+async def _rcat(request: Request, draft: d.Draft, data: cb.LegacyCallbackData) -> str:
     """Store the reason category."""
     try:
         return d.after_reason_category(draft, data.arg(1))
@@ -115,24 +115,24 @@ async def _rcat(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
         raise cb.CallbackDataError("unknown reason") from exc
 
 
-async def _reloc(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+async def _reloc(request: Request, draft: d.Draft, data: cb.LegacyCallbackData) -> str:
     """Store the willingness to relocate."""
     if data.arg(1) not in ("y", "n"):
         raise cb.CallbackDataError("bad answer")
     return d.after_relocate(draft, data.arg(1) == "y")
 
 
-async def _noteskip(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+async def _noteskip(request: Request, draft: d.Draft, data: cb.LegacyCallbackData) -> str:
     """No relocation note."""
     return d.after_relocate_note(draft, "")
 
 
-async def _edit(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+async def _edit(request: Request, draft: d.Draft, data: cb.LegacyCallbackData) -> str:
     """Choose which part to change."""
     return d.EDIT
 
 
-async def _section(request: Request, draft: d.Draft, data: cb.CallbackData) -> str:
+async def _section(request: Request, draft: d.Draft, data: cb.LegacyCallbackData) -> str:
     """Jump to one section of the answers."""
     try:
         return d.edit_section(draft, data.arg(1))
@@ -140,13 +140,13 @@ async def _section(request: Request, draft: d.Draft, data: cb.CallbackData) -> s
         raise cb.CallbackDataError("unknown section") from exc
 
 
-async def _discard(request: Request, draft: d.Draft, data: cb.CallbackData) -> None:
+async def _discard(request: Request, draft: d.Draft, data: cb.LegacyCallbackData) -> None:
     """Throw the draft away (a sent aspiration stays as it was)."""
     await request.clear_state()
     request.reply_key("asp.discarded")
 
 
-async def _send(request: Request, draft: d.Draft, data: cb.CallbackData) -> None:
+async def _send(request: Request, draft: d.Draft, data: cb.LegacyCallbackData) -> None:
     """Submit the aspiration: status Diajukan, a reference number, history and audit."""
     employee = request.employee
     assert employee is not None

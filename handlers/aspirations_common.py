@@ -12,7 +12,7 @@ from bot.aspirations.windows import WindowTimes, format_local, is_open, state_of
 from bot.texts import t
 from handlers.request import Request
 from handlers.request import escape_html as escape
-from storage.models import Aspiration, AspirationWindow, Employee, utcnow
+from storage.models import Aspiration, AspirationWindow, Employee
 from storage.queries import aspirations as q
 from storage.queries import audit
 from storage.queries.users import get_user_by_employee
@@ -20,8 +20,7 @@ from storage.queries.users import get_user_by_employee
 
 def now_of(request: Request) -> datetime:
     """The current UTC time from the services' clock (tests may install a fake one)."""
-    clock = request.services.extras.get("clock")
-    return clock.now() if clock is not None else utcnow()
+    return request.now()
 
 
 def today_of(request: Request) -> date:

@@ -25,6 +25,7 @@ from handlers.aspirations_common import (
 )
 from handlers.base import handler
 from handlers.commands import add_command
+from handlers.context import services_of
 from handlers.flows import expect_text
 from handlers.request import Request, keyboard
 from storage.models import Aspiration, AspirationWindow, ConversationState, Employee
@@ -278,4 +279,4 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(
         CallbackQueryHandler(handler(roles=("hr",))(hr_callback), pattern=cb.pattern("aspr"))
     )
-    app.bot_data["services"].flows.on(FLOW, "note", note_step)
+    services_of(app).flows.on(FLOW, "note", note_step)

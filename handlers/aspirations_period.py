@@ -22,6 +22,7 @@ from bot.unit_search import NameIndex
 from handlers.aspirations_common import escape, now_of, times, when, window_line
 from handlers.base import handler
 from handlers.commands import add_command
+from handlers.context import services_of
 from handlers.flows import expect_text
 from handlers.request import Request, keyboard
 from storage.models import AspirationWindow, ConversationState
@@ -274,7 +275,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(
         CallbackQueryHandler(handler(roles=("hr",))(period_callback), pattern=cb.pattern("aper"))
     )
-    flows = app.bot_data["services"].flows
+    flows = services_of(app).flows
     for step, fn in (
         ("name", name_step),
         ("start", start_step),

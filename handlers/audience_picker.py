@@ -72,7 +72,9 @@ class AudiencePicker:
             for kind in BASE_KINDS
         ]
 
-    async def handle(self, request: Request, data: cb.CallbackData, confirm: ConfirmFn) -> bool:
+    async def handle(
+        self, request: Request, data: cb.LegacyCallbackData, confirm: ConfirmFn
+    ) -> bool:
         """Handle a picker button (aud / role / unit / units_done); False for other actions."""
         action = data.action
         if action == "aud":

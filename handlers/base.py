@@ -19,6 +19,7 @@ from telegram.ext import CallbackContext
 
 from bot.callback_data import CallbackDataError
 from bot.texts import t
+from handlers.context import services_of
 from handlers.request import Request
 from storage.queries import audit, users
 
@@ -42,7 +43,7 @@ def handler(
             tg_user, chat = update.effective_user, update.effective_chat
             if tg_user is None or chat is None:
                 return
-            services = context.application.bot_data["services"]
+            services = services_of(context.application)
             settings = services.settings
             if private_only and chat.type != ChatType.PRIVATE:
                 await _point_to_private_chat(update, context, settings.default_locale)
@@ -101,9 +102,9 @@ async def error_callback(update: object, context: CallbackContext[Any, Any, Any,
     """Log the error (no message text or personal data) and tell the user what to do."""
     log.error("update failed: %s", type(context.error).__name__, exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat is not None:
-        services = context.application.bot_data.get("services")
-        locale = services.settings.default_locale if services else "id"
-        if update.effective_user is not None and services is not None:
+        services = services_of(context.application)
+        locale: str = services.settings.default_locale
+        if update.effective_user is not None:
             async with services.db.transaction() as session:
                 user = await users.get_user(session, update.effective_user.id)
                 if user is not None and user.locale:

@@ -22,6 +22,7 @@ from handlers import broadcasts_report
 from handlers.audience_picker import AudiencePicker, AudienceTexts, example_time
 from handlers.base import handler
 from handlers.commands import add_command
+from handlers.context import services_of
 from handlers.flows import expect_text
 from handlers.request import Request, escape_html, keyboard
 from storage.models import ConversationState
@@ -220,7 +221,7 @@ async def _send_now(request: Request) -> None:
     request.answer()
     broadcast = await _create(request, dict(state.data), None)
     count = await dq.materialize_broadcast(
-        request.session, broadcast.id, request.services.extras["clock"].now()
+        request.session, broadcast.id, request.services.clock.now()
     )
     broadcast.progress_chat_id = request.chat_id
     await request.clear_state()
@@ -244,7 +245,7 @@ async def _send_now(request: Request) -> None:
             row = await dq.get_broadcast(session, broadcast_id)
             if row is not None:
                 row.progress_message_id = message.message_id
-        services.extras["outbox"].wake()
+        services.outbox.wake()
 
     request.later(post_progress)
 
@@ -259,7 +260,7 @@ async def when_step(request: Request, state: ConversationState) -> None:
     if at is None:
         request.reply_key("bc.bad_time", value=escape_html(text), tz=settings.timezone)
         return
-    scheduler = request.services.extras["scheduler"]
+    scheduler = request.services.scheduler
     if at <= scheduler.clock.now():
         request.reply_key("bc.past_time", value=escape_html(text))
         return
@@ -279,7 +280,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /umumkan, its buttons and steps, and the report commands."""
     add_command(app, "umumkan", umumkan_cmd, roles=HR)
     app.add_handler(CallbackQueryHandler(handler(roles=HR)(bc_callback), pattern=cb.pattern(FLOW)))
-    flows = app.bot_data["services"].flows
+    flows = services_of(app).flows
     flows.on(FLOW, "text", text_step)
     flows.on(FLOW, "attach", attach_step)
     flows.on(FLOW, "units", PICKER.units_step)

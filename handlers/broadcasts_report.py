@@ -124,7 +124,7 @@ async def report_callback(request: Request) -> None:
     broadcast_id = data.int_arg(0)
     request.answer()
     if data.action == "cancel":
-        clock = request.services.extras["clock"]
+        clock = request.services.clock
         broadcast = await dq.get_broadcast(request.session, broadcast_id)
         if broadcast is None or broadcast.status != "scheduled":
             request.reply_key("bc.not_cancellable", id=broadcast_id)

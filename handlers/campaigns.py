@@ -2,7 +2,7 @@
 
 ``register(app)`` wires :class:`bot.services.campaigns.CampaignService` to the event bus
 (``move.decreed`` / ``move.tmt_changed`` / ``move.cancelled``) and the scheduler created by
-``handlers.delivery_services``; it is stored in ``services.extras["campaigns"]``.
+``handlers.wiring``; it is ``services.campaigns``.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from bot import callback_data as cb
 from bot.campaigns.timing import OffsetError, format_offset, parse_offset
 from bot.delivery.compose import MAX_TEXT, html_error
 from bot.events import MoveEvent
-from bot.services.campaigns import CampaignService
 from bot.texts import t
 from handlers.base import handler
 from handlers.commands import add_command
+from handlers.context import services_of
 from handlers.flows import expect_text
 from handlers.request import Request, escape_html, keyboard
 from storage.models import CampaignStep, ConversationState
@@ -134,18 +134,8 @@ async def offset_step(request: Request, state: ConversationState) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Wire the campaign service to the events and scheduler; install /sosialisasi."""
-    services = app.bot_data["services"]
-    # handlers.delivery_services (registered earlier) created the scheduler and worker.
-    service = CampaignService(
-        services.extras["scheduler"],
-        services.settings.tz,
-        _text_of,
-        services.settings.default_locale,
-        wake=services.extras["outbox"].wake,
-    )
-    service.on_skipped = _skip_reporter(app, service)
-    service.attach(services.events)
-    services.extras["campaigns"] = service
+    services = services_of(app)
+    services.campaigns.on_skipped = _skip_reporter(app)
     add_command(app, "sosialisasi", campaigns_cmd, roles=HR)
     app.add_handler(
         CallbackQueryHandler(handler(roles=HR)(campaigns_callback), pattern=cb.pattern(FLOW))
@@ -154,7 +144,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     services.flows.on(FLOW, "offset", offset_step)
 
 
-def _skip_reporter(app: Application[Any, Any, Any, Any, Any, Any], service: CampaignService) -> Any:
+def _skip_reporter(app: Application[Any, Any, Any, Any, Any, Any]) -> Any:
     """A callback telling HR (after the decree commits) which steps were skipped."""
     tasks: set[asyncio.Task[None]] = set()
 
@@ -163,7 +153,7 @@ def _skip_reporter(app: Application[Any, Any, Any, Any, Any, Any], service: Camp
 
         async def send() -> None:
             """Message every HR user."""
-            services = app.bot_data["services"]
+            services = services_of(app)
             async with services.db.transaction() as session:
                 hr_ids = await users.users_with_role(session, "hr")
             text = t(

@@ -16,10 +16,21 @@ from telegram import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScope
 from telegram.error import TelegramError
 from telegram.ext import Application, CommandHandler
 
+from bot.callback_data import CallbackData
 from bot.texts import LOCALES, t
 from handlers.base import Feature, handler
+from handlers.context import services_of
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ButtonSpec:
+    """One typed button class and who may press it."""
+
+    data_cls: type[CallbackData]
+    roles: frozenset[str]
+    linked: bool
 
 
 @dataclass(frozen=True)
@@ -45,10 +56,11 @@ class CommandSpec:
 
 
 class CommandRegistry:
-    """All commands in registration order."""
+    """All commands in registration order, and every typed button class."""
 
     def __init__(self) -> None:
         self.specs: dict[str, CommandSpec] = {}
+        self.buttons: dict[str, ButtonSpec] = {}
 
     def visible(self, roles: frozenset[str], linked: bool) -> list[CommandSpec]:
         """Commands the user may run, in registration order."""
@@ -65,7 +77,7 @@ def add_command(
     in_menu: bool = True,
 ) -> None:
     """Register ``/name`` with its checks, and remember it for menus and help."""
-    registry: CommandRegistry = app.bot_data["services"].commands
+    registry = services_of(app).commands
     spec = CommandSpec(name, fn, frozenset(roles), linked, in_menu)
     registry.specs[name] = spec
     app.add_handler(CommandHandler(name, handler(roles=roles, linked=linked)(fn)))
@@ -78,10 +90,10 @@ def bot_commands(specs: list[CommandSpec], locale: str) -> list[BotCommand]:
 
 async def publish_default_commands(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Set the employee command menu for all private chats, per language."""
-    registry: CommandRegistry = app.bot_data["services"].commands
+    registry = services_of(app).commands
     specs = registry.visible(frozenset(), linked=True)
     scope = BotCommandScopeAllPrivateChats()
-    default = app.bot_data["services"].settings.default_locale
+    default = services_of(app).settings.default_locale
     await app.bot.set_my_commands(bot_commands(specs, default), scope=scope)
     for locale in LOCALES:
         await app.bot.set_my_commands(
@@ -108,7 +120,7 @@ async def publish_user_commands(
     app: Application[Any, Any, Any, Any, Any, Any], chat_id: int, roles: frozenset[str], locale: str
 ) -> None:
     """Give a privileged user (per-chat scope) the commands of their roles."""
-    registry: CommandRegistry = app.bot_data["services"].commands
+    registry = services_of(app).commands
     scope = BotCommandScopeChat(chat_id)
     try:
         if roles:

@@ -15,10 +15,10 @@ from bot.plans import consultation as kc
 from handlers import plans_employee
 from handlers.base import handler
 from handlers.commands import add_command
+from handlers.context import services_of
 from handlers.flows import expect_text
 from handlers.plans_common import (
     cancel_consultation_jobs,
-    clock_of,
     consultation_buttons,
     employee_chat,
     enqueue,
@@ -133,7 +133,7 @@ async def _record_answer(
         request.reply_key("plans.kons_already")
         return
     move.answer, move.answer_category, move.answer_text = answer, category, text
-    move.answered_at = clock_of(request.services).now()
+    move.answered_at = request.services.clock.now()
     await audit.record(
         request.session, audit.actor_of(request.telegram_id), "move.answered", "move", move.id,
         version=move.version, answer=answer, category=category, reason=text,
@@ -213,7 +213,7 @@ async def answer_step(request: Request, state: ConversationState) -> None:
         request.reply_key("common.stale_button")
         return
     question.answer, question.answered_by = text, request.telegram_id
-    question.answered_at = clock_of(request.services).now()
+    question.answered_at = request.services.clock.now()
     await audit.record(
         request.session, audit.actor_of(request.telegram_id), "move.question_answered", "move",
         move.id, question_id=question.id,
@@ -237,7 +237,7 @@ async def answer_step(request: Request, state: ConversationState) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install the consultation buttons, their steps, and /tanya."""
-    flows = app.bot_data["services"].flows
+    flows = services_of(app).flows
     app.add_handler(
         CallbackQueryHandler(handler(linked=True)(kons_callback), pattern=cb.pattern("kons"))
     )

@@ -9,16 +9,16 @@ conversation where it was.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass, field
 from datetime import timedelta
+from enum import Flag, auto
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Message
 from telegram.ext import (
     Application,
-    CallbackContext,
     CallbackQueryHandler,
     MessageHandler,
     filters,
@@ -27,9 +27,10 @@ from telegram.ext import (
 from bot.config import Settings
 from bot.texts import t
 from handlers.base import handler
+from handlers.context import BotContext, services_of
 from handlers.request import Request
 from storage.models import ConversationState, utcnow
-from storage.queries import conversation
+from storage.queries import audit, conversation
 from storage.queries.users import get_user
 
 log = logging.getLogger(__name__)
@@ -38,52 +39,145 @@ PAUSED = "paused"
 StepFn = Callable[[Request, ConversationState], Awaitable[None]]
 
 
+class Accepts(Flag):
+    """What kind of message a conversation step takes."""
+
+    TEXT = auto()
+    CONTACT = auto()
+    DOCUMENT = auto()
+    PHOTO = auto()
+    BUTTONS = auto()  # the step waits for a button press; typed messages re-show the hint
+    ANY = TEXT | CONTACT | DOCUMENT | PHOTO
+
+
+_EXPECT_KEY = {
+    Accepts.TEXT: "common.expect_text",
+    Accepts.CONTACT: "common.expect_contact",
+    Accepts.DOCUMENT: "common.expect_document",
+    Accepts.BUTTONS: "common.expect_button",
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a conversation: its function, what it accepts and who may answer it."""
+
+    fn: StepFn
+    accepts: Accepts
+    roles: frozenset[str] | None  # None: the conversation's roles
+
+
 @dataclass
 class FlowSpec:
-    """How one flow behaves when it is cancelled or idle."""
+    """One conversation: its steps, roles, and how it behaves when cancelled or idle."""
 
     name: str
     keeps_draft: bool = False
     resume_command: str = ""
-    steps: dict[str, StepFn] = field(default_factory=dict)
+    roles: frozenset[str] = frozenset()
+    steps: dict[str, Step] = field(default_factory=dict)
+
+    def on(
+        self,
+        step: str,
+        fn: StepFn,
+        *,
+        accepts: Accepts = Accepts.ANY,
+        roles: Collection[str] | None = None,
+    ) -> None:
+        """Handle messages of users at ``step`` with ``fn``."""
+        self.steps[step] = Step(fn, accepts, frozenset(roles) if roles is not None else None)
+
+    def roles_of(self, step: Step) -> frozenset[str]:
+        """The roles a user needs to answer ``step`` (empty: anyone who reached it)."""
+        return step.roles if step.roles is not None else self.roles
+
+
+def accepted(message: Message | None, accepts: Accepts) -> bool:
+    """True when ``message`` is of a kind the step takes."""
+    if message is None:
+        return False
+    return bool(
+        (Accepts.TEXT in accepts and message.text is not None)
+        or (Accepts.CONTACT in accepts and message.contact is not None)
+        or (Accepts.DOCUMENT in accepts and message.document is not None)
+        or (Accepts.PHOTO in accepts and bool(message.photo))
+        or (Accepts.ANY in accepts)
+    )
 
 
 class FlowRouter:
-    """Maps (flow, step) to the function that handles the user's next message."""
+    """The project's conversation handler: maps (flow, step) to a declared step.
+
+    Unlike PTB's ``ConversationHandler`` the state lives in the database (in the update's
+    transaction), so a restart or another instance continues where the user was. Each
+    step declares what it accepts and which roles it needs; the router checks both when
+    the message arrives, before the step runs.
+    """
 
     def __init__(self) -> None:
         self.flows: dict[str, FlowSpec] = {}
         self.document_without_flow: Callable[[Request], Awaitable[None]] | None = None
 
-    def flow(self, name: str, *, keeps_draft: bool = False, resume_command: str = "") -> FlowSpec:
-        """Declare a flow (idempotent) and return its spec."""
+    def flow(
+        self,
+        name: str,
+        *,
+        keeps_draft: bool = False,
+        resume_command: str = "",
+        roles: Collection[str] = (),
+    ) -> FlowSpec:
+        """Declare a conversation (idempotent) and return its spec."""
         spec = self.flows.get(name)
         if spec is None:
-            spec = self.flows[name] = FlowSpec(name, keeps_draft, resume_command)
+            spec = self.flows[name] = FlowSpec(name, keeps_draft, resume_command, frozenset(roles))
         return spec
 
-    def on(self, flow: str, step: str, fn: StepFn) -> None:
+    def on(
+        self,
+        flow: str,
+        step: str,
+        fn: StepFn,
+        *,
+        accepts: Accepts = Accepts.ANY,
+        roles: Collection[str] | None = None,
+    ) -> None:
         """Handle messages of users at ``flow``/``step`` with ``fn``."""
-        self.flow(flow).steps[step] = fn
+        self.flow(flow).on(step, fn, accepts=accepts, roles=roles)
 
     async def dispatch(self, request: Request) -> None:
-        """Route a non-command message to the step the user is at."""
+        """Route a non-command message to the step the user is at, after the checks."""
         state = await conversation.get_state(request.session, request.telegram_id)
+        message = request.update.effective_message
         if state is None or state.step == PAUSED:
-            message = request.update.effective_message
             if message is not None and message.document and self.document_without_flow:
                 await self.document_without_flow(request)
                 return
             request.reply_key("common.no_conversation")
             return
         spec = self.flows.get(state.flow)
-        fn = spec.steps.get(state.step) if spec else None
-        if fn is None:
+        step = spec.steps.get(state.step) if spec else None
+        if spec is None or step is None:
             log.warning("no step handler for %s/%s; clearing", state.flow, state.step)
             await request.clear_state()
             request.reply_key("common.no_conversation")
             return
-        await fn(request, state)
+        roles = spec.roles_of(step)
+        if roles and not request.has_role(*roles):
+            await audit.record(
+                request.session,
+                audit.actor_of(request.telegram_id),
+                "access.denied",
+                "step",
+                f"{state.flow}/{state.step}",
+            )
+            await request.clear_state()
+            request.reply_key("common.step_not_allowed")
+            return
+        if not accepted(message if isinstance(message, Message) else None, step.accepts):
+            request.reply_key(_expect_key(step.accepts))
+            return
+        await step.fn(request, state)
 
     async def cancel(self, request: Request) -> bool:
         """Leave the current flow, keeping the draft where the flow wants; False if none."""
@@ -100,6 +194,14 @@ class FlowRouter:
             await request.clear_state()
             request.reply_key("common.cancelled")
         return True
+
+
+def _expect_key(accepts: Accepts) -> str:
+    """The text key telling the user what the step expects."""
+    for kind, key in _EXPECT_KEY.items():
+        if kind in accepts:
+            return key
+    return "common.expect_text"
 
 
 def message_text(request: Request) -> str | None:
@@ -130,10 +232,10 @@ def resume_step(state: ConversationState, default: str) -> str:
     return str(step or default)
 
 
-async def expire_idle_job(context: CallbackContext[Any, Any, Any, Any]) -> None:
+async def expire_idle_job(context: BotContext) -> None:
     """Time out idle conversations: tell the user, keep drafts where the flow does."""
-    services = context.application.bot_data["services"]
-    router: FlowRouter = services.flows
+    services = context.services
+    router = services.flows
     timeout = timedelta(minutes=services.settings.conversation_timeout_minutes)
     notices: list[tuple[int, str]] = []
     async with services.db.transaction() as session:
@@ -161,7 +263,7 @@ async def _locale_of(session: AsyncSession, telegram_id: int, settings: Settings
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install the catch-all input handler (last group) and the idle-timeout job."""
-    router: FlowRouter = app.bot_data["services"].flows
+    router = services_of(app).flows
 
     @handler()
     async def flow_input_msg(request: Request) -> None:
@@ -173,8 +275,13 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         """Answer a button that no feature claims (old or forged) instead of leaving it spinning."""
         request.answer(request.t("common.stale_button"), alert=True)
 
+    # Edited messages never answer the current step: only new messages reach the router.
     app.add_handler(
-        MessageHandler(filters.ChatType.PRIVATE & ~filters.COMMAND, flow_input_msg), group=10
+        MessageHandler(
+            filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & ~filters.COMMAND,
+            flow_input_msg,
+        ),
+        group=10,
     )
     # Group 0, added after every feature's handlers: only buttons nobody claimed reach it.
     app.add_handler(CallbackQueryHandler(unknown_button_callback))

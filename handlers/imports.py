@@ -20,6 +20,7 @@ from telegram.ext import Application, CallbackQueryHandler
 from bot import callback_data as cb
 from bot.roster.importer import apply_roster, format_report, parse_roster
 from handlers.base import handler
+from handlers.context import services_of
 from handlers.request import Request, keyboard
 from storage.models import ConversationState
 from storage.queries import audit
@@ -155,7 +156,7 @@ async def waiting_step(request: Request, state: ConversationState) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install file handling for HR imports."""
-    flows = app.bot_data["services"].flows
+    flows = services_of(app).flows
     flows.document_without_flow = document_received
     flows.on(FLOW, "choose", waiting_step)
     flows.on(FLOW, "confirm", waiting_step)

@@ -13,6 +13,7 @@ from bot.matching.candidates_xlsx import candidates_workbook
 from bot.matching.service import Candidates, search_positions
 from handlers.base import handler
 from handlers.commands import add_command
+from handlers.context import services_of
 from handlers.flows import expect_text
 from handlers.matching import ensure_service, esc, join_limited, reasons, service_of
 from handlers.request import Request, keyboard
@@ -276,4 +277,4 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(
         CallbackQueryHandler(handler(roles=HR)(fmsi_callback), pattern=cb.pattern("fmsi"))
     )
-    app.bot_data["services"].flows.on(FLOW, "query", query_step)
+    services_of(app).flows.on(FLOW, "query", query_step)

@@ -13,9 +13,9 @@ from bot.plans.service import refresh_plan_status, set_status
 from handlers import plans_audit, plans_cancel, plans_import, plans_moves
 from handlers.base import handler
 from handlers.commands import add_command
+from handlers.context import services_of
 from handlers.flows import expect_text
 from handlers.plans_common import (
-    clock_of,
     esc,
     notify_role,
     register_kinds,
@@ -158,7 +158,7 @@ async def _submit(request: Request, plan_id: int) -> None:
         if move.status == st.DRAFT:
             await set_status(request.session, move, "submit", actor(request))
     plan.status = st.PLAN_SUBMITTED
-    plan.submitted_at = clock_of(request.services).now()
+    plan.submitted_at = request.services.clock.now()
     await audit.record(
         request.session, actor(request), "plan.submitted", "plan", plan.id, moves=len(moves)
     )
@@ -181,7 +181,7 @@ def _async(fn: Any, *args: Any) -> Any:
 
 async def _start_consultation(request: Request, plan_id: int) -> None:
     """Send each approved move of the plan to its employee (through the outbox)."""
-    now = clock_of(request.services).now()
+    now = request.services.clock.now()
     sent = unlinked = 0
     for move in await q.moves_of(request.session, plan_id):
         if move.status != st.APPROVED:
@@ -235,9 +235,9 @@ async def plan_decided(request: Request, plan_id: int) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /rencana, its buttons and steps, and the consultation jobs."""
-    services = app.bot_data["services"]
+    services = services_of(app)
     # handlers.delivery_services (registered earlier) created the scheduler and worker.
-    register_kinds(services.extras["scheduler"], services)
+    register_kinds(services.scheduler, services)
     add_command(app, "rencana", rencana_cmd, roles=("hr",))
     app.add_handler(
         CallbackQueryHandler(handler(roles=("hr",))(rcn_callback), pattern=cb.pattern("rcn"))

@@ -14,6 +14,7 @@ from bot.events import MOVE_CANCELLED
 from bot.plans import status as st
 from bot.plans.service import set_status
 from bot.texts import t
+from handlers.context import services_of
 from handlers.flows import expect_text
 from handlers.plans_common import cancel_consultation_jobs, employee_chat, enqueue, wake_outbox
 from handlers.plans_decree import move_event
@@ -87,4 +88,4 @@ async def _tell(request: Request, move_id: int, employee_id: int) -> int:
 
 def register_steps(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install the reason step of cancelling a plan."""
-    app.bot_data["services"].flows.on(FLOW, STEP, cancel_plan_step)
+    services_of(app).flows.on(FLOW, STEP, cancel_plan_step)

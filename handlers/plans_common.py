@@ -18,7 +18,6 @@ from telegram.constants import ParseMode
 from bot import callback_data as cb
 from bot.aspirations.windows import format_local
 from bot.plans import consultation as kc
-from bot.services.clock import Clock
 from bot.texts import t
 from handlers.request import escape_html as esc
 from storage.db import Database
@@ -34,12 +33,6 @@ REMINDER = "consultation_reminder"
 DEADLINE = "consultation_deadline"
 
 
-def clock_of(services: Any) -> Clock:
-    """The services' clock (tests install a controllable one), else the wall clock."""
-    clock = services.extras.get("clock")
-    return clock if isinstance(clock, Clock) else Clock()
-
-
 def fmt_date(value: date | None) -> str:
     """A date as DD-MM-YYYY."""
     return value.strftime("%d-%m-%Y") if value else "-"
@@ -47,7 +40,7 @@ def fmt_date(value: date | None) -> str:
 
 def wake_outbox(services: Any) -> None:
     """Tell the outbox worker new rows are committed."""
-    services.extras["outbox"].wake()
+    services.outbox.wake()
 
 
 async def enqueue(
@@ -59,7 +52,7 @@ async def enqueue(
     markup: InlineKeyboardMarkup | None = None,
 ) -> int:
     """Queue one HTML message in the outbox; ``key`` makes a repeat harmless."""
-    not_before = min(clock_of(services).now(), utcnow())
+    not_before = min(services.clock.now(), utcnow())
     payload = markup.to_dict() if markup is not None else None
     return await dq.enqueue_messages(
         session, None, [(chat_id, text, payload)], dedup_prefix=key,
@@ -147,7 +140,7 @@ async def schedule_consultation_jobs(session: AsyncSession, services: Any, move_
     for kind in (REMINDER, DEADLINE):
         await sq.cancel_pending(session, kind, move_id, "replaced")
     when = {REMINDER: kc.reminder_time(move.consulted_at, move.deadline), DEADLINE: move.deadline}
-    scheduler = services.extras["scheduler"]
+    scheduler = services.scheduler
     for kind, run_at in when.items():
         await scheduler.schedule(session, kind, move_id, run_at)
 

@@ -16,6 +16,7 @@ from bot.events import MOVE_CANCELLED, MOVE_DECREED, MOVE_TMT_CHANGED, MoveEvent
 from bot.plans import consultation as kc
 from bot.plans import status as st
 from bot.plans.service import set_status
+from handlers.context import services_of
 from handlers.flows import expect_text
 from handlers.plans_common import (
     cancel_consultation_jobs,
@@ -79,7 +80,7 @@ async def show_move(request: Request, move_id: int) -> None:
     request.reply(text, keyboard(buttons))
 
 
-async def decree_action(request: Request, data: cb.CallbackData) -> None:
+async def decree_action(request: Request, data: cb.LegacyCallbackData) -> None:
     """Buttons of the move card."""
     action = data.action
     move_id = data.int_arg(0)
@@ -252,7 +253,7 @@ async def cancel_step(request: Request, state: ConversationState) -> None:
 
 def register_steps(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install the text steps of the move card."""
-    flows = app.bot_data["services"].flows
+    flows = services_of(app).flows
     for step, fn in (
         ("keep", keep_step), ("sk_no", sk_no_step), ("sk_tmt", sk_tmt_step),
         ("new_tmt", new_tmt_step), ("cancel", cancel_step),

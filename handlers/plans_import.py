@@ -17,8 +17,8 @@ from bot.plans.moves_import import apply_moves, format_moves_report
 from bot.roster.importer import file_error_text
 from bot.roster.validation import RosterError
 from bot.texts import t
+from handlers.context import services_of
 from handlers.imports import Importer, ImportOutcome, add_import_kind
-from handlers.plans_common import clock_of
 from storage.queries import plans as q
 
 
@@ -33,7 +33,7 @@ def moves_importer(services: Any) -> Importer:
         if not drafts:
             return ImportOutcome(t(locale, "plans.imp_no_draft"), False, False)
         plan = drafts[0]
-        today = clock_of(services).now().astimezone(services.settings.tz).date()
+        today = services.clock.now().astimezone(services.settings.tz).date()
         try:
             parsed = parse_moves(data, filename, today=today)
         except RosterError as exc:
@@ -51,4 +51,4 @@ def moves_importer(services: Any) -> Importer:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Offer the ``moves`` kind in the HR file upload."""
-    add_import_kind("moves", moves_importer(app.bot_data["services"]))
+    add_import_kind("moves", moves_importer(services_of(app)))

@@ -18,9 +18,9 @@ from bot.plans.service import (
     warnings_for,
 )
 from handlers import plans_revise
+from handlers.context import services_of
 from handlers.flows import expect_text
 from handlers.plans_common import (
-    clock_of,
     esc,
     wake_outbox,
 )
@@ -41,7 +41,7 @@ def _actor(request: Request) -> str:
 
 def _today(request: Request) -> date:
     """Today's local date by the services' clock."""
-    return clock_of(request.services).now().astimezone(request.settings.tz).date()
+    return request.services.clock.now().astimezone(request.settings.tz).date()
 
 
 def _wake(request: Request) -> None:
@@ -215,7 +215,7 @@ async def propose_move_from_candidate(request: Request, position_id: int, employ
 # -- buttons ------------------------------------------------------------------------------
 
 
-async def move_action(request: Request, data: cb.CallbackData) -> None:
+async def move_action(request: Request, data: cb.LegacyCallbackData) -> None:
     """Move-level buttons of /rencana (the plan-level ones are in handlers.plans)."""
     from handlers import plans_decree
 
@@ -278,7 +278,7 @@ def register_steps(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install the steps of adding and revising a move."""
     from handlers import plans_decree
 
-    flows = app.bot_data["services"].flows
+    flows = services_of(app).flows
     for step, fn in (
         ("emp", emp_step), ("dest", dest_step), ("tmt", tmt_step), ("why", why_step),
         ("override", override_step),

@@ -11,7 +11,7 @@ from bot.plans import consultation as kc
 from bot.plans import status as st
 from bot.plans.rules import MoveWarning
 from bot.plans.service import Destination
-from handlers.plans_common import clock_of, send_consultation, wake_outbox
+from handlers.plans_common import send_consultation, wake_outbox
 from handlers.request import Request
 from storage.queries import audit
 from storage.queries import plans as q
@@ -50,7 +50,7 @@ async def revise(
     move.overdue, move.kept_reason = False, ""
     move.warnings = [w.code for w in warnings]
     move.override_reason = reason
-    now = clock_of(request.services).now()
+    now = request.services.clock.now()
     move.consulted_at, move.deadline = now, kc.deadline_from(now)
     actor = audit.actor_of(request.telegram_id)
     await audit.record(

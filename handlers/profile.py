@@ -12,6 +12,7 @@ from bot import callback_data as cb
 from bot.privacy import mask_nip
 from handlers.base import handler
 from handlers.commands import add_command
+from handlers.context import services_of
 from handlers.flows import expect_text
 from handlers.request import Request, escape_html, keyboard
 from storage.models import ConversationState, EmployeeSkill, Unit
@@ -203,4 +204,4 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(
         CallbackQueryHandler(handler(linked=True)(profile_callback), pattern=cb.pattern("prof"))
     )
-    app.bot_data["services"].flows.on(FLOW, "text", text_step)
+    services_of(app).flows.on(FLOW, "text", text_step)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import (
@@ -26,12 +27,16 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import CallbackContext
 
-from bot.callback_data import CallbackData
+from bot.callback_data import LegacyCallbackData
 from bot.callback_data import parse as parse_callback
 from bot.config import Settings
+from bot.messages import OutgoingMessage
 from bot.texts import t
 from storage.models import BotUser, Employee
 from storage.queries import conversation
+
+if TYPE_CHECKING:
+    from handlers.context import Services
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
 Deferred = Callable[[], Awaitable[Any]]
@@ -64,12 +69,22 @@ class Request:
         return chat.id
 
     @property
-    def services(self) -> Any:
-        """The application's service container (see bot.app.Services)."""
-        return self.context.application.bot_data["services"]
+    def services(self) -> Services:
+        """The application's typed service container."""
+        from handlers.context import services_of
 
-    def button(self) -> CallbackData:
-        """The parsed payload of the pressed button (CallbackDataError when malformed)."""
+        return services_of(self.context.application)
+
+    def now(self) -> datetime:
+        """The current time (UTC) from the one service clock."""
+        return self.services.clock.now()
+
+    def today(self) -> date:
+        """Today's date in the configured local time zone."""
+        return self.now().astimezone(self.settings.tz).date()
+
+    def button(self) -> LegacyCallbackData:
+        """The parsed untyped payload of the pressed button (CallbackDataError when malformed)."""
         query = self.update.callback_query
         return parse_callback(query.data if query else None)
 
@@ -84,6 +99,10 @@ class Request:
     def later(self, action: Deferred) -> None:
         """Run ``action`` after the transaction commits (in order with replies)."""
         self.deferred.append(action)
+
+    def send(self, message: OutgoingMessage) -> None:
+        """Send a message value (text, parse mode, buttons) to the user's chat after commit."""
+        self.reply(message.text, inline_markup(message), html=message.parse_mode == "HTML")
 
     def reply(self, text: str, markup: Markup = None, *, html: bool = True) -> None:
         """Send ``text`` to the user's chat after commit."""
@@ -189,6 +208,12 @@ class Request:
 def escape_html(text: object) -> str:
     """Escape user text for HTML parse mode (``&``, ``<``, ``>``)."""
     return html.escape(str(text), quote=False)
+
+
+def inline_markup(message: OutgoingMessage) -> InlineKeyboardMarkup | None:
+    """The Telegram keyboard of a message value, or None without buttons."""
+    data = message.markup_dict()
+    return InlineKeyboardMarkup.de_json(data, None) if data else None
 
 
 def keyboard(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:

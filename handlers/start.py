@@ -13,6 +13,7 @@ from bot.registration.invites import InviteError, redeem_invite
 from bot.roster.validation import normalize_phone
 from handlers.base import handler
 from handlers.commands import add_command, sync_user_menu
+from handlers.context import services_of
 from handlers.menu import show_main_menu
 from handlers.request import Request, keyboard
 from storage.models import ConversationState, Employee, utcnow
@@ -172,7 +173,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /start, the consent buttons and the contact step."""
     add_command(app, "start", start_cmd, linked=False, in_menu=False)
     app.add_handler(CallbackQueryHandler(handler()(consent_callback), pattern=cb.pattern("reg")))
-    flows = app.bot_data["services"].flows
+    flows = services_of(app).flows
     flows.on(FLOW, "contact", _guard_locked(contact_step))
     flows.on(FLOW, "consent", consent_pending_step)
 

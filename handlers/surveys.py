@@ -15,16 +15,15 @@ from typing import Any
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot import callback_data as cb
-from bot.runtime import add_lifecycle
 from bot.surveys import answers as sa
 from bot.surveys.definition import SurveyDef, default_survey_path, load_file
-from bot.surveys.invitations import attach_jobs
 from bot.surveys.views import question_view, summary_view
 from handlers.base import handler
 from handlers.commands import add_command
+from handlers.context import add_lifecycle, services_of
 from handlers.flows import message_text
 from handlers.request import Request, keyboard
-from storage.models import ConversationState, utcnow
+from storage.models import ConversationState
 from storage.models.surveys import SurveyParticipation
 from storage.queries import surveys as q
 
@@ -35,8 +34,7 @@ Loaded = tuple[SurveyParticipation, SurveyDef]
 
 def _now(request: Request) -> Any:
     """The service clock's now (tests may move it)."""
-    clock = request.services.extras.get("clock")
-    return clock.now() if clock is not None else utcnow()
+    return request.now()
 
 
 async def _load(request: Request, pid: int, *, alert: bool) -> Loaded | None:
@@ -249,7 +247,7 @@ async def text_step(request: Request, state: ConversationState) -> None:
 async def load_default_survey(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Store the shipped post-mutation survey on first start (never overwrites edits)."""
     definition = await asyncio.to_thread(load_file, default_survey_path())
-    async with app.bot_data["services"].db.transaction() as session:
+    async with services_of(app).db.transaction() as session:
         await q.upsert_survey(session, definition, "system", only_if_missing=True)
 
 
@@ -259,8 +257,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(
         CallbackQueryHandler(handler(linked=True)(survey_callback), pattern=cb.pattern("sv"))
     )
-    flows = app.bot_data["services"].flows
+    flows = services_of(app).flows
     flows.flow(FLOW, keeps_draft=True, resume_command="/isi_survei")
     flows.on(FLOW, STEP, text_step)
-    attach_jobs(app.bot_data["services"])
     add_lifecycle(app, on_start=load_default_survey)

@@ -20,6 +20,7 @@ from bot.delivery.compose import parse_local_time
 from bot.surveys.sending import TIME_FORMAT, SendError, send_survey
 from handlers.audience_picker import AudiencePicker, AudienceTexts, example_time
 from handlers.base import handler
+from handlers.context import services_of
 from handlers.flows import expect_text
 from handlers.request import Request, keyboard
 from storage.models import ConversationState
@@ -140,7 +141,7 @@ async def when_step(request: Request, state: ConversationState) -> None:
 
 async def _send(request: Request, state: ConversationState, at: datetime | None) -> None:
     """Create the round through the shared path and confirm with its id."""
-    scheduler = request.services.extras["scheduler"]
+    scheduler = request.services.scheduler
     try:
         sent = await send_survey(
             request.session,
@@ -179,7 +180,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(
         CallbackQueryHandler(handler(roles=HR)(send_callback), pattern=cb.pattern(FLOW))
     )
-    flows = app.bot_data["services"].flows
+    flows = services_of(app).flows
     flows.on(FLOW, "units", PICKER.units_step)
     flows.on(FLOW, "when", when_step)
     flows.on(FLOW, "audience", waiting_buttons_step)

@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from bot.emulator.server import EmulatorServer
 from bot.roster.demo_data import load_demo
-from handlers.delivery_services import max_in_flight
+from handlers.wiring import max_in_flight
 from storage.db import Database
 from storage.migrate import upgrade_async
 from storage.models.delivery import OutboxMessage

@@ -218,14 +218,10 @@ class SurveyJobs:
         return count
 
 
-def attach_jobs(services: Any) -> SurveyJobs:
-    """Register the survey kinds, move-event subscribers and the ``survey_pending`` audience.
-
-    The scheduler and outbox worker come from ``handlers.delivery_services``, registered
-    before every feature that schedules or sends.
-    """
-    settings = services.settings
-    scheduler = services.extras["scheduler"]
+def attach_jobs(
+    settings: Any, scheduler: Any, events: Any, wake_outbox: Callable[[], None]
+) -> SurveyJobs:
+    """Register the survey kinds, move-event subscribers and the ``survey_pending`` audience."""
     jobs = SurveyJobs(
         scheduler.schedule,
         settings.tz,
@@ -233,12 +229,10 @@ def attach_jobs(services: Any) -> SurveyJobs:
         cancel=scheduler.cancel_ref,
         reschedule=scheduler.reschedule,
     )
-    services.extras["survey_jobs"] = jobs
-    outbox = services.extras["outbox"]
 
     def wake(_item: Any) -> None:
         """Let the outbox worker send the new rows now."""
-        outbox.wake()
+        wake_outbox()
 
     async def invite(_db: Any, session: Any, item: Any) -> None:
         """Fire one invitation."""
@@ -260,8 +254,8 @@ def attach_jobs(services: Any) -> SurveyJobs:
     scheduler.register_kind(KIND_REMIND, remind, wake)
     scheduler.register_kind(KIND_CLOSE, close, wake)
     scheduler.register_kind(KIND_ROUND, open_round, wake)
-    services.events.subscribe(MOVE_DECREED, jobs.on_move_decreed)
-    services.events.subscribe(MOVE_TMT_CHANGED, jobs.on_move_tmt_changed)
-    services.events.subscribe(MOVE_CANCELLED, jobs.on_move_cancelled)
+    events.subscribe(MOVE_DECREED, jobs.on_move_decreed)
+    events.subscribe(MOVE_TMT_CHANGED, jobs.on_move_tmt_changed)
+    events.subscribe(MOVE_CANCELLED, jobs.on_move_cancelled)
     dq.register_audience_resolver("survey_pending", q.pending_chat_ids)
     return jobs

@@ -83,7 +83,7 @@ async def test_schedule_list_cancel_sends_nothing(harness: BotHarness) -> None:
     assert "Rapat" in listing.text
     await hr.press(listing.buttons[0][0])
     assert "dibatalkan" in (await hr.wait_edit(listing.message_id)).text
-    scheduler = harness.services.extras["scheduler"]
+    scheduler = harness.services.scheduler
     await scheduler.fire_due(utcnow() + timedelta(days=3))
     assert await harness.client.sent_log(7001) == []
 

@@ -56,7 +56,7 @@ async def test_edited_step_follows_tmt_change(harness: BotHarness) -> None:
         )
     first = pending[0].run_at.astimezone(harness.settings.tz)
     assert (first.date(), first.strftime("%H:%M")) == (new_tmt - timedelta(days=20), "09:00")
-    scheduler = harness.services.extras["scheduler"]
+    scheduler = harness.services.scheduler
     old_time = first - (new_tmt - old_tmt) + timedelta(minutes=1)
     assert await scheduler.fire_due(old_time) == []
     assert await harness.client.sent_log(EMPLOYEE_TID) == []

@@ -7,7 +7,6 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.harness import BotHarness
-from bot.services.clock import FakeClock
 from storage.models import PlanMove, ScheduledItem, utcnow
 from tests.conftest import APPROVER_ID, HR_ID
 from tests.e2e.test_plans import (
@@ -54,8 +53,8 @@ async def test_authorization(harness: BotHarness) -> None:
 async def test_reminder_and_deadline_on_fake_clock(harness: BotHarness) -> None:
     """Unanswered consultations get one reminder, then are flagged for HR after the deadline."""
     await setup_plan_world(harness)
-    clock = FakeClock(utcnow())
-    harness.services.extras["clock"] = clock
+    clock = harness.services.clock
+    clock.set(utcnow())
     await draft_and_approve(harness)
     await start_consultation(harness)
     ani, bayu, citra = (person(harness, tg or 0) for tg, _n, _m in EMPLOYEES[:3])
@@ -63,7 +62,7 @@ async def test_reminder_and_deadline_on_fake_clock(harness: BotHarness) -> None:
         await emp.reply()
     await ani.press("✅ Setuju")
     await ani.reply()
-    scheduler = harness.services.extras["scheduler"]
+    scheduler = harness.services.scheduler
     start = clock.now()
     clock.set(start + timedelta(days=5, minutes=1))
     await scheduler.fire_due(clock.now())

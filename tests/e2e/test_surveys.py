@@ -42,7 +42,7 @@ async def fire_surveys(harness: BotHarness, now: datetime) -> list[str]:
             ScheduledItem.run_at <= now,
         )
         ids = list((await session.execute(stmt.order_by(ScheduledItem.run_at))).scalars())
-    outcomes = [await services.extras["scheduler"].fire_item(i, now) for i in ids]
+    outcomes = [await services.scheduler.fire_item(i, now) for i in ids]
     return [o.outcome for o in outcomes if o is not None]
 
 
