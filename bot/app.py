@@ -6,12 +6,13 @@ import logging
 from typing import Any
 
 from telegram.constants import ParseMode
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
+from telegram.ext import Application, ApplicationBuilder, Defaults
 
 from bot.config import Settings
 from bot.services.clock import Clock
 from bot.transport import AiohttpRequest
 from bot.update_processor import PerUserUpdateProcessor
+from handlers.base import too_many_messages_notice
 from handlers.commands import publish_default_commands, publish_user_commands
 from handlers.context import SERVICES_KEY, BotApp, Services, context_types, services_of
 from handlers.registry import register_all
@@ -28,6 +29,9 @@ def build_application(
 ) -> BotApp:
     """Create the Application: HTTP to Telegram (or the emulator), handlers, services."""
     settings.require_token()
+    processor = PerUserUpdateProcessor(
+        settings.max_concurrent_updates, settings.max_queued_updates_per_user
+    )
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token)
@@ -35,17 +39,16 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_file_base_url)
-        .concurrent_updates(PerUserUpdateProcessor(settings.max_concurrent_updates))
+        .concurrent_updates(processor)
         .request(AiohttpRequest(connection_pool_size=settings.max_concurrent_updates))
         .get_updates_request(AiohttpRequest(connection_pool_size=1, read_timeout=40))
-        # Replies to users are paced by Telegram's own limits; a 429 is retried (never lost).
-        .rate_limiter(AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=3))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
     app: BotApp = builder.build()
     app.bot_data[SERVICES_KEY] = build_services(app, settings, clock=clock, migrate=migrate)
     register_all(app)
+    processor.on_overflow = too_many_messages_notice(app)
     return app
 
 

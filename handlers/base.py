@@ -15,7 +15,8 @@ from typing import Any
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.ext import CallbackContext
+from telegram.error import TelegramError
+from telegram.ext import Application, CallbackContext
 
 from bot.callback_data import CallbackDataError
 from bot.texts import t
@@ -110,3 +111,23 @@ async def error_callback(update: object, context: CallbackContext[Any, Any, Any,
                 if user is not None and user.locale:
                     locale = user.locale
         await context.bot.send_message(update.effective_chat.id, t(locale, "common.error"))
+
+
+def too_many_messages_notice(
+    app: Application[Any, Any, Any, Any, Any, Any],
+) -> Callable[[Update], Awaitable[None]]:
+    """The processor's answer to a user whose update queue is full (once per burst)."""
+
+    async def notify(update: Update) -> None:
+        """Tell the sender to wait a moment; in their Telegram language when it is English."""
+        user, chat = update.effective_user, update.effective_chat
+        if user is None or chat is None or chat.type != ChatType.PRIVATE:
+            return
+        code = (user.language_code or "").lower()
+        locale = "en" if code.startswith("en") else services_of(app).settings.default_locale
+        try:
+            await app.bot.send_message(chat.id, t(locale, "common.too_many_messages"))
+        except TelegramError as exc:
+            log.warning("could not send the too-many-messages notice: %s", type(exc).__name__)
+
+    return notify

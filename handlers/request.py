@@ -7,6 +7,7 @@ waiting for Telegram.
 
 from __future__ import annotations
 
+import asyncio
 import html
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatAction, ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, RetryAfter
 from telegram.ext import CallbackContext
 
 from bot.callback_data import LegacyCallbackData
@@ -32,12 +33,14 @@ from bot.callback_data import parse as parse_callback
 from bot.config import Settings
 from bot.messages import OutgoingMessage
 from bot.texts import t
+from bot.update_processor import outside_slot
 from storage.models import BotUser, Employee
 from storage.queries import conversation
 
 if TYPE_CHECKING:
     from handlers.context import Services
 
+REPLY_RETRIES = 3
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
 Deferred = Callable[[], Awaitable[Any]]
 
@@ -199,15 +202,33 @@ class Request:
         await conversation.clear_state(self.session, self.telegram_id)
 
     async def flush_deferred(self) -> None:
-        """Run the queued replies in order (called by the handler wrapper after commit)."""
+        """Run the queued replies in order (called by the handler wrapper after commit).
+
+        A 429 is waited out with the update's concurrency slot given back (the user's own
+        order is kept), then the same reply is retried.
+        """
         for action in self.deferred:
-            await action()
+            for attempt in range(REPLY_RETRIES + 1):
+                try:
+                    await action()
+                    break
+                except RetryAfter as exc:
+                    if attempt == REPLY_RETRIES:
+                        raise
+                    async with outside_slot():
+                        await asyncio.sleep(retry_seconds(exc))
         self.deferred.clear()
 
 
 def escape_html(text: object) -> str:
     """Escape user text for HTML parse mode (``&``, ``<``, ``>``)."""
     return html.escape(str(text), quote=False)
+
+
+def retry_seconds(exc: RetryAfter) -> float:
+    """Seconds Telegram asked to wait (``retry_after`` is an int or a timedelta)."""
+    value: Any = exc.retry_after
+    return float(value.total_seconds() if hasattr(value, "total_seconds") else value)
 
 
 def inline_markup(message: OutgoingMessage) -> InlineKeyboardMarkup | None:
