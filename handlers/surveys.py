@@ -17,6 +17,7 @@ from telegram.ext import Application, CallbackQueryHandler
 from bot import callback_data as cb
 from bot.runtime import add_lifecycle
 from bot.surveys import answers as sa
+from bot.surveys.catalog import definition_of, upsert_survey
 from bot.surveys.definition import SurveyDef, default_survey_path, load_file
 from bot.surveys.invitations import attach_jobs
 from bot.surveys.views import question_view, summary_view
@@ -66,7 +67,7 @@ async def _load(request: Request, pid: int, *, alert: bool) -> Loaded | None:
             request.reply_key(problem)
         return None
     assert loaded is not None
-    return loaded[0], q.definition_of(loaded[2])
+    return loaded[0], definition_of(loaded[2])
 
 
 def _show(request: Request, part: SurveyParticipation, survey: SurveyDef) -> None:
@@ -122,7 +123,7 @@ async def isi_survei_cmd(request: Request) -> None:
         await start(request, open_parts[0][0].id)
         return
     rows = [
-        [(q.definition_of(s).title_in(request.locale)[:60], cb.build("sv", "go", p.id))]
+        [(definition_of(s).title_in(request.locale)[:60], cb.build("sv", "go", p.id))]
         for p, s in open_parts
     ]
     request.reply(request.t("survey.open_list"), keyboard(rows))
@@ -250,7 +251,7 @@ async def load_default_survey(app: Application[Any, Any, Any, Any, Any, Any]) ->
     """Store the shipped post-mutation survey on first start (never overwrites edits)."""
     definition = await asyncio.to_thread(load_file, default_survey_path())
     async with app.bot_data["services"].db.transaction() as session:
-        await q.upsert_survey(session, definition, "system", only_if_missing=True)
+        await upsert_survey(session, definition, "system", only_if_missing=True)
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
