@@ -1,4 +1,5 @@
-"""The default socialization template shipped with the bot (texts in the locale files)."""
+"""The default socialization template shipped with the bot (texts in the locale files), stored
+on first use."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ DEFAULT_STEPS = (
 
 async def default_template(session: AsyncSession, text_of: TextOf) -> CampaignTemplate:
     """The default template, created from the shipped steps (texts in both locales) on first use."""
-    found = await cq.default_template(session)
+    found = await cq.find_default_template(session)
     if found is not None:
         return found
     steps = [

@@ -19,7 +19,7 @@ from storage.models.people import BotUser, Employee, Unit
 StepValues = tuple[int, str, str, str]  # offset_days, send_time (HH:MM), text_id, text_en
 
 
-async def default_template(session: AsyncSession) -> CampaignTemplate | None:
+async def find_default_template(session: AsyncSession) -> CampaignTemplate | None:
     """The default template, or None before it is first created."""
     stmt = select(CampaignTemplate).where(CampaignTemplate.is_default.is_(True)).limit(1)
     return (await session.execute(stmt)).scalar_one_or_none()
