@@ -1,5 +1,7 @@
-"""The default socialization template shipped with the bot (texts in the locale files), stored
-on first use."""
+"""The default socialization template shipped with the bot, stored on first use.
+
+Its step texts are locale keys, copied into the stored template in both languages.
+"""
 
 from __future__ import annotations
 
