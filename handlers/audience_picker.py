@@ -16,13 +16,13 @@ from typing import Any
 from sqlalchemy import select
 
 from bot import callback_data as cb
+from bot.delivery import recipients
 from bot.delivery.audience import ROLES
 from bot.unit_search import NameIndex
 from handlers.flows import expect_text
 from handlers.request import Request, keyboard
 from storage.models import ConversationState, Unit
 from storage.queries import conversation
-from storage.queries import delivery as dq
 
 MAX_UNIT_BUTTONS = 5
 BASE_KINDS = ("all", "units", "role")
@@ -173,7 +173,7 @@ class AudiencePicker:
         self, request: Request, state: ConversationState, spec: dict[str, Any], then: ConfirmFn
     ) -> None:
         """Count the recipients; back to the audience step when none, else call ``then``."""
-        count = len(await dq.resolve_audience(request.session, spec))
+        count = len(await recipients.resolve_audience(request.session, spec))
         if count == 0:
             await request.set_state(self.flow, "audience", {**state.data, "unit_ids": []})
             request.reply_key(self.texts.no_recipients)

@@ -17,7 +17,9 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot import callback_data as cb
+from bot.delivery import recipients
 from bot.delivery.compose import MAX_CAPTION, MAX_TEXT, html_error, parse_local_time
+from bot.delivery.recipients import _RESOLVERS as EXTRA_RESOLVERS
 from handlers import broadcasts_report
 from handlers.audience_picker import AudiencePicker, AudienceTexts, example_time
 from handlers.base import handler
@@ -27,7 +29,6 @@ from handlers.flows import expect_text
 from handlers.request import Request, escape_html, keyboard
 from storage.models import ConversationState
 from storage.queries import delivery as dq
-from storage.queries.audiences import _RESOLVERS as EXTRA_RESOLVERS
 
 FLOW = "bc"
 HR = ("hr",)
@@ -220,7 +221,7 @@ async def _send_now(request: Request) -> None:
         return
     request.answer()
     broadcast = await _create(request, dict(state.data), None)
-    count = await dq.materialize_broadcast(
+    count = await recipients.materialize_broadcast(
         request.session, broadcast.id, request.services.clock.now()
     )
     broadcast.progress_chat_id = request.chat_id

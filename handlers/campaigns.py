@@ -14,6 +14,7 @@ from typing import Any
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot import callback_data as cb
+from bot.campaigns.defaults import default_template
 from bot.campaigns.timing import OffsetError, format_offset, parse_offset
 from bot.delivery.compose import MAX_TEXT, html_error
 from bot.events import MoveEvent
@@ -40,7 +41,7 @@ def _text_of(locale: str, key: str) -> str:
 
 async def campaigns_cmd(request: Request) -> None:
     """Show the default template's steps with edit buttons."""
-    template = await cq.default_template(request.session, _text_of)
+    template = await default_template(request.session, _text_of)
     steps = await cq.steps_of(request.session, template.id)
     lines = [request.t("campaigns.title", name=escape_html(template.name))]
     rows = []

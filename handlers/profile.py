@@ -9,7 +9,7 @@ from sqlalchemy import select
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot import callback_data as cb
-from bot.privacy import mask_nip
+from bot.privacy import export_user_data, mask_nip
 from handlers.base import handler
 from handlers.commands import add_command
 from handlers.context import services_of
@@ -17,7 +17,7 @@ from handlers.flows import expect_text
 from handlers.request import Request, escape_html, keyboard
 from storage.models import ConversationState, EmployeeSkill, Unit
 from storage.queries import audit
-from storage.queries.privacy import export_user_data, unlink_user
+from storage.queries.privacy import unlink_user
 
 FLOW = "profile"
 SKILL_MAX_LEN = 300

@@ -16,6 +16,7 @@ from telegram.ext import Application, CallbackQueryHandler
 
 from bot import callback_data as cb
 from bot.surveys import answers as sa
+from bot.surveys.catalog import definition_of, upsert_survey
 from bot.surveys.definition import SurveyDef, default_survey_path, load_file
 from bot.surveys.views import question_view, summary_view
 from handlers.base import handler
@@ -64,7 +65,7 @@ async def _load(request: Request, pid: int, *, alert: bool) -> Loaded | None:
             request.reply_key(problem)
         return None
     assert loaded is not None
-    return loaded[0], q.definition_of(loaded[2])
+    return loaded[0], definition_of(loaded[2])
 
 
 def _show(request: Request, part: SurveyParticipation, survey: SurveyDef) -> None:
@@ -120,7 +121,7 @@ async def isi_survei_cmd(request: Request) -> None:
         await start(request, open_parts[0][0].id)
         return
     rows = [
-        [(q.definition_of(s).title_in(request.locale)[:60], cb.build("sv", "go", p.id))]
+        [(definition_of(s).title_in(request.locale)[:60], cb.build("sv", "go", p.id))]
         for p, s in open_parts
     ]
     request.reply(request.t("survey.open_list"), keyboard(rows))
@@ -248,7 +249,7 @@ async def load_default_survey(app: Application[Any, Any, Any, Any, Any, Any]) ->
     """Store the shipped post-mutation survey on first start (never overwrites edits)."""
     definition = await asyncio.to_thread(load_file, default_survey_path())
     async with services_of(app).db.transaction() as session:
-        await q.upsert_survey(session, definition, "system", only_if_missing=True)
+        await upsert_survey(session, definition, "system", only_if_missing=True)
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -16,6 +16,7 @@ from bot import callback_data as cb
 from bot.privacy import mask_nip
 from bot.surveys import LOW_SATISFACTION_MAX, MIN_GROUP_SIZE
 from bot.surveys.aggregate import SurveyResults, aggregate, low_scores
+from bot.surveys.catalog import definition_of
 from bot.surveys.charts import distribution_chart, unit_chart
 from bot.surveys.definition import SurveyDef
 from bot.surveys.export import to_xlsx
@@ -52,7 +53,7 @@ async def survei_cmd(request: Request) -> None:
         return
     lines = [request.t("survey.hr_list_title")]
     for s in surveys:
-        sdef = q.definition_of(s)
+        sdef = definition_of(s)
         trigger = (
             request.t("survey.trigger_move", offsets="/".join(map(str, sdef.offsets_days)))
             if sdef.trigger == "move"
@@ -112,7 +113,7 @@ async def _compute(
     if survey is None:
         request.reply_key("survey.unknown_survey")
         return None
-    sdef = q.definition_of(survey)
+    sdef = definition_of(survey)
     responses, parts = await sr.result_rows(request.session, survey_id)
     return survey, sdef, aggregate(sdef, responses, parts, min_group(request))
 
@@ -198,7 +199,7 @@ async def _followup(request: Request, survey_id: int) -> None:
     if survey.anonymous:
         request.reply_key("survey.followup_anonymous")
         return
-    sdef = q.definition_of(survey)
+    sdef = definition_of(survey)
     head = headline_question(sdef)
     named = [((e, label), a) for e, label, a in await sr.named_answers(request.session, survey.id)]
     low = low_scores(named, head.key, LOW_SATISFACTION_MAX) if head else []

@@ -17,6 +17,7 @@ from telegram.ext import Application, CallbackQueryHandler
 from bot import callback_data as cb
 from bot.delivery.audience import AudienceError
 from bot.delivery.compose import parse_local_time
+from bot.surveys.catalog import definition_of
 from bot.surveys.sending import TIME_FORMAT, SendError, send_survey
 from handlers.audience_picker import AudiencePicker, AudienceTexts, example_time
 from handlers.base import handler
@@ -26,7 +27,6 @@ from handlers.request import Request, keyboard
 from storage.models import ConversationState
 from storage.models.surveys import Survey
 from storage.queries import audit
-from storage.queries import surveys as q
 
 FLOW = "svs"
 HR = ("hr",)
@@ -71,7 +71,7 @@ async def _pick(request: Request, survey_id: int) -> None:
         return
     request.answer()
     await request.set_state(FLOW, "audience", {"survey_id": survey.id, "unit_ids": []})
-    _ask_audience(request, q.definition_of(survey).title_in(request.locale))
+    _ask_audience(request, definition_of(survey).title_in(request.locale))
 
 
 async def send_callback(request: Request) -> None:

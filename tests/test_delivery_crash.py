@@ -20,13 +20,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from bot.delivery.recipients import materialize_broadcast
 from bot.emulator.server import EmulatorServer
 from bot.roster.demo_data import load_demo
 from handlers.wiring import max_in_flight
 from storage.db import Database
 from storage.migrate import upgrade_async
 from storage.models.delivery import OutboxMessage
-from storage.queries.delivery import broadcast_stats, create_broadcast, materialize_broadcast
+from storage.queries.delivery import broadcast_stats, create_broadcast
 
 TOKEN = "123456:CRASH-TEST"
 RECIPIENTS = 2000

@@ -9,18 +9,14 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.delivery.audience import AudienceError, parse_audience
+from bot.delivery.recipients import resolve_audience
 from bot.services.clock import FakeClock
 from bot.services.scheduler import FireOutcome, Scheduler, broadcast_kind
 from storage.db import Database
 from storage.models.base import utcnow
 from storage.models.delivery import Broadcast, OutboxMessage, ScheduledItem
 from storage.models.people import BotUser, RoleGrant
-from storage.queries.delivery import (
-    cancel_broadcast,
-    create_broadcast,
-    enqueue_messages,
-    resolve_audience,
-)
+from storage.queries.delivery import cancel_broadcast, create_broadcast, enqueue_messages
 from tests.factories import add_employee
 from tests.test_delivery_support import ddb, delivery_db_url
 

@@ -6,12 +6,14 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
+from bot.privacy import export_user_data
+from bot.surveys.catalog import upsert_survey
 from bot.surveys.definition import parse_definition
 from storage.db import Database
 from storage.models import BotUser
 from storage.models.surveys import SurveyParticipation, SurveyResponse
 from storage.queries import surveys as q
-from storage.queries.privacy import export_user_data, unlink_user
+from storage.queries.privacy import unlink_user
 from tests.factories import add_employee
 
 
@@ -32,7 +34,7 @@ async def _setup(db: Database) -> int:
     async with db.transaction() as session:
         for slug, anonymous, value in (("named", False, 2), ("anon", True, 4), ("draft", True, 0)):
             definition = parse_definition(_definition(slug, anonymous))
-            survey, _ = await q.upsert_survey(session, definition, "t")
+            survey, _ = await upsert_survey(session, definition, "t")
             rnd = await q.add_round(session, survey.id, "Mei", {"kind": "all"}, now, now, "t")
             part = await q.add_participation(session, rnd.id, emp, 0, None, now)
             assert part is not None

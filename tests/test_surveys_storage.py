@@ -11,15 +11,16 @@ import pytest
 from sqlalchemy import inspect, select
 
 from bot.cli.main import main
+from bot.delivery import recipients
 from bot.events import MoveEvent
 from bot.surveys.aggregate import aggregate
+from bot.surveys.catalog import SurveyChangeError, upsert_survey
 from bot.surveys.definition import default_survey_path, load_file
 from bot.surveys.invitations import KIND_INVITE, KIND_ROUND, SurveyJobs
 from storage.db import Database
 from storage.models import Employee
 from storage.models.delivery import OutboxMessage, ScheduledItem
 from storage.models.surveys import SurveyParticipation, SurveyResponse
-from storage.queries import delivery as dq
 from storage.queries import scheduling as sq
 from storage.queries import survey_results as sr
 from storage.queries import surveys as q
@@ -73,7 +74,7 @@ async def _people(db: Database) -> dict[str, list[int]]:
 async def _invite_all(db: Database, jobs: SurveyJobs, people: dict[str, list[int]]) -> None:
     """Decree a move for everyone and fire the 30-day invitations."""
     async with db.transaction() as session:
-        await q.upsert_survey(session, load_file(default_survey_path()), "test")
+        await upsert_survey(session, load_file(default_survey_path()), "test")
         for n, emp in enumerate([*people["kes"], *people["pend"]]):
             unit_id = (await session.get(Employee, emp)).unit_id  # type: ignore[union-attr]
             await jobs.on_move_decreed(
@@ -139,20 +140,20 @@ async def test_pending_audience_and_upsert_rules(db: Database) -> None:
     people = await _people(db)
     await _invite_all(db, _jobs([]), people)
     await _answer(db, people["kes"])
-    dq.register_audience_resolver("survey_pending", q.pending_chat_ids)
+    recipients.register_audience_resolver("survey_pending", q.pending_chat_ids)
     async with db.transaction() as session:
         survey_id = (await q.list_surveys(session))[0].id
-        chats = await dq.resolve_audience(
+        chats = await recipients.resolve_audience(
             session, {"kind": "survey_pending", "survey_id": survey_id}
         )
         assert chats == [8104, 8105, 8106, 8107, 8108]
         definition = load_file(default_survey_path())
-        assert (await q.upsert_survey(session, definition, "t"))[1] == "unchanged"
+        assert (await upsert_survey(session, definition, "t"))[1] == "unchanged"
         named = definition.to_dict() | {"anonymous": False}
         from bot.surveys.definition import parse_definition
 
-        with pytest.raises(q.SurveyChangeError):
-            await q.upsert_survey(session, parse_definition(named), "t")
+        with pytest.raises(SurveyChangeError):
+            await upsert_survey(session, parse_definition(named), "t")
         rows = await session.execute(select(OutboxMessage.chat_id, OutboxMessage.dedup_key))
         keys = {k for _c, k in rows.tuples().all()}
         assert len([k for k in keys if k and k.startswith("svinv")]) == 9

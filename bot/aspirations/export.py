@@ -6,7 +6,7 @@ import csv
 import io
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,34 +16,9 @@ from openpyxl.styles import Font
 
 from bot.aspirations.rules import MAX_PREFERENCES
 from bot.texts import t
+from storage.types import ExportRecord
 
 EXPORT_LOCALE = "id"
-
-
-@dataclass
-class ExportRecord:
-    """One aspiration with the employee fields HR needs, as plain values."""
-
-    reference: str
-    window: str
-    nip: str
-    name: str
-    unit: str
-    position: str
-    rank: str
-    kind: str
-    prefs: list[dict[str, Any]]
-    reason_cat: str
-    reason_text: str
-    relocate: bool
-    relocate_note: str
-    eligible: bool
-    problems: list[str]
-    status: str
-    hr_note: str
-    submitted_at: datetime | None
-    updated_at: datetime | None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def headers() -> list[str]:

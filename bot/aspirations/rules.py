@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+from storage.types import (
+    ASPIRATION_ACCEPTED,
+    ASPIRATION_REJECTED,
+    ASPIRATION_RETURNED,
+    ASPIRATION_STORED_STATUSES,
+    ASPIRATION_SUBMITTED,
+    ASPIRATION_VERIFIED,
+    ASPIRATION_WITHDRAWN,
+)
+
 KINDS = ("rotation", "other_unit", "out", "other")
 REASONS = ("family", "health", "career", "competence", "workload", "other")
 MAX_PREFERENCES = 3
@@ -10,15 +20,16 @@ NOTE_MAX_LEN = 300
 HR_NOTE_MAX_LEN = 500
 QUERY_MAX_LEN = 100
 
+# The stored status codes live in storage.types (queries filter on them); drafts are not stored.
 DRAFT = "draft"
-SUBMITTED = "submitted"
-VERIFIED = "verified"
-RETURNED = "returned"
-ACCEPTED = "accepted"
-REJECTED = "rejected"
-WITHDRAWN = "withdrawn"
-STATUSES = (DRAFT, SUBMITTED, VERIFIED, RETURNED, ACCEPTED, REJECTED, WITHDRAWN)
-STORED_STATUSES = STATUSES[1:]
+SUBMITTED = ASPIRATION_SUBMITTED
+VERIFIED = ASPIRATION_VERIFIED
+RETURNED = ASPIRATION_RETURNED
+ACCEPTED = ASPIRATION_ACCEPTED
+REJECTED = ASPIRATION_REJECTED
+WITHDRAWN = ASPIRATION_WITHDRAWN
+STORED_STATUSES = ASPIRATION_STORED_STATUSES
+STATUSES = (DRAFT, *STORED_STATUSES)
 FINAL_STATUSES = frozenset({ACCEPTED, REJECTED})
 
 # action -> (statuses it may start from, resulting status); None means "no aspiration yet".

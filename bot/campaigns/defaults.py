@@ -1,8 +1,19 @@
-"""The default socialization template shipped with the bot (texts in the locale files)."""
+"""The default socialization template shipped with the bot, stored on first use.
+
+Its step texts are locale keys, copied into the stored template in both languages.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models.campaigns import CampaignTemplate
+from storage.queries import campaigns as cq
+
+TextOf = Callable[[str, str], str]  # (locale, key) -> raw text, placeholders kept
 
 DEFAULT_TEMPLATE_NAME = "Sosialisasi mutasi"
 
@@ -22,3 +33,20 @@ DEFAULT_STEPS = (
     DefaultStep(-1, "08:00", "campaigns.default.d_minus_1"),
     DefaultStep(1, "08:00", "campaigns.default.d_plus_1"),
 )
+
+
+async def default_template(session: AsyncSession, text_of: TextOf) -> CampaignTemplate:
+    """The default template, created from the shipped steps (texts in both locales) on first use."""
+    found = await cq.find_default_template(session)
+    if found is not None:
+        return found
+    steps = [
+        (
+            step.offset_days,
+            step.send_time,
+            text_of("id", step.text_key),
+            text_of("en", step.text_key),
+        )
+        for step in DEFAULT_STEPS
+    ]
+    return await cq.add_template(session, DEFAULT_TEMPLATE_NAME, steps, is_default=True)

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.cli.common import fail, parse_local_time, run_in_transaction, settings_or_exit
+from bot.delivery import recipients
 from bot.delivery.audience import AudienceError, parse_audience
 from bot.texts import t
 from storage.models.base import utcnow
@@ -57,8 +58,10 @@ def cmd_send(args: argparse.Namespace) -> int:
     async def action(session: AsyncSession) -> str:
         """Write the broadcast (and its rows or its schedule entry)."""
         if spec["kind"] == "units":
-            spec["unit_ids"] = [u for u, _ in await q.resolve_units(session, spec["names"])]
-        count = len(await q.resolve_audience(session, spec))
+            spec["unit_ids"] = [
+                u for u, _ in await recipients.resolve_units(session, spec["names"])
+            ]
+        count = len(await recipients.resolve_audience(session, spec))
         broadcast = await q.create_broadcast(
             session,
             text=args.text,
@@ -68,7 +71,7 @@ def cmd_send(args: argparse.Namespace) -> int:
             scheduled_at=run_at,
         )
         if run_at is None:
-            count = await q.materialize_broadcast(session, broadcast.id, utcnow())
+            count = await recipients.materialize_broadcast(session, broadcast.id, utcnow())
             return t(loc, "delivery.cli.queued", id=broadcast.id, count=count)
         await sq.add_item(session, "broadcast", broadcast.id, run_at)
         return t(loc, "delivery.cli.scheduled", id=broadcast.id, at=args.at, count=count)

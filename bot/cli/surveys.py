@@ -12,6 +12,7 @@ from typing import Any
 from bot.cli.common import fail, parse_local_time, run_printing, settings_or_exit
 from bot.delivery.audience import AudienceError, parse_audience
 from bot.surveys import CLOSE_AFTER_DAYS
+from bot.surveys.catalog import SurveyChangeError, upsert_survey
 from bot.surveys.definition import DefinitionError, load_file
 from bot.surveys.sending import TIME_FORMAT, SendError, send_survey
 from bot.texts import t
@@ -57,8 +58,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     async def action(session: Any, s: Any) -> tuple[int, list[str]]:
         loc = s.default_locale
         try:
-            survey, status = await q.upsert_survey(session, definition, "cli")
-        except q.SurveyChangeError:
+            survey, status = await upsert_survey(session, definition, "cli")
+        except SurveyChangeError:
             return 2, [t(loc, "survey.cli_anon_fixed", slug=definition.slug)]
         await record(session, "cli", f"survey.{status}", "survey", survey.id)
         line = t(

@@ -8,7 +8,7 @@ Spec forms (stored in ``Broadcast.audience``)::
     {"kind": "employees", "employee_ids": [1, 2, 3]}
 
 Other features may add kinds (e.g. ``plan``, ``survey_pending``) by registering a
-resolver in ``storage.queries.audiences``. Fuzzy unit matching is pure and lives here.
+resolver in ``bot.delivery.recipients``. Fuzzy unit matching is pure and lives here.
 """
 
 from __future__ import annotations

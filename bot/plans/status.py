@@ -7,22 +7,33 @@ edits it, submitted while approvers decide, active once every move is decided.
 
 from __future__ import annotations
 
-DRAFT = "draft"
-SUBMITTED = "submitted"
-APPROVED = "approved"
-REJECTED = "rejected"
-CONSULTATION = "consultation"
-DECREED = "decreed"
-DONE = "done"
-CANCELLED = "cancelled"
-MOVE_STATUSES = (DRAFT, SUBMITTED, APPROVED, REJECTED, CONSULTATION, DECREED, DONE, CANCELLED)
-FINAL = frozenset({REJECTED, DONE, CANCELLED})
+from storage.types import (
+    MOVE_APPROVED,
+    MOVE_CANCELLED,
+    MOVE_CONSULTATION,
+    MOVE_DECREED,
+    MOVE_DONE,
+    MOVE_DRAFT,
+    MOVE_REJECTED,
+    MOVE_STATUSES,
+    MOVE_SUBMITTED,
+    PLAN_ACTIVE,
+    PLAN_SUBMITTED,
+)
+from storage.types import PLAN_CANCELLED as PLAN_CANCELLED  # re-exported
+from storage.types import PLAN_DRAFT as PLAN_DRAFT  # re-exported
+from storage.types import PLAN_STATUSES as PLAN_STATUSES  # re-exported
 
-PLAN_DRAFT = "draft"
-PLAN_SUBMITTED = "submitted"
-PLAN_ACTIVE = "active"
-PLAN_CANCELLED = "cancelled"
-PLAN_STATUSES = (PLAN_DRAFT, PLAN_SUBMITTED, PLAN_ACTIVE, PLAN_CANCELLED)
+# The status codes are stored values and live in storage.types (queries filter on them).
+DRAFT = MOVE_DRAFT
+SUBMITTED = MOVE_SUBMITTED
+APPROVED = MOVE_APPROVED
+REJECTED = MOVE_REJECTED
+CONSULTATION = MOVE_CONSULTATION
+DECREED = MOVE_DECREED
+DONE = MOVE_DONE
+CANCELLED = MOVE_CANCELLED
+FINAL = frozenset({REJECTED, DONE, CANCELLED})
 
 # action -> (statuses it may start from, resulting status)
 TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {

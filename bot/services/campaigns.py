@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.campaigns.defaults import TextOf, default_template
 from bot.campaigns.timing import render, step_run_at
 from bot.events import MOVE_CANCELLED, MOVE_DECREED, MOVE_TMT_CHANGED, EventBus, MoveEvent
 from bot.services.scheduler import Scheduler
@@ -28,7 +29,6 @@ from storage.queries import delivery as dq
 
 log = logging.getLogger(__name__)
 KIND = "campaign_step"
-TextOf = Callable[[str, str], str]
 SkipReport = Callable[[MoveEvent, int], None]
 
 
@@ -55,7 +55,7 @@ class CampaignService:
         if await cq.enrollment_of_move(session, event.move_id) is not None:
             await self.on_tmt_changed(session, event)  # decreed again: follow the TMT
             return
-        template = await cq.default_template(session, self.text_of)
+        template = await default_template(session, self.text_of)
         enrollment = await cq.add_enrollment(
             session,
             move_id=event.move_id,

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.delivery import recipients
 from bot.services.clock import Clock
 from storage.db import Database
 from storage.models.delivery import ScheduledItem
@@ -251,7 +252,9 @@ def broadcast_kind(scheduler: Scheduler, wake: Callable[[], None] | None = None)
 
     async def fire(_db: Database, session: AsyncSession, item: ScheduledItem) -> None:
         """Create the outbox rows of the scheduled broadcast."""
-        await dq.materialize_broadcast(session, item.ref_id, scheduler.clock.now(), item.late)
+        await recipients.materialize_broadcast(
+            session, item.ref_id, scheduler.clock.now(), item.late
+        )
 
     async def missed(_db: Database, session: AsyncSession, item: ScheduledItem) -> None:
         """Mark the broadcast missed too."""

@@ -13,28 +13,10 @@ from typing import Any
 
 from bot.surveys import MIN_GROUP_SIZE
 from bot.surveys.definition import Question, SurveyDef
+from storage.types import ParticipationRow, ResponseRow
 
 OTHER = "__other__"
 INVITED_STATUSES = ("invited", "started", "finished", "closed")
-
-
-@dataclass(frozen=True)
-class ResponseRow:
-    """One submitted questionnaire, as far as aggregation needs it."""
-
-    round_label: str
-    group: str
-    answers: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class ParticipationRow:
-    """One invitation: its round, group, status and whether it was ever started."""
-
-    round_label: str
-    group: str
-    status: str
-    started: bool
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import callback_data as cb
+from bot.delivery import recipients
 from bot.events import MOVE_CANCELLED, MOVE_DECREED, MOVE_TMT_CHANGED, MoveEvent
 from bot.surveys import CLOSE_AFTER_DAYS, INVITE_LOCAL_HOUR, REMINDER_OFFSETS_DAYS
+from bot.surveys.catalog import definition_of
 from bot.texts import t
 from storage.models.surveys import OPEN_PARTICIPATION, Survey, SurveyParticipation, SurveyRound
 from storage.queries import delivery as dq
@@ -74,7 +76,7 @@ class SurveyJobs:
     async def on_move_decreed(self, session: AsyncSession, event: MoveEvent) -> None:
         """Create one scheduled invitation per move survey and offset."""
         for survey in await q.move_surveys(session):
-            for offset in q.definition_of(survey).offsets_days:
+            for offset in definition_of(survey).offsets_days:
                 rnd = await q.round_for(session, survey.id, "move", str(offset))
                 due = due_time(event.effective_date, offset, self.tz)
                 part = await q.add_participation(
@@ -130,7 +132,7 @@ class SurveyJobs:
         chat = await q.chat_of(session, part.employee_id)
         if chat is not None:
             chat_id, locale = chat[0], chat[1] or self.locale
-            definition = q.definition_of(survey)
+            definition = definition_of(survey)
             text = t(
                 locale,
                 "survey.invite",
@@ -168,7 +170,7 @@ class SurveyJobs:
         text = t(
             locale,
             "survey.reminder",
-            title=q.definition_of(survey).title_in(locale),
+            title=definition_of(survey).title_in(locale),
             deadline=deadline,
         )
         await dq.enqueue_messages(
@@ -190,7 +192,7 @@ class SurveyJobs:
         if chat is None:
             return
         chat_id, locale = chat[0], chat[1] or self.locale
-        text = t(locale, "survey.closed_notice", title=q.definition_of(survey).title_in(locale))
+        text = t(locale, "survey.closed_notice", title=definition_of(survey).title_in(locale))
         await dq.enqueue_messages(
             session,
             None,
@@ -207,7 +209,7 @@ class SurveyJobs:
         survey = await session.get(Survey, rnd.survey_id)
         assert survey is not None
         rnd.status = "open"
-        chats = await dq.resolve_audience(session, rnd.audience or {"kind": "all"})
+        chats = await recipients.resolve_audience(session, rnd.audience or {"kind": "all"})
         closes_at = rnd.closes_at or run_at + timedelta(days=CLOSE_AFTER_DAYS)
         count = 0
         for employee_id, unit_id in await q.employees_of_chats(session, chats):
@@ -257,5 +259,5 @@ def attach_jobs(
     events.subscribe(MOVE_DECREED, jobs.on_move_decreed)
     events.subscribe(MOVE_TMT_CHANGED, jobs.on_move_tmt_changed)
     events.subscribe(MOVE_CANCELLED, jobs.on_move_cancelled)
-    dq.register_audience_resolver("survey_pending", q.pending_chat_ids)
+    recipients.register_audience_resolver("survey_pending", q.pending_chat_ids)
     return jobs

@@ -13,11 +13,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.delivery import recipients
 from bot.surveys import CLOSE_AFTER_DAYS
 from bot.surveys.invitations import KIND_ROUND, ScheduleFn
 from storage.models.surveys import Survey
 from storage.queries import audit
-from storage.queries import delivery as dq
 from storage.queries import surveys as q
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -46,8 +46,10 @@ class SendResult:
 async def recipient_count(session: AsyncSession, spec: dict[str, Any]) -> int:
     """How many reachable people the audience resolves to now (unit names resolved in place)."""
     if spec.get("kind") == "units" and not spec.get("unit_ids"):
-        spec["unit_ids"] = [u for u, _ in await dq.resolve_units(session, spec.get("names") or [])]
-    return len(await dq.resolve_audience(session, spec))
+        spec["unit_ids"] = [
+            u for u, _ in await recipients.resolve_units(session, spec.get("names") or [])
+        ]
+    return len(await recipients.resolve_audience(session, spec))
 
 
 async def send_survey(

@@ -9,15 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class Figure:
-    """One imported row: a position's need (from ABK) and staff in post in a unit."""
-
-    unit: str
-    position: str
-    need: int
-    staffed: int
+from storage.types import Figure
 
 
 @dataclass(frozen=True)

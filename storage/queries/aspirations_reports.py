@@ -7,14 +7,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.aspirations.export import ExportRecord
-from bot.aspirations.rules import STORED_STATUSES
 from storage.models import (
     Aspiration,
     AspirationWindow,
     Employee,
     Unit,
 )
+from storage.types import ASPIRATION_STORED_STATUSES, ExportRecord
 
 
 async def list_aspirations(
@@ -120,6 +119,6 @@ async def status_counts(session: AsyncSession, window_id: int) -> dict[str, int]
         .where(Aspiration.window_id == window_id)
         .group_by(Aspiration.status)
     )
-    counts = {s: 0 for s in STORED_STATUSES}
+    counts = {s: 0 for s in ASPIRATION_STORED_STATUSES}
     counts.update({str(s): int(c) for s, c in result.tuples()})
     return counts

@@ -1,23 +1,18 @@
-"""Audience queries of the delivery engine: who a broadcast reaches. Never commits."""
+"""Audience queries of the delivery engine: the reachable chats of units, people and roles.
+
+Reading an audience spec (unit names, extra kinds) is the domain's job, in
+``bot.delivery.recipients``; these helpers take ids and return chat ids. Never commits.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.delivery.audience import AudienceError, pick_unit
 from storage.models.people import BotUser, Employee, RoleGrant, Unit
-
-AudienceResolver = Callable[[AsyncSession, dict[str, Any]], Awaitable[list[int]]]
-_RESOLVERS: dict[str, AudienceResolver] = {}
-
-
-def register_audience_resolver(kind: str, resolver: AudienceResolver) -> None:
-    """Let another feature add an audience kind (e.g. ``plan``, ``survey_pending``)."""
-    _RESOLVERS[kind] = resolver
 
 
 def _reachable_linked() -> Any:
@@ -29,41 +24,37 @@ def _reachable_linked() -> Any:
     )
 
 
-async def resolve_audience(session: AsyncSession, spec: dict[str, Any]) -> list[int]:
-    """Chat ids of the reachable recipients of ``spec``, sorted and without duplicates."""
-    kind = spec.get("kind")
-    stmt: Any
-    if kind == "all":
-        stmt = _reachable_linked()
-    elif kind == "units":
-        unit_ids = list(spec.get("unit_ids") or [])
-        if not unit_ids:
-            unit_ids = [u for u, _ in await resolve_units(session, spec.get("names") or [])]
-        stmt = _reachable_linked().where(Employee.unit_id.in_(unit_ids))
-    elif kind == "employees":
-        stmt = _reachable_linked().where(Employee.id.in_(spec.get("employee_ids") or []))
-    elif kind == "role" and spec.get("role") == "employee":
-        stmt = _reachable_linked()
-    elif kind == "role":
-        stmt = (
-            select(BotUser.telegram_id)
-            .join(RoleGrant, RoleGrant.telegram_id == BotUser.telegram_id)
-            .where(RoleGrant.role == spec.get("role"), BotUser.unreachable_at.is_(None))
-        )
-    elif isinstance(kind, str) and kind in _RESOLVERS:
-        return sorted(set(await _RESOLVERS[kind](session, spec)))
-    else:
-        raise AudienceError("delivery.audience.unknown", value=str(kind))
+async def _chat_ids(session: AsyncSession, stmt: Any) -> list[int]:
+    """The distinct chat ids selected by ``stmt``, sorted."""
     result = await session.execute(stmt)
     return sorted({int(chat_id) for chat_id in result.scalars()})
 
 
-async def resolve_units(session: AsyncSession, names: Iterable[str]) -> list[tuple[int, str]]:
-    """Fuzzy-pick one unit per typed name; raise AudienceError when one is unknown."""
-    units = (await session.execute(select(Unit.id, Unit.name))).all()
-    by_name = {name: uid for uid, name in units}
-    picked: dict[int, str] = {}
-    for name in names:
-        chosen = pick_unit(name, list(by_name))
-        picked[by_name[chosen]] = chosen
-    return sorted(picked.items())
+async def linked_chat_ids(
+    session: AsyncSession,
+    *,
+    unit_ids: Iterable[int] | None = None,
+    employee_ids: Iterable[int] | None = None,
+) -> list[int]:
+    """Chats of reachable linked active employees, optionally only some units or employees."""
+    stmt = _reachable_linked()
+    if unit_ids is not None:
+        stmt = stmt.where(Employee.unit_id.in_(list(unit_ids)))
+    if employee_ids is not None:
+        stmt = stmt.where(Employee.id.in_(list(employee_ids)))
+    return await _chat_ids(session, stmt)
+
+
+async def role_chat_ids(session: AsyncSession, role: str) -> list[int]:
+    """Chats of reachable users holding a granted role (``hr``, ``approver``)."""
+    stmt = (
+        select(BotUser.telegram_id)
+        .join(RoleGrant, RoleGrant.telegram_id == BotUser.telegram_id)
+        .where(RoleGrant.role == role, BotUser.unreachable_at.is_(None))
+    )
+    return await _chat_ids(session, stmt)
+
+
+async def unit_names(session: AsyncSession) -> list[tuple[int, str]]:
+    """(id, name) of every unit."""
+    return [(int(i), str(n)) for i, n in (await session.execute(select(Unit.id, Unit.name))).all()]

@@ -1,4 +1,7 @@
-"""Broadcast queries: create, materialise, track, cancel and report broadcasts. Never commits."""
+"""Broadcast queries: create, queue rows for, track, cancel and report broadcasts. Never commits.
+
+Resolving a broadcast's audience when it is materialised is ``bot.delivery.recipients``.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models.delivery import OUTBOX_OPEN, Broadcast, OutboxMessage, ScheduledItem
 from storage.models.people import BotUser, Employee
-from storage.queries.audiences import resolve_audience
 from storage.queries.outbox_rows import enqueue_messages
 
 
@@ -159,18 +161,25 @@ async def cancel_broadcast(session: AsyncSession, broadcast_id: int, now: dateti
     return True
 
 
-async def materialize_broadcast(
-    session: AsyncSession, broadcast_id: int, now: datetime, late: bool = False
-) -> int:
-    """Turn a scheduled/queued broadcast into outbox rows, resolving its audience now.
-
-    Rows carry the dedup key ``b<id>:<chat>``, so running this twice inserts nothing new.
-    Returns the number of rows inserted (0 when the broadcast is cancelled or finished).
-    """
+async def broadcast_to_materialize(session: AsyncSession, broadcast_id: int) -> Broadcast | None:
+    """The broadcast, row-locked, when it is still scheduled or queued; else None."""
     broadcast = await session.get(Broadcast, broadcast_id, with_for_update=True)
     if broadcast is None or broadcast.status not in ("scheduled", "queued"):
-        return 0
-    chat_ids = await resolve_audience(session, broadcast.audience)
+        return None
+    return broadcast
+
+
+async def queue_broadcast_rows(
+    session: AsyncSession,
+    broadcast: Broadcast,
+    chat_ids: Iterable[int],
+    now: datetime,
+    late: bool = False,
+) -> int:
+    """Insert one outbox row per chat (dedup key ``b<id>:<chat>``) and mark the broadcast queued.
+
+    Returns the number of rows inserted; rows that already exist are not inserted again.
+    """
     inserted = await enqueue_messages(
         session,
         broadcast.id,

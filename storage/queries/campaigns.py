@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.campaigns.defaults import DEFAULT_STEPS, DEFAULT_TEMPLATE_NAME
 from storage.models.campaigns import (
     CampaignEnrollment,
     CampaignStep,
@@ -17,30 +16,31 @@ from storage.models.campaigns import (
 )
 from storage.models.people import BotUser, Employee, Unit
 
-TextOf = Callable[[str, str], str]  # (locale, key) -> text
+StepValues = tuple[int, str, str, str]  # offset_days, send_time (HH:MM), text_id, text_en
 
 
-async def default_template(session: AsyncSession, text_of: TextOf) -> CampaignTemplate:
-    """The default template, created from the shipped steps on first use."""
-    found = (
-        await session.execute(
-            select(CampaignTemplate).where(CampaignTemplate.is_default.is_(True)).limit(1)
-        )
-    ).scalar_one_or_none()
-    if found is not None:
-        return found
-    template = CampaignTemplate(name=DEFAULT_TEMPLATE_NAME, is_default=True)
+async def find_default_template(session: AsyncSession) -> CampaignTemplate | None:
+    """The default template, or None before it is first created."""
+    stmt = select(CampaignTemplate).where(CampaignTemplate.is_default.is_(True)).limit(1)
+    return (await session.execute(stmt)).scalar_one_or_none()
+
+
+async def add_template(
+    session: AsyncSession, name: str, steps: Iterable[StepValues], *, is_default: bool = False
+) -> CampaignTemplate:
+    """Store a template and its steps, numbered in the given order."""
+    template = CampaignTemplate(name=name, is_default=is_default)
     session.add(template)
     await session.flush()
-    for position, step in enumerate(DEFAULT_STEPS, start=1):
+    for position, (offset_days, send_time, text_id, text_en) in enumerate(steps, start=1):
         session.add(
             CampaignStep(
                 template_id=template.id,
                 position=position,
-                offset_days=step.offset_days,
-                send_time=step.send_time,
-                text_id=text_of("id", step.text_key),
-                text_en=text_of("en", step.text_key),
+                offset_days=offset_days,
+                send_time=send_time,
+                text_id=text_id,
+                text_en=text_en,
             )
         )
     await session.flush()

@@ -2,20 +2,17 @@
 
 The queries live in ``storage.queries.broadcasts``, ``storage.queries.outbox_rows`` and
 ``storage.queries.audiences``; this module keeps ``storage.queries.delivery`` importable for
-the many callers that use it as one namespace. Never commits.
+the many callers that use it as one namespace. Resolving an audience spec and materialising
+a broadcast are the domain's: ``bot.delivery.recipients``. Never commits.
 """
 
 from __future__ import annotations
 
-from storage.queries.audiences import (
-    AudienceResolver,
-    register_audience_resolver,
-    resolve_audience,
-    resolve_units,
-)
+from storage.queries.audiences import linked_chat_ids, role_chat_ids, unit_names
 from storage.queries.broadcasts import (
     BroadcastStats,
     broadcast_stats,
+    broadcast_to_materialize,
     cancel_broadcast,
     create_broadcast,
     failed_rows,
@@ -23,7 +20,7 @@ from storage.queries.broadcasts import (
     get_broadcast,
     list_broadcasts,
     mark_broadcast_missed,
-    materialize_broadcast,
+    queue_broadcast_rows,
     start_broadcasts,
 )
 from storage.queries.outbox_rows import (
@@ -42,12 +39,12 @@ from storage.queries.outbox_rows import (
 
 __all__ = [
     "INSERT_CHUNK",
-    "AudienceResolver",
     "BroadcastStats",
     "ClaimedRow",
     "Recipient",
     "apply_results",
     "broadcast_stats",
+    "broadcast_to_materialize",
     "cancel_broadcast",
     "claim_batch",
     "create_broadcast",
@@ -55,16 +52,16 @@ __all__ = [
     "failed_rows",
     "finish_broadcasts",
     "get_broadcast",
+    "linked_chat_ids",
     "list_broadcasts",
     "mark_broadcast_missed",
     "mark_in_flight",
     "mark_users_unreachable",
-    "materialize_broadcast",
     "next_due_time",
+    "queue_broadcast_rows",
     "reclaim_stale",
-    "register_audience_resolver",
     "release_rows",
-    "resolve_audience",
-    "resolve_units",
+    "role_chat_ids",
     "start_broadcasts",
+    "unit_names",
 ]

@@ -12,10 +12,9 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from bot.plans.status import CANCELLED, CONSULTATION, REJECTED
 from storage.models import AuditEntry, Employee, MoveQuestion, MutationPlan, PlanMove, Unit
+from storage.types import MOVE_CONSULTATION, MOVE_NOT_COUNTED, PLAN_DRAFT
 
-NOT_COUNTED = (REJECTED, CANCELLED)
 NAME_CUTOFF = 70.0
 
 
@@ -32,7 +31,7 @@ class MoveRow:
 
 async def create_plan(session: AsyncSession, name: str, created_by: int | None) -> MutationPlan:
     """Add a draft plan."""
-    plan = MutationPlan(name=name, status="draft", created_by=created_by)
+    plan = MutationPlan(name=name, status=PLAN_DRAFT, created_by=created_by)
     session.add(plan)
     await session.flush()
     return plan
@@ -114,7 +113,7 @@ async def consultation_rows_of_employee(session: AsyncSession, employee_id: int)
     ids = (
         await session.execute(
             select(PlanMove.id)
-            .where(PlanMove.employee_id == employee_id, PlanMove.status == CONSULTATION)
+            .where(PlanMove.employee_id == employee_id, PlanMove.status == MOVE_CONSULTATION)
             .order_by(PlanMove.id)
         )
     ).scalars()
@@ -125,7 +124,7 @@ async def consultation_rows_of_employee(session: AsyncSession, employee_id: int)
 async def taken_for_position(session: AsyncSession, position_ref: int, exclude: int | None) -> int:
     """Live moves (not rejected or cancelled) that already target a position."""
     stmt = select(func.count(PlanMove.id)).where(
-        PlanMove.position_ref == position_ref, PlanMove.status.not_in(NOT_COUNTED)
+        PlanMove.position_ref == position_ref, PlanMove.status.not_in(MOVE_NOT_COUNTED)
     )
     if exclude is not None:
         stmt = stmt.where(PlanMove.id != exclude)
@@ -140,7 +139,7 @@ async def live_move_of_employee(
         select(PlanMove).where(
             PlanMove.plan_id == plan_id,
             PlanMove.employee_id == employee_id,
-            PlanMove.status.not_in(NOT_COUNTED),
+            PlanMove.status.not_in(MOVE_NOT_COUNTED),
         )
     )
     return result.scalars().first()

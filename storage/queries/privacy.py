@@ -1,7 +1,9 @@
 """Data rights (UU PDP): everything the bot holds about a user, and erasing what they gave.
 
 Each feature that stores personal data adds its exporter and eraser to the tuples at
-the bottom, so the export and the unlink stay complete in one visible place.
+the bottom, so the export and the unlink stay complete in one visible place. Exporters hold
+no user-facing text: a note is a :class:`storage.types.TextKey`, rendered in the user's
+language by ``bot.privacy.export_user_data``.
 """
 
 from __future__ import annotations
@@ -102,7 +104,7 @@ ERASERS: tuple[Eraser, ...] = (
 
 
 async def export_user_data(session: AsyncSession, user: BotUser) -> dict[str, Any]:
-    """Everything the bot holds about ``user``, merged from every feature."""
+    """Everything the bot holds about ``user``, merged from every feature (notes as TextKey)."""
     result: dict[str, Any] = {}
     for exporter in EXPORTERS:
         result.update(await exporter(session, user))

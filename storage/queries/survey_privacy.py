@@ -11,7 +11,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.texts import t
 from storage.models import BotUser
 from storage.models.surveys import (
     OPEN_PARTICIPATION,
@@ -20,10 +19,11 @@ from storage.models.surveys import (
     SurveyResponse,
     SurveyRound,
 )
+from storage.types import TextKey
 
 
 async def export_for_user(session: AsyncSession, user: BotUser) -> dict[str, Any]:
-    """The employee's survey invitations and, for named surveys only, their answers."""
+    """The employee's survey invitations, their named answers, a note on anonymous ones."""
     if user.employee_id is None:
         return {}
     stmt = (
@@ -62,7 +62,7 @@ async def export_for_user(session: AsyncSession, user: BotUser) -> dict[str, Any
         "surveys": {
             "participations": participations,
             "named_answers": answers,
-            "anonymous_answers": t(user.locale or "id", "survey.export_anon_note"),
+            "anonymous_answers": TextKey("survey.export_anon_note"),
         }
     }
 

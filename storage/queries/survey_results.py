@@ -11,9 +11,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.surveys.aggregate import ParticipationRow, ResponseRow
 from storage.models.people import Employee, Unit
 from storage.models.surveys import SurveyParticipation, SurveyResponse, SurveyRound
+from storage.types import ParticipationRow, ResponseRow
 
 
 async def result_rows(

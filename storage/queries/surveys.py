@@ -1,6 +1,7 @@
 """Queries of the survey feature: definitions, rounds, participations, answers. Never commits.
 
-Results (aggregation rows, named answers) live in ``storage.queries.survey_results``.
+Results (aggregation rows, named answers) live in ``storage.queries.survey_results``; parsing
+a stored definition and the rules of changing one live in ``bot.surveys.catalog``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.surveys.definition import SurveyDef, parse_definition
 from storage.models.base import utcnow
 from storage.models.people import BotUser, Employee
 from storage.models.surveys import (
@@ -25,47 +25,45 @@ from storage.models.surveys import (
 )
 
 
-class SurveyChangeError(ValueError):
-    """An edit that is not allowed (e.g. changing anonymity after creation)."""
+async def survey_by_slug(session: AsyncSession, slug: str) -> Survey | None:
+    """The survey with this slug, or None."""
+    stmt = select(Survey).where(Survey.slug == slug)
+    return (await session.execute(stmt)).scalar_one_or_none()
 
 
-def definition_of(survey: Survey) -> SurveyDef:
-    """The validated definition stored with a survey."""
-    return parse_definition(survey.definition)
+async def add_survey(
+    session: AsyncSession,
+    *,
+    slug: str,
+    title: str,
+    anonymous: bool,
+    trigger: str,
+    definition: dict[str, Any],
+    actor: str,
+) -> Survey:
+    """Store a new active survey (version 1) with its serialised definition."""
+    survey = Survey(
+        slug=slug,
+        title=title[:200],
+        anonymous=anonymous,
+        trigger=trigger,
+        definition=definition,
+        version=1,
+        active=True,
+        created_by=actor,
+    )
+    session.add(survey)
+    await session.flush()
+    return survey
 
 
-async def upsert_survey(
-    session: AsyncSession, definition: SurveyDef, actor: str, *, only_if_missing: bool = False
-) -> tuple[Survey, str]:
-    """Create or update a survey by slug; returns it and ``created|updated|unchanged``."""
-    data = definition.to_dict()
-    survey = (
-        await session.execute(select(Survey).where(Survey.slug == definition.slug))
-    ).scalar_one_or_none()
-    if survey is None:
-        survey = Survey(
-            slug=definition.slug,
-            title=definition.title_in("id")[:200],
-            anonymous=definition.anonymous,
-            trigger=definition.trigger,
-            definition=data,
-            version=1,
-            active=True,
-            created_by=actor,
-        )
-        session.add(survey)
-        await session.flush()
-        return survey, "created"
-    if only_if_missing or survey.definition == data:
-        return survey, "unchanged"
-    if survey.anonymous != definition.anonymous:
-        raise SurveyChangeError("anonymity is fixed at creation")
-    survey.definition = data
-    survey.title = definition.title_in("id")[:200]
-    survey.trigger = definition.trigger
+def update_survey(survey: Survey, *, title: str, trigger: str, definition: dict[str, Any]) -> None:
+    """Replace a survey's definition and bump its version (anonymity never changes here)."""
+    survey.definition = definition
+    survey.title = title[:200]
+    survey.trigger = trigger
     survey.version += 1
     survey.updated_at = utcnow()
-    return survey, "updated"
 
 
 async def list_surveys(session: AsyncSession) -> list[Survey]:

@@ -8,9 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from bot.plans.status import CANCELLED, REJECTED
-from bot.workload.balance import Figure
 from storage.models import PlanMove, Unit, WorkloadFigure
+from storage.types import MOVE_NOT_COUNTED, Figure
 
 
 async def upsert_figures(session: AsyncSession, figures: Sequence[Figure]) -> tuple[int, int]:
@@ -57,6 +56,6 @@ async def plan_unit_moves(
         .select_from(PlanMove)
         .outerjoin(src, src.id == PlanMove.from_unit_id)
         .outerjoin(dst, dst.id == PlanMove.to_unit_id)
-        .where(PlanMove.plan_id == plan_id, PlanMove.status.not_in((REJECTED, CANCELLED)))
+        .where(PlanMove.plan_id == plan_id, PlanMove.status.not_in(MOVE_NOT_COUNTED))
     )
     return [(f, t) for f, t in result.all()]

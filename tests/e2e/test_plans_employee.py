@@ -8,8 +8,9 @@ from sqlalchemy import select
 
 from bot.events import MOVE_CANCELLED, MoveEvent
 from bot.harness import BotHarness
+from bot.privacy import export_user_data
 from storage.models import AuditEntry, BotUser, MoveQuestion, MutationPlan, PlanMove
-from storage.queries.privacy import export_user_data, unlink_user
+from storage.queries.privacy import unlink_user
 from tests.conftest import HR_ID
 from tests.e2e.test_plans import (
     EMPLOYEES,

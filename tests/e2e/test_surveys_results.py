@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from openpyxl import load_workbook
 
 from bot.harness import BotHarness
+from bot.surveys.catalog import upsert_survey
 from bot.surveys.definition import parse_definition
 from storage.queries import surveys as q
 from tests.conftest import HR_ID
@@ -72,7 +73,7 @@ async def test_named_survey_follow_up_list(harness: BotHarness) -> None:
         for n, name in enumerate(scores)
     }
     async with db.transaction() as session:
-        survey, _ = await q.upsert_survey(session, parse_definition(NAMED), "test")
+        survey, _ = await upsert_survey(session, parse_definition(NAMED), "test")
         now = datetime.now(UTC)
         rnd = await q.add_round(session, survey.id, "Mei", {"kind": "all"}, now, now, "test")
         for name, score in scores.items():
