@@ -165,9 +165,6 @@ async def apply_positions(
 
 
 POSITIONS: ImportKind[PositionRow] = ImportKind(
-    name="positions",
-    label="import.kind_positions",
-    validate=validate_positions,
-    apply=apply_positions,
-    report="match.report.applied",
-)
+    name="positions", label="import.kind_positions", report="match.report.applied",
+    validate=validate_positions, apply=apply_positions,
+)  # fmt: skip

@@ -125,9 +125,6 @@ async def apply_moves(
 
 
 MOVES: ImportKind[MoveLine] = ImportKind(
-    name="moves",
-    label="import.kind_moves",
-    validate=validate_moves,
-    apply=apply_moves,
-    report="plans.imp_applied",
-)
+    name="moves", label="import.kind_moves", report="plans.imp_applied",
+    validate=validate_moves, apply=apply_moves,
+)  # fmt: skip

@@ -169,9 +169,6 @@ async def apply_roster(
 
 
 ROSTER: ImportKind[RosterRow] = ImportKind(
-    name="roster",
-    label="import.kind_roster",
-    validate=validate_roster,
-    apply=apply_roster,
-    report="roster.report.applied",
-)
+    name="roster", label="import.kind_roster", report="roster.report.applied",
+    validate=validate_roster, apply=apply_roster,
+)  # fmt: skip

@@ -83,9 +83,6 @@ async def apply_workload(
 
 
 WORKLOAD: ImportKind[Figure] = ImportKind(
-    name="workload",
-    label="import.kind_workload",
-    validate=validate_workload,
-    apply=apply_workload,
-    report="workload.imported",
-)
+    name="workload", label="import.kind_workload", report="workload.imported",
+    validate=validate_workload, apply=apply_workload,
+)  # fmt: skip
