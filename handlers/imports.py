@@ -1,24 +1,29 @@
 """HR sends a CSV/XLSX file to the bot: pick what it is, see the report, apply it.
 
-Each import kind (roster now; positions and workload from their features) is one entry
-in ``IMPORT_KINDS``. Without an explicit "import the valid rows" press, a file with a
-bad row changes nothing.
+The kinds on offer are those of ``bot.imports.registry``. When HR presses a kind, the
+file is downloaded, read and validated (in a worker thread) *before* the update's
+transaction opens; only the writing runs inside it. Without an explicit "import the valid
+rows" press, a file with a rejected line changes nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import asyncio
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Document
+from telegram import Document, Update
 from telegram.constants import ChatAction
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application, CallbackContext, CallbackQueryHandler
 
 from bot import callback_data as cb
-from bot.roster.importer import apply_roster, format_report, parse_roster
+from bot.imports.kinds import ImportContext, ImportKind
+from bot.imports.pipeline import apply_import, validate_file
+from bot.imports.reader import FileError
+from bot.imports.registry import all_kinds, find_kind
+from bot.imports.render import render_file_error, render_report
+from bot.imports.rows import Validated
 from handlers.base import handler
 from handlers.context import services_of
 from handlers.request import Request, keyboard
@@ -29,35 +34,17 @@ from storage.queries.conversation import get_state
 FLOW = "import"
 MAX_FILE_BYTES = 5 * 1024 * 1024
 ALLOWED_SUFFIXES = (".csv", ".xlsx")
+REPORT_LINES = 40  # rejected lines listed in the chat; the rest are counted
 
 
-@dataclass(frozen=True)
-class ImportOutcome:
-    """What an import did: the report text and whether rows were rejected."""
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """The file of the import flow, fetched and validated for one kind."""
 
-    report: str
-    has_rejections: bool
-    applied: bool
-
-
-Importer = Callable[[AsyncSession, bytes, str, bool, str, str], Awaitable[ImportOutcome]]
-
-
-async def import_roster(
-    session: AsyncSession, data: bytes, filename: str, partial: bool, actor: str, locale: str
-) -> ImportOutcome:
-    """Roster (pegawai) import."""
-    parsed = parse_roster(data, filename)
-    report = await apply_roster(session, parsed, partial=partial, actor=actor)
-    return ImportOutcome(format_report(report, locale), bool(report.rejected), report.applied)
-
-
-IMPORT_KINDS: dict[str, Importer] = {"roster": import_roster}
-
-
-def add_import_kind(name: str, importer: Importer) -> None:
-    """Let a feature offer its own file import (e.g. positions, workload)."""
-    IMPORT_KINDS[name] = importer
+    kind: ImportKind[Any]
+    file_id: str
+    ctx: ImportContext
+    result: Validated[Any] | FileError  # the validated lines, or why the file is unreadable
 
 
 async def document_received(request: Request) -> None:
@@ -76,7 +63,7 @@ async def document_received(request: Request) -> None:
     await request.set_state(
         FLOW, "choose", {"file_id": document.file_id, "filename": document.file_name or "file"}
     )
-    rows = [[(request.t(f"import.kind_{k}"), cb.build("imp", "kind", k))] for k in IMPORT_KINDS]
+    rows = [[(request.t(k.label), cb.build("imp", "kind", k.name))] for k in all_kinds()]
     rows.append([(request.t("common.btn_cancel"), cb.build("imp", "cancel"))])
     request.reply(request.t("import.choose_kind"), keyboard(rows))
 
@@ -91,62 +78,100 @@ def _check_document(document: Document) -> str | None:
     return None
 
 
-async def import_callback(request: Request) -> None:
-    """Run the chosen import (all-or-nothing first; partial only when asked)."""
+async def import_pressed(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
+    """An import button: fetch and validate the file, then import it in the transaction."""
+    upload = await _fetch(update, context)
+
+    async def import_callback(request: Request) -> None:
+        """Run the chosen import (all-or-nothing first; partial only when asked)."""
+        await _run(request, upload)
+
+    await handler(roles=("hr",))(import_callback)(update, context)
+
+
+async def _fetch(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> Upload | None:
+    """Download and validate the flow's file for the pressed kind (no transaction held)."""
+    query, user, chat = update.callback_query, update.effective_user, update.effective_chat
+    if query is None or user is None or chat is None:
+        return None
+    try:
+        data = cb.parse(query.data)
+        partial = {"kind": False, "partial": True}[data.action]
+    except (cb.CallbackDataError, KeyError):
+        return None
+    services = services_of(context.application)
+    async with services.db.transaction() as session:  # a short read, closed before the download
+        state = await get_state(session, user.id)
+    if state is None or state.flow != FLOW:
+        return None
+    kind = find_kind(str(state.data.get("kind", "")) if partial else data.arg(0))
+    if kind is None:
+        return None
+    ctx = ImportContext(
+        actor=audit.actor_of(user.id), settings=services.settings, partial=partial,
+        today=services.clock.now().astimezone(services.settings.tz).date(),
+        filename=str(state.data.get("filename", "file")),
+    )  # fmt: skip
+    file_id = str(state.data["file_id"])
+    await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
+    payload = bytes(await (await context.bot.get_file(file_id)).download_as_bytearray())
+    try:
+        result: Validated[Any] | FileError = await asyncio.to_thread(
+            validate_file, kind, payload, ctx
+        )
+    except FileError as exc:
+        result = exc
+    return Upload(kind, file_id, ctx, result)
+
+
+def _is_current(state: ConversationState | None, upload: Upload | None) -> bool:
+    """True when ``upload`` is the file of the user's import flow right now."""
+    return (
+        state is not None
+        and state.flow == FLOW
+        and upload is not None
+        and state.data.get("file_id") == upload.file_id
+    )
+
+
+async def _run(request: Request, upload: Upload | None) -> None:
+    """Cancel, or write the fetched file in this transaction and show the report."""
     data = request.button()
     request.answer()
-    state = await get_state(request.session, request.telegram_id)
     if data.action == "cancel":
         await request.clear_state()
         request.edit_or_reply(request.t("common.cancelled"))
         return
+    if data.action not in ("kind", "partial"):
+        raise cb.CallbackDataError("unknown import action")
+    state = await get_state(request.session, request.telegram_id)
     if state is None or state.flow != FLOW:
         request.reply_key("common.stale_button")
         return
-    kind = data.arg(0) if data.action == "kind" else str(state.data.get("kind", ""))
-    importer = IMPORT_KINDS.get(kind)
-    if importer is None or data.action not in ("kind", "partial"):
+    if upload is None or not _is_current(state, upload):
         raise cb.CallbackDataError("unknown import")
-    partial = data.action == "partial"
-    outcome = await _run(request, state, importer, partial)
+    if isinstance(upload.result, FileError):
+        await request.clear_state()
+        request.reply(render_file_error(upload.result, request.locale), html=False)
+        return
+    report = await apply_import(request.session, upload.kind, upload.result, upload.ctx)
     await audit.record(
-        request.session,
-        audit.actor_of(request.telegram_id),
-        "import.run",
-        "import",
-        kind,
-        partial=partial,
-        applied=outcome.applied,
-    )
-    if outcome.has_rejections and not outcome.applied:
-        await request.set_state(FLOW, "confirm", {**state.data, "kind": kind})
+        request.session, upload.ctx.actor, "import.run", "import", upload.kind.name,
+        partial=upload.ctx.partial, applied=report.applied,
+    )  # fmt: skip
+    text = render_report(report, request.locale, max_lines=REPORT_LINES)
+    if report.offers_partial and not upload.ctx.partial:
+        await request.set_state(FLOW, "confirm", {**state.data, "kind": upload.kind.name})
         markup = keyboard(
             [
                 [(request.t("import.btn_partial"), cb.build("imp", "partial"))],
                 [(request.t("common.btn_cancel"), cb.build("imp", "cancel"))],
             ]
         )
-        request.reply(outcome.report, markup, html=False)
+        request.reply(text, markup, html=False)
         return
     await request.clear_state()
-    request.reply(outcome.report, html=False)
-
-
-async def _run(
-    request: Request, state: ConversationState, importer: Importer, partial: bool
-) -> ImportOutcome:
-    """Download the file and hand it to the importer."""
-    await request.context.bot.send_chat_action(request.chat_id, ChatAction.TYPING)
-    file = await request.context.bot.get_file(str(state.data["file_id"]))
-    payload = bytes(await file.download_as_bytearray())
-    return await importer(
-        request.session,
-        payload,
-        str(state.data.get("filename", "file")),
-        partial,
-        audit.actor_of(request.telegram_id),
-        request.locale,
-    )
+    request.reply(text, html=False)
 
 
 async def waiting_step(request: Request, state: ConversationState) -> None:
@@ -160,6 +185,4 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     flows.document_without_flow = document_received
     flows.on(FLOW, "choose", waiting_step)
     flows.on(FLOW, "confirm", waiting_step)
-    app.add_handler(
-        CallbackQueryHandler(handler(roles=("hr",))(import_callback), pattern=cb.pattern("imp"))
-    )
+    app.add_handler(CallbackQueryHandler(import_pressed, pattern=cb.pattern("imp")))

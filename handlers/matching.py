@@ -1,7 +1,6 @@
 """/rekomendasi: open positions that fit the employee, with reasons and "add to aspiration".
 
-Also registers the positions file import (HR sends a CSV/XLSX) and shared helpers for the
-HR views in ``handlers.matching_hr``.
+Also holds shared helpers for the HR views in ``handlers.matching_hr``.
 """
 
 from __future__ import annotations
@@ -11,23 +10,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot import callback_data as cb
 from bot.aspirations import draft as d
 from bot.aspirations.rules import MAX_PREFERENCES
 from bot.matching.explain import explanation_lines
-from bot.matching.positions_import import apply_positions, format_positions_report, parse_positions
 from bot.matching.service import Match, MatchingService
-from bot.roster.validation import RosterError
-from bot.texts import t
 from handlers import aspirations_steps as asp_steps
 from handlers.aspirations_common import eligibility_of, now_of, refuse_no_window
 from handlers.base import handler
 from handlers.commands import add_command
 from handlers.flows import PAUSED, resume_step
-from handlers.imports import ImportOutcome, add_import_kind
 from handlers.request import Request, keyboard
 from handlers.request import escape_html as esc
 from storage.models.matching import Position
@@ -202,24 +196,10 @@ def _preference_problem(request: Request, draft: d.Draft, position: Position) ->
     return None
 
 
-async def import_positions(
-    session: AsyncSession, data: bytes, filename: str, partial: bool, actor: str, locale: str
-) -> ImportOutcome:
-    """Positions (formasi) import from a file HR sent to the bot."""
-    try:
-        parsed = parse_positions(data, filename)
-    except RosterError as exc:
-        return ImportOutcome(t(locale, "match.err.file", reason=exc.code), False, False)
-    report = await apply_positions(session, parsed, partial=partial, actor=actor)
-    text = format_positions_report(report, locale)
-    return ImportOutcome(text, bool(report.rejected), report.applied)
-
-
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Install /rekomendasi, its buttons and the positions import."""
+    """Install /rekomendasi and its buttons."""
     ensure_service(app)
     add_command(app, "rekomendasi", rekomendasi_cmd)
     app.add_handler(
         CallbackQueryHandler(handler(linked=True)(rek_callback), pattern=cb.pattern("rek"))
     )
-    add_import_kind("positions", import_positions)

@@ -10,7 +10,7 @@ from bot import callback_data as cb
 from bot.plans import consultation as kc
 from bot.plans import status as st
 from bot.plans.service import refresh_plan_status, set_status
-from handlers import plans_audit, plans_cancel, plans_import, plans_moves
+from handlers import plans_audit, plans_cancel, plans_moves
 from handlers.base import handler
 from handlers.commands import add_command
 from handlers.context import services_of
@@ -245,5 +245,4 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     services.flows.on(FLOW, "name", name_step)
     plans_moves.register_steps(app)
     plans_cancel.register_steps(app)
-    plans_import.register(app)
     plans_audit.register(app)

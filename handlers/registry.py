@@ -40,9 +40,9 @@ FEATURE_MODULES: tuple[ModuleType, ...] = (
     start,  # /start, consent, linking by contact or invite
     menu,  # /menu, /help, /cancel, /bahasa
     profile,  # /profil, skills, data export, unlink
-    imports,  # HR file uploads (roster, positions, …)
+    imports,  # HR file uploads (every kind of bot.imports.registry)
     admin,  # HR role and invite management
-    matching,  # /rekomendasi, positions import
+    matching,  # /rekomendasi
     matching_hr,  # /kandidat, /formasi (HR)
     aspirations,  # /aspirasi, /status, /periode, /rekap_aspirasi
     aspirations_hr,  # /rekap_aspirasi: HR review and export

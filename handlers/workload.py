@@ -1,7 +1,8 @@
 """/beban_kerja: need, staffed and gap per unit (ABK), before and after a plan's moves.
 
 Shown in chat as a table, as a chart (PNG) and as XLSX; workload figures are imported from
-CSV/XLSX through the HR file upload (kind ``workload``) or ``asn-bot import workload``.
+CSV/XLSX through the HR file upload (kind ``workload``, ``bot/workload/importer.py``) or
+``asn-bot import workload``.
 """
 
 from __future__ import annotations
@@ -9,19 +10,14 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot import callback_data as cb
 from bot.plans.export import workbook
-from bot.roster.validation import RosterError
-from bot.texts import t
 from bot.workload import balance as wb
 from bot.workload.chart import render_png
-from bot.workload.importer import ParsedWorkload, parse_workload
 from handlers.base import handler
 from handlers.commands import add_command
-from handlers.imports import ImportOutcome, add_import_kind
 from handlers.plans_common import esc
 from handlers.request import Request, keyboard
 from storage.queries import audit
@@ -137,51 +133,9 @@ def _xlsx(request: Request, rows: list[wb.UnitBalance]) -> bytes:
     return workbook([(request.t("workload.sheet"), header, data)])
 
 
-def report_text(
-    parsed: ParsedWorkload, locale: str, added: int, updated: int, applied: bool
-) -> str:
-    """The line-numbered import report."""
-    if parsed.missing_columns:
-        return t(locale, "workload.missing_columns", columns=", ".join(parsed.missing_columns))
-    lines = [
-        t(locale, "workload.imported", added=added, updated=updated)
-        if applied
-        else t(locale, "workload.not_applied", count=len(parsed.problems))
-    ]
-    lines += [
-        t(
-            locale,
-            "workload.line",
-            line=p.line,
-            problem=t(locale, "workload.err_" + p.code, value=p.value),
-        )
-        for p in parsed.problems
-    ]
-    return "\n".join(lines)
-
-
-async def import_workload(
-    session: AsyncSession, data: bytes, filename: str, partial: bool, actor: str, locale: str
-) -> ImportOutcome:
-    """Workload import: all-or-nothing unless ``partial``."""
-    try:
-        parsed = parse_workload(data, filename)
-    except RosterError as exc:
-        return ImportOutcome(t(locale, f"roster.err.{exc.code}", **exc.params), False, False)
-    apply = not parsed.missing_columns and (partial or not parsed.problems)
-    added = updated = 0
-    if apply:
-        added, updated = await wq.upsert_figures(session, [f for _line, f in parsed.figures])
-        await audit.record(session, actor, "workload.imported", "workload", "", added=added,
-                           updated=updated, rejected=len(parsed.problems))  # fmt: skip
-    text = report_text(parsed, locale, added, updated, apply)
-    return ImportOutcome(text, bool(parsed.problems), apply)
-
-
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Install /beban_kerja, its buttons and the workload file import."""
+    """Install /beban_kerja and its buttons."""
     add_command(app, "beban_kerja", beban_cmd, roles=ROLES)
     app.add_handler(
         CallbackQueryHandler(handler(roles=ROLES)(bk_callback), pattern=cb.pattern("bk"))
     )
-    add_import_kind("workload", import_workload)

@@ -8,14 +8,12 @@ from pathlib import Path
 import pytest
 
 from bot.cli.main import main
-from bot.matching.positions_import import (
-    apply_positions,
-    format_positions_report,
-    parse_positions,
-)
+from bot.imports.render import render_report
+from bot.imports.report import ImportReport
 from storage.db import Database
 from storage.models import Base
 from storage.models.matching import Position
+from tests.imports_support import keys, run_import, validate
 
 POSITIONS_CSV = """position_id,title,unit,required_skills,education_level,education_fields,min_golongan,max_golongan,quota
 A1,Arsiparis,Dinas Arsip,Menguasai kearsipan; Sehat jasmani dan rohani,D3,,II/c,III/d,1
@@ -65,19 +63,20 @@ BAD_CSV = POSITIONS_CSV + (
 
 def test_parse_positions_reports_lines() -> None:
     """Each bad line is reported with its number and reasons."""
-    report = parse_positions(BAD_CSV.encode(), "positions.csv")
-    assert [r.position_id for r in report.rows] == ["A1", "P1"]
-    codes = {(p.line, p.code) for p in report.problems}
-    assert (4, "title") in codes
-    assert {(5, "education"), (5, "quota")} <= codes
-    assert (6, "position_id_duplicate") in codes
-    text = format_positions_report(report, "id")
+    report = validate("positions", BAD_CSV.encode(), "positions.csv")
+    assert [r.position_id for r in report.records] == ["A1", "P1"]
+    codes = set(keys(report))
+    assert (4, "match.err.title") in codes
+    assert {(5, "match.err.education"), (5, "match.err.quota")} <= codes
+    assert (5, "match.err.rank_order") in codes
+    assert (6, "match.err.position_id_duplicate") in codes
+    text = render_report(ImportReport("positions", errors=report.errors), "id")
     assert "Baris 4" in text
 
 
 def test_missing_columns() -> None:
     """A file without the required columns is rejected as a whole."""
-    report = parse_positions(b"kode,nama\nA,B\n", "x.csv")
+    report = validate("positions", b"kode,nama\nA,B\n", "x.csv")
     assert "title" in report.missing_columns
 
 
@@ -87,22 +86,14 @@ async def test_apply_positions_all_or_nothing_and_idempotent(tmp_path: Path) -> 
     async with db.engine.begin() as conn:
         await conn.run_sync(Base.metadata.create_all)
     try:
-        bad = parse_positions(BAD_CSV.encode(), "p.csv")
-        async with db.transaction() as s:
-            report = await apply_positions(s, bad, partial=False, actor="test")
+        report = await run_import(db, "positions", BAD_CSV.encode(), "p.csv")
         assert not report.applied
         async with db.transaction() as s:
             assert (await s.get(Position, 1)) is None
-        async with db.transaction() as s:
-            report = await apply_positions(
-                s, parse_positions(BAD_CSV.encode(), "p.csv"), partial=True, actor="test"
-            )
-        assert (report.added, report.applied) == (2, True)
-        async with db.transaction() as s:
-            again = await apply_positions(
-                s, parse_positions(POSITIONS_CSV.encode(), "p.csv"), partial=False, actor="t"
-            )
-        assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+        report = await run_import(db, "positions", BAD_CSV.encode(), "p.csv", partial=True)
+        assert (report.created, report.applied) == (2, True)
+        again = await run_import(db, "positions", POSITIONS_CSV.encode(), "p.csv")
+        assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
     finally:
         await db.dispose()
 
@@ -110,5 +101,5 @@ async def test_apply_positions_all_or_nothing_and_idempotent(tmp_path: Path) -> 
 @pytest.mark.parametrize("locale", ["id", "en"])
 def test_report_texts_exist(locale: str) -> None:
     """Report texts resolve in both languages."""
-    report = parse_positions(BAD_CSV.encode(), "p.csv")
-    assert "match.err" not in format_positions_report(report, locale)
+    report = validate("positions", BAD_CSV.encode(), "p.csv")
+    assert "match.err" not in render_report(ImportReport("positions", errors=report.errors), locale)

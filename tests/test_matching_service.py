@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bot.matching.positions_import import apply_positions, parse_positions
+from bot.imports.pipeline import import_data
+from bot.matching.positions_import import POSITIONS
 from bot.matching.profiles import PositionSpec
 from bot.matching.service import (
     MatchingService,
@@ -18,6 +19,7 @@ from storage.db import Database
 from storage.models import Employee, EmployeeSkill
 from storage.models.matching import Position
 from tests.factories import add_employee
+from tests.imports_support import context
 
 HEADER = "position_id,title,unit,required_skills,education_level,min_golongan,max_golongan\n"
 CSV = HEADER + (
@@ -102,8 +104,7 @@ async def test_service_recommends_with_declared_skills_and_rebuilds(db: Database
     emp_id = await add_employee(db)
     async with db.transaction() as session:
         session.add(EmployeeSkill(employee_id=emp_id, kind="skill", text="bikin aplikasi"))
-        await apply_positions(session, parse_positions(CSV.encode(), "p.csv"), partial=False,
-                              actor="test")  # fmt: skip
+        await import_data(session, POSITIONS, CSV.encode(), context("p.csv"))
     service = MatchingService()
     async with db.transaction() as session:
         employee = await session.get(Employee, emp_id)
@@ -131,8 +132,7 @@ async def test_service_candidates_and_no_fit(db: Database) -> None:
     """Candidates come with explanations; a position nobody fits reports the counts."""
     await add_employee(db)
     async with db.transaction() as session:
-        await apply_positions(session, parse_positions(CSV.encode(), "p.csv"), partial=False,
-                              actor="test")  # fmt: skip
+        await import_data(session, POSITIONS, CSV.encode(), context("p.csv"))
     service = MatchingService()
     async with db.transaction() as session:
         fit = await service.candidates(session, "P1")

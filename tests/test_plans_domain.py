@@ -7,12 +7,13 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bot.aspirations.eligibility import Eligibility, Problem
+from bot.imports.reader import Table
 from bot.plans import consultation as kc
 from bot.plans import status as st
 from bot.plans.rules import Target, check_move, rank_in_range
-from bot.roster.reader import Table
 from bot.workload import balance as wb
-from bot.workload.importer import parse_table
+from bot.workload.importer import validate_workload
+from tests.imports_support import context, validate
 
 
 @pytest.mark.parametrize(
@@ -141,12 +142,14 @@ def test_workload_import_reports_lines() -> None:
         rows=[(2, ["A", "x", "4", "3"]), (3, ["", "x", "1", "1"]), (4, ["A", "y", "dua", "1"]),
               (5, ["A", "x", "1", "1"]), (6, ["B", "z", "2", "-1"])],
     )  # fmt: skip
-    parsed = parse_table(table)
-    assert [f.unit for _l, f in parsed.figures] == ["A"]
-    assert [(p.line, p.code) for p in parsed.problems] == [
-        (3, "unit_empty"), (4, "need"), (5, "duplicate"), (6, "staffed")
+    parsed = validate_workload(table, context())
+    assert [f.unit for f in parsed.records] == ["A"]
+    assert [(p.line, p.column, p.key) for p in parsed.errors] == [
+        (3, "unit", "workload.err_unit_empty"), (4, "need", "workload.err_need"),
+        (5, "position", "workload.err_duplicate"), (6, "staffed", "workload.err_staffed"),
     ]  # fmt: skip
-    assert parse_table(Table(header=["unit", "need"])).missing_columns == ["position", "staffed"]
+    missing = validate_workload(Table(header=["unit", "need"]), context())
+    assert missing.missing_columns == ["position", "staffed"]
 
 
 def test_date_parsing() -> None:
@@ -161,32 +164,33 @@ def test_date_parsing() -> None:
 MOVES_HEADER = "NIP;Kode Formasi;UNIT TUJUAN;Jabatan_Tujuan;TMT;Alasan\n"
 
 
+DEST = "plans.imp_err_dest_missing"
+
+
 @pytest.mark.parametrize(
-    ("line", "codes"),
+    ("line", "keys"),
     [
         ("199001012015031001;F-001;;;2027-02-01;Penguatan TI", []),
         ("199001012015031001;;Dinas Kesehatan;Analis;01-02-2027;", []),
-        ("1990010120150310;F-001;;;2027-02-01;", ["nip_length"]),
-        ("199001012015031001;;;;2027-02-01;", ["dest_missing"]),
-        ("199001012015031001;;Dinas Kesehatan;;2027-02-01;", ["dest_missing"]),
-        ("199001012015031001;F-001;;;31-02-2027;", ["date"]),
-        ("199001012015031001;F-001;;;;", ["required"]),
-        ("abc;;;;kemarin;", ["nip_digits", "date", "dest_missing"]),
+        ("1990010120150310;F-001;;;2027-02-01;", ["roster.err.nip_length"]),
+        ("199001012015031001;;;;2027-02-01;", [DEST]),
+        ("199001012015031001;;Dinas Kesehatan;;2027-02-01;", [DEST]),
+        ("199001012015031001;F-001;;;31-02-2027;", ["roster.err.date"]),
+        ("199001012015031001;F-001;;;;", ["roster.err.required"]),
+        ("abc;;;;kemarin;", ["roster.err.nip_digits", "roster.err.date", DEST]),
     ],
 )
-def test_parse_moves_lines(line: str, codes: list[str]) -> None:
+def test_parse_moves_lines(line: str, keys: list[str]) -> None:
     """Each line is accepted or rejected with every problem on its line number."""
-    from bot.plans.moves_file import parse_moves
-
-    parsed = parse_moves((MOVES_HEADER + line + "\n").encode(), "m.csv", today=date(2026, 1, 1))
-    assert [p.code for p in parsed.problems] == codes
-    assert all(p.line == 2 for p in parsed.problems)
-    assert len(parsed.lines) == (0 if codes else 1)
+    parsed = validate("moves", (MOVES_HEADER + line + "\n").encode(), "m.csv")
+    assert [p.key for p in parsed.errors] == keys
+    assert all(p.line == 2 for p in parsed.errors)
+    assert len(parsed.records) == (0 if keys else 1)
 
 
 def test_parse_moves_dates_duplicates_and_columns() -> None:
     """Both date forms give the same TMT; a repeated NIP and missing columns are named."""
-    from bot.plans.moves_file import DEST_COLUMNS, parse_moves
+    from bot.plans.moves_file import DEST_COLUMNS
 
     text = (
         MOVES_HEADER
@@ -194,25 +198,25 @@ def test_parse_moves_dates_duplicates_and_columns() -> None:
         + "199002022015031002;F-002;;;01-02-2027;b\n"
         + "199001012015031001;F-003;;;01-03-2027;c\n"
     )
-    parsed = parse_moves(text.encode(), "m.csv", today=date(2026, 1, 1))
-    assert [m.tmt for m in parsed.lines] == [date(2027, 2, 1)] * 2
-    assert [(p.line, p.code, p.params) for p in parsed.problems] == [
-        (5, "nip_duplicate", {"first_line": 2})
+    parsed = validate("moves", text.encode(), "m.csv")
+    assert [m.tmt for m in parsed.records] == [date(2027, 2, 1)] * 2
+    assert [(p.line, p.key, p.params) for p in parsed.errors] == [
+        (5, "roster.err.nip_duplicate", {"first_line": 2})
     ]
-    missing = parse_moves(b"nama,alasan\nx,y\n", "m.csv")
+    missing = validate("moves", b"nama,alasan\nx,y\n", "m.csv")
     assert missing.missing_columns == ["nip", "tmt", DEST_COLUMNS]
 
 
 def test_moves_report_lines_use_roster_and_plan_texts() -> None:
     """Roster codes keep their roster texts; move codes and warnings use the plan texts."""
-    from bot.plans.moves_file import line_text
-    from bot.roster.importer import RowProblem
+    from bot.imports.render import row_text, warning_text
+    from bot.imports.report import RowError
 
-    assert line_text(RowProblem(3, "nip_length", {"found": 16}), "id") == (
+    assert row_text(RowError(3, "nip", "roster.err.nip_length", {"found": 16}), "id") == (
         "Baris 3: NIP harus 18 digit (ditemukan 16)"
     )
-    assert "kode formasi tidak dikenal (X-9)" in line_text(
-        RowProblem(4, "position_unknown", {"value": "X-9"}), "id"
+    assert "kode formasi tidak dikenal (X-9)" in row_text(
+        RowError(4, "kode_formasi", "plans.imp_err_position_unknown", {"value": "X-9"}), "id"
     )
-    warned = line_text(RowProblem(5, "warn:elig_sanction"), "en")
+    warned = warning_text(RowError(5, "", "plans.warn_elig_sanction"), "en")
     assert warned == "Line 5: imported with warning: the employee is under a disciplinary sanction"

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
+from bot.imports.reader import FileError
+from bot.imports.render import render_report
+from bot.imports.report import ImportReport
+from bot.imports.rows import Validated
 from bot.roster.demo_data import generate_rows, load_demo, to_csv
-from bot.roster.importer import (
-    ImportReport,
-    ParsedRoster,
-    apply_roster,
-    format_report,
-    parse_roster,
-)
-from bot.roster.validation import RosterError, parse_nip
+from bot.roster.validation import parse_nip
 from storage.db import Database
 from storage.models import AuditEntry, BotUser, Employee, Unit
 from storage.queries.employees import (
@@ -26,19 +25,20 @@ from storage.queries.employees import (
     get_employee_by_nip,
     get_employees_by_nips,
 )
+from tests.imports_support import run_import, validate
 
 DATA = Path("/work/shared/data")
 SAMPLE = DATA / "roster-sample.csv"
 WITH_ERRORS = DATA / "roster-with-errors.csv"
 EXPECTED_PROBLEMS = [
-    (22, "nip_length"),
-    (23, "nip_birth_date"),
-    (24, "nip_sex"),
-    (25, "nip_tmt_too_early"),
-    (26, "rank"),
-    (27, "date"),
-    (28, "phone"),
-    (29, "name_empty"),
+    (22, "nip", "roster.err.nip_length"),
+    (23, "nip", "roster.err.nip_birth_date"),
+    (24, "nip", "roster.err.nip_sex"),
+    (25, "nip", "roster.err.nip_tmt_too_early"),
+    (26, "golongan", "roster.err.rank"),
+    (27, "tmt_jabatan", "roster.err.date"),
+    (28, "telepon", "roster.err.phone"),
+    (29, "nama", "roster.err.name_empty"),
 ]
 
 pytestmark = pytest.mark.skipif(not SAMPLE.exists(), reason="sample data not available")
@@ -56,13 +56,16 @@ def to_xlsx(csv_bytes: bytes) -> bytes:
     return out.getvalue()
 
 
+def parse_roster(data: bytes, name: str) -> Validated[Any]:
+    """Read and validate a roster file against today's date."""
+    return validate("roster", data, name, today=date.today())
+
+
 async def import_file(
     db: Database, data: bytes, name: str, *, partial: bool = False
 ) -> ImportReport:
-    """Parse and apply one file in one transaction."""
-    parsed = parse_roster(data, name)
-    async with db.transaction() as session:
-        return await apply_roster(session, parsed, partial=partial, actor="test")
+    """Validate, then apply one roster file in one transaction."""
+    return await run_import(db, "roster", data, name, partial=partial, today=date.today())
 
 
 async def count(db: Database, model: type) -> int:
@@ -71,33 +74,33 @@ async def count(db: Database, model: type) -> int:
         return int((await session.execute(select(func.count()).select_from(model))).scalar_one())
 
 
-def problems_of(parsed: ParsedRoster) -> list[tuple[int, str]]:
-    """(line, code) pairs."""
-    return [(p.line, p.code) for p in parsed.problems]
+def problems_of(parsed: Validated[Any] | ImportReport) -> list[tuple[int, str, str]]:
+    """(line, column, text key) of every error."""
+    return [(p.line, p.column, p.key) for p in parsed.errors]
 
 
 def test_errors_file_names_each_bad_line() -> None:
     parsed = parse_roster(WITH_ERRORS.read_bytes(), WITH_ERRORS.name)
     assert problems_of(parsed) == EXPECTED_PROBLEMS
-    assert len(parsed.rows) == 20
+    assert len(parsed.records) == 20 and parsed.read == 28
     text = format_report_for(parsed, "id")
     assert "Baris 22: NIP harus 18 digit (ditemukan 14)" in text
-    for line, _ in EXPECTED_PROBLEMS:
+    for line, _column, _key in EXPECTED_PROBLEMS:
         assert f"Baris {line}:" in text
     assert "Line 29: name is empty" in format_report_for(parsed, "en")
 
 
-def format_report_for(parsed: ParsedRoster, locale: str) -> str:
+def format_report_for(parsed: Validated[Any], locale: str) -> str:
     """The report of a rejected (not applied) import of ``parsed``."""
-    return format_report(ImportReport(problems=parsed.problems), locale)
+    return render_report(ImportReport("roster", errors=parsed.errors), locale)
 
 
 def test_xlsx_gives_same_report() -> None:
     data = WITH_ERRORS.read_bytes()
     from_csv = parse_roster(data, "roster.csv")
     from_xlsx = parse_roster(to_xlsx(data), "roster.xlsx")
-    assert from_xlsx.problems == from_csv.problems
-    assert from_xlsx.rows == from_csv.rows
+    assert from_xlsx.errors == from_csv.errors
+    assert from_xlsx.records == from_csv.records
 
 
 def test_semicolon_bom_and_siasn_headers() -> None:
@@ -111,45 +114,45 @@ def test_semicolon_bom_and_siasn_headers() -> None:
     writer.writerows(rows[1:])
     data = buffer.getvalue().encode("utf-8-sig")
     parsed = parse_roster(data, "siasn.CSV")
-    assert parsed.missing_columns == [] and parsed.problems == []
-    assert len(parsed.rows) == 300
-    assert parsed.rows == parse_roster(SAMPLE.read_bytes(), "x.csv").rows
+    assert parsed.missing_columns == [] and parsed.errors == []
+    assert len(parsed.records) == 300
+    assert parsed.records == parse_roster(SAMPLE.read_bytes(), "x.csv").records
 
 
 def test_missing_column_is_named() -> None:
     data = b"NIP,Nama,Jabatan,Golongan\n198501012009011001,Budi,Analis,III/a\n"
     parsed = parse_roster(data, "short.csv")
     assert parsed.missing_columns == ["unit_kerja"]
-    assert parsed.rows == []
+    assert parsed.records == []
 
 
 @pytest.mark.parametrize(
-    ("data", "name", "code"),
+    ("data", "name", "key"),
     [
-        (b"whatever", "roster.pdf", "file_type"),
-        (b"not a zip", "roster.xlsx", "file_unreadable"),
-        (b"", "roster.csv", "file_empty"),
-        (b"\xff\xfe\x00\x00", "roster.csv", "file_unreadable"),
+        (b"whatever", "roster.pdf", "import.file.type"),
+        (b"not a zip", "roster.xlsx", "import.file.unreadable"),
+        (b"", "roster.csv", "import.file.empty"),
+        (b"\xff\xfe\x00\x00", "roster.csv", "import.file.unreadable"),
     ],
 )
-def test_unreadable_files(data: bytes, name: str, code: str) -> None:
-    with pytest.raises(RosterError) as info:
+def test_unreadable_files(data: bytes, name: str, key: str) -> None:
+    with pytest.raises(FileError) as info:
         parse_roster(data, name)
-    assert info.value.code == code
+    assert info.value.key == key
 
 
 def test_duplicate_nip_rejects_later_line() -> None:
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
     data = "\n".join([*lines[:4], lines[2]]).encode()
     parsed = parse_roster(data, "dup.csv")
-    assert problems_of(parsed) == [(5, "nip_duplicate")]
-    assert parsed.problems[0].params == {"first_line": 3}
+    assert problems_of(parsed) == [(5, "nip", "roster.err.nip_duplicate")]
+    assert parsed.errors[0].params == {"first_line": 3}
 
 
 async def test_rejected_rows_change_nothing_without_partial(db: Database) -> None:
     report = await import_file(db, WITH_ERRORS.read_bytes(), WITH_ERRORS.name)
     assert not report.applied
-    assert [(p.line, p.code) for p in report.problems] == EXPECTED_PROBLEMS
+    assert problems_of(report) == EXPECTED_PROBLEMS
     assert await count(db, Employee) == 0
     assert await count(db, Unit) == 0
     assert await count(db, AuditEntry) == 0
@@ -157,11 +160,11 @@ async def test_rejected_rows_change_nothing_without_partial(db: Database) -> Non
 
 async def test_partial_then_reimport_is_unchanged(db: Database) -> None:
     report = await import_file(db, WITH_ERRORS.read_bytes(), WITH_ERRORS.name, partial=True)
-    assert report.applied and (report.added, report.updated, report.unchanged) == (20, 0, 0)
-    assert report.rejected == 8
+    assert report.applied and (report.created, report.updated, report.unchanged) == (20, 0, 0)
+    assert report.skipped == 8 and report.read == 28
     assert await count(db, Employee) == 20
     again = await import_file(db, WITH_ERRORS.read_bytes(), WITH_ERRORS.name, partial=True)
-    assert (again.added, again.updated, again.unchanged) == (0, 0, 20)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 20)
     async with db.transaction() as session:
         entries = (await session.execute(select(AuditEntry))).scalars().all()
     assert [e.action for e in entries] == ["roster.import", "roster.import"]
@@ -171,11 +174,11 @@ async def test_partial_then_reimport_is_unchanged(db: Database) -> None:
 
 async def test_full_sample_then_update(db: Database) -> None:
     report = await import_file(db, SAMPLE.read_bytes(), SAMPLE.name)
-    assert report.applied and report.added == 300 and not report.problems
+    assert report.applied and report.created == 300 and not report.errors
     assert await count(db, Employee) == 300
     changed = SAMPLE.read_text(encoding="utf-8").replace("Tuti Syahputra", "Tuti Syahputri", 1)
     report = await import_file(db, changed.encode(), "sample.csv")
-    assert (report.added, report.updated, report.unchanged) == (0, 1, 299)
+    assert (report.created, report.updated, report.unchanged) == (0, 1, 299)
     async with db.transaction() as session:
         employee = await get_employee_by_nip(session, "199803132020022001")
         assert employee is not None
@@ -201,10 +204,10 @@ async def test_demo_data_is_valid_and_linked(db: Database) -> None:
     assert len({r["telepon"] for r in rows}) == 400
     assert len({r["unit_kerja"] for r in rows}) >= 20
     parsed = parse_roster(to_csv(rows), "demo.csv")
-    assert parsed.problems == [] and len(parsed.rows) == 400
+    assert parsed.errors == [] and len(parsed.records) == 400
     async with db.transaction() as session:
         result = await load_demo(session, 400, seed=7, linked=True)
-    assert result.report.added == 400 and result.linked == 400
+    assert result.report.created == 400 and result.linked == 400
     async with db.transaction() as session:
         again = await load_demo(session, 400, seed=7, linked=True)
     assert again.report.unchanged == 400 and again.linked == 0

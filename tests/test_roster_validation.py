@@ -6,7 +6,8 @@ from datetime import date, datetime
 
 import pytest
 
-from bot.roster.columns import map_headers, normalize_header
+from bot.imports.rows import map_headers, normalize_header
+from bot.roster.columns import COLUMN_ALIASES, REQUIRED_COLUMNS
 from bot.roster.validation import (
     EDUCATION_LEVELS,
     RANKS,
@@ -261,9 +262,11 @@ def test_normalize_header(header: str, normalized: str) -> None:
 
 def test_map_headers_siasn_and_missing() -> None:
     headers = ["NIP BARU", "NAMA", "GOL AKHIR", "JABATAN NAMA", "UNOR NAMA", "UNOR_INDUK_NAMA"]
-    mapping = map_headers(headers)
+    mapping = map_headers(headers, COLUMN_ALIASES, REQUIRED_COLUMNS)
     assert mapping.missing == []
     assert mapping.index["unit_kerja"] == 5  # the OPD (unor induk) wins over the sub-unit
     assert mapping.ignored == ["UNOR NAMA"]
-    mapping = map_headers(["nip", "Name", "phone", "position", "rank"])
+    mapping = map_headers(
+        ["nip", "Name", "phone", "position", "rank"], COLUMN_ALIASES, REQUIRED_COLUMNS
+    )
     assert mapping.missing == ["unit_kerja"]

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.cli.common import open_database, run_async, settings_or_exit
+from bot.imports.render import render_report
 from bot.roster.demo_data import DemoResult, generate_rows, load_demo, to_csv
-from bot.roster.importer import format_report
 from bot.texts import t
 
 
@@ -51,7 +51,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
             await db.dispose()
 
     result = run_async(_load)
-    print(format_report(result.report, locale))
+    print(render_report(result.report, locale))
     if args.linked:
         print(t(locale, "roster.demo.linked", count=result.linked))
     return 0 if result.report.applied else 1

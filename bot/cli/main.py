@@ -15,10 +15,10 @@ from bot.cli import (
     demo,
     demo_data,
     emulator,
+    imports,
     invite,
     matching,
     plans,
-    roster,
     run,
     surveys,
 )
@@ -28,7 +28,7 @@ from bot.cli import (
 SUBCOMMAND_MODULES: tuple[ModuleType, ...] = (
     run,
     db,
-    roster,
+    imports,
     demo_data,
     invite,
     admin,

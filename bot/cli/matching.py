@@ -1,5 +1,7 @@
-"""``asn-bot match`` (batch recommendations), ``asn-bot competences import|list`` and
-``asn-bot import positions FILE [--partial]``."""
+"""``asn-bot match`` (batch recommendations) and ``asn-bot competences import|list``.
+
+Open positions are imported with ``asn-bot import positions FILE`` (``bot/cli/imports.py``).
+"""
 
 from __future__ import annotations
 
@@ -17,21 +19,14 @@ from bot.matching.dictionary import (
 from bot.matching.engine import build_index, rank_positions_for_employees
 from bot.matching.files import read_employees_csv, read_positions_csv, split_list, write_predictions
 from bot.matching.normaliser import Normaliser
-from bot.matching.positions_import import (
-    PositionsReport,
-    apply_positions,
-    format_positions_report,
-    parse_positions,
-)
 from bot.matching.profiles import EmployeeProfile, PositionSpec
-from bot.roster.validation import RosterError
 from bot.texts import t
 from storage.db import Database
 from storage.queries import positions as q
 
 
 def register(sub: Any) -> None:
-    """Add ``match``, ``competences`` and ``import positions``."""
+    """Add ``match`` and ``competences``."""
     p = sub.add_parser("match", help="rank open positions for every employee")
     p.add_argument("--employees", type=Path, help="employees CSV (default: database)")
     p.add_argument("--positions", type=Path, help="positions CSV (default: open positions in DB)")
@@ -48,27 +43,6 @@ def register(sub: Any) -> None:
     lst = comp_sub.add_parser("list", help="list the competences (packaged + HR's)")
     lst.add_argument("--locale", default=None)
     lst.set_defaults(func=cmd_competences_list)
-    try:
-        from bot.cli.roster import import_group
-    except ImportError:  # roster feature not installed: create the group ourselves
-        existing = sub.choices.get("import")
-        group = (
-            existing._subparsers._group_actions[0]
-            if existing is not None
-            else sub.add_parser("import").add_subparsers(dest="import_kind", required=True)
-        )
-    else:
-        group = import_group(sub)
-    add_import_positions(group)
-
-
-def add_import_positions(import_subparsers: Any) -> None:
-    """Add ``positions`` to the ``asn-bot import`` subparsers."""
-    p = import_subparsers.add_parser("positions", help="import open positions (CSV or XLSX)")
-    p.add_argument("file", type=Path)
-    p.add_argument("--partial", action="store_true", help="import the valid rows anyway")
-    p.add_argument("--locale", default=None)
-    p.set_defaults(func=cmd_import_positions)
 
 
 async def _with_db(action: Any) -> Any:
@@ -166,23 +140,3 @@ def cmd_competences_list(args: argparse.Namespace) -> int:
     for comp in load_dictionary(extra).competences:
         print(t(args.locale, "match.cli.competence_line", name=comp.name, count=len(comp.variants)))
     return 0
-
-
-def cmd_import_positions(args: argparse.Namespace) -> int:
-    """Validate and upsert positions; print the report (exit 1 when not applied)."""
-    try:
-        parsed = parse_positions(Path(args.file).read_bytes(), Path(args.file).name)
-    except OSError as exc:
-        print(t(args.locale, "match.err.file", reason=exc.strerror or type(exc).__name__))
-        return 2
-    except RosterError as exc:
-        print(t(args.locale, "match.err.file", reason=exc.code))
-        return 2
-
-    async def _apply(db: Database) -> PositionsReport:
-        async with db.transaction() as session:
-            return await apply_positions(session, parsed, partial=args.partial, actor="cli")
-
-    report = run_async(lambda: _with_db(_apply))
-    print(format_positions_report(report, args.locale))
-    return 0 if report.applied else 1

@@ -1,21 +1,20 @@
-"""Read a moves file (CSV/XLSX) into validated lines: NIP, destination, TMT, rationale.
+"""Validate a moves file (CSV/XLSX) into lines: NIP, destination, TMT, rationale.
 
-Pure: bytes in, lines and line-numbered problems out. The roster's reader, header
-matching, NIP/date checks and ``RowProblem`` are reused, so roster problem codes keep
-their ``roster.err.*`` texts; codes of this module map to ``plans.imp_err_<code>``.
+Pure: a table in, lines and line-numbered errors out. The roster's NIP/date checks keep
+their ``roster.err.*`` texts; errors of this module use ``plans.imp_err_*``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
-from bot.roster.columns import COLUMN_ALIASES, map_headers
-from bot.roster.importer import nip_duplicate, problem_text
-from bot.roster.reader import read_table
-from bot.roster.rows import RowProblem, parse_rows, problems_of
-from bot.roster.validation import RosterError, clean_text, parse_date, parse_nip
-from bot.texts import t
+from bot.imports.kinds import ImportContext
+from bot.imports.reader import Table
+from bot.imports.rows import CellChecks, LineResult, Validated, map_headers, validate_rows
+from bot.roster.columns import COLUMN_ALIASES
+from bot.roster.importer import nip_duplicate
+from bot.roster.validation import clean_text, parse_date, parse_nip
 
 RATIONALE_MAX = 500
 DEST_COLUMNS = "kode_formasi | unit_tujuan + jabatan_tujuan"
@@ -36,10 +35,9 @@ MOVE_ALIASES: dict[str, tuple[str, ...]] = {
     "alasan": ("alasan", "pertimbangan", "alasan mutasi", "rationale", "reason"),
 }  # fmt: skip
 REQUIRED = ("nip", "tmt")
-# Codes of this module (the others come from bot.roster.validation).
-MOVE_CODES = frozenset(
-    {"dest_missing", "emp_unknown", "position_unknown", "unit_unknown", "already_in_plan"}
-)
+# Text columns and their longest accepted value.
+_TEXT_LIMITS = (("kode_formasi", 50), ("unit_tujuan", 200), ("jabatan_tujuan", 200),
+                ("alasan", RATIONALE_MAX))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,78 +53,38 @@ class MoveLine:
     rationale: str
 
 
-@dataclass(slots=True)
-class ParsedMoves:
-    """Valid lines, rejected lines, and the required columns that were not found."""
-
-    lines: list[MoveLine] = field(default_factory=list)
-    problems: list[RowProblem] = field(default_factory=list)
-    missing_columns: list[str] = field(default_factory=list)
-
-
-def parse_moves(data: bytes, filename: str, *, today: date | None = None) -> ParsedMoves:
-    """Read and validate a moves file; ``RosterError`` only for unreadable files."""
-    table = read_table(data, filename)
+def validate_moves(table: Table, ctx: ImportContext) -> Validated[MoveLine]:
+    """Validate every line of a moves table against ``ctx.today``."""
     columns = map_headers(table.header, MOVE_ALIASES, REQUIRED)
-    parsed = ParsedMoves(missing_columns=list(columns.missing))
     has_dest = "kode_formasi" in columns.index or (
         "unit_tujuan" in columns.index and "jabatan_tujuan" in columns.index
     )
     if not has_dest:
-        parsed.missing_columns.append(DEST_COLUMNS)
-    if parsed.missing_columns:
-        return parsed
-    day = today or date.today()
-    result = parse_rows(
-        table.rows,
-        columns.index,
-        lambda line, values: _parse_line(line, values, day),
+        columns.missing.append(DEST_COLUMNS)
+    return validate_rows(
+        table,
+        columns,
+        lambda line, values: _parse_line(line, values, ctx.today),
         key=lambda row: row.nip,
         duplicate=nip_duplicate,
     )
-    parsed.lines, parsed.problems = result.rows, result.problems
-    return parsed
 
 
-def _parse_line(
-    line: int, values: dict[str, str], today: date
-) -> tuple[MoveLine | None, list[RowProblem]]:
-    """Check every cell of one line; the row, or every problem found."""
-    errors: list[RosterError] = []
-    nip = tmt = None
-    try:
-        nip = parse_nip(values.get("nip", ""), reference_date=today).nip
-    except RosterError as exc:
-        errors.append(exc)
-    try:
-        tmt = parse_date(values.get("tmt", ""), column="tmt")
-        if tmt is None:
-            errors.append(RosterError("required", column="tmt"))
-    except RosterError as exc:
-        errors.append(exc)
-    texts: dict[str, str] = {}
-    for key, limit in (("kode_formasi", 50), ("unit_tujuan", 200), ("jabatan_tujuan", 200),
-                       ("alasan", RATIONALE_MAX)):  # fmt: skip
-        try:
-            texts[key] = clean_text(values.get(key, ""), column=key, max_len=limit)
-        except RosterError as exc:
-            errors.append(exc)
-            texts[key] = ""
+def _parse_line(line: int, values: dict[str, str], today: date) -> LineResult[MoveLine]:
+    """Check every cell of one line; the row, or every error found."""
+    check = CellChecks(line)
+    nip_info = check("nip", parse_nip, values.get("nip", ""), reference_date=today)
+    raw_tmt = values.get("tmt", "").strip()
+    tmt = check("tmt", parse_date, raw_tmt, column="tmt") if raw_tmt else None
+    if not raw_tmt:
+        check.add("tmt", "roster.err.required", column="tmt")
+    texts = {
+        key: check(key, clean_text, values.get(key, ""), column=key, max_len=limit) or ""
+        for key, limit in _TEXT_LIMITS
+    }
     code, unit, position = texts["kode_formasi"], texts["unit_tujuan"], texts["jabatan_tujuan"]
     if not code and not (unit and position):
-        errors.append(RosterError("dest_missing"))
-    if errors or nip is None or tmt is None:
-        return None, problems_of(line, errors)
-    return MoveLine(line, nip, code, unit, position, tmt, texts["alasan"]), []
-
-
-def line_text(problem: RowProblem, locale: str | None) -> str:
-    """One translated report line ("Baris 3: …"), for roster codes and move codes alike."""
-    if problem.code not in MOVE_CODES and not problem.code.startswith("warn:"):
-        return problem_text(problem, locale)
-    if problem.code.startswith("warn:"):
-        reason = t(locale, "plans.imp_warned", warning=t(locale, "plans.warn_" + problem.code[5:],
-                                                          **problem.params))  # fmt: skip
-    else:
-        reason = t(locale, "plans.imp_err_" + problem.code, **problem.params)
-    return t(locale, "roster.report.line", line=problem.line, reason=reason)
+        check.add("kode_formasi", "plans.imp_err_dest_missing")
+    if check.errors or nip_info is None or tmt is None:
+        return None, check.errors
+    return MoveLine(line, nip_info.nip, code, unit, position, tmt, texts["alasan"]), []

@@ -2,7 +2,7 @@
 
 ``generate_rows`` builds roster lines (the same columns as HR's CSV) from a seed;
 ``write_csv`` turns them into a file; ``load_demo`` imports them through the normal
-``parse_roster``/``apply_roster`` path and can link synthetic Telegram users to every
+roster import kind and can link synthetic Telegram users to every
 employee (for the emulator, demos and benchmarks only).
 """
 
@@ -16,6 +16,9 @@ from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.imports.kinds import ImportContext
+from bot.imports.pipeline import import_data
+from bot.imports.report import ImportReport
 from bot.roster.columns import ALL_COLUMNS
 from bot.roster.demo_pools import (
     COMMON_FAMILIES,
@@ -28,7 +31,7 @@ from bot.roster.demo_pools import (
     UNITS,
     Family,
 )
-from bot.roster.importer import ImportReport, apply_roster, parse_roster
+from bot.roster.importer import ROSTER
 from bot.roster.validation import EDUCATION_LEVELS, RANKS
 
 # Fixed "today" of the demo, so the same seed gives the same file on any day.
@@ -228,8 +231,8 @@ async def load_demo(
     from storage.queries import employees as q
 
     rows = generate_rows(count, seed)
-    parsed = parse_roster(to_csv(rows), "demo.csv")
-    result = DemoResult(await apply_roster(session, parsed, partial=False, actor="cli:demo-data"))
+    ctx = ImportContext(actor="cli:demo-data", today=date.today(), filename="demo.csv")
+    result = DemoResult(await import_data(session, ROSTER, to_csv(rows), ctx))
     if not linked or not result.report.applied:
         return result
     moment = now or utcnow()

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from bot.imports.report import RowError
+
 # Golongan ruang, lowest first. I and II and III have a..d, IV has a..e.
 RANKS: tuple[str, ...] = (
     *(f"I/{c}" for c in "abcd"),
@@ -77,6 +79,15 @@ class RosterError(ValueError):
 
     def __repr__(self) -> str:
         return f"RosterError({self.code!r}, {self.params!r})"
+
+    @property
+    def key(self) -> str:
+        """The locale key of the message (``roster.err.<code>``)."""
+        return f"roster.err.{self.code}"
+
+    def at(self, line: int, column: str) -> RowError:
+        """This rejection as the error of ``column`` on ``line`` of an import file."""
+        return RowError(line, column, self.key, dict(self.params))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,18 +1,23 @@
-"""Parse a workload file (CSV/XLSX): unit, position, need (ABK), staffed (bezetting).
+"""The workload (ABK) import kind: unit, position, need (kebutuhan), staffed (bezetting).
 
-Every bad row is reported with its spreadsheet line number; the caller decides whether to
-apply the valid rows (partial) or nothing.
+Every bad line is reported with its spreadsheet line number; without ``partial`` nothing
+is written when any line is rejected. Figures are upserted by unit and position.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.roster.reader import Table, read_table
+from bot.imports.kinds import ImportContext, ImportKind
+from bot.imports.reader import Table
+from bot.imports.report import ImportReport, RowError
+from bot.imports.rows import CellChecks, LineResult, Validated, map_headers, validate_rows
 from bot.workload.balance import Figure
+from storage.queries import audit
+from storage.queries import workload as wq
 
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "unit": ("unit", "unit kerja", "opd", "perangkat daerah", "unit_kerja"),
+    "unit": ("unit", "unit kerja", "opd", "perangkat daerah"),
     "position": ("jabatan", "position", "nama jabatan"),
     "need": ("kebutuhan", "need", "abk", "kebutuhan abk"),
     "staffed": ("bezetting", "staffed", "terisi", "jumlah pegawai"),
@@ -20,78 +25,64 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 MAX_COUNT = 100_000
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One rejected line; ``code`` maps to ``workload.err_<code>``."""
-
-    line: int
-    code: str
-    value: str = ""
-
-
-@dataclass
-class ParsedWorkload:
-    """Valid figures with their line numbers, problems, and missing columns."""
-
-    figures: list[tuple[int, Figure]] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    missing_columns: list[str] = field(default_factory=list)
-
-
-def _column_map(header: list[str]) -> tuple[dict[str, int], list[str]]:
-    """Map each field to its column index; list the fields not found."""
-    normalized = [h.strip().lower().replace("_", " ") for h in header]
-    found: dict[str, int] = {}
-    for key, aliases in COLUMNS.items():
-        for index, name in enumerate(normalized):
-            if name in {a.replace("_", " ") for a in aliases}:
-                found[key] = index
-                break
-    return found, [k for k in COLUMNS if k not in found]
-
-
 def _count(value: str) -> int | None:
-    """A non-negative whole number, or None."""
-    text = value.strip().replace(".0", "") if value.strip().endswith(".0") else value.strip()
+    """A whole number from 0 to ``MAX_COUNT`` ("12" or a spreadsheet's "12.0"), or None."""
+    text = value.strip().removesuffix(".0")
     if not text.isdigit():
         return None
     number = int(text)
     return number if number <= MAX_COUNT else None
 
 
-def parse_table(table: Table) -> ParsedWorkload:
-    """Validate every row of a read table."""
-    columns, missing = _column_map(table.header)
-    parsed = ParsedWorkload(missing_columns=missing)
-    if missing:
-        return parsed
-    seen: dict[tuple[str, str], int] = {}
-    for line, cells in table.rows:
-
-        def cell(key: str, cells: list[str] = cells) -> str:
-            """The stripped cell of ``key`` (empty when the row is short)."""
-            index = columns[key]
-            return cells[index].strip() if index < len(cells) else ""
-
-        unit, position = cell("unit"), cell("position")
-        need, staffed = _count(cell("need")), _count(cell("staffed"))
-        if not unit:
-            parsed.problems.append(Problem(line, "unit_empty"))
-        elif not position:
-            parsed.problems.append(Problem(line, "position_empty"))
-        elif need is None:
-            parsed.problems.append(Problem(line, "need", cell("need")))
-        elif staffed is None:
-            parsed.problems.append(Problem(line, "staffed", cell("staffed")))
-        elif (unit.lower(), position.lower()) in seen:
-            key = (unit.lower(), position.lower())
-            parsed.problems.append(Problem(line, "duplicate", str(seen[key])))
-        else:
-            seen[(unit.lower(), position.lower())] = line
-            parsed.figures.append((line, Figure(unit, position, need, staffed)))
-    return parsed
+def _parse_line(line: int, values: dict[str, str]) -> LineResult[Figure]:
+    """Validate one line; the figure, or every error found."""
+    check = CellChecks(line)
+    unit, position = values["unit"].strip(), values["position"].strip()
+    need, staffed = _count(values["need"]), _count(values["staffed"])
+    if not unit:
+        check.add("unit", "workload.err_unit_empty")
+    if not position:
+        check.add("position", "workload.err_position_empty")
+    if need is None:
+        check.add("need", "workload.err_need", value=values["need"])
+    if staffed is None:
+        check.add("staffed", "workload.err_staffed", value=values["staffed"])
+    if check.errors or need is None or staffed is None:
+        return None, check.errors
+    return Figure(unit, position, need, staffed), []
 
 
-def parse_workload(data: bytes, filename: str) -> ParsedWorkload:
-    """Read and validate a workload file (RosterError for unreadable files)."""
-    return parse_table(read_table(data, filename))
+def _duplicate(line: int, _key: str, first_line: int) -> RowError:
+    """The error of a unit and position already seen on ``first_line``."""
+    return RowError(line, "position", "workload.err_duplicate", {"value": first_line})
+
+
+def validate_workload(table: Table, _ctx: ImportContext) -> Validated[Figure]:
+    """Validate every line of a workload table."""
+    return validate_rows(
+        table,
+        map_headers(table.header, COLUMNS, tuple(COLUMNS)),
+        _parse_line,
+        key=lambda f: f"{f.unit.lower()}\t{f.position.lower()}",
+        duplicate=_duplicate,
+    )
+
+
+async def apply_workload(
+    session: AsyncSession, figures: list[Figure], ctx: ImportContext, report: ImportReport
+) -> None:
+    """Upsert the figures by unit and position (all or nothing unless partial)."""
+    if not report.may_write:
+        return
+    report.created, report.updated = await wq.upsert_figures(session, figures)
+    report.unchanged = len(figures) - report.created - report.updated
+    report.applied = True
+    await audit.record(session, ctx.actor, "workload.imported", "workload", "",
+                       added=report.created, updated=report.updated,
+                       rejected=report.skipped)  # fmt: skip
+
+
+WORKLOAD: ImportKind[Figure] = ImportKind(
+    name="workload", label="import.kind_workload", report="workload.imported",
+    validate=validate_workload, apply=apply_workload,
+)  # fmt: skip

@@ -10,7 +10,6 @@ import openpyxl
 from sqlalchemy import select
 
 from bot.harness import BotHarness
-from bot.matching.positions_import import apply_positions, parse_positions
 from storage.models import (
     AspirationWindow,
     ConversationState,
@@ -20,6 +19,7 @@ from storage.models import (
 )
 from tests.conftest import HR_ID
 from tests.factories import UNITS, add_employee
+from tests.imports_support import run_import
 
 EMP_ID, VAGUE_ID, OTHER_ID = 7001, 7002, 7003
 HEADER = "position_id,title,unit,required_skills,education_level,education_fields,min_golongan,max_golongan,quota\n"  # noqa: E501
@@ -35,9 +35,7 @@ POSITIONS = HEADER + (
 
 async def _positions(harness: BotHarness, csv_text: str = POSITIONS) -> None:
     """Import positions the way the CLI does."""
-    report = parse_positions(csv_text.encode(), "positions.csv")
-    async with harness.services.db.transaction() as session:
-        await apply_positions(session, report, partial=False, actor="test")
+    await run_import(harness.services.db, "positions", csv_text.encode(), "positions.csv")
 
 
 async def _window(harness: BotHarness) -> None:
@@ -185,7 +183,7 @@ async def test_hr_imports_positions_by_chat(harness: BotHarness) -> None:
     assert "📋 Formasi (jabatan lowong)" in chooser.button_labels
     await hr.press("📋 Formasi (jabatan lowong)")
     report = await hr.reply()
-    assert "Tidak ada perubahan: 1 baris bermasalah" in report.text and "Baris 3" in report.text
+    assert "Impor dibatalkan: 1 baris bermasalah" in report.text and "Baris 3" in report.text
     assert "lebih tinggi dari maksimum" in report.text
     await hr.press("Impor baris yang valid saja")
     applied = await hr.reply()

@@ -1,8 +1,8 @@
-"""Read a roster file (CSV or XLSX) into a header and string rows with their line numbers.
+"""Read an import file (CSV or XLSX) into a header and string rows with their line numbers.
 
 Line numbers are 1-based spreadsheet rows: the header is line 1. Fully empty rows are
-skipped but keep their number. Unreadable input raises ``RosterError`` with code
-``file_type``, ``file_encoding``, ``file_unreadable`` or ``file_empty``.
+skipped but keep their number. Unreadable input raises :class:`FileError` whose ``key`` is
+the locale key of its message (``import.file.*``).
 """
 
 from __future__ import annotations
@@ -14,11 +14,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
-from bot.roster.validation import RosterError
-
 CSV_EXTENSIONS = (".csv", ".txt")
 XLSX_EXTENSIONS = (".xlsx", ".xlsm")
 _DELIMITERS = (",", ";", "\t", "|")
+
+
+class FileError(ValueError):
+    """A file that cannot be read as a table; ``key`` and ``params`` make its message."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
 
 
 @dataclass(slots=True)
@@ -29,14 +36,13 @@ class Table:
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
 
 
-def read_path(path: str | Path) -> Table:
-    """Read a roster file from disk."""
-    p = Path(path)
+def read_path(path: str | Path) -> bytes:
+    """The bytes of a file on disk (``FileError`` when it cannot be read)."""
     try:
-        data = p.read_bytes()
+        return Path(path).read_bytes()
     except OSError as exc:
-        raise RosterError("file_unreadable", reason=exc.strerror or type(exc).__name__) from exc
-    return read_table(data, p.name)
+        reason = exc.strerror or type(exc).__name__
+        raise FileError("import.file.unreadable", reason=reason) from exc
 
 
 def read_table(data: bytes, filename: str) -> Table:
@@ -47,7 +53,7 @@ def read_table(data: bytes, filename: str) -> Table:
     elif ext in XLSX_EXTENSIONS:
         grid = _xlsx_rows(data)
     else:
-        raise RosterError("file_type", ext=ext or filename)
+        raise FileError("import.file.type", ext=ext or filename)
     return _to_table(grid)
 
 
@@ -62,7 +68,7 @@ def _to_table(grid: list[list[str]]) -> Table:
         else:
             table.rows.append((line, cells))
     if table is None:
-        raise RosterError("file_empty")
+        raise FileError("import.file.empty")
     return table
 
 
@@ -75,7 +81,7 @@ def _decode(data: bytes) -> str:
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:
-        raise RosterError("file_encoding") from exc
+        raise FileError("import.file.encoding") from exc
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -89,13 +95,13 @@ def _sniff_delimiter(text: str) -> str:
 def _csv_rows(data: bytes) -> list[list[str]]:
     """Parse CSV bytes into rows of stripped strings."""
     if b"\x00" in data[:4096]:
-        raise RosterError("file_unreadable", reason="binary")
+        raise FileError("import.file.unreadable", reason="binary")
     text = _decode(data)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
     try:
         return [[cell.strip() for cell in row] for row in reader]
     except csv.Error as exc:
-        raise RosterError("file_unreadable", reason=str(exc)) from exc
+        raise FileError("import.file.unreadable", reason=str(exc)) from exc
 
 
 def _cell_text(value: object) -> str:
@@ -121,10 +127,10 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise RosterError("file_unreadable", reason=type(exc).__name__) from exc
+        raise FileError("import.file.unreadable", reason=type(exc).__name__) from exc
     try:
         if not workbook.worksheets:
-            raise RosterError("file_empty")
+            raise FileError("import.file.empty")
         sheet = workbook.worksheets[0]
         return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     finally:

@@ -1,0 +1,57 @@
+"""Run an import kind: read and validate the file first, then apply it in a transaction.
+
+Callers (the CLI and the chat upload) read and validate *before* they open the database
+transaction (``validate_file`` is synchronous; run it with ``asyncio.to_thread`` for big
+files) and call ``apply_import`` inside it. Nothing here commits.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.imports.kinds import ImportContext, ImportKind, ImportRefused
+from bot.imports.report import ImportReport
+from bot.imports.rows import Validated
+
+
+def validate_file(kind: ImportKind[Any], data: bytes, ctx: ImportContext) -> Validated[Any]:
+    """Parse and validate ``data``; ``FileError`` when it is not a readable table."""
+    return kind.validate(kind.parse(data, ctx.filename), ctx)
+
+
+def new_report(
+    kind: ImportKind[Any], validated: Validated[Any], ctx: ImportContext
+) -> ImportReport:
+    """The report of a validated file before anything was written."""
+    return ImportReport(
+        kind=kind.name,
+        read=validated.read,
+        errors=list(validated.errors),
+        missing_columns=list(validated.missing_columns),
+        partial=ctx.partial,
+        dry_run=ctx.dry_run,
+    )
+
+
+async def apply_import(
+    session: AsyncSession, kind: ImportKind[Any], validated: Validated[Any], ctx: ImportContext
+) -> ImportReport:
+    """Write the valid records in ``session`` (all or nothing unless ``ctx.partial``)."""
+    report = new_report(kind, validated, ctx)
+    if report.missing_columns:
+        return report
+    try:
+        await kind.apply(session, list(validated.records), ctx, report)
+    except ImportRefused as refused:
+        report.refused = refused.text
+    report.errors.sort(key=lambda e: e.line)
+    return report
+
+
+async def import_data(
+    session: AsyncSession, kind: ImportKind[Any], data: bytes, ctx: ImportContext
+) -> ImportReport:
+    """Validate and apply in-process ``data`` (demo rosters, tests) in ``session``."""
+    return await apply_import(session, kind, validate_file(kind, data, ctx), ctx)
