@@ -49,6 +49,9 @@ def handler(
             if private_only and chat.type != ChatType.PRIVATE:
                 await _point_to_private_chat(update, context, settings.default_locale)
                 return
+            if chat.type == ChatType.PRIVATE and chat.id != tg_user.id:
+                log.warning("refused a private-chat update whose chat differs from its sender")
+                return
             async with services.db.transaction(serialize_key=tg_user.id) as session:
                 user, employee, user_roles = await users.load_identity(session, tg_user.id)
                 request = Request(
@@ -61,7 +64,10 @@ def handler(
                     roles=user_roles,
                     locale=user.locale or settings.default_locale,
                 )
-                if roles and not request.has_role(*roles):
+                if request.inactive:
+                    request.answer()
+                    request.reply_key("common.inactive")
+                elif roles and not request.has_role(*roles):
                     await audit.record(
                         session,
                         audit.actor_of(tg_user.id),

@@ -91,6 +91,11 @@ class Request:
         query = self.update.callback_query
         return parse_callback(query.data if query else None)
 
+    @property
+    def inactive(self) -> bool:
+        """True for a linked employee marked inactive (left the roster) without an office role."""
+        return self.employee is not None and not self.employee.active and not self.roles
+
     def has_role(self, *roles: str) -> bool:
         """True when the user holds any of ``roles``."""
         return bool(self.roles.intersection(roles))

@@ -98,6 +98,13 @@ class EmulatorClient:
         }
         await self._call("POST", "/faults", body)
 
+    async def inject_update(self, kind: str, payload: JSON) -> JSON:
+        """Queue a raw (possibly forged) update of ``kind`` with ``payload``."""
+        result: JSON = await self._call(
+            "POST", "/inject/update", {"kind": kind, "payload": payload}
+        )
+        return result
+
     async def block_chat(self, chat_id: int, blocked: bool = True) -> None:
         """403 "bot was blocked by the user" for every send to ``chat_id`` until unblocked."""
         await self._call("POST", "/block", {"chat_id": chat_id, "blocked": blocked})
