@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from bot.harness import BotHarness
 from bot.matching.positions_import import apply_positions, parse_positions
+from handlers.matching_hr import ExportCandidates
 from storage.models import (
     AspirationWindow,
     ConversationState,
@@ -167,7 +168,7 @@ async def test_kandidat_refused_for_employee(harness: BotHarness) -> None:
     user = harness.user(OTHER_ID)
     assert "hanya untuk petugas" in (await user.ask("/kandidat pranata")).text
     await user.ask("/menu")
-    await user.press(data="kand:xlsx:1")
+    await user.press(data=ExportCandidates(1).pack())
     answers = await user.callback_answers(min_count=1)
     assert "hanya untuk petugas" in answers[-1]["text"] and answers[-1]["show_alert"]
 

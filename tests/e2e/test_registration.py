@@ -8,7 +8,7 @@ from datetime import timedelta
 from bot.emulator.client import DEFAULT_GROUP_ID
 from bot.harness import BotHarness
 from bot.registration.invites import create_invite
-from storage.models import Employee
+from storage.models import Employee, utcnow
 from tests.factories import add_employee
 
 
@@ -66,8 +66,8 @@ async def test_invite_code_links_and_is_single_use(harness: BotHarness) -> None:
     async with db.transaction() as session:
         employee = await session.get(Employee, emp_id)
         assert employee is not None
-        code = await create_invite(session, employee, timedelta(hours=1))
-        expired = await create_invite(session, employee, timedelta(hours=-1))
+        code = await create_invite(session, employee, timedelta(hours=1), now=utcnow())
+        expired = await create_invite(session, employee, timedelta(hours=-1), now=utcnow())
     late = harness.user(5010)
     await late.send(f"/start {expired}")
     await late.replies(2)
