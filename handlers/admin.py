@@ -7,13 +7,23 @@ from typing import Any
 
 from telegram.ext import Application
 
-from bot.registration.invites import create_invite, invite_link
-from bot.roster.validation import RosterError, parse_nip
+from bot.admin import service as admin
+from bot.registration.invites import invite_link
 from handlers.commands import add_command
 from handlers.request import Request
-from storage.models import utcnow
-from storage.queries import audit
-from storage.queries.employees import get_employee_by_nip
+
+HR = ("hr",)
+# The codes parse_nip raises, and their texts.
+NIP_ERROR_KEYS = {
+    "nip_empty": "roster.err.nip_empty",
+    "nip_digits": "roster.err.nip_digits",
+    "nip_length": "roster.err.nip_length",
+    "nip_birth_date": "roster.err.nip_birth_date",
+    "nip_tmt_date": "roster.err.nip_tmt_date",
+    "nip_tmt_future": "roster.err.nip_tmt_future",
+    "nip_tmt_too_early": "roster.err.nip_tmt_too_early",
+    "nip_sex": "roster.err.nip_sex",
+}
 
 
 async def invite_cmd(request: Request) -> None:
@@ -22,33 +32,28 @@ async def invite_cmd(request: Request) -> None:
     if len(args) != 1:
         request.reply_key("admin.invite_usage")
         return
-    try:
-        nip = parse_nip(args[0]).nip
-    except RosterError as exc:
-        request.reply_key(
-            "admin.invite_bad_nip", reason=request.t(f"roster.err.{exc.code}", **exc.params)
-        )
+    ttl = timedelta(hours=request.settings.invite_ttl_hours)
+    result = await admin.invite_employee(
+        request.session,
+        request.now(),
+        request.telegram_id,
+        args[0],
+        ttl,
+        request.today(),
+    )
+    if isinstance(result, admin.BadNip):
+        key = NIP_ERROR_KEYS.get(result.error.code, "roster.err.nip_digits")
+        request.reply_key("admin.invite_bad_nip", reason=request.t(key, **result.error.params))
         return
-    employee = await get_employee_by_nip(request.session, nip)
-    if employee is None:
+    if isinstance(result, admin.UnknownNip):
         request.reply_key("admin.invite_not_found")
         return
-    ttl = timedelta(hours=request.settings.invite_ttl_hours)
-    now = utcnow()
-    code = await create_invite(request.session, employee, ttl, now=now)
-    await audit.record(
-        request.session,
-        audit.actor_of(request.telegram_id),
-        "invite.create",
-        "employee",
-        employee.id,
-    )
     username = request.settings.bot_username or request.context.bot.username
-    link = invite_link(username, code) or code
-    expires = (now + ttl).astimezone(request.settings.tz).strftime("%d-%m-%Y %H:%M %Z")
-    request.reply_key("admin.invite_created", name=employee.name, link=link, expires=expires)
+    link = invite_link(username, result.code) or result.code
+    expires = result.expires_at.astimezone(request.settings.tz).strftime("%d-%m-%Y %H:%M %Z")
+    request.reply_key("admin.invite_created", name=result.name, link=link, expires=expires)
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install the HR admin commands."""
-    add_command(app, "undangan", invite_cmd, roles=("hr",))
+    add_command(app, "undangan", invite_cmd, roles=HR)

@@ -51,6 +51,9 @@ def handler(
                 return
             if chat.type == ChatType.PRIVATE and chat.id != tg_user.id:
                 log.warning("refused a private-chat update whose chat differs from its sender")
+                if update.callback_query is not None:
+                    text = t(settings.default_locale, "common.stale_button")
+                    await update.callback_query.answer(text, show_alert=True)
                 return
             async with services.db.transaction(serialize_key=tg_user.id) as session:
                 user, employee, user_roles = await users.load_identity(session, tg_user.id)

@@ -48,6 +48,11 @@ class CommandSpec:
         """Locale key of the command's one-line description."""
         return f"cmd.{self.name}"
 
+    @property
+    def label_key(self) -> str:
+        """Locale key of the command's main-menu button label."""
+        return f"menu.{self.name}"
+
     def visible_to(self, roles: frozenset[str], linked: bool) -> bool:
         """True when a user with ``roles`` (and linked or not) may use the command."""
         if self.roles:

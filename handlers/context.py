@@ -16,6 +16,7 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, Job
 if TYPE_CHECKING:
     from bot.config import Settings
     from bot.events import EventBus
+    from bot.matching.service import MatchingService
     from bot.services.campaigns import CampaignService
     from bot.services.clock import Clock
     from bot.services.outbox_worker import OutboxWorker
@@ -45,6 +46,7 @@ class Services:
     survey_jobs: SurveyJobs
     flows: FlowRouter
     commands: CommandRegistry
+    matching: MatchingService
     on_start: list[Lifecycle] = field(default_factory=list)
     on_stop: list[Lifecycle] = field(default_factory=list)
     migrate: bool = True

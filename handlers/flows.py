@@ -50,9 +50,9 @@ class Accepts(Flag):
     ANY = TEXT | CONTACT | DOCUMENT | PHOTO
 
 
-_EXPECT_KEY = {
-    Accepts.TEXT: "common.expect_text",
+_EXPECT_KEY = {  # the most specific hint first: a contact step that also takes text
     Accepts.CONTACT: "common.expect_contact",
+    Accepts.TEXT: "common.expect_text",
     Accepts.DOCUMENT: "common.expect_document",
     Accepts.BUTTONS: "common.expect_button",
 }

@@ -2,35 +2,60 @@
 
 from __future__ import annotations
 
-import asyncio
-import re
+from dataclasses import dataclass
 from typing import Any
 
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
 from bot import callback_data as cb
-from bot.matching.candidates_xlsx import candidates_workbook
-from bot.matching.service import Candidates, search_positions
-from handlers.base import handler
+from bot.callback_data import CallbackData
+from bot.matching import service_hr as hr_matching
+from bot.matching.service import Candidates
+from bot.matching.service_hr import CandidatePage, CandidatesFile
+from bot.messages import Button, OutgoingMessage
+from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.context import services_of
-from handlers.flows import expect_text
-from handlers.matching import ensure_service, esc, join_limited, reasons, service_of
-from handlers.request import Request, keyboard
+from handlers.flows import Accepts, expect_text
+from handlers.matching import esc, join_limited, reasons
+from handlers.request import Request, inline_markup
 from storage.models import ConversationState
-from storage.queries import audit
-from storage.queries import matching as qm
-from storage.queries.conversation import get_state
-from storage.queries.employees import get_employees_by_nips
 
-FLOW = "kandidat"
-TOP_CANDIDATES = 10
+FLOW, QUERY_STEP = "kandidat", "query"
 PAGE_SIZE = 5
 POSITIONS_PAGE = 8
-MAX_CHOICES = 8
-FUZZY_CUTOFF = 70.0
 QUERY_MAX_LEN = 100
 HR = ("hr",)
+Rows = list[tuple[Button, ...]]
+
+
+@dataclass(frozen=True)
+class PickPosition(CallbackData, prefix="candidates-pick"):
+    """Show the candidates of the chosen open position."""
+
+    position_pk: int
+
+
+@dataclass(frozen=True)
+class TurnCandidatesPage(CallbackData, prefix="candidates-page"):
+    """Show another page of a position's candidates."""
+
+    position_pk: int
+    page: int
+
+
+@dataclass(frozen=True)
+class ExportCandidates(CallbackData, prefix="candidates-xlsx"):
+    """Download a position's candidates as XLSX."""
+
+    position_pk: int
+
+
+@dataclass(frozen=True)
+class TurnPositionsPage(CallbackData, prefix="positions-page"):
+    """Show another page of the open positions list."""
+
+    page: int
 
 
 async def kandidat_cmd(request: Request) -> None:
@@ -39,21 +64,17 @@ async def kandidat_cmd(request: Request) -> None:
     if args:
         await _search(request, " ".join(args)[:QUERY_MAX_LEN])
         return
-    state = await get_state(request.session, request.telegram_id)
+    state = await request.get_state()
     spec = request.services.flows.flows.get(state.flow) if state is not None else None
     if state is not None and state.flow != FLOW and spec is not None and spec.keeps_draft:
         request.reply_key("match.cand.use_args")  # do not overwrite a kept draft
         return
-    await request.set_state(FLOW, "query")
+    await request.set_state(FLOW, QUERY_STEP)
     request.reply_key("match.cand.ask")
 
 
 async def query_step(request: Request, state: ConversationState) -> None:
     """The typed search text: offer the open positions that match it."""
-    if not request.has_role(*HR):
-        await request.clear_state()
-        request.reply_key("common.not_allowed")
-        return
     text = expect_text(request, max_len=QUERY_MAX_LEN)
     if text is not None:
         await _search(request, text)
@@ -61,74 +82,50 @@ async def query_step(request: Request, state: ConversationState) -> None:
 
 async def _search(request: Request, query: str) -> None:
     """Fuzzy-match ``query`` against open positions' title, unit and code; offer buttons."""
-    cat = await service_of(request).catalogue(request.session)
-    if not cat.index.positions:
+    choices = await hr_matching.find_positions(request.services.matching, request.session, query)
+    if not choices.any_open:
         await _leave_flow(request)
         request.reply_key("match.pos.none")
         return
-    found = await asyncio.to_thread(
-        search_positions, cat.index.positions, query, MAX_CHOICES, FUZZY_CUTOFF
-    )
-    if not found:
+    if not choices.found:
         request.reply_key("match.cand.not_found", query=esc(query))
         return
-    rows = [
-        [(f"{s.position_id} · {s.title}"[:60], cb.build("kand", "pick", cat.pks[s.position_id]))]
-        for s in found
-    ]
-    request.reply(request.t("match.cand.pick", query=esc(query)), keyboard(rows))
+    buttons = tuple(
+        (Button(f"{s.position_id} · {s.title}"[:60], PickPosition(pk)),) for pk, s in choices.found
+    )
+    request.send(OutgoingMessage(request.t("match.cand.pick", query=esc(query)), buttons))
 
 
 async def _leave_flow(request: Request) -> None:
     """Clear the state when the user is in this flow."""
-    state = await get_state(request.session, request.telegram_id)
+    state = await request.get_state()
     if state is not None and state.flow == FLOW:
         await request.clear_state()
 
 
-async def kand_callback(request: Request) -> None:
-    """Pick a position, turn a page of candidates, or export them."""
-    data = request.button()
+async def pick_pressed(request: Request, data: PickPosition) -> None:
+    """Show the first page of the chosen position's candidates."""
     request.answer()
-    if data.action == "pick":
-        await _leave_flow(request)
-        await _show(request, data.int_arg(0), 0, edit=False)
-    elif data.action == "pg":
-        await _show(request, data.int_arg(0), data.int_arg(1), edit=True)
-    elif data.action == "xlsx":
-        await _export(request, data.int_arg(0))
-    else:
-        raise cb.CallbackDataError("unknown action")
+    await _leave_flow(request)
+    await _show(request, data.position_pk, 0, edit=False)
 
 
-async def _candidates(request: Request, pk: int) -> Candidates | None:
-    """The candidates of an open position, or None after saying it is not open."""
-    position = await qm.get_position_by_pk(request.session, pk)
-    result = None
-    if position is not None and position.open:
-        result = await service_of(request).candidates(
-            request.session, position.position_id, top=TOP_CANDIDATES
-        )
-    if result is None:
-        request.reply_key("match.closed")
-    return result
+async def page_pressed(request: Request, data: TurnCandidatesPage) -> None:
+    """Turn a page of candidates."""
+    request.answer()
+    await _show(request, data.position_pk, data.page, edit=True)
 
 
 async def _show(request: Request, pk: int, page: int, *, edit: bool) -> None:
     """One page of candidates with their reasons and the paging/export buttons."""
-    result = await _candidates(request, pk)
-    if result is None:
+    found = await hr_matching.candidate_page(
+        request.services.matching, request.session, pk, page, PAGE_SIZE
+    )
+    if not isinstance(found, CandidatePage):
+        _not_listed(request, found)
         return
-    if not result.matches:
-        request.reply(_nobody_text(request, result))
-        return
-    total = len(result.matches)
-    pages = (total + PAGE_SIZE - 1) // PAGE_SIZE
-    page = min(max(page, 0), pages - 1)
-    first = page * PAGE_SIZE
-    shown = result.matches[first : first + PAGE_SIZE]
     blocks = []
-    for n, match in enumerate(shown, start=first + 1):
+    for n, match in enumerate(found.shown, start=found.first + 1):
         emp = match.employee
         education = " ".join(p for p in (emp.education_level, emp.education_field) if p) or "-"
         head = request.t(
@@ -137,38 +134,45 @@ async def _show(request: Request, pk: int, page: int, *, edit: bool) -> None:
             education=esc(education), score=f"{match.score:.2f}",
         )  # fmt: skip
         blocks.append(head + "\n" + reasons(request, match))
-    spec = result.position
+    spec, first, total = found.result.position, found.first, len(found.result.matches)
     title = request.t(
-        "match.cand.title", title=esc(spec.title), unit=esc(spec.unit),
-        code=esc(spec.position_id), first=first + 1, last=first + len(shown), total=total,
+        "match.cand.title", title=esc(spec.title), unit=esc(spec.unit), code=esc(spec.position_id),
+        first=first + 1, last=first + len(found.shown), total=total,
     )  # fmt: skip
+    message = OutgoingMessage(join_limited(request, title, blocks), _page_buttons(request, found))
+    if edit:
+        request.edit_or_reply(message.text, inline_markup(message))
+    else:
+        request.send(message)
+
+
+def _page_buttons(request: Request, found: CandidatePage) -> tuple[tuple[Button, ...], ...]:
+    """ "📝 Usulkan <n>" per shown candidate, the page turners and the XLSX export."""
+    pk, page = found.position_pk, found.page
+    ids = found.employee_ids
+    proposals = [  # the plans feature's "propose this move" button
+        Button(request.t("plans.btn_usul", n=n), cb.build("rcn", "usul", pk, ids[m.employee.nip]))
+        for n, m in enumerate(found.shown, start=found.first + 1)
+        if m.employee.nip in ids
+    ]
+    rows: Rows = [tuple(proposals[i : i + 3]) for i in range(0, len(proposals), 3)]
     nav = []
     if page > 0:
-        nav.append((request.t("common.btn_prev"), cb.build("kand", "pg", pk, page - 1)))
-    if page < pages - 1:
-        nav.append((request.t("common.btn_next"), cb.build("kand", "pg", pk, page + 1)))
-    rows = await _propose_rows(request, pk, [m.employee.nip for m in shown], first + 1)
+        nav.append(Button(request.t("common.btn_prev"), TurnCandidatesPage(pk, page - 1)))
+    if page < found.pages - 1:
+        nav.append(Button(request.t("common.btn_next"), TurnCandidatesPage(pk, page + 1)))
     if nav:
-        rows.append(nav)
-    rows.append([(request.t("match.cand.btn_xlsx"), cb.build("kand", "xlsx", pk))])
-    text = join_limited(request, title, blocks)
-    if edit:
-        request.edit_or_reply(text, keyboard(rows))
+        rows.append(tuple(nav))
+    rows.append((Button(request.t("match.cand.btn_xlsx"), ExportCandidates(pk)),))
+    return tuple(rows)
+
+
+def _not_listed(request: Request, result: Candidates | None) -> None:
+    """Say the position is no longer open, or why nobody fits it."""
+    if result is None:
+        request.reply_key("match.closed")
     else:
-        request.reply(text, keyboard(rows))
-
-
-async def _propose_rows(
-    request: Request, pk: int, nips: list[str], first: int
-) -> list[list[tuple[str, str]]]:
-    """ "📝 Usulkan <n>" per shown candidate: propose the move into the Draf plan."""
-    ids = await get_employees_by_nips(request.session, nips)
-    buttons = [
-        (request.t("plans.btn_usul", n=n), cb.build("rcn", "usul", pk, ids[nip].id))
-        for n, nip in enumerate(nips, start=first)
-        if nip in ids
-    ]
-    return [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+        request.reply(_nobody_text(request, result))
 
 
 def _nobody_text(request: Request, result: Candidates) -> str:
@@ -194,23 +198,19 @@ def _nobody_text(request: Request, result: Candidates) -> str:
     return "\n\n".join(lines)
 
 
-async def _export(request: Request, pk: int) -> None:
+async def export_pressed(request: Request, data: ExportCandidates) -> None:
     """Send the candidate list as an XLSX document."""
-    result = await _candidates(request, pk)
-    if result is None:
-        return
-    if not result.matches:
-        request.reply(_nobody_text(request, result))
-        return
-    spec = result.position
-    data = await asyncio.to_thread(candidates_workbook, result.matches, request.locale)
-    await audit.record(
-        request.session, audit.actor_of(request.telegram_id), "match.candidates_export",
-        "position", spec.position_id, rows=len(result.matches),
+    request.answer()
+    exported = await hr_matching.export_candidates(
+        request.services.matching, request.session, request.telegram_id, data.position_pk,
+        request.locale,
     )  # fmt: skip
-    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", spec.position_id)[:40] or "formasi"
+    if not isinstance(exported, CandidatesFile):
+        _not_listed(request, exported)
+        return
+    spec = exported.position
     caption = request.t("match.cand.xlsx_caption", title=spec.title, code=spec.position_id)
-    request.send_document(data, f"kandidat-{safe}.xlsx", caption[:1024])
+    request.send_document(exported.data, exported.filename, caption[:1024])
 
 
 async def formasi_cmd(request: Request) -> None:
@@ -218,29 +218,18 @@ async def formasi_cmd(request: Request) -> None:
     await _positions_page(request, 0, edit=False)
 
 
-async def fmsi_callback(request: Request) -> None:
+async def positions_page_pressed(request: Request, data: TurnPositionsPage) -> None:
     """Turn a page of the open positions list."""
-    data = request.button()
-    if data.action != "pg":
-        raise cb.CallbackDataError("unknown action")
     request.answer()
-    await _positions_page(request, data.int_arg(0), edit=True)
+    await _positions_page(request, data.page, edit=True)
 
 
 async def _positions_page(request: Request, page: int, *, edit: bool) -> None:
     """One page of open positions: code, title, unit, quota, golongan range, education."""
-    page = max(page, 0)
-    total, rows = await qm.page_open_positions(
-        request.session, page * POSITIONS_PAGE, POSITIONS_PAGE
-    )
-    if total == 0:
+    found = await hr_matching.open_positions_page(request.session, page, POSITIONS_PAGE)
+    if found.total == 0:
         request.reply_key("match.pos.none")
         return
-    if not rows:  # a page beyond the end (stale or forged button): show the last one
-        page = (total - 1) // POSITIONS_PAGE
-        total, rows = await qm.page_open_positions(
-            request.session, page * POSITIONS_PAGE, POSITIONS_PAGE
-        )
     anything = request.t("match.any")
     blocks = [
         request.t(
@@ -249,32 +238,30 @@ async def _positions_page(request: Request, page: int, *, edit: bool) -> None:
             education=esc(" ".join(x for x in (p.education_level, p.education_fields) if x)
                           or anything),
         )
-        for p in rows
+        for p in found.rows
     ]  # fmt: skip
-    first = page * POSITIONS_PAGE
-    head = request.t("match.pos.title", first=first + 1, last=first + len(rows), total=total)
+    first = found.page * POSITIONS_PAGE
+    last = first + len(found.rows)
+    head = request.t("match.pos.title", first=first + 1, last=last, total=found.total)
     nav = []
-    if page > 0:
-        nav.append((request.t("common.btn_prev"), cb.build("fmsi", "pg", page - 1)))
-    if first + len(rows) < total:
-        nav.append((request.t("common.btn_next"), cb.build("fmsi", "pg", page + 1)))
-    text = join_limited(request, head, blocks)
-    markup = keyboard([nav]) if nav else None
+    if found.page > 0:
+        nav.append(Button(request.t("common.btn_prev"), TurnPositionsPage(found.page - 1)))
+    if last < found.total:
+        nav.append(Button(request.t("common.btn_next"), TurnPositionsPage(found.page + 1)))
+    message = OutgoingMessage(join_limited(request, head, blocks), (tuple(nav),) if nav else ())
     if edit:
-        request.edit_or_reply(text, markup)
+        request.edit_or_reply(message.text, inline_markup(message))
     else:
-        request.reply(text, markup)
+        request.send(message)
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /kandidat, /formasi, their buttons and the search step."""
-    ensure_service(app)
     add_command(app, "kandidat", kandidat_cmd, roles=HR)
     add_command(app, "formasi", formasi_cmd, roles=HR)
-    app.add_handler(
-        CallbackQueryHandler(handler(roles=HR)(kand_callback), pattern=cb.pattern("kand"))
-    )
-    app.add_handler(
-        CallbackQueryHandler(handler(roles=HR)(fmsi_callback), pattern=cb.pattern("fmsi"))
-    )
-    services_of(app).flows.on(FLOW, "query", query_step)
+    add_button(app, PickPosition, pick_pressed, roles=HR)
+    add_button(app, TurnCandidatesPage, page_pressed, roles=HR)
+    add_button(app, ExportCandidates, export_pressed, roles=HR)
+    add_button(app, TurnPositionsPage, positions_page_pressed, roles=HR)
+    flow = services_of(app).flows.flow(FLOW, roles=HR)
+    flow.on(QUERY_STEP, query_step, accepts=Accepts.TEXT)

@@ -2,23 +2,40 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
-from bot import callback_data as cb
+from bot.callback_data import CallbackData, CallbackDataError
+from bot.messages import Button, OutgoingMessage
+from bot.profile import service as profile
 from bot.texts import LOCALES
-from handlers.base import handler
+from handlers.buttons import add_button
 from handlers.commands import CommandRegistry, add_command, sync_user_menu
-from handlers.request import Request, keyboard
+from handlers.request import Request
 
 MENU_COLUMNS = 2
+LANGUAGE_KEYS = {"id": "lang.name_id", "en": "lang.name_en"}
+
+
+@dataclass(frozen=True)
+class OpenCommand(CallbackData, prefix="menu-open"):
+    """A main-menu button: run the command ``name``."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class ChooseLanguage(CallbackData, prefix="language-set"):
+    """A /bahasa button: switch to ``locale``."""
+
+    locale: str
 
 
 def _registry(request: Request) -> CommandRegistry:
     """The application's command registry."""
-    registry: CommandRegistry = request.services.commands
-    return registry
+    return request.services.commands
 
 
 def show_main_menu(request: Request) -> None:
@@ -28,15 +45,9 @@ def show_main_menu(request: Request) -> None:
         for s in _registry(request).visible(request.roles, request.employee is not None)
         if s.in_menu
     ]
-    rows: list[list[tuple[str, str]]] = []
-    for i in range(0, len(specs), MENU_COLUMNS):
-        rows.append(
-            [
-                (request.t(f"menu.{s.name}"), cb.build("menu", "cmd", s.name))
-                for s in specs[i : i + MENU_COLUMNS]
-            ]
-        )
-    request.reply(request.t("menu.title"), keyboard(rows) if rows else None)
+    buttons = [Button(request.t(s.label_key), OpenCommand(s.name)) for s in specs]
+    grid = tuple(tuple(buttons[i : i + MENU_COLUMNS]) for i in range(0, len(buttons), MENU_COLUMNS))
+    request.send(OutgoingMessage(request.t("menu.title"), grid))
 
 
 async def menu_cmd(request: Request) -> None:
@@ -44,10 +55,9 @@ async def menu_cmd(request: Request) -> None:
     show_main_menu(request)
 
 
-async def menu_callback(request: Request) -> None:
+async def menu_pressed(request: Request, data: OpenCommand) -> None:
     """Run the command behind a main-menu button, re-checking its roles now."""
-    data = request.button()
-    spec = _registry(request).specs.get(data.arg(0))
+    spec = _registry(request).specs.get(data.name)
     if spec is None or not spec.visible_to(request.roles, request.employee is not None):
         request.answer(request.t("common.not_allowed"), alert=True)
         return
@@ -74,28 +84,27 @@ async def cancel_cmd(request: Request) -> None:
 
 async def language_cmd(request: Request) -> None:
     """Offer the available languages."""
-    rows = [[(request.t(f"lang.name_{loc}"), cb.build("lang", "set", loc))] for loc in LOCALES]
-    request.reply(request.t("lang.choose"), keyboard(rows))
+    buttons = tuple(
+        (Button(request.t(LANGUAGE_KEYS[loc]), ChooseLanguage(loc)),) for loc in LOCALES
+    )
+    request.send(OutgoingMessage(request.t("lang.choose"), buttons))
 
 
-async def language_callback(request: Request) -> None:
+async def language_pressed(request: Request, data: ChooseLanguage) -> None:
     """Switch the user's language; later replies use it."""
-    data = request.button()
-    locale = data.arg(0)
-    if locale not in LOCALES:
-        raise cb.CallbackDataError("unknown locale")
-    request.user.locale = locale
-    request.locale = locale
+    if not profile.set_language(request.user, data.locale):
+        raise CallbackDataError("unknown locale")
+    request.locale = data.locale
     request.answer()
     request.edit_or_reply(request.t("lang.changed"))
     sync_user_menu(request, force=bool(request.roles))
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Install the general commands."""
+    """Install the general commands and their buttons."""
     add_command(app, "menu", menu_cmd, linked=False, in_menu=False)
     add_command(app, "help", help_cmd, linked=False, in_menu=False)
     add_command(app, "cancel", cancel_cmd, linked=False, in_menu=False)
     add_command(app, "bahasa", language_cmd, linked=False, in_menu=False)
-    app.add_handler(CallbackQueryHandler(handler()(menu_callback), pattern=cb.pattern("menu")))
-    app.add_handler(CallbackQueryHandler(handler()(language_callback), pattern=cb.pattern("lang")))
+    add_button(app, OpenCommand, menu_pressed)
+    add_button(app, ChooseLanguage, language_pressed)

@@ -2,52 +2,89 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
-from sqlalchemy import select
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
-from bot import callback_data as cb
-from bot.privacy import export_user_data, mask_nip
-from handlers.base import handler
+from bot.callback_data import CallbackData
+from bot.messages import Button, OutgoingMessage, rows
+from bot.privacy import mask_nip
+from bot.profile import service as profile
+from bot.profile.service import MAX_ITEMS, SKILL_MAX_LEN, ItemKind
+from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.context import services_of
-from handlers.flows import expect_text
-from handlers.request import Request, escape_html, keyboard
-from storage.models import ConversationState, EmployeeSkill, Unit
-from storage.queries import audit
-from storage.queries.privacy import unlink_user
+from handlers.flows import Accepts, expect_text
+from handlers.request import Request, escape_html
+from storage.models import ConversationState, Employee
 
-FLOW = "profile"
-SKILL_MAX_LEN = 300
-MAX_ITEMS = 30
-KINDS = ("skill", "cert")
+FLOW, TEXT_STEP = "profile", "text"
+KIND_KEYS = {"skill": "profile.kind_skill", "certification": "profile.kind_certification"}
 
 
-async def _skills(request: Request) -> list[EmployeeSkill]:
-    """The employee's self-declared items."""
+@dataclass(frozen=True)
+class AddItem(CallbackData, prefix="profile-add"):
+    """Declare a new skill or certification."""
+
+    kind: Literal["skill", "cert"]
+
+
+@dataclass(frozen=True)
+class ManageItems(CallbackData, prefix="profile-list"):
+    """List the declared items with edit and delete buttons."""
+
+
+@dataclass(frozen=True)
+class EditItem(CallbackData, prefix="profile-edit"):
+    """Retype one declared item."""
+
+    item_id: int
+
+
+@dataclass(frozen=True)
+class DeleteItem(CallbackData, prefix="profile-delete"):
+    """Delete one declared item."""
+
+    item_id: int
+
+
+@dataclass(frozen=True)
+class ExportData(CallbackData, prefix="profile-export"):
+    """Download everything the bot holds about me."""
+
+
+@dataclass(frozen=True)
+class AskUnlink(CallbackData, prefix="profile-unlink"):
+    """Ask to confirm unlinking the account."""
+
+
+@dataclass(frozen=True)
+class ConfirmUnlink(CallbackData, prefix="profile-unlink-confirm"):
+    """Unlink the account and erase self-given data."""
+
+
+@dataclass(frozen=True)
+class BackToProfile(CallbackData, prefix="profile-back"):
+    """Show the profile card again."""
+
+
+def _employee(request: Request) -> Employee:
+    """The linked employee (profile commands and buttons require one)."""
     assert request.employee is not None
-    result = await request.session.execute(
-        select(EmployeeSkill)
-        .where(EmployeeSkill.employee_id == request.employee.id)
-        .order_by(EmployeeSkill.id)
-    )
-    return list(result.scalars())
+    return request.employee
 
 
 async def profile_cmd(request: Request) -> None:
     """Show the employee's own data and what they can do with it."""
-    emp = request.employee
-    assert emp is not None
-    unit = await request.session.get(Unit, emp.unit_id) if emp.unit_id else None
-    items = await _skills(request)
+    card = await profile.profile_of(request.session, _employee(request))
+    emp = card.employee
     lines = [
         request.t(
             "profile.card",
             name=emp.name,
             nip=mask_nip(emp.nip),
-            unit=unit.name if unit else "-",
+            unit=card.unit or "-",
             position=emp.position_title or "-",
             rank=emp.rank or "-",
             education=" ".join(p for p in (emp.education_level, emp.education_major) if p) or "-",
@@ -55,153 +92,142 @@ async def profile_cmd(request: Request) -> None:
         ),
         request.t("profile.roster_skills", skills=emp.roster_skills or "-"),
     ]
-    if items:
+    if card.items:
         lines.append(request.t("profile.declared_header"))
-        lines += [f"• {request.t('profile.kind_' + i.kind)}: {escape_html(i.text)}" for i in items]
+        lines += [
+            f"• {request.t(KIND_KEYS.get(i.kind, KIND_KEYS['skill']))}: {escape_html(i.text)}"
+            for i in card.items
+        ]
     else:
         lines.append(request.t("profile.declared_none"))
-    request.reply("\n".join(lines), _profile_keyboard(request))
+    request.send(OutgoingMessage("\n".join(lines), _profile_buttons(request)))
 
 
-def _profile_keyboard(request: Request) -> Any:
+def _profile_buttons(request: Request) -> tuple[tuple[Button, ...], ...]:
     """The actions of the profile card."""
-    return keyboard(
+    return rows(
         [
-            [
-                (request.t("profile.btn_add_skill"), cb.build("prof", "add", "skill")),
-                (request.t("profile.btn_add_cert"), cb.build("prof", "add", "cert")),
-            ],
-            [(request.t("profile.btn_manage"), cb.build("prof", "list"))],
-            [
-                (request.t("profile.btn_export"), cb.build("prof", "export")),
-                (request.t("profile.btn_unlink"), cb.build("prof", "unlink")),
-            ],
-        ]
+            Button(request.t("profile.btn_add_skill"), AddItem("skill")),
+            Button(request.t("profile.btn_add_cert"), AddItem("cert")),
+        ],
+        [Button(request.t("profile.btn_manage"), ManageItems())],
+        [
+            Button(request.t("profile.btn_export"), ExportData()),
+            Button(request.t("profile.btn_unlink"), AskUnlink()),
+        ],
     )
 
 
-async def profile_callback(request: Request) -> None:
-    """Handle every button of the profile card."""
-    data = request.button()
+async def add_pressed(request: Request, data: AddItem) -> None:
+    """Ask for the text of a new skill or certification."""
     request.answer()
-    action = data.action
-    if action == "add":
-        kind = data.arg(0)
-        if kind not in KINDS:
-            raise cb.CallbackDataError("unknown kind")
-        if len(await _skills(request)) >= MAX_ITEMS:
-            request.reply_key("profile.too_many", limit=MAX_ITEMS)
-            return
-        await request.set_state(FLOW, "text", {"kind": kind})
-        request.reply_key("profile.ask_text", limit=SKILL_MAX_LEN)
-    elif action == "list":
-        await _manage_list(request)
-    elif action in ("edit", "del"):
-        await _edit_or_delete(request, action, data.int_arg(0))
-    elif action == "export":
-        await _export(request)
-    elif action == "unlink":
-        request.reply(
-            request.t("profile.unlink_confirm"),
-            keyboard(
-                [
-                    [(request.t("profile.btn_unlink_yes"), cb.build("prof", "unlink_yes"))],
-                    [(request.t("common.btn_back"), cb.build("prof", "back"))],
-                ]
-            ),
-        )
-    elif action == "unlink_yes":
-        await _unlink(request)
-    elif action == "back":
-        await profile_cmd(request)
-    else:
-        raise cb.CallbackDataError("unknown action")
+    if not await profile.room_for_item(request.session, _employee(request).id):
+        request.reply_key("profile.too_many", limit=MAX_ITEMS)
+        return
+    await request.set_state(FLOW, TEXT_STEP, {"kind": data.kind})
+    request.reply_key("profile.ask_text", limit=SKILL_MAX_LEN)
 
 
-async def _manage_list(request: Request) -> None:
+async def manage_pressed(request: Request, data: ManageItems) -> None:
     """List self-declared items with edit and delete buttons."""
-    items = await _skills(request)
+    request.answer()
+    items = await profile.declared_items(request.session, _employee(request).id)
     if not items:
         request.reply_key("profile.declared_none")
         return
-    rows = []
-    for n, item in enumerate(items, start=1):
-        rows.append(
-            [
-                (f"✏️ {n}", cb.build("prof", "edit", item.id)),
-                (f"🗑 {n}", cb.build("prof", "del", item.id)),
-            ]
-        )
+    buttons = tuple(
+        (Button(f"✏️ {n}", EditItem(item.id)), Button(f"🗑 {n}", DeleteItem(item.id)))
+        for n, item in enumerate(items, start=1)
+    )
     text = "\n".join(f"{n}. {escape_html(i.text)}" for n, i in enumerate(items, start=1))
-    request.reply(request.t("profile.manage_title") + "\n" + text, keyboard(rows))
+    request.send(OutgoingMessage(request.t("profile.manage_title") + "\n" + text, buttons))
 
 
-async def _edit_or_delete(request: Request, action: str, item_id: int) -> None:
-    """Edit or delete one item, after checking it belongs to this employee."""
-    assert request.employee is not None
-    item = await request.session.get(EmployeeSkill, item_id)
-    if item is None or item.employee_id != request.employee.id:
+async def edit_pressed(request: Request, data: EditItem) -> None:
+    """Ask for the new text of one declared item."""
+    request.answer()
+    item = await profile.own_item(request.session, _employee(request).id, data.item_id)
+    if item is None:
         request.reply_key("common.stale_button")
         return
-    if action == "del":
-        await request.session.delete(item)
-        request.reply_key("profile.deleted")
-        return
-    await request.set_state(FLOW, "text", {"kind": item.kind, "edit_id": item.id})
+    await request.set_state(FLOW, TEXT_STEP, {"kind": item.kind, "edit_id": item.id})
     request.reply_key("profile.ask_text", limit=SKILL_MAX_LEN)
+
+
+async def delete_pressed(request: Request, data: DeleteItem) -> None:
+    """Delete one declared item."""
+    request.answer()
+    deleted = await profile.delete_item(request.session, _employee(request).id, data.item_id)
+    request.reply_key("profile.deleted" if deleted else "common.stale_button")
 
 
 async def text_step(request: Request, state: ConversationState) -> None:
     """Save the typed skill or certification."""
-    assert request.employee is not None
+    if request.employee is None:  # unlinked meanwhile
+        await request.clear_state()
+        request.reply_key("common.register_first")
+        return
     text = expect_text(request, max_len=SKILL_MAX_LEN)
     if text is None:
         return
+    kind: ItemKind = "cert" if state.data.get("kind") == "cert" else "skill"
     edit_id = state.data.get("edit_id")
-    if edit_id is not None:
-        item = await request.session.get(EmployeeSkill, int(edit_id))
-        if item is None or item.employee_id != request.employee.id:
-            await request.clear_state()
-            request.reply_key("common.stale_button")
-            return
-        item.text = text
-    else:
-        kind = "certification" if state.data.get("kind") == "cert" else "skill"
-        request.session.add(EmployeeSkill(employee_id=request.employee.id, kind=kind, text=text))
+    saved = await profile.save_item(
+        request.session,
+        _employee(request).id,
+        kind,
+        text,
+        int(edit_id) if edit_id is not None else None,
+    )
     await request.clear_state()
+    if not saved:
+        request.reply_key("common.stale_button")
+        return
     request.reply_key("profile.saved")
     await profile_cmd(request)
 
 
-async def _export(request: Request) -> None:
+async def export_pressed(request: Request, data: ExportData) -> None:
     """Send everything the bot holds about the user as a JSON document."""
-    data = await export_user_data(request.session, request.user)
-    await audit.record(
-        request.session, audit.actor_of(request.telegram_id), "data.exported", "user"
-    )
-    payload = json.dumps(data, ensure_ascii=False, indent=2).encode()
+    request.answer()
+    payload = await profile.export_data(request.session, request.user)
     request.send_document(payload, "data-saya.json", request.t("profile.export_caption"))
 
 
-async def _unlink(request: Request) -> None:
-    """Erase self-given data and unlink the account (HR's roster stays)."""
-    employee_id = request.user.employee_id
-    await unlink_user(request.session, request.user)
-    await audit.record(
-        request.session,
-        audit.actor_of(request.telegram_id),
-        "account.unlinked",
-        "employee",
-        employee_id,
+async def unlink_pressed(request: Request, data: AskUnlink) -> None:
+    """Ask to confirm unlinking, saying what is erased and what stays."""
+    request.answer()
+    buttons = rows(
+        [Button(request.t("profile.btn_unlink_yes"), ConfirmUnlink())],
+        [Button(request.t("common.btn_back"), BackToProfile())],
     )
+    request.send(OutgoingMessage(request.t("profile.unlink_confirm"), buttons))
+
+
+async def unlink_confirmed(request: Request, data: ConfirmUnlink) -> None:
+    """Erase self-given data and unlink the account (HR's roster stays)."""
+    request.answer()
+    await profile.unlink(request.session, request.user)
     request.employee = None
     request.edit_or_reply(request.t("profile.unlinked"))
+
+
+async def back_pressed(request: Request, data: BackToProfile) -> None:
+    """Show the profile card again."""
+    request.answer()
+    await profile_cmd(request)
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /profil, its buttons and the text step."""
     add_command(app, "profil", profile_cmd)
-    app.add_handler(
-        CallbackQueryHandler(handler(linked=True)(profile_callback), pattern=cb.pattern("prof"))
-    )
-    services_of(app).flows.on(FLOW, "text", text_step)
+    add_button(app, AddItem, add_pressed, linked=True)
+    add_button(app, ManageItems, manage_pressed, linked=True)
+    add_button(app, EditItem, edit_pressed, linked=True)
+    add_button(app, DeleteItem, delete_pressed, linked=True)
+    add_button(app, ExportData, export_pressed, linked=True)
+    add_button(app, AskUnlink, unlink_pressed, linked=True)
+    add_button(app, ConfirmUnlink, unlink_confirmed, linked=True)
+    add_button(app, BackToProfile, back_pressed, linked=True)
+    flow = services_of(app).flows.flow(FLOW)
+    flow.on(TEXT_STEP, text_step, accepts=Accepts.TEXT)

@@ -34,7 +34,7 @@ from bot.config import Settings
 from bot.messages import OutgoingMessage
 from bot.texts import t
 from bot.update_processor import outside_slot
-from storage.models import BotUser, Employee
+from storage.models import BotUser, ConversationState, Employee
 from storage.queries import conversation
 
 if TYPE_CHECKING:
@@ -197,6 +197,10 @@ class Request:
             )
 
         self.later(send)
+
+    async def get_state(self) -> ConversationState | None:
+        """The user's stored conversation state, if any."""
+        return await conversation.get_state(self.session, self.telegram_id)
 
     async def set_state(self, flow: str, step: str, data: dict[str, Any] | None = None) -> None:
         """Move the user to ``flow``/``step`` keeping ``data`` as the draft."""

@@ -2,26 +2,40 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
-from bot import callback_data as cb
-from bot.registration.invites import InviteError, redeem_invite
-from bot.roster.validation import normalize_phone
-from handlers.base import handler
+from bot.callback_data import CallbackData
+from bot.messages import Button, OutgoingMessage, rows
+from bot.registration import service as registration
+from bot.registration.service import CONSENT_STEP, CONTACT_STEP, FLOW, Linked, Refusal, Refused
+from handlers.buttons import add_button
 from handlers.commands import add_command, sync_user_menu
 from handlers.context import services_of
+from handlers.flows import Accepts
 from handlers.menu import show_main_menu
-from handlers.request import Request, keyboard
-from storage.models import ConversationState, Employee, utcnow
-from storage.queries import audit
-from storage.queries.conversation import get_state
-from storage.queries.employees import find_unlinked_employees_by_phone
+from handlers.request import Request
+from storage.models import ConversationState
 
-FLOW = "registration"
+REFUSAL_KEYS: dict[Refusal, str] = {
+    "not_own_contact": "reg.not_own_contact",
+    "unknown_phone": "reg.unknown_phone",
+    "ambiguous_phone": "reg.ambiguous_phone",
+    "invite_unknown": "reg.invite_unknown",
+    "invite_expired": "reg.invite_expired",
+    "invite_used": "reg.invite_used",
+    "invite_already_linked": "reg.invite_already_linked",
+}
+
+
+@dataclass(frozen=True)
+class ConsentAnswer(CallbackData, prefix="registration-consent"):
+    """The answer to the data-processing consent question."""
+
+    answer: Literal["yes", "no"]
 
 
 async def start_cmd(request: Request) -> None:
@@ -33,53 +47,62 @@ async def start_cmd(request: Request) -> None:
         sync_user_menu(request)
         show_main_menu(request)
         return
-    if _locked(request):
+    if _refuse_locked(request):
         return
     data = {"invite_code": code} if code else {}
     if request.user.consent_at is None:
-        await request.set_state(FLOW, "consent", data)
+        await request.set_state(FLOW, CONSENT_STEP, data)
         request.reply_key("reg.welcome")
-        request.reply(
-            request.t("reg.consent"),
-            keyboard(
-                [
-                    [(request.t("reg.consent_yes"), cb.build("reg", "consent", "yes"))],
-                    [(request.t("reg.consent_no"), cb.build("reg", "consent", "no"))],
-                ]
-            ),
-        )
+        request.send(_consent_question(request))
         return
     await _continue_after_consent(request, data)
 
 
-async def consent_callback(request: Request) -> None:
+def _consent_question(request: Request) -> OutgoingMessage:
+    """The consent question with its two answers."""
+    return OutgoingMessage(
+        request.t("reg.consent"),
+        rows(
+            [Button(request.t("reg.consent_yes"), ConsentAnswer("yes"))],
+            [Button(request.t("reg.consent_no"), ConsentAnswer("no"))],
+        ),
+    )
+
+
+async def consent_pressed(request: Request, data: ConsentAnswer) -> None:
     """Record the answer to the data-processing consent question."""
-    choice = request.button()
     request.answer()
     if request.employee is not None:
         show_main_menu(request)
         return
-    if choice.arg(0) != "yes":
+    if data.answer != "yes":
         await request.clear_state()
         request.edit_or_reply(request.t("reg.consent_declined"))
         return
-    request.user.consent_at = utcnow()
-    await audit.record(
-        request.session, audit.actor_of(request.telegram_id), "consent.given", "user"
-    )
+    await registration.record_consent(request.session, request.now(), request.user)
     request.edit_or_reply(request.t("reg.consent_thanks"))
-    state = await get_state(request.session, request.telegram_id)
-    data = dict(state.data) if state is not None and state.flow == FLOW else {}
-    await _continue_after_consent(request, data)
+    state = await request.get_state()
+    draft = dict(state.data) if state is not None and state.flow == FLOW else {}
+    await _continue_after_consent(request, draft)
+
+
+async def consent_again_step(request: Request, state: ConversationState) -> None:
+    """Show the consent question again (the step waits for its buttons)."""
+    request.send(_consent_question(request))
 
 
 async def _continue_after_consent(request: Request, data: dict[str, Any]) -> None:
     """Redeem an invite code when one came with /start, otherwise ask for the contact."""
     code = data.get("invite_code")
     if code:
-        await _redeem(request, str(code))
+        result = await registration.link_by_invite(
+            request.session, request.now(), request.settings, request.user, str(code)
+        )
+        await _show_link_result(request, result)
+        if isinstance(result, Refused):
+            await request.set_state(FLOW, CONTACT_STEP, {})
         return
-    await request.set_state(FLOW, "contact", {})
+    await request.set_state(FLOW, CONTACT_STEP, {})
     button = KeyboardButton(request.t("reg.share_contact_button"), request_contact=True)
     request.reply(
         request.t("reg.ask_contact"),
@@ -87,107 +110,56 @@ async def _continue_after_consent(request: Request, data: dict[str, Any]) -> Non
     )
 
 
-async def _redeem(request: Request, code: str) -> None:
-    """Link the user through a one-time invite code."""
-    try:
-        employee = await redeem_invite(request.session, code, request.telegram_id, utcnow())
-    except InviteError as exc:
-        await _failed_attempt(request, f"reg.invite_{exc.reason}")
-        await request.set_state(FLOW, "contact", {})
-        return
-    await _link(request, employee, "invite")
-
-
 async def contact_step(request: Request, state: ConversationState) -> None:
     """Check a shared contact and link the roster row with the same phone."""
+    if _refuse_locked(request):
+        return
     message = request.update.effective_message
     contact = message.contact if message is not None else None
     if contact is None:
         request.reply_key("reg.press_contact_button")
         return
-    if contact.user_id != request.telegram_id:
-        await _failed_attempt(request, "reg.not_own_contact")
-        return
-    phone = normalize_phone(contact.phone_number)
-    matches = await find_unlinked_employees_by_phone(request.session, phone) if phone else []
-    if len(matches) != 1:
-        await _failed_attempt(
-            request, "reg.unknown_phone" if not matches else "reg.ambiguous_phone"
-        )
-        return
-    await _link(request, matches[0], "contact")
-
-
-async def _link(request: Request, employee: Employee, method: str) -> None:
-    """Link the Telegram account to ``employee`` and show the main menu."""
-    request.user.employee_id = employee.id
-    request.user.linked_at = utcnow()
-    request.user.failed_link_attempts = 0
-    request.employee = employee
-    await request.session.flush()
-    await request.clear_state()
-    await audit.record(
+    result = await registration.link_by_contact(
         request.session,
-        audit.actor_of(request.telegram_id),
-        "account.linked",
-        "employee",
-        employee.id,
-        method=method,
+        request.now(),
+        request.settings,
+        request.user,
+        contact.user_id,
+        contact.phone_number,
     )
-    request.reply(request.t("reg.linked", name=employee.name), ReplyKeyboardRemove())
-    show_main_menu(request)
+    await _show_link_result(request, result)
 
 
-async def _failed_attempt(request: Request, reason_key: str) -> None:
-    """Count a failed linking attempt, lock after too many, and say what to do next."""
-    user, settings = request.user, request.settings
-    user.failed_link_attempts += 1
-    await audit.record(
-        request.session,
-        audit.actor_of(request.telegram_id),
-        "account.link_failed",
-        "user",
-        reason=reason_key,
-    )
-    if user.failed_link_attempts >= settings.max_failed_link_attempts:
-        user.locked_until = utcnow() + timedelta(minutes=settings.link_lockout_minutes)
-        user.failed_link_attempts = 0
+async def _show_link_result(request: Request, result: Linked | Refused) -> None:
+    """Welcome a linked user with the main menu, or say why linking failed."""
+    if isinstance(result, Linked):
+        request.employee = result.employee
         await request.clear_state()
-        request.reply(request.t(reason_key), ReplyKeyboardRemove())
-        request.reply_key("reg.locked", minutes=settings.link_lockout_minutes)
+        request.reply(request.t("reg.linked", name=result.employee.name), ReplyKeyboardRemove())
+        show_main_menu(request)
         return
-    request.reply_key(reason_key)
+    key = REFUSAL_KEYS[result.reason]
+    if result.locked_minutes is None:
+        request.reply_key(key)
+        return
+    await request.clear_state()
+    request.reply(request.t(key), ReplyKeyboardRemove())
+    request.reply_key("reg.locked", minutes=result.locked_minutes)
 
 
-def _locked(request: Request) -> bool:
+def _refuse_locked(request: Request) -> bool:
     """Refuse while the user is locked out after too many failed attempts."""
-    until = request.user.locked_until
-    if until is not None and until > utcnow():
-        minutes = max(1, int((until - utcnow()).total_seconds() // 60) + 1)
-        request.reply_key("reg.locked", minutes=minutes)
-        return True
-    return False
+    minutes = registration.lock_minutes_left(request.user, request.now())
+    if minutes is None:
+        return False
+    request.reply_key("reg.locked", minutes=minutes)
+    return True
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Install /start, the consent buttons and the contact step."""
+    """Install /start, the consent buttons and the registration steps."""
     add_command(app, "start", start_cmd, linked=False, in_menu=False)
-    app.add_handler(CallbackQueryHandler(handler()(consent_callback), pattern=cb.pattern("reg")))
-    flows = services_of(app).flows
-    flows.on(FLOW, "contact", _guard_locked(contact_step))
-    flows.on(FLOW, "consent", consent_pending_step)
-
-
-async def consent_pending_step(request: Request, state: ConversationState) -> None:
-    """Remind the user to answer the consent question with its buttons."""
-    request.reply_key("reg.press_consent")
-
-
-def _guard_locked(fn: Any) -> Any:
-    """Wrap a registration step so that locked-out users are refused first."""
-
-    async def step(request: Request, state: ConversationState) -> None:
-        if not _locked(request):
-            await fn(request, state)
-
-    return step
+    add_button(app, ConsentAnswer, consent_pressed)
+    flow = services_of(app).flows.flow(FLOW)
+    flow.on(CONSENT_STEP, consent_again_step, accepts=Accepts.BUTTONS)
+    flow.on(CONTACT_STEP, contact_step, accepts=Accepts.CONTACT | Accepts.TEXT)

@@ -14,6 +14,7 @@ from telegram.ext import Application
 
 from bot.config import Settings
 from bot.events import EventBus
+from bot.matching.service import MatchingService
 from bot.services.campaigns import CampaignService
 from bot.services.clock import Clock
 from bot.services.outbox_worker import OutboxWorker
@@ -109,5 +110,6 @@ def build_services(
         survey_jobs=survey_jobs,
         flows=FlowRouter(),
         commands=CommandRegistry(),
+        matching=MatchingService(),
         migrate=migrate,
     )

@@ -37,7 +37,7 @@ async def new_code(db: Database, employee_id: int, ttl: timedelta = timedelta(ho
     async with db.transaction() as session:
         employee = await session.get(Employee, employee_id)
         assert employee is not None
-        return await create_invite(session, employee, ttl)
+        return await create_invite(session, employee, ttl, now=utcnow())
 
 
 async def test_redeem_links_once(db: Database) -> None:

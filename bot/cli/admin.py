@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from bot.admin import service as admin
 from bot.cli.common import open_database, run_async, settings_or_exit
 from bot.texts import t
-from storage.queries import audit, users
+from storage.queries import users
 
 
 def register(sub: Any) -> None:
@@ -34,12 +35,7 @@ def admin_add(args: argparse.Namespace) -> int:
         db = await open_database(settings)
         try:
             async with db.transaction() as session:
-                added = await users.grant_role(session, args.telegram_id, args.role, "cli")
-                if added:
-                    await audit.record(
-                        session, "cli", "role.granted", "user", args.telegram_id, role=args.role
-                    )
-                return added
+                return await admin.grant_role(session, None, args.telegram_id, args.role)
         finally:
             await db.dispose()
 
@@ -81,17 +77,7 @@ def admin_remove(args: argparse.Namespace) -> int:
         db = await open_database(settings)
         try:
             async with db.transaction() as session:
-                removed = await users.revoke_role(session, args.telegram_id, args.role)
-                if removed:
-                    await audit.record(
-                        session,
-                        "cli",
-                        "role.revoked",
-                        "user",
-                        args.telegram_id,
-                        role=args.role or "all",
-                    )
-                return removed
+                return await admin.revoke_role(session, None, args.telegram_id, args.role)
         finally:
             await db.dispose()
 

@@ -6,13 +6,12 @@ import argparse
 from datetime import timedelta
 from typing import Any
 
+from bot.admin import service as admin
 from bot.cli.common import open_database, run_async, settings_or_exit
-from bot.registration.invites import create_invite, invite_link
+from bot.registration.invites import invite_link
 from bot.roster.validation import RosterError, parse_nip
 from bot.texts import t
 from storage.models import utcnow
-from storage.queries.audit import record
-from storage.queries.employees import get_employee_by_nip
 
 
 def register(sub: Any) -> None:
@@ -37,25 +36,21 @@ def cmd_invite(args: argparse.Namespace) -> int:
     ttl = timedelta(hours=max(1, hours))
     now = utcnow()
 
-    async def _create() -> tuple[str, str] | None:
+    async def _create() -> admin.InviteResult:
         db = await open_database(settings)
         try:
             async with db.transaction() as session:
-                employee = await get_employee_by_nip(session, nip)
-                if employee is None:
-                    return None
-                code = await create_invite(session, employee, ttl, now=now)
-                await record(session, "cli", "invite.create", "employee", employee.id)
-                return employee.name, code
+                today = now.astimezone(settings.tz).date()
+                return await admin.invite_employee(session, now, None, nip, ttl, today)
         finally:
             await db.dispose()
 
     created = run_async(_create)
-    if created is None:
+    if not isinstance(created, admin.InviteCreated):
         print(t(locale, "roster.invite.not_found"))
         return 1
-    name, code = created
-    expires = (now + ttl).astimezone(settings.tz).strftime("%Y-%m-%d %H:%M %Z")
+    name, code = created.name, created.code
+    expires = created.expires_at.astimezone(settings.tz).strftime("%Y-%m-%d %H:%M %Z")
     link = invite_link(settings.bot_username, code)
     if link is None:
         print(t(locale, "roster.invite.code", name=name, code=code, expires=expires))

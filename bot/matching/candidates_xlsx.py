@@ -11,7 +11,17 @@ from openpyxl.styles import Font
 from bot.matching.service import Match
 from bot.texts import t
 
-COLUMNS = ("nip", "name", "unit", "position", "rank", "education", "score", "matched", "missing")
+HEADER_KEYS = (
+    "match.xlsx.nip",
+    "match.xlsx.name",
+    "match.xlsx.unit",
+    "match.xlsx.position",
+    "match.xlsx.rank",
+    "match.xlsx.education",
+    "match.xlsx.score",
+    "match.xlsx.matched",
+    "match.xlsx.missing",
+)
 WIDTHS = (22, 30, 34, 34, 10, 24, 8, 40, 40)
 
 
@@ -21,7 +31,7 @@ def candidates_workbook(matches: Sequence[Match], locale: str | None) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = t(locale, "match.xlsx.sheet")[:31]
-    sheet.append([t(locale, f"match.xlsx.{c}") for c in COLUMNS])
+    sheet.append([t(locale, key) for key in HEADER_KEYS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for m in matches:

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Employee, utcnow
+from storage.models import Employee
 from storage.queries import invites as q
 from storage.queries.employees import get_employee
 from storage.queries.users import get_or_create_user, get_user_by_employee
@@ -47,11 +47,11 @@ def invite_link(bot_username: str, code: str) -> str | None:
 
 
 async def create_invite(
-    session: AsyncSession, employee: Employee, ttl: timedelta, *, now: datetime | None = None
+    session: AsyncSession, employee: Employee, ttl: timedelta, *, now: datetime
 ) -> str:
     """Create a random one-time code for ``employee``; returns the plain code (shown once)."""
     code = secrets.token_urlsafe(_CODE_BYTES)
-    expires_at = (now or utcnow()) + ttl
+    expires_at = now + ttl
     await q.add_invite(session, employee.id, hash_code(code), expires_at)
     return code
 

@@ -10,7 +10,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from storage.models import BotUser, Employee, Unit
+from storage.models import BotUser, Employee, EmployeeSkill, Unit
 
 # Bulk lookups: on PostgreSQL ``col = ANY(:array)`` with one array parameter (PostgreSQL
 # hashes a constant array; a long ``IN ($1, …, $n)`` list is scanned linearly per row and
@@ -127,3 +127,34 @@ async def insert_bot_users(session: AsyncSession, rows: Sequence[dict[str, Any]]
     """Insert many BotUser rows at once (used by the demo-data generator)."""
     if rows:
         await session.execute(insert(BotUser), list(rows))
+
+
+async def employee_skills(session: AsyncSession, employee_id: int) -> list[EmployeeSkill]:
+    """One employee's self-declared skills and certifications, oldest first."""
+    result = await session.execute(
+        select(EmployeeSkill)
+        .where(EmployeeSkill.employee_id == employee_id)
+        .order_by(EmployeeSkill.id)
+    )
+    return list(result.scalars())
+
+
+async def get_employee_skill(session: AsyncSession, item_id: int) -> EmployeeSkill | None:
+    """One self-declared item by primary key."""
+    return await session.get(EmployeeSkill, item_id)
+
+
+async def add_employee_skill(
+    session: AsyncSession, employee_id: int, kind: str, text: str
+) -> EmployeeSkill:
+    """Store a self-declared skill or certification."""
+    item = EmployeeSkill(employee_id=employee_id, kind=kind, text=text)
+    session.add(item)
+    await session.flush()
+    return item
+
+
+async def delete_employee_skill(session: AsyncSession, item: EmployeeSkill) -> None:
+    """Delete one self-declared item."""
+    await session.delete(item)
+    await session.flush()

@@ -9,7 +9,10 @@ from typing import Any
 import openpyxl
 from sqlalchemy import select
 
+from bot.admin.service import revoke_role
 from bot.harness import BotHarness
+from bot.texts import t
+from handlers.matching_hr import ExportCandidates
 from storage.models import (
     AspirationWindow,
     ConversationState,
@@ -165,7 +168,7 @@ async def test_kandidat_refused_for_employee(harness: BotHarness) -> None:
     user = harness.user(OTHER_ID)
     assert "hanya untuk petugas" in (await user.ask("/kandidat pranata")).text
     await user.ask("/menu")
-    await user.press(data="kand:xlsx:1")
+    await user.press(data=ExportCandidates(1).pack())
     answers = await user.callback_answers(min_count=1)
     assert "hanya untuk petugas" in answers[-1]["text"] and answers[-1]["show_alert"]
 
@@ -195,3 +198,17 @@ async def test_hr_imports_positions_by_chat(harness: BotHarness) -> None:
 
         codes = list((await session.execute(select(Position.position_id))).scalars())
     assert codes == ["P-NEW"]
+
+
+async def test_kandidat_step_refused_after_role_removed(harness: BotHarness) -> None:
+    """HR starts /kandidat and loses the role: the typed query is refused, the flow ends."""
+    await _positions(harness)
+    hr = harness.user(HR_ID)
+    assert (await hr.ask("/kandidat")).text == t("id", "match.cand.ask")
+    async with harness.services.db.transaction() as session:
+        assert await revoke_role(session, None, HR_ID, "hr") == 1
+    refused = await hr.ask("pranata komputer")
+    assert refused.text == t("id", "common.step_not_allowed") and not refused.button_labels
+    async with harness.services.db.transaction() as session:
+        assert await session.get(ConversationState, HR_ID) is None
+    assert (await hr.ask("pranata")).text == t("id", "common.no_conversation")

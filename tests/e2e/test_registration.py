@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from datetime import timedelta
 
 from bot.emulator.client import DEFAULT_GROUP_ID
 from bot.harness import BotHarness
 from bot.registration.invites import create_invite
-from storage.models import Employee
+from bot.texts import t
+from storage.models import Employee, utcnow
 from tests.factories import add_employee
+
+
+def _plain(key: str, **params: object) -> str:
+    """The Indonesian text of ``key`` as the chat shows it (HTML tags rendered away)."""
+    return re.sub(r"<[^>]+>", "", t("id", key, **params))
 
 
 async def _consent(user) -> None:  # type: ignore[no-untyped-def]
@@ -66,8 +73,8 @@ async def test_invite_code_links_and_is_single_use(harness: BotHarness) -> None:
     async with db.transaction() as session:
         employee = await session.get(Employee, emp_id)
         assert employee is not None
-        code = await create_invite(session, employee, timedelta(hours=1))
-        expired = await create_invite(session, employee, timedelta(hours=-1))
+        code = await create_invite(session, employee, timedelta(hours=1), now=utcnow())
+        expired = await create_invite(session, employee, timedelta(hours=-1), now=utcnow())
     late = harness.user(5010)
     await late.send(f"/start {expired}")
     await late.replies(2)
@@ -103,3 +110,32 @@ async def test_group_chat_points_to_private(harness: BotHarness) -> None:
     assert "chat pribadi" in reply.text
     assert harness.app is not None
     assert f"@{harness.app.bot.username}" in reply.text
+
+
+async def test_declared_steps_answer_what_they_expect(harness: BotHarness) -> None:
+    """Consent waits for its buttons; the contact step asks for the contact button."""
+    await add_employee(harness.services.db, phone="6281234567890")
+    user = harness.user(5020)
+    await user.send("/start")
+    await user.replies(2)
+    assert (await user.ask("ya setuju")).text == t("id", "common.expect_button")
+    await user.press("✅ Saya setuju")
+    await user.reply()
+    assert (await user.ask("081234567890")).text == _plain("reg.press_contact_button")
+    await user.send_photo()
+    assert (await user.reply()).text == t("id", "common.expect_contact")
+    await user.share_contact("081234567890")
+    linked, _menu = await user.replies(2)
+    assert linked.text == _plain("reg.linked", name="Andi Saputra")
+
+
+async def test_locked_user_refused_at_start_and_contact(harness: BotHarness) -> None:
+    """A locked-out user is told how long the lock lasts, whatever they send."""
+    user = harness.user(5021)
+    await _consent(user)
+    for _ in range(harness.settings.max_failed_link_attempts):
+        await user.share_contact("081299999999")
+    await user.replies(harness.settings.max_failed_link_attempts + 1)
+    minutes = harness.settings.link_lockout_minutes
+    locked = {t("id", "reg.locked", minutes=m) for m in (minutes, minutes + 1)}
+    assert (await user.ask("/start")).text in locked

@@ -5,11 +5,28 @@ from __future__ import annotations
 import pytest
 
 from bot.harness import BotHarness
+from bot.texts import t
+from handlers.matching_hr import (
+    ExportCandidates,
+    PickPosition,
+    TurnCandidatesPage,
+    TurnPositionsPage,
+)
+from handlers.menu import ChooseLanguage, OpenCommand
+from handlers.profile import ConfirmUnlink, ExportData
 from tests.conftest import HR_ID
 from tests.factories import add_employee
 
 HR_COMMANDS = ["/undangan 199003152015031001"]
-FORGED_HR_BUTTONS = ["imp:kind:roster", "imp:partial"]
+FORGED_HR_BUTTONS = [
+    "imp:kind:roster",
+    "imp:partial",
+    PickPosition(1).pack(),
+    TurnCandidatesPage(1, 0).pack(),
+    ExportCandidates(1).pack(),
+    TurnPositionsPage(0).pack(),
+    OpenCommand("kandidat").pack(),
+]
 
 
 @pytest.mark.parametrize("command", HR_COMMANDS)
@@ -135,3 +152,22 @@ async def test_unlink_erases_given_data_keeps_roster(harness: BotHarness) -> Non
         skills = await session.scalar(select(func.count()).select_from(EmployeeSkill))
         employees = await session.scalar(select(func.count()).select_from(Employee))
     assert skills == 0 and employees == 1
+
+
+@pytest.mark.parametrize("data", [ExportData().pack(), ConfirmUnlink().pack()])
+async def test_forged_profile_button_needs_a_linked_account(harness: BotHarness, data: str) -> None:
+    """Profile buttons of a user who is not linked change nothing and say how to register."""
+    user = harness.user(6008)
+    await user.ask("/bahasa")  # any message with buttons
+    await user.press(data=data)
+    assert (await user.reply()).text == t("id", "common.register_first")
+
+
+async def test_forged_language_refused(harness: BotHarness) -> None:
+    """An unknown locale in a language button is a stale button; the language stays."""
+    user = harness.user(6009)
+    await user.ask("/bahasa")  # any message with buttons
+    await user.press(data=ChooseLanguage("fr").pack())
+    answers = await user.callback_answers(min_count=1)
+    assert answers[-1]["text"] == t("id", "common.stale_button")
+    assert "Yang dapat Anda lakukan" in (await user.ask("/help")).text

@@ -1,0 +1,1 @@
+"""HR administration: role grants and registration invites."""

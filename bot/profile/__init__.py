@@ -1,0 +1,1 @@
+"""The employee's own data: profile, declared skills, export, unlink, language."""
