@@ -52,7 +52,7 @@ def handler(
             if chat.type == ChatType.PRIVATE and chat.id != tg_user.id:
                 log.warning("refused a private-chat update whose chat differs from its sender")
                 if update.callback_query is not None:
-                    text = t(settings.default_locale, "common.stale_button")
+                    text = t(settings.default_locale, "common.not_allowed")
                     await update.callback_query.answer(text, show_alert=True)
                 return
             async with services.db.transaction(serialize_key=tg_user.id) as session:
