@@ -34,6 +34,7 @@ def at_step(action: Action[W]) -> Callable[[Request, W], Awaitable[None]]:
 
     @functools.wraps(action)
     async def pressed(request: Request, data: W) -> None:
+        """Check the step, then run the action and go to the step it names."""
         state = await request.state()
         step = data.at_step()
         if state is None or state.flow != FLOW or state.step != step or step == PAUSED:

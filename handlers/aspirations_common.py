@@ -67,6 +67,7 @@ def wake_outbox_after_commit(request: Request) -> None:
     outbox = request.services.outbox
 
     async def wake() -> None:
+        """Wake the worker (runs after commit)."""
         outbox.wake()
 
     request.later(wake)

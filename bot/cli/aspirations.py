@@ -66,6 +66,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         return 2
 
     async def action(session: Any) -> tuple[int, list[str]]:
+        """Open the window in one transaction."""
         pending = await periods.pending(session, now)
         if pending is not None:
             return 1, [t(loc, "asp.cli.pending_exists", id=pending.id, name=pending.name)]
@@ -80,16 +81,8 @@ def cmd_open(args: argparse.Namespace) -> int:
         if isinstance(result, PendingExists):
             pending = result.window
             return 1, [t(loc, "asp.cli.pending_exists", id=pending.id, name=pending.name)]
-        window = result.window
-        opened = t(
-            loc,
-            "asp.cli.opened",
-            id=window.id,
-            name=window.name,
-            start=format_local(start, tz),
-            end=format_local(end, tz),
-        )
-        return 0, [opened]
+        w, first, last = result.window, format_local(start, tz), format_local(end, tz)
+        return 0, [t(loc, "asp.cli.opened", id=w.id, name=w.name, start=first, end=last)]
 
     return run_printing(settings, action)
 
@@ -100,6 +93,7 @@ def cmd_close(args: argparse.Namespace) -> int:
     loc, now = settings.default_locale, utcnow()
 
     async def action(session: Any) -> tuple[int, list[str]]:
+        """Close every pending window."""
         closed = await periods.close_pending(session, now, CLI_ACTOR)
         if not closed:
             return 1, [t(loc, "asp.cli.no_window")]
@@ -119,6 +113,7 @@ def cmd_extend(args: argparse.Namespace) -> int:
         return 2
 
     async def action(session: Any) -> tuple[int, list[str]]:
+        """Extend the latest window."""
         result = await periods.extend(session, now, CLI_ACTOR, None, end)
         if isinstance(result, Invalid):
             return 2, [t(loc, "asp.cli.bad_window", reason=t(loc, WINDOW_ERROR_KEYS[result.error]))]
@@ -141,6 +136,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     fmt: Literal["xlsx", "csv"] = "xlsx" if suffix == ".xlsx" else "csv"
 
     async def action(session: Any) -> tuple[int, list[str]]:
+        """Export the window and write the file."""
         window = await periods.window_or_latest(session, args.window)
         if window is None:
             return 1, [t(loc, "asp.cli.no_window")]
@@ -158,6 +154,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     loc, tz, now = settings.default_locale, settings.tz, utcnow()
 
     async def action(session: Any) -> tuple[int, list[str]]:
+        """List the windows."""
         windows = await periods.listing(session, 20)
         if not windows:
             return 0, [t(loc, "asp.cli.no_window")]
