@@ -32,11 +32,12 @@ from bot.callback_data import parse as parse_callback
 from bot.config import Settings
 from bot.messages import OutgoingMessage
 from bot.texts import t
-from storage.models import BotUser, ConversationState, Employee
+from storage.models import BotUser, Employee
 from storage.queries import conversation
 
 if TYPE_CHECKING:
     from handlers.context import Services
+    from storage.models import ConversationState
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
 Deferred = Callable[[], Awaitable[Any]]
