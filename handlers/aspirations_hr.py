@@ -1,178 +1,160 @@
-"""HR review of aspirations: /rekap_aspirasi summary, filtered list, open, decide, export."""
+"""HR review of aspirations: /rekap_aspirasi summary, filtered list, open, decide, export.
+
+Every button is HR-only (checked when pressed); decisions go through
+``bot.aspirations.review.decide``, which queues the employee's notice in the outbox.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
-from bot import callback_data as cb
-from bot.aspirations.export import summarize, to_csv, to_xlsx
-from bot.aspirations.rules import (
-    HR_NOTE_MAX_LEN,
-    NOTE_REQUIRED,
-    STORED_STATUSES,
-    can,
-    hr_actions_for,
+from bot.aspirations import buttons as b
+from bot.aspirations import review
+from bot.aspirations.labels import (
+    ACTION_KEYS,
+    ASK_NOTE_KEYS,
+    DECISION_BUTTON_KEYS,
+    KIND_KEYS,
+    REASON_KEYS,
+    STATUS_KEYS,
 )
+from bot.aspirations.render import card
+from bot.aspirations.review import Decided, Missing, NeedsNote, NotNow
+from bot.aspirations.rules import HR_NOTE_MAX_LEN
+from bot.callback_data import CallbackDataError
+from bot.messages import Button, OutgoingMessage, rows
 from handlers.aspirations_common import (
-    card,
-    change_status,
     escape,
-    now_of,
     status_label,
+    wake_outbox_after_commit,
     window_line,
 )
-from handlers.base import handler
+from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.context import services_of
-from handlers.flows import expect_text
-from handlers.request import Request, keyboard
-from storage.models import Aspiration, AspirationWindow, ConversationState, Employee
-from storage.queries import aspirations as q
-from storage.queries import audit
+from handlers.flows import Accepts, expect_text
+from handlers.request import Request
+from storage.models import ConversationState
 
 FLOW = "aspr"
+NOTE = "note"
 PAGE = 8
 TOP = 10
-ALL = "all"
-
-
-async def _window(request: Request) -> AspirationWindow | None:
-    """The window HR works on: the open one, else the latest."""
-    now = now_of(request)
-    return await q.open_window(request.session, now) or await q.latest_window(request.session)
+HR = ("hr",)
 
 
 async def rekap_cmd(request: Request) -> None:
     """Counts of the window's aspirations by status, kind, reason and unit."""
-    window = await _window(request)
-    if window is None:
+    view = await review.summary(request.session, request.now())
+    if view is None:
         request.reply_key("aspr.no_window")
         return
-    s = summarize(await q.summary_items(request.session, window.id))
-    loc = request.locale
+    s = view.summary
 
-    def block(title_key: str, items: list[tuple[str, int]], label_key: str | None) -> str:
+    def block(title_key: str, items: list[tuple[str, int]], labels: Mapping[str, str]) -> str:
         """One titled list of counts."""
         lines = [request.t(title_key)]
         for value, count in items[:TOP]:
-            label = request.t(f"{label_key}.{value}") if label_key else escape(value)
+            label = request.t(labels[value]) if value in labels else escape(value)
             lines.append(f"• {label}: {count}")
         return "\n".join(lines)
 
+    head = request.t(
+        "aspr.summary_head",
+        window=window_line(request, view.window, request.now()),
+        total=s.total,
+        not_eligible=s.not_eligible,
+    )
     parts = [
-        request.t(
-            "aspr.summary_head",
-            window=window_line(request, window, now_of(request)),
-            total=s.total,
-            not_eligible=s.not_eligible,
-        ),
-        block("aspr.by_status", s.by_status, "asp.status"),
-        block("aspr.by_kind", s.by_kind, "asp.kind"),
-        block("aspr.by_reason", s.by_reason, "asp.reason"),
-        block("aspr.by_unit", s.by_unit, None),
-        block("aspr.by_target", s.by_target, None),
+        head,
+        block("aspr.by_status", s.by_status, STATUS_KEYS),
+        block("aspr.by_kind", s.by_kind, KIND_KEYS),
+        block("aspr.by_reason", s.by_reason, REASON_KEYS),
+        block("aspr.by_unit", s.by_unit, {}),
+        block("aspr.by_target", s.by_target, {}),
     ]
-    del loc
-    rows = [
-        [(request.t("aspr.btn_list"), cb.build("aspr", "list", ALL, 0, 0))],
+    buttons = rows(
+        [Button(request.t("aspr.btn_list"), b.ListAspirations(b.ALL_STATUSES, 0, 0))],
         [
-            (request.t("aspr.btn_xlsx"), cb.build("aspr", "xlsx")),
-            (request.t("aspr.btn_csv"), cb.build("aspr", "csv")),
+            Button(request.t("aspr.btn_xlsx"), b.ExportAspirations("xlsx")),
+            Button(request.t("aspr.btn_csv"), b.ExportAspirations("csv")),
         ],
-    ]
-    request.reply("\n\n".join(parts), keyboard(rows))
+    )
+    request.send(OutgoingMessage("\n\n".join(parts), buttons))
 
 
-async def hr_callback(request: Request) -> None:
-    """Every HR review button (the role was checked by the wrapper just now)."""
-    data = request.button()
+async def list_pressed(request: Request, data: b.ListAspirations) -> None:
+    """One page of aspirations with filter and paging buttons."""
     request.answer()
-    window = await _window(request)
-    if window is None:
+    view = await review.page(
+        request.session, request.now(), data.status, data.unit_id, data.page, PAGE
+    )
+    if view is None:
         request.reply_key("aspr.no_window")
         return
-    if data.action == "list":
-        status = data.arg(0)
-        if status != ALL and status not in STORED_STATUSES:
-            raise cb.CallbackDataError("unknown status")
-        await _list(request, window, status, data.int_arg(1), data.int_arg(2))
-    elif data.action == "filters":
-        unit = data.int_arg(0)
-        rows = [[(request.t("aspr.all_statuses"), cb.build("aspr", "list", ALL, unit, 0))]]
-        rows += [
-            [(status_label(request.locale, s), cb.build("aspr", "list", s, unit, 0))]
-            for s in STORED_STATUSES
-        ]
-        request.reply(request.t("aspr.choose_status"), keyboard(rows))
-    elif data.action == "units":
-        status = data.arg(0)
-        rows = [[(request.t("aspr.all_units"), cb.build("aspr", "list", status, 0, 0))]]
-        rows += [
-            [(f"{name[:40]} ({count})", cb.build("aspr", "list", status, uid, 0))]
-            for uid, name, count in await q.units_with_aspirations(request.session, window.id)
-        ]
-        request.reply(request.t("aspr.choose_unit"), keyboard(rows))
-    elif data.action == "open":
-        await _open(request, data.int_arg(0))
-    elif data.action == "act":
-        await _act(request, data.int_arg(0), data.arg(1))
-    elif data.action in ("xlsx", "csv"):
-        await _export(request, window, data.action)
-    else:
-        raise cb.CallbackDataError("unknown action")
-
-
-async def _list(
-    request: Request, window: AspirationWindow, status: str, unit: int, page: int
-) -> None:
-    """One page of aspirations with filter and paging buttons."""
-    page = max(0, page)
-    items, total = await q.list_aspirations(
-        request.session,
-        window.id,
-        status=None if status == ALL else status,
-        unit_id=unit or None,
-        offset=page * PAGE,
-        limit=PAGE,
-    )
-    lines = [
-        request.t("aspr.list_head", total=total, page=page + 1, pages=max(1, -(-total // PAGE)))
-    ]
-    rows: list[list[tuple[str, str]]] = []
-    for n, (asp, emp) in enumerate(items, start=page * PAGE + 1):
+    head = request.t("aspr.list_head", total=view.total, page=view.page + 1, pages=view.pages)
+    lines, buttons = [head], []
+    for n, (asp, emp) in enumerate(view.items, start=view.page * PAGE + 1):
         flag = " ⚠️" if not asp.eligible else ""
-        lines.append(
-            f"{n}. {asp.reference} — {escape(emp.name)} — "
-            f"{status_label(request.locale, asp.status)}{flag}"
-        )
-        rows.append([(f"{n}. {asp.reference}", cb.build("aspr", "open", asp.id))])
-    if not items:
+        status = status_label(request, asp.status)
+        lines.append(f"{n}. {asp.reference} — {escape(emp.name)} — {status}{flag}")
+        buttons.append([Button(f"{n}. {asp.reference}", b.OpenAspiration(asp.id))])
+    if not view.items:
         lines.append(request.t("aspr.list_empty"))
     nav = []
-    if page > 0:
-        nav.append((request.t("common.btn_prev"), cb.build("aspr", "list", status, unit, page - 1)))
-    if (page + 1) * PAGE < total:
-        nav.append((request.t("common.btn_next"), cb.build("aspr", "list", status, unit, page + 1)))
-    if nav:
-        rows.append(nav)
-    rows.append(
-        [
-            (request.t("aspr.btn_filter_status"), cb.build("aspr", "filters", unit)),
-            (request.t("aspr.btn_filter_unit"), cb.build("aspr", "units", status)),
-        ]
-    )
-    request.reply("\n".join(lines), keyboard(rows))
+    if view.page > 0:
+        previous = b.ListAspirations(data.status, data.unit_id, view.page - 1)
+        nav.append(Button(request.t("common.btn_prev"), previous))
+    if (view.page + 1) * PAGE < view.total:
+        following = b.ListAspirations(data.status, data.unit_id, view.page + 1)
+        nav.append(Button(request.t("common.btn_next"), following))
+    filters = [
+        Button(request.t("aspr.btn_filter_status"), b.FilterStatus(data.unit_id)),
+        Button(request.t("aspr.btn_filter_unit"), b.FilterUnit(data.status)),
+    ]
+    request.send(OutgoingMessage("\n".join(lines), rows(*buttons, nav, filters)))
 
 
-async def _open(request: Request, aspiration_id: int) -> None:
+async def filter_status_pressed(request: Request, data: b.FilterStatus) -> None:
+    """Choose the status to list (the unit filter is kept)."""
+    request.answer()
+    if await review.current_window(request.session, request.now()) is None:
+        request.reply_key("aspr.no_window")
+        return
+    unit = data.unit_id
+    choices = [[Button(request.t("aspr.all_statuses"), b.ListAspirations(b.ALL_STATUSES, unit, 0))]]
+    choices += [
+        [Button(status_label(request, s), b.ListAspirations(s, unit, 0))] for s in b.STATUS_VALUES
+    ]
+    request.send(OutgoingMessage(request.t("aspr.choose_status"), rows(*choices)))
+
+
+async def filter_unit_pressed(request: Request, data: b.FilterUnit) -> None:
+    """Choose the current unit to list (the status filter is kept)."""
+    request.answer()
+    units = await review.units(request.session, request.now())
+    if units is None:
+        request.reply_key("aspr.no_window")
+        return
+    status = data.status
+    choices = [[Button(request.t("aspr.all_units"), b.ListAspirations(status, 0, 0))]]
+    choices += [
+        [Button(f"{name[:40]} ({count})", b.ListAspirations(status, uid, 0))]
+        for uid, name, count in units
+    ]
+    request.send(OutgoingMessage(request.t("aspr.choose_unit"), rows(*choices)))
+
+
+async def open_pressed(request: Request, data: b.OpenAspiration) -> None:
     """One aspiration in full, with its history and the decisions HR may take."""
-    aspiration = await request.session.get(Aspiration, aspiration_id)
-    if aspiration is None:
-        raise cb.CallbackDataError("no such aspiration")
-    employee = await request.session.get(Employee, aspiration.employee_id)
-    window = await request.session.get(AspirationWindow, aspiration.window_id)
+    view = await review.detail(request.session, data.aspiration_id)
+    if view is None:
+        raise CallbackDataError("no such aspiration")
+    request.answer()
+    employee, tz = view.employee, request.settings.tz
     lines = [
         request.t(
             "aspr.employee_line",
@@ -180,103 +162,101 @@ async def _open(request: Request, aspiration_id: int) -> None:
             nip=employee.nip if employee else "-",
             position=escape(employee.position_title if employee else "-"),
         ),
-        card(request.locale, aspiration, window),
+        card(request.locale, view.aspiration, view.window_name),
         request.t("asp.history_head"),
     ]
-    for h in await q.history(request.session, aspiration.id):
+    for h in view.history:
         note = f" — {escape(h.note)}" if h.note else ""
-        lines.append(
-            request.t(
-                "aspr.history_line",
-                at=h.at.astimezone(request.settings.tz).strftime("%d-%m-%Y %H:%M"),
-                actor=h.actor,
-                action=request.t(f"asp.action.{h.action}"),
-                status=status_label(request.locale, h.to_status),
-            )
-            + note
+        line = request.t(
+            "aspr.history_line",
+            at=h.at.astimezone(tz).strftime("%d-%m-%Y %H:%M"),
+            actor=h.actor,
+            action=request.t(ACTION_KEYS[h.action]),
+            status=status_label(request, h.to_status),
         )
-    rows = [
-        [(request.t(f"aspr.btn_{a}"), cb.build("aspr", "act", aspiration.id, a))]
-        for a in hr_actions_for(aspiration.status)
+        lines.append(line + note)
+    aspiration_id = view.aspiration.id
+    choices = [
+        [Button(request.t(DECISION_BUTTON_KEYS[a]), b.DecideAspiration(aspiration_id, a))]
+        for a in b.DECISION_VALUES
+        if a in view.decisions
     ]
-    rows.append([(request.t("aspr.btn_back_list"), cb.build("aspr", "list", ALL, 0, 0))])
-    request.reply("\n".join(lines), keyboard(rows))
+    back = Button(request.t("aspr.btn_back_list"), b.ListAspirations(b.ALL_STATUSES, 0, 0))
+    request.send(OutgoingMessage("\n".join(lines), rows(*choices, [back])))
 
 
-async def _act(request: Request, aspiration_id: int, action: str) -> None:
-    """Verify or accept now; return or reject after asking for the reason."""
-    aspiration = await request.session.get(Aspiration, aspiration_id)
-    if aspiration is None or action not in ("verify", "return", "accept", "reject"):
-        raise cb.CallbackDataError("bad action")
-    if not can(action, aspiration.status):
-        request.reply_key(
-            "aspr.not_now",
-            ref=aspiration.reference or "-",
-            status=status_label(request.locale, aspiration.status),
-        )
-        return
-    if action in NOTE_REQUIRED:
-        await request.set_state(FLOW, "note", {"id": aspiration.id, "action": action})
-        request.reply_key(
-            f"aspr.ask_note_{action}", ref=aspiration.reference or "-", limit=HR_NOTE_MAX_LEN
-        )
-        return
-    await _decide(request, aspiration, action, "")
-
-
-async def _decide(request: Request, aspiration: Aspiration, action: str, note: str) -> None:
-    """Apply the decision and confirm it to HR."""
-    new_status = await change_status(request, aspiration, action, note)
-    request.reply_key(
-        "aspr.done",
-        ref=aspiration.reference or "-",
-        status=status_label(request.locale, new_status),
-    )
+async def decide_pressed(request: Request, data: b.DecideAspiration) -> None:
+    """Verify or accept now; for return or reject ask for the note first."""
+    request.answer()
+    await _decide(request, data.aspiration_id, data.decision, "")
 
 
 async def note_step(request: Request, state: ConversationState) -> None:
-    """The reason typed for returning or rejecting an aspiration."""
-    if not request.has_role("hr"):
-        await request.clear_state()
-        request.reply_key("common.not_allowed")
-        return
+    """The note typed for returning or rejecting an aspiration."""
     note = expect_text(request, max_len=HR_NOTE_MAX_LEN)
     if note is None:
         return
     await request.clear_state()
-    aspiration = await request.session.get(Aspiration, int(state.data.get("id", 0)))
-    action = str(state.data.get("action", ""))
-    if aspiration is None or not can(action, aspiration.status):
+    decision = str(state.data.get("action", ""))
+    if decision not in b.DECISION_VALUES:
         request.reply_key("common.stale_button")
         return
-    await _decide(request, aspiration, action, note)
+    await _decide(request, int(state.data.get("id", 0)), decision, note)
 
 
-async def _export(request: Request, window: AspirationWindow, fmt: str) -> None:
-    """Send the window's aspirations as an XLSX or CSV document."""
-    records = await q.export_records(request.session, window)
-    tz = request.settings.tz
-    data = to_xlsx(records, tz) if fmt == "xlsx" else to_csv(records, tz)
-    await audit.record(
+async def _decide(request: Request, aspiration_id: int, decision: str, note: str) -> None:
+    """Take the decision and render the outcome (the employee's notice is in the outbox)."""
+    result = await review.decide(
         request.session,
-        audit.actor_of(request.telegram_id),
-        "aspiration.exported",
-        "aspiration_window",
-        window.id,
-        format=fmt,
-        rows=len(records),
+        request.now(),
+        request.telegram_id,
+        aspiration_id,
+        decision,
+        note,
+        request.settings.default_locale,
     )
-    request.send_document(
-        data,
-        f"aspirasi-{window.id}.{fmt}",
-        request.t("aspr.export_caption", name=escape(window.name), rows=len(records)),
+    match result:
+        case Missing() | NotNow() if note:
+            request.reply_key("common.stale_button")
+        case Missing():
+            raise CallbackDataError("no such aspiration")
+        case NotNow():
+            status = status_label(request, result.status)
+            request.reply_key("aspr.not_now", ref=result.reference, status=status)
+        case NeedsNote():
+            await request.set_state(FLOW, NOTE, {"id": aspiration_id, "action": decision})
+            key = ASK_NOTE_KEYS[decision]
+            request.reply_key(key, ref=result.reference, limit=HR_NOTE_MAX_LEN)
+        case Decided():
+            status = status_label(request, result.status)
+            request.reply_key("aspr.done", ref=result.reference, status=status)
+            wake_outbox_after_commit(request)
+
+
+async def export_pressed(request: Request, data: b.ExportAspirations) -> None:
+    """Send the window's aspirations as an XLSX or CSV document."""
+    request.answer()
+    window = await review.current_window(request.session, request.now())
+    if window is None:
+        request.reply_key("aspr.no_window")
+        return
+    exported = await review.export(
+        request.session, request.telegram_id, window, data.fmt, request.settings.tz
     )
+    caption = request.t(
+        "aspr.export_caption", name=escape(exported.window_name), rows=exported.rows
+    )
+    request.send_document(exported.data, exported.filename, caption)
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /rekap_aspirasi, the review buttons and the note step."""
-    add_command(app, "rekap_aspirasi", rekap_cmd, roles=("hr",))
-    app.add_handler(
-        CallbackQueryHandler(handler(roles=("hr",))(hr_callback), pattern=cb.pattern("aspr"))
-    )
-    services_of(app).flows.on(FLOW, "note", note_step)
+    add_command(app, "rekap_aspirasi", rekap_cmd, roles=HR)
+    add_button(app, b.ListAspirations, list_pressed, roles=HR)
+    add_button(app, b.FilterStatus, filter_status_pressed, roles=HR)
+    add_button(app, b.FilterUnit, filter_unit_pressed, roles=HR)
+    add_button(app, b.OpenAspiration, open_pressed, roles=HR)
+    add_button(app, b.DecideAspiration, decide_pressed, roles=HR)
+    add_button(app, b.ExportAspirations, export_pressed, roles=HR)
+    flow = services_of(app).flows.flow(FLOW, roles=HR)
+    flow.on(NOTE, note_step, accepts=Accepts.TEXT)

@@ -1,4 +1,8 @@
-"""/periode: HR opens, extends and closes aspiration windows (local dates, optional units)."""
+"""/periode: HR opens, extends and closes aspiration windows (local dates, optional units).
+
+The conversation collects name, start, end and units; ``bot.aspirations.periods`` opens,
+extends and closes (the same functions the ``asn-bot aspirations`` CLI uses).
+"""
 
 from __future__ import annotations
 
@@ -6,111 +10,137 @@ import copy
 from datetime import datetime
 from typing import Any
 
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
-from bot import callback_data as cb
-from bot.aspirations.windows import (
-    CLOSED,
-    ENDED,
-    NAME_MAX_LEN,
-    DateInputError,
-    parse_local,
-    state_of,
-    validate_new_window,
-)
-from bot.unit_search import NameIndex
-from handlers.aspirations_common import escape, now_of, times, when, window_line
-from handlers.base import handler
+from bot.aspirations import buttons as b
+from bot.aspirations import periods
+from bot.aspirations.labels import WINDOW_ERROR_KEYS
+from bot.aspirations.periods import Extended, Invalid, Missing, Opened, PendingExists
+from bot.aspirations.windows import NAME_MAX_LEN, DateInputError, parse_local, validate_new_window
+from bot.callback_data import CallbackDataError
+from bot.messages import Button, OutgoingMessage, rows
+from handlers.aspirations_common import escape, when, window_line
+from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.context import services_of
-from handlers.flows import expect_text
-from handlers.request import Request, keyboard
-from storage.models import AspirationWindow, ConversationState
-from storage.queries import aspirations as q
-from storage.queries import audit
-from storage.queries.conversation import get_state
+from handlers.flows import Accepts, expect_text
+from handlers.request import Request
+from storage.models import ConversationState
 
 FLOW = "aper"
-UNIT_MATCH = 85.0
+HR = ("hr",)
+NAME, START, END, UNITS, CONFIRM, EXTEND = "name", "start", "end", "units", "confirm", "extend"
 
 
 async def periode_cmd(request: Request) -> None:
     """Show recent windows and what HR can do with them."""
-    now = now_of(request)
-    windows = await q.list_windows(request.session, 5)
+    now = request.now()
+    view = await periods.overview(request.session, now)
     lines = [request.t("aper.title")]
-    lines += [window_line(request, w, now) for w in windows] or [request.t("aper.none")]
-    rows = [[(request.t("aper.btn_new"), cb.build("aper", "new"))]]
-    if windows and state_of(times(windows[0]), now) != CLOSED:
-        w = windows[0]
-        rows.append([(request.t("aper.btn_extend"), cb.build("aper", "extend", w.id))])
-        if state_of(times(w), now) != ENDED:
-            rows.append([(request.t("aper.btn_close"), cb.build("aper", "close", w.id))])
-    request.reply("\n".join(lines), keyboard(rows))
+    lines += [window_line(request, w, now) for w in view.windows] or [request.t("aper.none")]
+    choices = [[Button(request.t("aper.btn_new"), b.NewWindow())]]
+    if view.extendable is not None:
+        choices.append([Button(request.t("aper.btn_extend"), b.ExtendWindow(view.extendable.id))])
+    if view.closable is not None:
+        choices.append([Button(request.t("aper.btn_close"), b.CloseWindow(view.closable.id))])
+    request.send(OutgoingMessage("\n".join(lines), rows(*choices)))
 
 
-async def period_callback(request: Request) -> None:
-    """The /periode buttons (HR role checked when pressed)."""
-    data = request.button()
+async def new_pressed(request: Request, data: b.NewWindow) -> None:
+    """Start the conversation that opens a window (unless one is pending)."""
     request.answer()
-    now = now_of(request)
-    if data.action == "new":
-        if await q.pending_windows(request.session, now):
-            request.reply_key("aper.already_pending")
-            return
-        await request.set_state(FLOW, "name", {})
-        request.reply_key("aper.ask_name", limit=NAME_MAX_LEN)
+    if await periods.pending(request.session, request.now()) is not None:
+        request.reply_key("aper.already_pending")
         return
-    if data.action in ("now", "allunits", "create"):
-        await _flow_button(request, data.action)
-        return
-    window = await request.session.get(AspirationWindow, data.int_arg(0))
-    if window is None:
-        raise cb.CallbackDataError("no such window")
-    if data.action == "extend":
-        await request.set_state(FLOW, "extend", {"id": window.id})
-        request.reply_key(
-            "aper.ask_extend", name=escape(window.name), end=when(request, window.ends_at)
-        )
-    elif data.action == "close":
-        request.reply(
-            request.t("aper.close_confirm", name=escape(window.name)),
-            keyboard(
-                [[(request.t("aper.btn_close_yes"), cb.build("aper", "closeyes", window.id))]]
-            ),
-        )
-    elif data.action == "closeyes":
-        if window.closed_at is None:
-            window.closed_at = now
-            await audit.record(
-                request.session,
-                audit.actor_of(request.telegram_id),
-                "aspiration_window.closed",
-                "aspiration_window",
-                window.id,
-            )
-        request.reply_key("aper.closed", name=escape(window.name))
-    else:
-        raise cb.CallbackDataError("unknown action")
+    await request.set_state(FLOW, NAME, {})
+    request.reply_key("aper.ask_name", limit=NAME_MAX_LEN)
 
 
-async def _flow_button(request: Request, action: str) -> None:
-    """Buttons inside the create conversation: start now, all units, confirm."""
-    state = await get_state(request.session, request.telegram_id)
-    expected = {"now": "start", "allunits": "units", "create": "confirm"}[action]
-    if state is None or state.flow != FLOW or state.step != expected:
+async def _draft_at(request: Request, step: str) -> dict[str, Any] | None:
+    """The window draft when the user is at ``step``; else answer the button as stale."""
+    state = await request.get_state()
+    if state is None or state.flow != FLOW or state.step != step:
         request.answer(request.t("common.stale_button"), alert=True)
-        return
-    data = copy.deepcopy(state.data)
-    if action == "now":
-        data["start"] = now_of(request).isoformat()
-        await request.set_state(FLOW, "end", data)
+        return None
+    request.answer()
+    return copy.deepcopy(state.data)
+
+
+async def start_now_pressed(request: Request, data: b.StartNow) -> None:
+    """The window starts now: ask for its end."""
+    draft = await _draft_at(request, START)
+    if draft is not None:
+        draft["start"] = request.now().isoformat()
+        await request.set_state(FLOW, END, draft)
         request.reply_key("aper.ask_end")
-    elif action == "allunits":
-        data["unit_ids"], data["unit_names"] = [], []
-        await _confirm(request, data)
-    else:
-        await _create(request, data)
+
+
+async def all_units_pressed(request: Request, data: b.AllUnits) -> None:
+    """The window is for every unit: confirm it."""
+    draft = await _draft_at(request, UNITS)
+    if draft is not None:
+        draft["unit_ids"], draft["unit_names"] = [], []
+        await _confirm(request, draft)
+
+
+async def create_pressed(request: Request, data: b.CreateWindow) -> None:
+    """Open the window as confirmed."""
+    draft = await _draft_at(request, CONFIRM)
+    if draft is None:
+        return
+    result = await periods.open_window(
+        request.session,
+        request.now(),
+        request.telegram_id,
+        draft["name"],
+        datetime.fromisoformat(draft["start"]),
+        datetime.fromisoformat(draft["end"]),
+        list(draft.get("unit_ids") or []),
+    )
+    await request.clear_state()
+    match result:
+        case PendingExists():
+            request.reply_key("aper.already_pending")
+        case Invalid():
+            request.reply_key(WINDOW_ERROR_KEYS[result.error])
+        case Opened():
+            request.reply_key(
+                "aper.created", line=window_line(request, result.window, request.now())
+            )
+
+
+async def extend_pressed(request: Request, data: b.ExtendWindow) -> None:
+    """Ask for the window's new last day."""
+    window = await periods.window(request.session, data.window_id)
+    if window is None:
+        raise CallbackDataError("no such window")
+    request.answer()
+    await request.set_state(FLOW, EXTEND, {"id": window.id})
+    request.reply_key(
+        "aper.ask_extend", name=escape(window.name), end=when(request, window.ends_at)
+    )
+
+
+async def close_pressed(request: Request, data: b.CloseWindow) -> None:
+    """Ask to confirm closing the window."""
+    window = await periods.window(request.session, data.window_id)
+    if window is None:
+        raise CallbackDataError("no such window")
+    request.answer()
+    yes = Button(request.t("aper.btn_close_yes"), b.ConfirmClose(window.id))
+    text = request.t("aper.close_confirm", name=escape(window.name))
+    request.send(OutgoingMessage(text, rows([yes])))
+
+
+async def close_confirmed(request: Request, data: b.ConfirmClose) -> None:
+    """Close the window now."""
+    result = await periods.close(
+        request.session, request.now(), request.telegram_id, data.window_id
+    )
+    if isinstance(result, Missing):
+        raise CallbackDataError("no such window")
+    request.answer()
+    request.reply_key("aper.closed", name=escape(result.window.name))
 
 
 async def name_step(request: Request, state: ConversationState) -> None:
@@ -118,14 +148,12 @@ async def name_step(request: Request, state: ConversationState) -> None:
     name = expect_text(request, max_len=NAME_MAX_LEN)
     if name is None:
         return
-    await request.set_state(FLOW, "start", {"name": name})
-    request.reply(
-        request.t("aper.ask_start"),
-        keyboard([[(request.t("aper.btn_now"), cb.build("aper", "now"))]]),
-    )
+    await request.set_state(FLOW, START, {"name": name})
+    now_button = Button(request.t("aper.btn_now"), b.StartNow())
+    request.send(OutgoingMessage(request.t("aper.ask_start"), rows([now_button])))
 
 
-def _read_date(request: Request, *, end_of_day: bool) -> Any:
+def _read_date(request: Request, *, end_of_day: bool) -> datetime | None:
     """A typed local date as UTC, or None after telling the format."""
     text = expect_text(request, max_len=40)
     if text is None:
@@ -142,7 +170,7 @@ async def start_step(request: Request, state: ConversationState) -> None:
     start = _read_date(request, end_of_day=False)
     if start is None:
         return
-    await request.set_state(FLOW, "end", {**state.data, "start": start.isoformat()})
+    await request.set_state(FLOW, END, {**state.data, "start": start.isoformat()})
     request.reply_key("aper.ask_end")
 
 
@@ -151,15 +179,14 @@ async def end_step(request: Request, state: ConversationState) -> None:
     end = _read_date(request, end_of_day=True)
     if end is None:
         return
-    error = validate_new_window(datetime.fromisoformat(state.data["start"]), end, now_of(request))
+    start = datetime.fromisoformat(state.data["start"])
+    error = validate_new_window(start, end, request.now())
     if error:
-        request.reply_key(f"aper.err_{error}")
+        request.reply_key(WINDOW_ERROR_KEYS[error])
         return
-    await request.set_state(FLOW, "units", {**state.data, "end": end.isoformat()})
-    request.reply(
-        request.t("aper.ask_units"),
-        keyboard([[(request.t("aper.btn_all_units"), cb.build("aper", "allunits"))]]),
-    )
+    await request.set_state(FLOW, UNITS, {**state.data, "end": end.isoformat()})
+    all_units = Button(request.t("aper.btn_all_units"), b.AllUnits())
+    request.send(OutgoingMessage(request.t("aper.ask_units"), rows([all_units])))
 
 
 async def units_step(request: Request, state: ConversationState) -> None:
@@ -167,64 +194,31 @@ async def units_step(request: Request, state: ConversationState) -> None:
     text = expect_text(request, max_len=1000)
     if text is None:
         return
-    units = await q.unit_choices(request.session)
-    index = NameIndex([n for _i, n in units])
-    ids, names, unknown = [], [], []
-    for part in (p.strip() for p in text.split(",")):
-        if not part:
-            continue
-        found = index.search(part, limit=1, cutoff=UNIT_MATCH)
-        if found:
-            ids.append(units[found[0].index][0])
-            names.append(units[found[0].index][1])
-        else:
-            unknown.append(part)
-    if unknown or not ids:
-        request.reply_key("aper.unknown_units", units=escape(", ".join(unknown) or text))
+    match = await periods.resolve_units(request.session, text.split(","))
+    if match.unknown or not match.ids:
+        request.reply_key("aper.unknown_units", units=escape(", ".join(match.unknown) or text))
         return
-    await _confirm(request, {**state.data, "unit_ids": ids, "unit_names": names})
+    await _confirm(request, {**state.data, "unit_ids": match.ids, "unit_names": match.names})
 
 
-async def _confirm(request: Request, data: dict[str, Any]) -> None:
+async def confirm_again(request: Request, state: ConversationState) -> None:
+    """At the confirmation (after the router's hint): show the new window again."""
+    await _confirm(request, copy.deepcopy(state.data))
+
+
+async def _confirm(request: Request, draft: dict[str, Any]) -> None:
     """Show the new window and ask to open it."""
-    await request.set_state(FLOW, "confirm", data)
-    units = ", ".join(data.get("unit_names") or []) or request.t("aper.all_units")
-    request.reply(
-        request.t(
-            "aper.confirm",
-            name=escape(data["name"]),
-            start=when(request, datetime.fromisoformat(data["start"])),
-            end=when(request, datetime.fromisoformat(data["end"])),
-            units=escape(units),
-        ),
-        keyboard([[(request.t("aper.btn_create"), cb.build("aper", "create"))]]),
+    await request.set_state(FLOW, CONFIRM, draft)
+    units = ", ".join(draft.get("unit_names") or []) or request.t("aper.all_units")
+    text = request.t(
+        "aper.confirm",
+        name=escape(draft["name"]),
+        start=when(request, datetime.fromisoformat(draft["start"])),
+        end=when(request, datetime.fromisoformat(draft["end"])),
+        units=escape(units),
     )
-
-
-async def _create(request: Request, data: dict[str, Any]) -> None:
-    """Open the window."""
-    now = now_of(request)
-    if await q.pending_windows(request.session, now):
-        await request.clear_state()
-        request.reply_key("aper.already_pending")
-        return
-    window = await q.create_window(
-        request.session,
-        data["name"],
-        datetime.fromisoformat(data["start"]),
-        datetime.fromisoformat(data["end"]),
-        list(data.get("unit_ids") or []),
-        audit.actor_of(request.telegram_id),
-    )
-    await audit.record(
-        request.session,
-        audit.actor_of(request.telegram_id),
-        "aspiration_window.opened",
-        "aspiration_window",
-        window.id,
-    )
-    await request.clear_state()
-    request.reply_key("aper.created", line=window_line(request, window, now))
+    create = Button(request.t("aper.btn_create"), b.CreateWindow())
+    request.send(OutgoingMessage(text, rows([create])))
 
 
 async def extend_step(request: Request, state: ConversationState) -> None:
@@ -232,55 +226,36 @@ async def extend_step(request: Request, state: ConversationState) -> None:
     end = _read_date(request, end_of_day=True)
     if end is None:
         return
-    window = await request.session.get(AspirationWindow, int(state.data.get("id", 0)))
-    if window is None:
-        await request.clear_state()
-        request.reply_key("common.stale_button")
-        return
-    error = validate_new_window(window.starts_at, end, now_of(request))
-    if error:
-        request.reply_key(f"aper.err_{error}")
-        return
-    old = window.ends_at
-    window.ends_at, window.closed_at = end, None
-    await audit.record(
-        request.session,
-        audit.actor_of(request.telegram_id),
-        "aspiration_window.extended",
-        "aspiration_window",
-        window.id,
-        old_end=old.isoformat(),
-        new_end=end.isoformat(),
+    window_id = int(state.data.get("id", 0))
+    result = await periods.extend(
+        request.session, request.now(), request.telegram_id, window_id, end
     )
-    await request.clear_state()
-    request.reply_key("aper.extended", line=window_line(request, window, now_of(request)))
-
-
-def _hr_only(fn: Any) -> Any:
-    """Steps re-check the HR role when the message arrives."""
-
-    async def step(request: Request, state: ConversationState) -> None:
-        if not request.has_role("hr"):
+    match result:
+        case Missing():
             await request.clear_state()
-            request.reply_key("common.not_allowed")
-            return
-        await fn(request, state)
-
-    return step
+            request.reply_key("common.stale_button")
+        case Invalid():
+            request.reply_key(WINDOW_ERROR_KEYS[result.error])
+        case Extended():
+            await request.clear_state()
+            line = window_line(request, result.window, request.now())
+            request.reply_key("aper.extended", line=line)
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Install /periode, its buttons and the create/extend steps."""
-    add_command(app, "periode", periode_cmd, roles=("hr",))
-    app.add_handler(
-        CallbackQueryHandler(handler(roles=("hr",))(period_callback), pattern=cb.pattern("aper"))
-    )
-    flows = services_of(app).flows
-    for step, fn in (
-        ("name", name_step),
-        ("start", start_step),
-        ("end", end_step),
-        ("units", units_step),
-        ("extend", extend_step),
-    ):
-        flows.on(FLOW, step, _hr_only(fn))
+    """Install /periode, its buttons and the create/extend steps (HR only)."""
+    add_command(app, "periode", periode_cmd, roles=HR)
+    add_button(app, b.NewWindow, new_pressed, roles=HR)
+    add_button(app, b.StartNow, start_now_pressed, roles=HR)
+    add_button(app, b.AllUnits, all_units_pressed, roles=HR)
+    add_button(app, b.CreateWindow, create_pressed, roles=HR)
+    add_button(app, b.ExtendWindow, extend_pressed, roles=HR)
+    add_button(app, b.CloseWindow, close_pressed, roles=HR)
+    add_button(app, b.ConfirmClose, close_confirmed, roles=HR)
+    flow = services_of(app).flows.flow(FLOW, roles=HR)
+    flow.on(NAME, name_step, accepts=Accepts.TEXT)
+    flow.on(START, start_step, accepts=Accepts.TEXT)
+    flow.on(END, end_step, accepts=Accepts.TEXT)
+    flow.on(UNITS, units_step, accepts=Accepts.TEXT)
+    flow.on(EXTEND, extend_step, accepts=Accepts.TEXT)
+    flow.on(CONFIRM, confirm_again, accepts=Accepts.BUTTONS, reshow=True)

@@ -1,154 +1,150 @@
-"""The /aspirasi conversation: showing each step and handling typed answers."""
+"""The /aspirasi conversation: each step's question with its buttons, and the typed answers."""
 
 from __future__ import annotations
 
 import copy
-from typing import Any
+from collections.abc import Callable
 
-from bot import callback_data as cb
+from bot.aspirations import buttons as b
 from bot.aspirations import draft as d
-from bot.aspirations.rules import (
-    KINDS,
-    MAX_PREFERENCES,
-    NOTE_MAX_LEN,
-    QUERY_MAX_LEN,
-    REASON_MAX_LEN,
-    REASONS,
-)
-from bot.unit_search import NameIndex
-from handlers.aspirations_common import answers_text, escape
-from handlers.flows import expect_text
-from handlers.request import Request, keyboard
-from storage.models import ConversationState, Unit
-from storage.queries import aspirations as q
+from bot.aspirations import submission
+from bot.aspirations.labels import KIND_KEYS, REASON_KEYS, SECTION_KEYS
+from bot.aspirations.render import answers_text, problem_lines
+from bot.aspirations.rules import MAX_PREFERENCES, NOTE_MAX_LEN, QUERY_MAX_LEN, REASON_MAX_LEN
+from bot.messages import Button, OutgoingMessage
+from handlers.aspirations_common import escape
+from handlers.flows import Accepts, FlowRouter, expect_text
+from handlers.request import Request
+from storage.models import ConversationState
 
 FLOW = "asp"
 SUGGESTIONS = 6
-Rows = list[list[tuple[str, str]]]
+Rows = list[list[Button]]
+Question = Callable[[Request, d.Draft], tuple[str, Rows]]
 
 
-def btn(request: Request, key: str, action: str, step: str, *args: object) -> tuple[str, str]:
-    """A button bound to ``step`` (pressing it at another step is refused as stale)."""
-    return request.t(key), cb.build("asp", action, step, *args)
+def _button(request: Request, key: str, data: b.WizardButton) -> Button:
+    """A translated button."""
+    return Button(request.t(key), data)
 
 
-def back_row(request: Request, step: str) -> list[tuple[str, str]]:
-    """The Back button every step has."""
-    return [btn(request, "common.btn_back", "back", step)]
+def _eligibility(request: Request, draft: d.Draft) -> tuple[str, Rows]:
+    """Step 1: whether the employee meets the rules, and a Continue button."""
+    if draft.get("problems"):
+        problems = problem_lines(request.locale, draft["problems"])
+        text = request.t("asp.elig_not", problems=problems)
+    else:
+        text = request.t("asp.elig_ok")
+    return text, [[_button(request, "asp.btn_continue", b.Continue())]]
 
 
-def _problem_lines(request: Request, draft: d.Draft) -> str:
-    """The reasons the employee is not eligible, one per line."""
-    return "\n".join(
-        "• " + request.t(f"asp.problem.{code}", **params)
-        for code, params in draft.get("problems", [])
-    )
+def _kind(request: Request, draft: d.Draft) -> tuple[str, Rows]:
+    """Step 2: the kind of move."""
+    rows = [[_button(request, KIND_KEYS[k], b.ChooseKind(k))] for k in b.KIND_VALUES]
+    return request.t("asp.ask_kind"), rows
 
 
-def show_step(request: Request, step: str, draft: d.Draft) -> None:
-    """Ask the question of ``step`` with its buttons."""
-    rows: Rows = []
-    if step == d.ELIG:
-        if draft.get("problems"):
-            text = request.t("asp.elig_not", problems=_problem_lines(request, draft))
-        else:
-            text = request.t("asp.elig_ok")
-        rows = [[btn(request, "asp.btn_continue", "go", step)]]
-    elif step == d.KIND:
-        text = request.t("asp.ask_kind")
-        rows = [[btn(request, f"asp.kind.{k}", "kind", step, k)] for k in KINDS]
-    elif step == d.PREF:
-        text, rows = _pref_question(request, draft)
-    elif step == d.POS:
-        text, rows = _pos_question(request, draft)
-    elif step == d.REASON_CAT:
-        text = request.t("asp.ask_reason_cat")
-        rows = [[btn(request, f"asp.reason.{r}", "rcat", step, r)] for r in REASONS]
-    elif step == d.REASON_TEXT:
-        cat = request.t(f"asp.reason.{draft.get('reason_cat', 'other')}")
-        text = request.t("asp.ask_reason_text", category=cat, limit=REASON_MAX_LEN)
-    elif step == d.RELOCATE:
-        text = request.t("asp.ask_relocate")
-        rows = [
-            [
-                btn(request, "asp.yes", "reloc", step, "y"),
-                btn(request, "asp.no", "reloc", step, "n"),
-            ]
-        ]
-    elif step == d.RELOCATE_NOTE:
-        text = request.t("asp.ask_relocate_note", limit=NOTE_MAX_LEN)
-        rows = [[btn(request, "asp.btn_skip", "noteskip", step)]]
-    elif step == d.SUMMARY:
-        text = request.t("asp.summary", answers=answers_text(request.locale, draft))
-        rows = [
-            [btn(request, "asp.btn_send", "send", step)],
-            [
-                btn(request, "asp.btn_edit", "edit", step),
-                btn(request, "asp.btn_discard", "discard", step),
-            ],
-        ]
-    else:  # d.EDIT
-        text = request.t("asp.ask_edit_section")
-        rows = [[btn(request, f"asp.section.{s}", "sec", step, s)] for s in d.SECTIONS]
-    rows.append(back_row(request, step))
-    request.reply(text, keyboard(rows))
-
-
-def _pref_question(request: Request, draft: d.Draft) -> tuple[str, Rows]:
+def _unit(request: Request, draft: d.Draft) -> tuple[str, Rows]:
     """Ask for the next preferred unit, or offer the suggestions of the last search."""
     n = len(d.prefs(draft)) + 1
     rows: Rows = []
     suggestions = draft.get("sugg") or []
     if suggestions:
         text = request.t("asp.pick_unit", n=n, query=escape(str(draft.get("query", ""))))
-        rows = [
-            [(name, cb.build("asp", "pick", d.PREF, i))]
-            for i, (name, _id) in enumerate(suggestions)
-        ]
+        rows = [[Button(name, b.PickUnit(i))] for i, (name, _id) in enumerate(suggestions)]
     else:
         text = request.t("asp.ask_pref", n=n, max=MAX_PREFERENCES)
     if draft.get("query") and draft.get("kind") in ("out", "other"):
-        rows.append(
-            [
-                (
-                    request.t("asp.btn_use_text", text=str(draft["query"])[:30]),
-                    cb.build("asp", "raw", d.PREF),
-                )
-            ]
-        )
+        label = request.t("asp.btn_use_text", text=str(draft["query"])[:30])
+        rows.append([Button(label, b.UseTypedUnit())])
     if d.prefs(draft):
-        rows.append([btn(request, "asp.btn_enough", "done", d.PREF)])
+        rows.append([_button(request, "asp.btn_enough", b.PrefsDone(d.PREF))])
     return text, rows
 
 
-def _pos_question(request: Request, draft: d.Draft) -> tuple[str, Rows]:
+def _position(request: Request, draft: d.Draft) -> tuple[str, Rows]:
     """Ask for the (optional) position in the chosen unit."""
-    unit = (draft.get("pending_unit") or {}).get("unit", "-")
+    unit = escape((draft.get("pending_unit") or {}).get("unit", "-"))
     n = len(d.prefs(draft)) + 1
     rows: Rows = []
     suggestions = draft.get("pos_sugg") or []
     if suggestions:
-        text = request.t(
-            "asp.pick_pos", n=n, unit=escape(unit), query=escape(str(draft.get("pos_query", "")))
-        )
-        rows = [
-            [(name, cb.build("asp", "pospick", d.POS, i))] for i, name in enumerate(suggestions)
-        ]
+        query = escape(str(draft.get("pos_query", "")))
+        text = request.t("asp.pick_pos", n=n, unit=unit, query=query)
+        rows = [[Button(name, b.PickPosition(i))] for i, name in enumerate(suggestions)]
     else:
-        text = request.t("asp.ask_pos", n=n, unit=escape(unit))
+        text = request.t("asp.ask_pos", n=n, unit=unit)
     if draft.get("pos_query"):
-        rows.append(
-            [
-                (
-                    request.t("asp.btn_use_text", text=str(draft["pos_query"])[:30]),
-                    cb.build("asp", "posraw", d.POS),
-                )
-            ]
-        )
-    rows.append([btn(request, "asp.btn_any_position", "posskip", d.POS)])
+        label = request.t("asp.btn_use_text", text=str(draft["pos_query"])[:30])
+        rows.append([Button(label, b.UseTypedPosition())])
+    rows.append([_button(request, "asp.btn_any_position", b.AnyPosition())])
     if d.is_rotation(draft) and d.prefs(draft):
-        rows.append([btn(request, "asp.btn_enough", "done", d.POS)])
+        rows.append([_button(request, "asp.btn_enough", b.PrefsDone(d.POS))])
     return text, rows
+
+
+def _reason_category(request: Request, draft: d.Draft) -> tuple[str, Rows]:
+    """Step 4: the reason category."""
+    rows = [[_button(request, REASON_KEYS[r], b.ChooseReason(r))] for r in b.REASON_VALUES]
+    return request.t("asp.ask_reason_cat"), rows
+
+
+def _reason_text(request: Request, draft: d.Draft) -> tuple[str, Rows]:
+    """The free-text reason."""
+    category = request.t(REASON_KEYS.get(str(draft.get("reason_cat")), "asp.reason.other"))
+    return request.t("asp.ask_reason_text", category=category, limit=REASON_MAX_LEN), []
+
+
+def _relocate(request: Request, draft: d.Draft) -> tuple[str, Rows]:
+    """Step 5: willing to move to another city."""
+    yes = _button(request, "asp.yes", b.Relocate(True))
+    no = _button(request, "asp.no", b.Relocate(False))
+    return request.t("asp.ask_relocate"), [[yes, no]]
+
+
+def _relocate_note(request: Request, draft: d.Draft) -> tuple[str, Rows]:
+    """The optional relocation note."""
+    text = request.t("asp.ask_relocate_note", limit=NOTE_MAX_LEN)
+    return text, [[_button(request, "asp.btn_skip", b.SkipNote())]]
+
+
+def _summary(request: Request, draft: d.Draft) -> tuple[str, Rows]:
+    """Step 6: the answers with Send, Edit and Discard."""
+    text = request.t("asp.summary", answers=answers_text(request.locale, draft))
+    return text, [
+        [_button(request, "asp.btn_send", b.Send())],
+        [
+            _button(request, "asp.btn_edit", b.EditAnswers()),
+            _button(request, "asp.btn_discard", b.Discard()),
+        ],
+    ]
+
+
+def _edit(request: Request, draft: d.Draft) -> tuple[str, Rows]:
+    """Which part of the answers to change."""
+    rows = [[_button(request, SECTION_KEYS[s], b.EditSection(s))] for s in b.SECTION_VALUES]
+    return request.t("asp.ask_edit_section"), rows
+
+
+QUESTIONS: dict[str, Question] = {
+    d.ELIG: _eligibility,
+    d.KIND: _kind,
+    d.PREF: _unit,
+    d.POS: _position,
+    d.REASON_CAT: _reason_category,
+    d.REASON_TEXT: _reason_text,
+    d.RELOCATE: _relocate,
+    d.RELOCATE_NOTE: _relocate_note,
+    d.SUMMARY: _summary,
+    d.EDIT: _edit,
+}
+
+
+def show_step(request: Request, step: str, draft: d.Draft) -> None:
+    """Ask the question of ``step`` with its buttons and a Back button."""
+    text, rows = QUESTIONS[step](request, draft)
+    rows.append([_button(request, "common.btn_back", b.Back(step))])
+    request.send(OutgoingMessage(text, tuple(tuple(row) for row in rows)))
 
 
 async def goto(request: Request, step: str, draft: d.Draft) -> None:
@@ -156,8 +152,8 @@ async def goto(request: Request, step: str, draft: d.Draft) -> None:
     if step == d.POS and d.is_rotation(draft) and not draft.get("pending_unit"):
         employee = request.employee
         assert employee is not None
-        unit = await request.session.get(Unit, employee.unit_id) if employee.unit_id else None
-        draft["pending_unit"] = {"unit": unit.name if unit else "-", "unit_id": employee.unit_id}
+        name = await submission.unit_name(request.session, employee.unit_id)
+        draft["pending_unit"] = {"unit": name or "-", "unit_id": employee.unit_id}
     if step != d.PREF:
         draft.pop("sugg", None)
         draft.pop("query", None)
@@ -168,39 +164,36 @@ async def goto(request: Request, step: str, draft: d.Draft) -> None:
     show_step(request, step, draft)
 
 
-async def pref_text(request: Request, state: ConversationState) -> None:
+async def unit_step(request: Request, state: ConversationState) -> None:
     """Search the units for the typed letters and offer the best matches as buttons."""
     query = expect_text(request, max_len=QUERY_MAX_LEN)
     if query is None:
         return
     draft = copy.deepcopy(state.data)
-    units = await q.unit_choices(request.session)
-    matches = NameIndex([name for _id, name in units]).search(query, limit=SUGGESTIONS)
     draft["query"] = query
-    draft["sugg"] = [[units[m.index][1], units[m.index][0]] for m in matches]
-    if not matches:
+    draft["sugg"] = await submission.unit_suggestions(request.session, query, SUGGESTIONS)
+    if not draft["sugg"]:
         request.reply_key("asp.no_match", query=escape(query))
     await request.set_state(FLOW, d.PREF, draft)
     show_step(request, d.PREF, draft)
 
 
-async def pos_text(request: Request, state: ConversationState) -> None:
+async def position_step(request: Request, state: ConversationState) -> None:
     """Search position titles for the typed letters (the typed text itself is also offered)."""
     query = expect_text(request, max_len=QUERY_MAX_LEN)
     if query is None:
         return
     draft = copy.deepcopy(state.data)
     unit_id = (draft.get("pending_unit") or {}).get("unit_id")
-    titles = await q.position_titles(request.session, unit_id) if unit_id else []
-    titles += [p for p in await q.position_titles(request.session) if p not in titles]
-    matches = NameIndex(titles).search(query, limit=SUGGESTIONS)
     draft["pos_query"] = query
-    draft["pos_sugg"] = [m.name for m in matches]
+    draft["pos_sugg"] = await submission.position_suggestions(
+        request.session, unit_id, query, SUGGESTIONS
+    )
     await request.set_state(FLOW, d.POS, draft)
     show_step(request, d.POS, draft)
 
 
-async def reason_text(request: Request, state: ConversationState) -> None:
+async def reason_step(request: Request, state: ConversationState) -> None:
     """Store the free-text reason (length limited)."""
     text = expect_text(request, max_len=REASON_MAX_LEN)
     if text is None:
@@ -209,7 +202,7 @@ async def reason_text(request: Request, state: ConversationState) -> None:
     await goto(request, d.after_reason_text(draft, text), draft)
 
 
-async def relocate_note_text(request: Request, state: ConversationState) -> None:
+async def relocate_note_step(request: Request, state: ConversationState) -> None:
     """Store the optional note about relocating."""
     text = expect_text(request, max_len=NOTE_MAX_LEN)
     if text is None:
@@ -218,18 +211,17 @@ async def relocate_note_text(request: Request, state: ConversationState) -> None
     await goto(request, d.after_relocate_note(draft, text), draft)
 
 
-async def buttons_only(request: Request, state: ConversationState) -> None:
-    """At a step answered with buttons: say so and ask again."""
-    request.reply_key("asp.use_buttons")
+async def ask_again(request: Request, state: ConversationState) -> None:
+    """At a step answered with buttons (after the router's hint): show the question again."""
     show_step(request, state.step, copy.deepcopy(state.data))
 
 
-def register_steps(flows: Any) -> None:
-    """Register every step of the flow with the conversation router."""
-    flows.flow(FLOW, keeps_draft=True, resume_command="/aspirasi")
-    flows.on(FLOW, d.PREF, pref_text)
-    flows.on(FLOW, d.POS, pos_text)
-    flows.on(FLOW, d.REASON_TEXT, reason_text)
-    flows.on(FLOW, d.RELOCATE_NOTE, relocate_note_text)
+def register_steps(flows: FlowRouter) -> None:
+    """Declare every step of the conversation with what it accepts."""
+    flow = flows.flow(FLOW, keeps_draft=True, resume_command="/aspirasi")
+    flow.on(d.PREF, unit_step, accepts=Accepts.TEXT)
+    flow.on(d.POS, position_step, accepts=Accepts.TEXT)
+    flow.on(d.REASON_TEXT, reason_step, accepts=Accepts.TEXT)
+    flow.on(d.RELOCATE_NOTE, relocate_note_step, accepts=Accepts.TEXT)
     for step in (d.ELIG, d.KIND, d.REASON_CAT, d.RELOCATE, d.SUMMARY, d.EDIT):
-        flows.on(FLOW, step, buttons_only)
+        flow.on(step, ask_again, accepts=Accepts.BUTTONS, reshow=True)

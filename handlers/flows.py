@@ -65,6 +65,7 @@ class Step:
     fn: StepFn
     accepts: Accepts
     roles: frozenset[str] | None  # None: the conversation's roles
+    reshow: bool = False  # after the hint for an unaccepted message, fn shows the step again
 
 
 @dataclass
@@ -84,9 +85,15 @@ class FlowSpec:
         *,
         accepts: Accepts = Accepts.ANY,
         roles: Collection[str] | None = None,
+        reshow: bool = False,
     ) -> None:
-        """Handle messages of users at ``step`` with ``fn``."""
-        self.steps[step] = Step(fn, accepts, frozenset(roles) if roles is not None else None)
+        """Handle messages of users at ``step`` with ``fn``.
+
+        With ``reshow`` a message the step does not accept gets the hint and then ``fn``,
+        which shows the step's question again (e.g. a BUTTONS step re-sends its keyboard).
+        """
+        step_roles = frozenset(roles) if roles is not None else None
+        self.steps[step] = Step(fn, accepts, step_roles, reshow)
 
     def roles_of(self, step: Step) -> frozenset[str]:
         """The roles a user needs to answer ``step`` (empty: anyone who reached it)."""
@@ -176,6 +183,8 @@ class FlowRouter:
             return
         if not accepted(message if isinstance(message, Message) else None, step.accepts):
             request.reply_key(_expect_key(step.accepts))
+            if step.reshow:
+                await step.fn(request, state)
             return
         await step.fn(request, state)
 

@@ -39,6 +39,7 @@ from storage.queries import conversation
 
 if TYPE_CHECKING:
     from handlers.context import Services
+    from storage.models import ConversationState
 
 REPLY_RETRIES = 3
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None

@@ -136,3 +136,6 @@ def eligibility_of(
         freeze_from=settings.aspiration_freeze_from,
         freeze_until=settings.aspiration_freeze_until,
     )
+
+
+EligibilitySettings = _EligibilitySettings

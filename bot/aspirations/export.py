@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from bot.aspirations.labels import kind_label, problems_short, reason_label, status_label
 from bot.aspirations.rules import MAX_PREFERENCES
-from bot.texts import t
 from storage.types import ExportRecord
 
 EXPORT_LOCALE = "id"
@@ -66,19 +66,19 @@ def to_row(rec: ExportRecord, tz: ZoneInfo) -> list[str]:
         rec.unit,
         rec.position,
         rec.rank,
-        t(loc, f"asp.kind.{rec.kind}"),
+        kind_label(loc, rec.kind),
     ]
     for n in range(MAX_PREFERENCES):
         pref = rec.prefs[n] if n < len(rec.prefs) else {}
         row += [str(pref.get("unit") or ""), str(pref.get("position") or "")]
     row += [
-        t(loc, f"asp.reason.{rec.reason_cat}"),
+        reason_label(loc, rec.reason_cat),
         rec.reason_text,
         "Ya" if rec.relocate else "Tidak",
         rec.relocate_note,
         "Ya" if rec.eligible else "Tidak",
-        "; ".join(t(loc, f"asp.problem_short.{code}") for code in rec.problems),
-        t(loc, f"asp.status.{rec.status}"),
+        problems_short(loc, rec.problems, "; "),
+        status_label(loc, rec.status),
         rec.hr_note,
         _when(rec.submitted_at, tz),
         _when(rec.updated_at, tz),

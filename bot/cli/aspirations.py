@@ -1,16 +1,22 @@
-"""``asn-bot aspirations``: open, close, extend, list and export aspiration windows."""
+"""``asn-bot aspirations``: open, close, extend, list and export aspiration windows.
+
+The same workflows as HR's /periode and /rekap_aspirasi (``bot.aspirations.periods`` and
+``bot.aspirations.review``), audited with the actor ``cli``.
+"""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from bot.aspirations.export import to_csv, to_xlsx
+from bot.aspirations import periods, review
+from bot.aspirations.labels import WINDOW_ERROR_KEYS, WINDOW_STATE_KEYS
+from bot.aspirations.periods import Extended, Invalid, PendingExists
+from bot.aspirations.render import window_times
 from bot.aspirations.windows import (
     DateInputError,
-    WindowTimes,
     format_local,
     parse_local,
     state_of,
@@ -18,12 +24,9 @@ from bot.aspirations.windows import (
 )
 from bot.cli.common import run_printing, settings_or_exit
 from bot.texts import t
-from bot.unit_search import NameIndex
-from storage.models import AspirationWindow, utcnow
-from storage.queries import aspirations as q
-from storage.queries.audit import record
+from storage.models import utcnow
 
-UNIT_MATCH = 85.0
+CLI_ACTOR = None  # audited as "cli"
 
 
 def register(sub: Any) -> None:
@@ -59,33 +62,27 @@ def cmd_open(args: argparse.Namespace) -> int:
         return 2
     error = validate_new_window(start, end, now)
     if error:
-        print(t(loc, "asp.cli.bad_window", reason=t(loc, f"aper.err_{error}")))
+        print(t(loc, "asp.cli.bad_window", reason=t(loc, WINDOW_ERROR_KEYS[error])))
         return 2
 
     async def action(session: Any) -> tuple[int, list[str]]:
-        pending = await q.pending_windows(session, now)
-        if pending:
-            return 1, [t(loc, "asp.cli.pending_exists", id=pending[0].id, name=pending[0].name)]
-        units = await q.unit_choices(session)
-        index = NameIndex([n for _i, n in units])
-        ids = []
-        for name in args.units:
-            found = index.search(name, limit=1, cutoff=UNIT_MATCH)
-            if not found:
-                return 2, [t(loc, "asp.cli.unknown_unit", unit=name)]
-            ids.append(units[found[0].index][0])
-        window = await q.create_window(session, args.name, start, end, ids, "cli")
-        await record(session, "cli", "aspiration_window.opened", "aspiration_window", window.id)
-        return 0, [
-            t(
-                loc,
-                "asp.cli.opened",
-                id=window.id,
-                name=window.name,
-                start=format_local(start, tz),
-                end=format_local(end, tz),
-            )
-        ]
+        """Open the window in one transaction."""
+        pending = await periods.pending(session, now)
+        if pending is not None:
+            return 1, [t(loc, "asp.cli.pending_exists", id=pending.id, name=pending.name)]
+        match = await periods.resolve_units(session, list(args.units))
+        if match.unknown:
+            return 2, [t(loc, "asp.cli.unknown_unit", unit=match.unknown[0])]
+        result = await periods.open_window(
+            session, now, CLI_ACTOR, args.name, start, end, match.ids
+        )
+        if isinstance(result, Invalid):
+            return 2, [t(loc, "asp.cli.bad_window", reason=t(loc, WINDOW_ERROR_KEYS[result.error]))]
+        if isinstance(result, PendingExists):
+            pending = result.window
+            return 1, [t(loc, "asp.cli.pending_exists", id=pending.id, name=pending.name)]
+        w, first, last = result.window, format_local(start, tz), format_local(end, tz)
+        return 0, [t(loc, "asp.cli.opened", id=w.id, name=w.name, start=first, end=last)]
 
     return run_printing(settings, action)
 
@@ -96,15 +93,11 @@ def cmd_close(args: argparse.Namespace) -> int:
     loc, now = settings.default_locale, utcnow()
 
     async def action(session: Any) -> tuple[int, list[str]]:
-        pending = await q.pending_windows(session, now)
-        if not pending:
+        """Close every pending window."""
+        closed = await periods.close_pending(session, now, CLI_ACTOR)
+        if not closed:
             return 1, [t(loc, "asp.cli.no_window")]
-        lines = []
-        for window in pending:
-            window.closed_at = now
-            await record(session, "cli", "aspiration_window.closed", "aspiration_window", window.id)
-            lines.append(t(loc, "asp.cli.closed", id=window.id, name=window.name))
-        return 0, lines
+        return 0, [t(loc, "asp.cli.closed", id=w.id, name=w.name) for w in closed]
 
     return run_printing(settings, action)
 
@@ -120,26 +113,14 @@ def cmd_extend(args: argparse.Namespace) -> int:
         return 2
 
     async def action(session: Any) -> tuple[int, list[str]]:
-        window = await q.latest_window(session)
-        if window is None:
+        """Extend the latest window."""
+        result = await periods.extend(session, now, CLI_ACTOR, None, end)
+        if isinstance(result, Invalid):
+            return 2, [t(loc, "asp.cli.bad_window", reason=t(loc, WINDOW_ERROR_KEYS[result.error]))]
+        if not isinstance(result, Extended):
             return 1, [t(loc, "asp.cli.no_window")]
-        error = validate_new_window(window.starts_at, end, now)
-        if error:
-            return 2, [t(loc, "asp.cli.bad_window", reason=t(loc, f"aper.err_{error}"))]
-        old = window.ends_at
-        window.ends_at, window.closed_at = end, None
-        await record(
-            session,
-            "cli",
-            "aspiration_window.extended",
-            "aspiration_window",
-            window.id,
-            old_end=old.isoformat(),
-            new_end=end.isoformat(),
-        )
-        return 0, [
-            t(loc, "asp.cli.extended", id=window.id, name=window.name, end=format_local(end, tz))
-        ]
+        w = result.window
+        return 0, [t(loc, "asp.cli.extended", id=w.id, name=w.name, end=format_local(end, tz))]
 
     return run_printing(settings, action)
 
@@ -148,31 +129,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Write the window's aspirations to an XLSX or CSV file."""
     settings = settings_or_exit()
     loc, path = settings.default_locale, Path(args.out)
-    if path.suffix.lower() not in (".xlsx", ".csv"):
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
         print(t(loc, "asp.cli.bad_format"))
         return 2
+    fmt: Literal["xlsx", "csv"] = "xlsx" if suffix == ".xlsx" else "csv"
 
     async def action(session: Any) -> tuple[int, list[str]]:
-        window = (
-            await session.get(AspirationWindow, args.window)
-            if args.window
-            else await q.latest_window(session)
-        )
+        """Export the window and write the file."""
+        window = await periods.window_or_latest(session, args.window)
         if window is None:
             return 1, [t(loc, "asp.cli.no_window")]
-        records = await q.export_records(session, window)
-        writer = to_xlsx if path.suffix.lower() == ".xlsx" else to_csv
-        await asyncio.to_thread(path.write_bytes, writer(records, settings.tz))
-        await record(
-            session,
-            "cli",
-            "aspiration.exported",
-            "aspiration_window",
-            window.id,
-            format=path.suffix.lower().lstrip("."),
-            rows=len(records),
-        )
-        return 0, [t(loc, "asp.cli.exported", rows=len(records), name=window.name, path=path)]
+        exported = await review.export(session, CLI_ACTOR, window, fmt, settings.tz)
+        await asyncio.to_thread(path.write_bytes, exported.data)
+        rows, name = exported.rows, exported.window_name
+        return 0, [t(loc, "asp.cli.exported", rows=rows, name=name, path=path)]
 
     return run_printing(settings, action)
 
@@ -183,13 +154,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     loc, tz, now = settings.default_locale, settings.tz, utcnow()
 
     async def action(session: Any) -> tuple[int, list[str]]:
-        windows = await q.list_windows(session, 20)
+        """List the windows."""
+        windows = await periods.listing(session, 20)
         if not windows:
             return 0, [t(loc, "asp.cli.no_window")]
         lines = []
-        for w in windows:
-            count = sum((await q.status_counts(session, w.id)).values())
-            state = state_of(WindowTimes(w.starts_at, w.ends_at, w.closed_at), now)
+        for w, count in windows:
+            state = WINDOW_STATE_KEYS[state_of(window_times(w), now)]
             lines.append(
                 t(
                     loc,
@@ -198,7 +169,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                     name=w.name,
                     start=format_local(w.starts_at, tz),
                     end=format_local(w.ends_at, tz),
-                    state=t(loc, f"asp.window_state.{state}"),
+                    state=t(loc, state),
                     count=count,
                 )
             )

@@ -7,12 +7,13 @@ this module as one namespace. Data-rights export/erase: ``aspirations_privacy``.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Aspiration, AspirationHistory, Employee, Unit
+from storage.models import Aspiration, AspirationHistory, Employee, Unit, utcnow
 from storage.queries.aspirations_reports import (
     export_records,
     list_aspirations,
@@ -86,10 +87,12 @@ async def add_history(
     action: str,
     from_status: str | None,
     note: str = "",
+    at: datetime | None = None,
 ) -> AspirationHistory:
     """Append one history row with a snapshot of the aspiration's answers."""
     entry = AspirationHistory(
         aspiration_id=aspiration.id,
+        at=at or utcnow(),
         actor=actor,
         actor_telegram_id=actor_telegram_id,
         action=action,

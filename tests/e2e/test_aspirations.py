@@ -9,11 +9,21 @@ from typing import Any
 import openpyxl
 from sqlalchemy import select
 
+from bot.aspirations import draft as d
+from bot.aspirations.buttons import (
+    Back,
+    ChooseKind,
+    ConfirmWithdraw,
+    ExportAspirations,
+    ListAspirations,
+    OpenAspiration,
+)
 from bot.emulator.client import BotMessage, EmulatedUser
 from bot.harness import BotHarness
 from storage.models import Aspiration, AspirationHistory, AspirationWindow, AuditEntry, utcnow
 from tests.conftest import HR_ID
 from tests.factories import UNITS, add_employee
+from tests.texts import shows
 
 EMP_ID, OTHER_ID = 6101, 6102
 
@@ -282,14 +292,14 @@ async def test_bad_input_changes_nothing(harness: BotHarness) -> None:
     assert "kosong" in empty.text
     await user.send_photo()
     assert "bukan foto" in (await user.reply()).text
-    await user.press(data="asp:kind:kind:rotation")  # stale: belongs to an earlier step
-    await user.press(data="asp:rcat:reason_text:bogus")  # forged argument
-    await other.press(data="asp:back:reason_text", chat_id=EMP_ID)
+    await user.press(data=ChooseKind("rotation").pack())  # stale: belongs to an earlier step
+    await user.press(data="aspiration-reason:bogus")  # forged argument
+    await other.press(data=Back(d.REASON_TEXT).pack(), chat_id=EMP_ID)
     answers = await user.callback_answers(min_count=8)
     alerts = [a.get("text") or "" for a in answers if a.get("show_alert")]
     assert sum("tidak berlaku" in a for a in alerts) >= 2
-    other_answers = await other.callback_answers(min_count=1)
-    assert any("tidak berlaku" in (a.get("text") or "") for a in other_answers)
+    other_answers = await other.callback_answers(min_count=1)  # a press in someone else's chat
+    assert any(shows(a.get("text") or "", "common.not_allowed") for a in other_answers)
     ok = await user.ask("Beban kerja terlalu tinggi.")
     assert "kota" in ok.text
     await _press(user, "Ya")
@@ -297,9 +307,9 @@ async def test_bad_input_changes_nothing(harness: BotHarness) -> None:
     await _press(user, "✅ Kirim")
     [asp] = await _aspirations(harness)
     await other.ask("/status")
-    await other.press(data=f"asp:wdyes:{asp.id}", chat_id=EMP_ID)
+    await other.press(data=ConfirmWithdraw(asp.id).pack(), chat_id=EMP_ID)
     refused = await other.callback_answers(min_count=2)
-    assert any("bukan untuk Anda" in (a.get("text") or "") for a in refused)
+    assert sum(shows(a.get("text") or "", "common.not_allowed") for a in refused) == 2
     assert (await _aspirations(harness))[0].status == "submitted"
 
 
@@ -369,8 +379,14 @@ async def test_export_xlsx_and_employee_refused(harness: BotHarness) -> None:
     assert record["Status"] == "Diajukan" and record["Kategori Alasan"] == "Pengembangan karier"
     refused = await other.ask("/rekap_aspirasi")
     assert "hanya untuk petugas" in refused.text
-    for data in ("aspr:list:all:0:0", f"aspr:open:{asp.id}", "aspr:xlsx", "aspr:csv"):
-        await other.press(data=data, chat_id=HR_ID)
+    forged = (
+        ListAspirations("all", 0, 0),
+        OpenAspiration(asp.id),
+        ExportAspirations("xlsx"),
+        ExportAspirations("csv"),
+    )
+    for data in forged:
+        await other.press(data=data.pack(), chat_id=HR_ID)
     answers = await other.callback_answers(min_count=4)
     assert all("hanya untuk petugas" in (a.get("text") or "") for a in answers)
     later = await other.client.messages(OTHER_ID, after=refused.message_id)

@@ -1,0 +1,111 @@
+"""One status change of an aspiration: compare-and-set, history, audit, employee notice.
+
+Used by the employee workflows (withdraw) and HR's decisions alike. The notice to the
+employee is an outbox row in the same transaction (sent after commit, paced, once), never a
+direct send: an employee who blocked the bot does not turn the officer's update into an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.aspirations import render
+from bot.aspirations.rules import transition
+from bot.delivery.outbox import queue_message
+from storage.models import Aspiration, AspirationHistory
+from storage.queries import aspirations as q
+from storage.queries import aspirations_changes as qc
+from storage.queries import audit
+from storage.queries.users import get_user_by_employee
+
+
+@dataclass(frozen=True)
+class Changed:
+    """The status change happened; ``entry`` is its history row."""
+
+    entry: AspirationHistory
+
+
+async def record(
+    session: AsyncSession,
+    now: datetime,
+    actor_id: int | None,
+    aspiration: Aspiration,
+    action: str,
+    from_status: str | None,
+    note: str = "",
+) -> AspirationHistory:
+    """Append the history row and the audit entry of one change."""
+    actor = audit.actor_of(actor_id)
+    entry = await q.add_history(
+        session,
+        aspiration,
+        actor=actor,
+        actor_telegram_id=actor_id,
+        action=action,
+        from_status=from_status,
+        note=note,
+        at=now,
+    )
+    await audit.record(
+        session,
+        actor,
+        f"aspiration.{action}",
+        "aspiration",
+        aspiration.id,
+        from_status=from_status,
+        to_status=aspiration.status,
+        note=note,
+    )
+    return entry
+
+
+async def apply(
+    session: AsyncSession,
+    now: datetime,
+    actor_id: int | None,
+    aspiration: Aspiration,
+    action: str,
+    note: str = "",
+) -> Changed | None:
+    """Apply ``action`` if the status still allows it (compare-and-set); None when stale.
+
+    On a lost race ``aspiration`` is refreshed, so the caller can show its current status.
+    """
+    old = aspiration.status
+    new = transition(action, old)
+    changed = await qc.set_status(
+        session, aspiration.id, old, new, now, hr_note=note if note else None
+    )
+    if not changed:
+        await session.refresh(aspiration)
+        return None
+    entry = await record(session, now, actor_id, aspiration, action, old, note)
+    return Changed(entry)
+
+
+async def notify_employee(
+    session: AsyncSession,
+    now: datetime,
+    actor_id: int | None,
+    aspiration: Aspiration,
+    change: Changed,
+    default_locale: str,
+) -> bool:
+    """Queue the status notice for the employee (in their language); False if not queued."""
+    user = await get_user_by_employee(session, aspiration.employee_id)
+    if user is None or user.telegram_id == actor_id:
+        return False
+    entry = change.entry
+    message = render.notice(
+        user.locale or default_locale,
+        aspiration.reference or "-",
+        aspiration.status,
+        entry.action,
+        entry.note,
+    )
+    key = f"aspiration-notice:{aspiration.id}:{entry.id}"
+    return await queue_message(session, user.telegram_id, message, key, not_before=now)
