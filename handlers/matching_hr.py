@@ -11,6 +11,7 @@ from telegram.ext import Application, CallbackQueryHandler
 from bot import callback_data as cb
 from bot.matching.candidates_xlsx import candidates_workbook
 from bot.matching.service import Candidates, search_positions
+from bot.plans.buttons import ProposeMove
 from handlers.base import handler
 from handlers.commands import add_command
 from handlers.context import services_of
@@ -164,7 +165,7 @@ async def _propose_rows(
     """ "📝 Usulkan <n>" per shown candidate: propose the move into the Draf plan."""
     ids = await get_employees_by_nips(request.session, nips)
     buttons = [
-        (request.t("plans.btn_usul", n=n), cb.build("rcn", "usul", pk, ids[nip].id))
+        (request.t("plans.btn_usul", n=n), ProposeMove(pk, ids[nip].id).pack())
         for n, nip in enumerate(nips, start=first)
         if nip in ids
     ]

@@ -32,7 +32,7 @@ from bot.callback_data import parse as parse_callback
 from bot.config import Settings
 from bot.messages import OutgoingMessage
 from bot.texts import t
-from storage.models import BotUser, Employee
+from storage.models import BotUser, ConversationState, Employee
 from storage.queries import conversation
 
 if TYPE_CHECKING:
@@ -193,6 +193,10 @@ class Request:
     async def set_state(self, flow: str, step: str, data: dict[str, Any] | None = None) -> None:
         """Move the user to ``flow``/``step`` keeping ``data`` as the draft."""
         await conversation.set_state(self.session, self.telegram_id, flow, step, data or {})
+
+    async def get_state(self) -> ConversationState | None:
+        """The user's current conversation state, if any (e.g. for a button inside a flow)."""
+        return await conversation.get_state(self.session, self.telegram_id)
 
     async def clear_state(self) -> None:
         """Leave any conversation."""
