@@ -129,7 +129,7 @@ async def change_tmt(
     before = move.decree_tmt
     if not await set_status(
         session, move, "change_tmt", audit.actor_of(actor_id), values={"decree_tmt": tmt},
-        before=str(before), tmt=tmt.isoformat(),
+        before_tmt=str(before), tmt=tmt.isoformat(),
     ):  # fmt: skip
         return False
     await events.emit(MOVE_TMT_CHANGED, session, move_event(move))
