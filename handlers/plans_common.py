@@ -41,6 +41,7 @@ def wake_outbox(request: Request) -> None:
     outbox = request.services.outbox
 
     async def wake() -> None:
+        """Tell the worker new rows are committed."""
         outbox.wake()
 
     request.later(wake)

@@ -189,6 +189,7 @@ async def test_decree_tmt_and_cancel_emit_events(db: Database) -> None:
     for name in (MOVE_DECREED, MOVE_TMT_CHANGED, MOVE_CANCELLED):
 
         async def record(_session: Any, event: MoveEvent, name: str = name) -> None:
+            """Remember the event."""
             seen.append((name, event))
 
         events.subscribe(name, record)

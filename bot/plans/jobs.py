@@ -8,6 +8,7 @@ answered, revised or closed meanwhile.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -55,46 +56,53 @@ async def _waiting_move(session: AsyncSession, move_id: int) -> PlanMove | None:
     return move
 
 
+async def remind(session: AsyncSession, move_id: int, now: datetime, settings: Settings) -> None:
+    """Remind an employee who has not answered yet (with the answer buttons)."""
+    move = await _waiting_move(session, move_id)
+    default = settings.default_locale
+    target = await employee_chat(session, move.employee_id, default) if move else None
+    if move is None or target is None:
+        return
+    chat_id, locale = target
+    message = reminder_message(locale, move, settings.tz)
+    key = f"rem{move.id}v{move.version}"
+    await queue_message(session, chat_id, message, key, not_before=now)
+    await audit.record(session, SYSTEM, "move.reminded", "move", move.id, version=move.version)
+
+
+async def flag_overdue(
+    session: AsyncSession, move_id: int, now: datetime, default_locale: str
+) -> None:
+    """Flag an unanswered move for HR once its deadline passed."""
+    move = await _waiting_move(session, move_id)
+    if move is None:
+        return
+    waiting = {"status": st.CONSULTATION, "answer": None, "version": move.version}
+    if not await q.update_move(session, move.id, waiting, {"overdue": True}):
+        return
+    await audit.record(session, SYSTEM, "move.overdue", "move", move.id, version=move.version)
+    await notify_role(
+        session, now, default_locale, "hr", f"due{move.id}v{move.version}",
+        "plans.overdue_notice", id=move.id, plan=move.plan_id,
+    )  # fmt: skip
+
+
 def register_consultation_jobs(
     scheduler: Scheduler, settings: Settings, wake: Callable[[], None]
 ) -> None:
     """Teach the scheduler what consultation reminders and deadlines do."""
-    now = scheduler.clock.now
 
-    async def remind(_db: Database, session: AsyncSession, item: ScheduledItem) -> None:
-        """Remind an employee who has not answered yet."""
-        move = await _waiting_move(session, item.ref_id)
-        target = (
-            await employee_chat(session, move.employee_id, settings.default_locale)
-            if move
-            else None
-        )
-        if move is None or target is None:
-            return
-        chat_id, locale = target
-        message = reminder_message(locale, move, settings.tz)
-        await queue_message(
-            session, chat_id, message, f"rem{move.id}v{move.version}", not_before=now()
-        )
-        await audit.record(session, SYSTEM, "move.reminded", "move", move.id, version=move.version)
+    async def reminder_due(_db: Database, session: AsyncSession, item: ScheduledItem) -> None:
+        """A reminder item fired."""
+        await remind(session, item.ref_id, scheduler.clock.now(), settings)
 
-    async def deadline(_db: Database, session: AsyncSession, item: ScheduledItem) -> None:
-        """Flag an unanswered move for HR once its deadline passed."""
-        move = await _waiting_move(session, item.ref_id)
-        if move is None:
-            return
-        waiting = {"status": st.CONSULTATION, "answer": None, "version": move.version}
-        if not await q.update_move(session, move.id, waiting, {"overdue": True}):
-            return
-        await audit.record(session, SYSTEM, "move.overdue", "move", move.id, version=move.version)
-        await notify_role(
-            session, now(), settings.default_locale, "hr", f"due{move.id}v{move.version}",
-            "plans.overdue_notice", id=move.id, plan=move.plan_id,
-        )  # fmt: skip
+    async def deadline_due(_db: Database, session: AsyncSession, item: ScheduledItem) -> None:
+        """A deadline item fired."""
+        await flag_overdue(session, item.ref_id, scheduler.clock.now(), settings.default_locale)
 
     def after(_item: ScheduledItem) -> None:
         """Rows are committed: wake the outbox worker."""
         wake()
 
-    scheduler.register_kind(REMINDER, remind, after)
-    scheduler.register_kind(DEADLINE, deadline, after)
+    scheduler.register_kind(REMINDER, reminder_due, after)
+    scheduler.register_kind(DEADLINE, deadline_due, after)
