@@ -4,106 +4,103 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
-from bot import callback_data as cb
+from bot.callback_data import CallbackDataError
+from bot.messages import Button, OutgoingMessage
+from bot.plans import buttons as b
+from bot.plans import labels, service_approval, views
 from bot.plans import status as st
-from bot.plans.service import set_status
-from handlers.base import handler
+from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.context import services_of
-from handlers.flows import expect_text
-from handlers.plans import plan_decided
+from handlers.flows import Accepts, expect_text
 from handlers.plans_audit import audit_button
-from handlers.plans_common import esc, fmt_date
-from handlers.request import Request, keyboard
+from handlers.plans_common import esc, fmt_date, wake_outbox
+from handlers.request import Request, inline_markup
 from storage.models import ConversationState
-from storage.queries import audit
-from storage.queries import plans as q
 
 FLOW = "apv"
-PAGE = 5
+NOTE_STEP = "note"
+APPROVER = ("approver",)
 NOTE_MAX = 500
 
 
 async def persetujuan_cmd(request: Request) -> None:
     """Plans waiting for a decision, one button each."""
-    plans = await q.list_plans(request.session, [st.PLAN_SUBMITTED])
+    plans = await service_approval.waiting_plans(request.session)
     if not plans:
         request.reply_key("plans.apv_none")
         return
-    rows = [[(f"#{p.id} {p.name[:45]}", cb.build("apv", "open", p.id, 0))] for p in plans]
-    request.reply(request.t("plans.apv_title"), keyboard(rows))
+    rows = tuple((Button(f"#{p.id} {p.name[:45]}", b.ApprovalPage(p.id, 0)),) for p in plans)
+    request.send(OutgoingMessage(request.t("plans.apv_title"), rows))
+
+
+def _move_text(request: Request, row: views.MoveRow) -> str:
+    """One move of the approval page (with the override reason when a rule is broken)."""
+    m = row.move
+    warn = "\n⚠️ " + esc(m.override_reason) if m.warnings else ""
+    return request.t(
+        "plans.apv_move", id=m.id, name=esc(row.employee.name), src=esc(row.from_unit),
+        src_pos=esc(m.from_position or "-"), dst=esc(row.to_unit), dst_pos=esc(m.to_position),
+        tmt=fmt_date(m.proposed_tmt), why=esc(m.rationale or "-"),
+        status=request.t(labels.MOVE_STATUS[m.status]),
+    ) + warn  # fmt: skip
 
 
 async def show_page(request: Request, plan_id: int, page: int, *, edit: bool = True) -> None:
     """One page of a plan's moves with approve/reject buttons for the undecided ones."""
-    plan = await q.get_plan(request.session, plan_id)
-    if plan is None:
-        raise cb.CallbackDataError("unknown plan")
-    rows = await q.move_rows(request.session, plan_id)
-    pages = max(1, (len(rows) + PAGE - 1) // PAGE)
-    page = min(max(page, 0), pages - 1)
-    lines = [
-        request.t("plans.apv_plan", id=plan.id, name=esc(plan.name), page=page + 1, pages=pages)
-    ]
-    buttons: list[list[tuple[str, str]]] = []
-    for r in rows[page * PAGE : (page + 1) * PAGE]:
-        m = r.move
-        warn = "\n⚠️ " + esc(m.override_reason) if m.warnings else ""
-        lines.append(
-            request.t(
-                "plans.apv_move", id=m.id, name=esc(r.employee.name), src=esc(r.from_unit),
-                src_pos=esc(m.from_position or "-"), dst=esc(r.to_unit), dst_pos=esc(m.to_position),
-                tmt=fmt_date(m.proposed_tmt), why=esc(m.rationale or "-"),
-                status=request.t("plans.status_" + m.status),
-            ) + warn
-        )  # fmt: skip
-        if m.status == st.SUBMITTED:
-            buttons.append(
-                [
-                    (request.t("plans.apv_btn_ok", id=m.id), cb.build("apv", "ok", m.id, page)),
-                    (request.t("plans.apv_btn_no", id=m.id), cb.build("apv", "no", m.id, page)),
-                ]
-            )
+    view = await service_approval.approval_page(request.session, plan_id, page)
+    if view is None:
+        raise CallbackDataError("unknown plan")
+    page, t = view.page, request.t
+    title = t(
+        "plans.apv_plan", id=plan_id, name=esc(view.plan.name), page=page + 1, pages=view.pages
+    )
+    buttons: list[tuple[Button, ...]] = [
+        (Button(t("plans.apv_btn_ok", id=r.move.id), b.Decide(r.move.id, "approve", page)),
+         Button(t("plans.apv_btn_no", id=r.move.id), b.Decide(r.move.id, "reject", page)))
+        for r in view.rows
+        if r.move.status == st.SUBMITTED
+    ]  # fmt: skip
     nav = []
     if page > 0:
-        nav.append((request.t("common.btn_prev"), cb.build("apv", "open", plan_id, page - 1)))
-    if page + 1 < pages:
-        nav.append((request.t("common.btn_next"), cb.build("apv", "open", plan_id, page + 1)))
+        nav.append(Button(t("common.btn_prev"), b.ApprovalPage(plan_id, page - 1)))
+    if page + 1 < view.pages:
+        nav.append(Button(t("common.btn_next"), b.ApprovalPage(plan_id, page + 1)))
     if nav:
-        buttons.append(nav)
-    buttons.append([audit_button(request, plan_id)])
-    text = "\n\n".join(lines)
+        buttons.append(tuple(nav))
+    buttons.append((audit_button(request, plan_id),))
+    text = "\n\n".join([title, *(_move_text(request, r) for r in view.rows)])
+    message = OutgoingMessage(text, tuple(buttons))
     if edit:
-        request.edit_or_reply(text, keyboard(buttons))
+        request.edit_or_reply(message.text, inline_markup(message))
     else:
-        request.reply(text, keyboard(buttons))
+        request.send(message)
 
 
-async def apv_callback(request: Request) -> None:
-    """Approve, start a rejection, or page through a plan (approvers only)."""
-    data = request.button()
+async def page_pressed(request: Request, data: b.ApprovalPage) -> None:
+    """Page through a submitted plan."""
     request.answer()
-    if data.action == "open":
-        await show_page(request, data.int_arg(0), data.int_arg(1))
-        return
-    if data.action not in ("ok", "no"):
-        raise cb.CallbackDataError("unknown action")
-    move = await q.get_move(request.session, data.int_arg(0), lock=True)
+    await show_page(request, data.plan_id, data.page)
+
+
+async def decide_pressed(request: Request, data: b.Decide) -> None:
+    """Approve a move, or ask the (required) note before rejecting it."""
+    request.answer()
+    move = await service_approval.move_to_decide(request.session, data.move_id)
     if move is None:
-        raise cb.CallbackDataError("unknown move")
+        raise CallbackDataError("unknown move")
     if move.status != st.SUBMITTED:
-        request.reply_key(
-            "plans.apv_already", id=move.id, status=request.t("plans.status_" + move.status)
-        )
+        status = request.t(labels.MOVE_STATUS[move.status])
+        request.reply_key("plans.apv_already", id=move.id, status=status)
         return
-    if data.action == "no":
-        await request.set_state(FLOW, "note", {"move_id": move.id, "page": data.int_arg(1)})
+    if data.decision == "reject":
+        await request.set_state(FLOW, NOTE_STEP, {"move_id": move.id, "page": data.page})
         request.reply_key("plans.apv_ask_note", id=move.id)
         return
-    await _decide(request, move.id, "approve", "")
-    await show_page(request, move.plan_id, data.int_arg(1))
+    if await _decide(request, move.id, "approve", "") is not None:
+        await show_page(request, move.plan_id, data.page)
 
 
 async def note_step(request: Request, state: ConversationState) -> None:
@@ -112,30 +109,29 @@ async def note_step(request: Request, state: ConversationState) -> None:
     if note is None:
         return
     await request.clear_state()
-    move = await _decide(request, int(state.data["move_id"]), "reject", note)
-    if move is not None:
-        await show_page(request, move, int(state.data.get("page", 0)), edit=False)
+    plan_id = await _decide(request, int(state.data["move_id"]), "reject", note)
+    if plan_id is not None:
+        await show_page(request, plan_id, int(state.data.get("page", 0)), edit=False)
 
 
-async def _decide(request: Request, move_id: int, action: str, note: str) -> int | None:
-    """Apply the decision, audit it, update the plan; return the plan id."""
-    move = await q.get_move(request.session, move_id, lock=True)
-    if move is None or move.status != st.SUBMITTED:
+async def _decide(request: Request, move_id: int, decision: b.Decision, note: str) -> int | None:
+    """Apply the decision and confirm it; return the plan id (None when stale)."""
+    result = await service_approval.decide(
+        request.session, request.now(), request.telegram_id, move_id, decision, note,
+        default_locale=request.settings.default_locale,
+    )  # fmt: skip
+    if not result.done:
         request.reply_key("common.stale_button")
         return None
-    move.decision_note = note
-    move.decided_by = request.telegram_id
-    move.decided_at = request.services.clock.now()
-    await set_status(request.session, move, action, audit.actor_of(request.telegram_id), note=note)
-    request.reply_key("plans.apv_done_" + action, id=move.id)
-    await plan_decided(request, move.plan_id)
-    return move.plan_id
+    request.reply_key(labels.DECIDED[decision], id=move_id)
+    wake_outbox(request)
+    return result.plan_id
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Install /persetujuan, its buttons and the rejection note step."""
-    add_command(app, "persetujuan", persetujuan_cmd, roles=("approver",))
-    app.add_handler(
-        CallbackQueryHandler(handler(roles=("approver",))(apv_callback), pattern=cb.pattern("apv"))
-    )
-    services_of(app).flows.on(FLOW, "note", note_step)
+    """Install /persetujuan, its buttons and the rejection note step (approvers only)."""
+    add_command(app, "persetujuan", persetujuan_cmd, roles=APPROVER)
+    add_button(app, b.ApprovalPage, page_pressed, roles=APPROVER)
+    add_button(app, b.Decide, decide_pressed, roles=APPROVER)
+    flow = services_of(app).flows.flow(FLOW, roles=APPROVER)
+    flow.on(NOTE_STEP, note_step, accepts=Accepts.TEXT, roles=APPROVER)

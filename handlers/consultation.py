@@ -1,4 +1,4 @@
-"""The employee's answer to a proposed move, and /tanya: HR answers employees' questions.
+"""The employee's answer to a proposed move, /usulan, and /tanya: HR answers questions.
 
 Buttons carry the move id and version: a forged payload for someone else's move is refused,
 and buttons of an earlier version (the move was revised) say they are out of date.
@@ -8,169 +8,169 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
-from bot import callback_data as cb
+from bot.callback_data import CallbackDataError
+from bot.messages import Button, OutgoingMessage
+from bot.plans import buttons as b
 from bot.plans import consultation as kc
-from handlers import plans_employee
-from handlers.base import handler
+from bot.plans import labels, service_consultation, service_questions
+from bot.plans.service_consultation import Answered
+from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.context import services_of
-from handlers.flows import expect_text
-from handlers.plans_common import (
-    cancel_consultation_jobs,
-    consultation_buttons,
-    employee_chat,
-    enqueue,
-    esc,
-    notify_role,
-    wake_outbox,
-)
-from handlers.request import Request, keyboard
-from storage.models import ConversationState, PlanMove
-from storage.queries import audit
-from storage.queries import plans as q
+from handlers.flows import Accepts, expect_text
+from handlers.plans_common import HR, esc, wake_outbox
+from handlers.request import Request
+from storage.models import ConversationState
 
 FLOW = "kons"
-TANYA = "tanya"
+NOTE, OBJECTION, QUESTION = "note", "objection", "question"
+TANYA, TANYA_ANSWER = "tanya", "answer"
+Versioned = b.Agree | b.AgreeWithNote | b.Object | b.ObjectionCategory | b.Ask
 
 
-def _wake(request: Request) -> None:
-    """Wake the outbox worker after commit."""
-    services = request.services
-
-    async def run() -> None:
-        wake_outbox(services)
-
-    request.later(run)
-
-
-async def _own_current_move(request: Request, move_id: int, version: int) -> PlanMove | None:
-    """The move if it is the user's own and the button is current; else answer and None."""
-    move = await q.get_move(request.session, move_id, lock=True)
-    if move is None or request.employee is None or move.employee_id != request.employee.id:
-        await audit.record(
-            request.session, audit.actor_of(request.telegram_id), "access.denied", "move", move_id
-        )
+async def _may_answer(request: Request, data: Versioned) -> bool:
+    """True when the move is the user's own and the button current; else an alert."""
+    access = await service_consultation.check_access(
+        request.session, request.telegram_id, _employee_id(request), data.move_id, data.version
+    )
+    if access == "not_yours":
         request.answer(request.t("plans.kons_not_yours"), alert=True)
-        return None
-    if kc.is_stale(version, move.version, move.status):
+    elif access == "outdated":
         request.answer(request.t("plans.kons_outdated"), alert=True)
-        return None
-    return move
-
-
-async def kons_callback(request: Request) -> None:
-    """Setuju / Setuju dengan catatan / Keberatan (+ category) / Tanya BKPSDM."""
-    data = request.button()
-    move = await _own_current_move(request, data.int_arg(0), data.int_arg(1))
-    if move is None:
-        return
-    request.answer()
-    draft = {"move_id": move.id, "version": move.version}
-    if data.action == "ok":
-        await _record_answer(request, move, kc.AGREE, "", "")
-    elif data.action == "note":
-        await request.set_state(FLOW, "note", draft)
-        request.reply_key("plans.kons_ask_note")
-    elif data.action == "obj":
-        rows = [
-            [(request.t("plans.cat_" + c), cb.build("kons", "cat", move.id, move.version, c))]
-            for c in kc.OBJECTION_CATEGORIES
-        ]
-        request.reply(request.t("plans.kons_ask_category"), keyboard(rows))
-    elif data.action == "cat":
-        category = data.arg(2)
-        if category not in kc.OBJECTION_CATEGORIES:
-            raise cb.CallbackDataError("unknown category")
-        await request.set_state(FLOW, "objection", {**draft, "category": category})
-        request.reply_key("plans.kons_ask_objection")
-    elif data.action == "ask":
-        await request.set_state(FLOW, "question", draft)
-        request.reply_key("plans.kons_ask_question")
     else:
-        raise cb.CallbackDataError("unknown action")
+        request.answer()
+    return access == "ok"
 
 
-async def _flow_move(request: Request, state: ConversationState) -> PlanMove | None:
-    """The move of the step, if still the user's own current version."""
-    move = await q.get_move(request.session, int(state.data["move_id"]), lock=True)
-    if (
-        move is None
-        or request.employee is None
-        or move.employee_id != request.employee.id
-        or kc.is_stale(int(state.data["version"]), move.version, move.status)
+def _employee_id(request: Request) -> int | None:
+    """The linked employee's id."""
+    return request.employee.id if request.employee else None
+
+
+async def _answer(
+    request: Request, move_id: int, version: int, answer: str, category: str = "", text: str = ""
+) -> Answered:
+    """Record the answer and tell the employee the outcome."""
+    outcome = await service_consultation.record_answer(
+        request.session, request.now(), request.telegram_id, _employee_id(request), move_id,
+        version, answer, category=category, text=text,
+        default_locale=request.settings.default_locale,
+    )  # fmt: skip
+    if outcome == "recorded":
+        wake_outbox(request)
+        request.reply_key(labels.THANKS[answer])
+    elif outcome == "already":
+        request.reply_key("plans.kons_already")
+    return outcome
+
+
+async def agree_pressed(request: Request, data: b.Agree) -> None:
+    """Setuju."""
+    if await _may_answer(request, data):
+        await _answer(request, data.move_id, data.version, kc.AGREE)
+
+
+async def note_pressed(request: Request, data: b.AgreeWithNote) -> None:
+    """Setuju dengan catatan: ask the note."""
+    if await _may_answer(request, data):
+        await request.set_state(FLOW, NOTE, {"move_id": data.move_id, "version": data.version})
+        request.reply_key("plans.kons_ask_note")
+
+
+async def object_pressed(request: Request, data: b.Object) -> None:
+    """Keberatan: offer the objection categories."""
+    if not await _may_answer(request, data):
+        return
+    rows = tuple(
+        (Button(request.t(labels.CATEGORY[c]), b.ObjectionCategory(data.move_id, data.version, c)),)
+        for c in b.CATEGORIES
+    )
+    request.send(OutgoingMessage(request.t("plans.kons_ask_category"), rows))
+
+
+async def category_pressed(request: Request, data: b.ObjectionCategory) -> None:
+    """The objection's category: ask the reason."""
+    if await _may_answer(request, data):
+        draft = {"move_id": data.move_id, "version": data.version, "category": data.category}
+        await request.set_state(FLOW, OBJECTION, draft)
+        request.reply_key("plans.kons_ask_objection")
+
+
+async def ask_pressed(request: Request, data: b.Ask) -> None:
+    """Tanya BKPSDM: ask the question."""
+    if await _may_answer(request, data):
+        await request.set_state(FLOW, QUESTION, {"move_id": data.move_id, "version": data.version})
+        request.reply_key("plans.kons_ask_question")
+
+
+async def _answer_step(
+    request: Request, state: ConversationState, answer: str, category: str = ""
+) -> None:
+    """Record a typed answer (note or objection reason), leaving the step."""
+    text = expect_text(request, max_len=kc.TEXT_MAX_LEN)
+    if text is None:
+        return
+    await request.clear_state()
+    move_id, version = int(state.data["move_id"]), int(state.data["version"])
+    if await _answer(request, move_id, version, answer, category, text) in (
+        "not_yours",
+        "outdated",
     ):
-        await request.clear_state()
         request.reply_key("plans.kons_outdated")
-        return None
-    return move
 
 
 async def note_step(request: Request, state: ConversationState) -> None:
     """Agree with notes."""
-    text = expect_text(request, max_len=kc.TEXT_MAX_LEN)
-    move = await _flow_move(request, state) if text else None
-    if move is not None and text is not None:
-        await request.clear_state()
-        await _record_answer(request, move, kc.AGREE_NOTES, "", text)
+    await _answer_step(request, state, kc.AGREE_NOTES)
 
 
 async def objection_step(request: Request, state: ConversationState) -> None:
     """Object, with the category chosen and the typed reason."""
-    text = expect_text(request, max_len=kc.TEXT_MAX_LEN)
-    move = await _flow_move(request, state) if text else None
-    if move is not None and text is not None:
-        await request.clear_state()
-        await _record_answer(request, move, kc.OBJECT, str(state.data["category"]), text)
-
-
-async def _record_answer(
-    request: Request, move: PlanMove, answer: str, category: str, text: str
-) -> None:
-    """Store the answer (audited), stop reminders, tell HR of objections."""
-    if move.answer is not None:
-        request.reply_key("plans.kons_already")
-        return
-    move.answer, move.answer_category, move.answer_text = answer, category, text
-    move.answered_at = request.services.clock.now()
-    await audit.record(
-        request.session, audit.actor_of(request.telegram_id), "move.answered", "move", move.id,
-        version=move.version, answer=answer, category=category, reason=text,
-    )  # fmt: skip
-    await cancel_consultation_jobs(request.session, move.id)
-    if answer == kc.OBJECT:
-        await notify_role(
-            request.session, request.services, "hr", f"obj{move.id}v{move.version}",
-            "plans.objection_notice", id=move.id, plan=move.plan_id,
-        )  # fmt: skip
-        _wake(request)
-    request.reply_key("plans.kons_thanks_" + answer)
+    await _answer_step(request, state, kc.OBJECT, str(state.data["category"]))
 
 
 async def question_step(request: Request, state: ConversationState) -> None:
     """Queue the employee's question for HR (/tanya)."""
     text = expect_text(request, max_len=kc.TEXT_MAX_LEN)
-    move = await _flow_move(request, state) if text else None
-    if move is None or text is None:
+    if text is None:
         return
-    question = await q.add_question(request.session, move, text)
-    await audit.record(
-        request.session, audit.actor_of(request.telegram_id), "move.question", "move", move.id,
-        question_id=question.id,
-    )  # fmt: skip
-    await notify_role(
-        request.session, request.services, "hr", f"q{question.id}", "plans.question_notice",
-        id=move.id,
-    )  # fmt: skip
     await request.clear_state()
-    _wake(request)
+    move_id, version = int(state.data["move_id"]), int(state.data["version"])
+    access = await service_consultation.ask_question(
+        request.session, request.now(), request.telegram_id, _employee_id(request), move_id,
+        version, text, default_locale=request.settings.default_locale,
+    )  # fmt: skip
+    if access != "ok":
+        request.reply_key("plans.kons_outdated")
+        return
+    wake_outbox(request)
     request.reply_key("plans.kons_question_sent")
+
+
+async def usulan_cmd(request: Request) -> None:
+    """The employee's current consultations, each as its own message."""
+    employee_id = _employee_id(request)
+    messages = (
+        await service_consultation.employee_consultations(
+            request.session, employee_id, request.locale, request.settings.tz
+        )
+        if employee_id is not None
+        else []
+    )
+    if not messages:
+        request.reply_key("plans.usulan_none")
+    for message in messages:
+        request.send(message)
+
+
+# -- /tanya: HR's queue of questions -------------------------------------------------------
 
 
 async def tanya_cmd(request: Request) -> None:
     """HR's queue of open questions, oldest first."""
-    items = await q.open_questions(request.session)
+    items = await service_questions.open_questions(request.session)
     if not items:
         request.reply_key("plans.tanya_none")
         return
@@ -182,71 +182,53 @@ async def tanya_cmd(request: Request) -> None:
                       name=esc(employee.name), text=esc(question.text))
         )  # fmt: skip
         rows.append(
-            [(request.t("plans.tanya_btn", id=question.id), cb.build("tny", "ans", question.id))]
+            (Button(request.t("plans.tanya_btn", id=question.id), b.AnswerQuestion(question.id)),)
         )
-    request.reply("\n\n".join(lines), keyboard(rows))
+    request.send(OutgoingMessage("\n\n".join(lines), tuple(rows)))
 
 
-async def tny_callback(request: Request) -> None:
+async def answer_pressed(request: Request, data: b.AnswerQuestion) -> None:
     """Start answering one question."""
-    data = request.button()
     request.answer()
-    question = await q.get_question(request.session, data.int_arg(0))
-    if data.action != "ans" or question is None:
-        raise cb.CallbackDataError("unknown question")
+    question = await service_questions.question(request.session, data.question_id)
+    if question is None:
+        raise CallbackDataError("unknown question")
     if question.answered_at is not None:
         request.reply_key("plans.tanya_already", id=question.id)
         return
-    await request.set_state(TANYA, "answer", {"question_id": question.id})
+    await request.set_state(TANYA, TANYA_ANSWER, {"question_id": question.id})
     request.reply_key("plans.tanya_ask_answer", id=question.id, text=esc(question.text))
 
 
 async def answer_step(request: Request, state: ConversationState) -> None:
     """Store HR's answer and send it to the employee, threaded to the move."""
-    text = expect_text(request, max_len=1000)
+    text = expect_text(request, max_len=service_questions.ANSWER_MAX_LEN)
     if text is None:
         return
-    question = await q.get_question(request.session, int(state.data["question_id"]))
-    move = await q.get_move(request.session, question.move_id) if question else None
     await request.clear_state()
-    if question is None or move is None or question.answered_at is not None:
+    question_id = int(state.data["question_id"])
+    if not await service_questions.answer_question(
+        request.session, request.now(), request.telegram_id, question_id, text,
+        default_locale=request.settings.default_locale,
+    ):  # fmt: skip
         request.reply_key("common.stale_button")
         return
-    question.answer, question.answered_by = text, request.telegram_id
-    question.answered_at = request.services.clock.now()
-    await audit.record(
-        request.session, audit.actor_of(request.telegram_id), "move.question_answered", "move",
-        move.id, question_id=question.id,
-    )  # fmt: skip
-    target = await employee_chat(request.session, request.services, move.employee_id)
-    if target is not None:
-        chat_id, locale = target
-        from bot.texts import t
-
-        body = t(locale, "plans.answer_to_employee", id=move.id, question=esc(question.text),
-                 answer=esc(text))  # fmt: skip
-        markup = (
-            consultation_buttons(locale, move.id, move.version)
-            if move.status == "consultation" and move.answer is None
-            else None
-        )
-        await enqueue(request.session, request.services, chat_id, body, f"qa{question.id}", markup)
-        _wake(request)
-    request.reply_key("plans.tanya_answered", id=question.id)
+    wake_outbox(request)
+    request.reply_key("plans.tanya_answered", id=question_id)
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Install the consultation buttons, their steps, and /tanya."""
+    """Install the consultation buttons and steps, /usulan, and /tanya."""
     flows = services_of(app).flows
-    app.add_handler(
-        CallbackQueryHandler(handler(linked=True)(kons_callback), pattern=cb.pattern("kons"))
-    )
-    app.add_handler(
-        CallbackQueryHandler(handler(roles=("hr",))(tny_callback), pattern=cb.pattern("tny"))
-    )
-    add_command(app, "tanya", tanya_cmd, roles=("hr",))
-    flows.on(FLOW, "note", note_step)
-    flows.on(FLOW, "objection", objection_step)
-    flows.on(FLOW, "question", question_step)
-    flows.on(TANYA, "answer", answer_step)
-    plans_employee.register(app)
+    add_button(app, b.Agree, agree_pressed, linked=True)
+    add_button(app, b.AgreeWithNote, note_pressed, linked=True)
+    add_button(app, b.Object, object_pressed, linked=True)
+    add_button(app, b.ObjectionCategory, category_pressed, linked=True)
+    add_button(app, b.Ask, ask_pressed, linked=True)
+    consult = flows.flow(FLOW)
+    for step, fn in ((NOTE, note_step), (OBJECTION, objection_step), (QUESTION, question_step)):
+        consult.on(step, fn, accepts=Accepts.TEXT)
+    add_command(app, "usulan", usulan_cmd, linked=True)
+    add_command(app, "tanya", tanya_cmd, roles=HR)
+    add_button(app, b.AnswerQuestion, answer_pressed, roles=HR)
+    flows.flow(TANYA, roles=HR).on(TANYA_ANSWER, answer_step, accepts=Accepts.TEXT, roles=HR)

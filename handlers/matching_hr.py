@@ -7,12 +7,12 @@ from typing import Any
 
 from telegram.ext import Application
 
-from bot import callback_data as cb
 from bot.callback_data import CallbackData
 from bot.matching import service_hr as hr_matching
 from bot.matching.service import Candidates
 from bot.matching.service_hr import CandidatePage, CandidatesFile
 from bot.messages import Button, OutgoingMessage
+from bot.plans.buttons import ProposeMove
 from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.context import services_of
@@ -151,7 +151,7 @@ def _page_buttons(request: Request, found: CandidatePage) -> tuple[tuple[Button,
     pk, page = found.position_pk, found.page
     ids = found.employee_ids
     proposals = [  # the plans feature's "propose this move" button
-        Button(request.t("plans.btn_usul", n=n), cb.build("rcn", "usul", pk, ids[m.employee.nip]))
+        Button(request.t("plans.btn_usul", n=n), ProposeMove(pk, ids[m.employee.nip]))
         for n, m in enumerate(found.shown, start=found.first + 1)
         if m.employee.nip in ids
     ]

@@ -1,191 +1,120 @@
-"""Shared pieces of the plan handlers: clock, durable sends, consultation messages, jobs.
+"""Shared pieces of the plan handlers: the HR conversation, the plan card, small renderers.
 
-Everything sent to someone other than the user pressing the button (approvers,
-employees, HR) goes through the delivery engine's outbox with a dedup key, so a restart
-neither loses nor doubles it. Reminders and deadlines are scheduler items.
+Every module of the plans family imports this one (never each other sideways), so the
+plan card shown after adding a move and the one opened from /rencana are the same code.
 """
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.constants import ParseMode
+from telegram.ext import Application
 
-from bot import callback_data as cb
-from bot.aspirations.windows import format_local
-from bot.plans import consultation as kc
-from bot.texts import t
+from bot.messages import Button, OutgoingMessage
+from bot.plans import buttons as b
+from bot.plans import labels, views
+from bot.plans import status as st
+from bot.plans.dates import fmt_date, parse_local_date
+from bot.plans.rules import MoveWarning
+from bot.plans.service import Destination
+from bot.workload.buttons import ShowWorkload
+from handlers.context import services_of
+from handlers.flows import FlowSpec, expect_text
+from handlers.request import Request, inline_markup
 from handlers.request import escape_html as esc
-from storage.db import Database
-from storage.models import BotUser, Position, ScheduledItem, utcnow
-from storage.queries import audit
-from storage.queries import delivery as dq
-from storage.queries import plans as q
-from storage.queries import scheduling as sq
-from storage.queries.users import get_user_by_employee, users_with_role
 
-log = logging.getLogger(__name__)
-REMINDER = "consultation_reminder"
-DEADLINE = "consultation_deadline"
+FLOW = "plan"
+HR = ("hr",)
+TEXT_MAX = 500
+
+__all__ = ["FLOW", "HR", "TEXT_MAX", "esc", "fmt_date", "plan_flow", "show_plan"]
 
 
-def fmt_date(value: date | None) -> str:
-    """A date as DD-MM-YYYY."""
-    return value.strftime("%d-%m-%Y") if value else "-"
+def plan_flow(app: Application[Any, Any, Any, Any, Any, Any]) -> FlowSpec:
+    """HR's conversation of plans and moves (every step is for HR)."""
+    return services_of(app).flows.flow(FLOW, roles=HR)
 
 
-def wake_outbox(services: Any) -> None:
-    """Tell the outbox worker new rows are committed."""
-    services.outbox.wake()
+def wake_outbox(request: Request) -> None:
+    """Wake the outbox worker once the transaction has committed."""
+    outbox = request.services.outbox
+
+    async def wake() -> None:
+        """Tell the worker new rows are committed."""
+        outbox.wake()
+
+    request.later(wake)
 
 
-async def enqueue(
-    session: AsyncSession,
-    services: Any,
-    chat_id: int,
-    text: str,
-    key: str,
-    markup: InlineKeyboardMarkup | None = None,
-) -> int:
-    """Queue one HTML message in the outbox; ``key`` makes a repeat harmless."""
-    not_before = min(services.clock.now(), utcnow())
-    payload = markup.to_dict() if markup is not None else None
-    return await dq.enqueue_messages(
-        session, None, [(chat_id, text, payload)], dedup_prefix=key,
-        parse_mode=ParseMode.HTML, not_before=not_before,
-    )  # fmt: skip
-
-
-async def notify_role(
-    session: AsyncSession, services: Any, role: str, key: str, text_key: str, **params: object
-) -> None:
-    """Queue a translated notice to every holder of ``role``."""
-    for chat_id in await users_with_role(session, role):
-        user = await session.get(BotUser, chat_id)
-        locale = (user.locale if user else None) or services.settings.default_locale
-        await enqueue(session, services, chat_id, t(locale, text_key, **params), key)
-
-
-async def employee_chat(
-    session: AsyncSession, services: Any, employee_id: int
-) -> tuple[int, str] | None:
-    """(chat id, locale) of an employee's linked Telegram account, or None."""
-    user = await get_user_by_employee(session, employee_id)
-    if user is None:
+def typed_date(request: Request) -> date | None:
+    """The typed DD-MM-YYYY date, or None after saying what is wrong."""
+    text = expect_text(request, max_len=20)
+    if text is None:
         return None
-    return user.telegram_id, user.locale or services.settings.default_locale
+    typed = parse_local_date(text)
+    if typed is None:
+        request.reply_key("plans.bad_date")
+    return typed
 
 
-def consultation_buttons(locale: str, move_id: int, version: int) -> InlineKeyboardMarkup:
-    """Setuju / Setuju dengan catatan / Keberatan / Tanya BKPSDM, tied to one version."""
-    rows = [
-        [("plans.kons_btn_ok", "ok"), ("plans.kons_btn_note", "note")],
-        [("plans.kons_btn_obj", "obj"), ("plans.kons_btn_ask", "ask")],
-    ]
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    t(locale, key), callback_data=cb.build("kons", a, move_id, version)
-                )
-                for key, a in row
-            ]
-            for row in rows
-        ]
-    )
+def warning_lines(request: Request, warnings: list[MoveWarning]) -> str:
+    """Warnings as bullet lines."""
+    return "\n".join("• " + request.t(labels.WARNING[w.code], **w.params) for w in warnings)
 
 
-async def consultation_text(
-    session: AsyncSession, services: Any, locale: str, row: q.MoveRow
-) -> str:
-    """The consultation message: where to, position, main duties, TMT, deadline."""
+def dest_dict(dest: Destination) -> dict[str, Any]:
+    """A destination as JSON-friendly draft data."""
+    return {"unit_id": dest.unit_id, "unit_name": dest.unit_name, "position": dest.position,
+            "position_ref": dest.position_ref}  # fmt: skip
+
+
+def move_line(request: Request, row: views.MoveRow) -> str:
+    """One move of the plan card."""
     move = row.move
-    duties = ""
-    if move.position_ref is not None:
-        position = await session.get(Position, move.position_ref)
-        duties = position.main_duties if position is not None else ""
-    key = "plans.kons_message_revised" if move.version > 1 else "plans.kons_message"
-    return t(
-        locale, key, id=move.id, version=move.version, from_unit=esc(row.from_unit),
-        from_position=esc(move.from_position or "-"), to_unit=esc(row.to_unit),
-        to_position=esc(move.to_position), duties=esc(duties or "-"),
-        tmt=fmt_date(move.proposed_tmt), rationale=esc(move.rationale or "-"),
-        deadline=format_local(move.deadline, services.settings.tz) if move.deadline else "-",
-    )  # fmt: skip
+    answer = f" · {request.t(labels.ANSWER[move.answer])}" if move.answer else ""
+    flag = " ⚠️" if move.warnings else ""
+    return request.t(
+        "plans.move_line", id=move.id, name=esc(row.employee.name), src=esc(row.from_unit),
+        dst=esc(row.to_unit), status=request.t(labels.MOVE_STATUS[move.status]),
+    ) + answer + flag  # fmt: skip
 
 
-async def send_consultation(session: AsyncSession, services: Any, move_id: int) -> bool:
-    """Queue the consultation of the move's current version; False if not linked."""
-    row = await q.move_row(session, move_id)
-    assert row is not None
-    target = await employee_chat(session, services, row.employee.id)
-    if target is None:
-        return False
-    chat_id, locale = target
-    text = await consultation_text(session, services, locale, row)
-    markup = consultation_buttons(locale, row.move.id, row.move.version)
-    await enqueue(session, services, chat_id, text, f"kons{row.move.id}v{row.move.version}", markup)
-    await schedule_consultation_jobs(session, services, row.move.id)
-    return True
+def card_buttons(request: Request, card: views.PlanCard) -> list[list[Button]]:
+    """The actions the plan's status allows."""
+    plan, rows, t = card.plan, card.rows, request.t
+    buttons: list[list[Button]] = []
+    if plan.status == st.PLAN_DRAFT:
+        buttons.append([Button(t("plans.btn_add"), b.AddMove(plan.id))])
+        if rows:
+            buttons.append([Button(t("plans.btn_submit"), b.SubmitPlan(plan.id))])
+    if plan.status == st.PLAN_ACTIVE and any(r.move.status == st.APPROVED for r in rows):
+        buttons.append([Button(t("plans.btn_consult"), b.StartConsultation(plan.id))])
+    if rows:
+        buttons += [
+            [Button(t("plans.btn_moves"), b.MovesPage(plan.id, 0))],
+            [Button(t("plans.btn_summary"), b.PlanSummary(plan.id)),
+             Button(t("plans.btn_xlsx"), b.ExportPlan(plan.id))],
+            [Button(t("plans.btn_audit"), b.ShowAudit(plan.id)),
+             Button(t("plans.btn_workload"), ShowWorkload(plan.id))],
+        ]  # fmt: skip
+    if plan.status != st.PLAN_CANCELLED:
+        buttons.append([Button(t("plans.btn_cancel_plan"), b.CancelPlan(plan.id))])
+    return buttons
 
 
-async def schedule_consultation_jobs(session: AsyncSession, services: Any, move_id: int) -> None:
-    """(Re)place the reminder and deadline items of a move."""
-    move = await q.get_move(session, move_id)
-    assert move is not None and move.deadline is not None and move.consulted_at is not None
-    for kind in (REMINDER, DEADLINE):
-        await sq.cancel_pending(session, kind, move_id, "replaced")
-    when = {REMINDER: kc.reminder_time(move.consulted_at, move.deadline), DEADLINE: move.deadline}
-    scheduler = services.scheduler
-    for kind, run_at in when.items():
-        await scheduler.schedule(session, kind, move_id, run_at)
-
-
-async def cancel_consultation_jobs(session: AsyncSession, move_id: int) -> None:
-    """Drop pending reminder and deadline items (answered, revised or closed move)."""
-    for kind in (REMINDER, DEADLINE):
-        await sq.cancel_pending(session, kind, move_id, "closed")
-
-
-def register_kinds(scheduler: Any, services: Any) -> None:
-    """Teach the scheduler what consultation reminders and deadlines do."""
-
-    async def remind(_db: Database, session: AsyncSession, item: ScheduledItem) -> None:
-        """Remind an employee who has not answered yet."""
-        move = await q.get_move(session, item.ref_id)
-        if move is None or move.status != "consultation" or move.answer is not None:
-            return
-        target = await employee_chat(session, services, move.employee_id)
-        if target is None:
-            return
-        chat_id, locale = target
-        deadline = format_local(move.deadline, services.settings.tz) if move.deadline else "-"
-        text = t(locale, "plans.kons_reminder", id=move.id, deadline=deadline)
-        markup = consultation_buttons(locale, move.id, move.version)
-        await enqueue(session, services, chat_id, text, f"rem{move.id}v{move.version}", markup)
-        await audit.record(
-            session, "system", "move.reminded", "move", move.id, version=move.version
-        )
-
-    async def deadline(_db: Database, session: AsyncSession, item: ScheduledItem) -> None:
-        """Flag an unanswered move for HR once its deadline passed."""
-        move = await q.get_move(session, item.ref_id)
-        if move is None or move.status != "consultation" or move.answer is not None:
-            return
-        move.overdue = True
-        await audit.record(session, "system", "move.overdue", "move", move.id, version=move.version)
-        await notify_role(
-            session, services, "hr", f"due{move.id}v{move.version}", "plans.overdue_notice",
-            id=move.id, plan=move.plan_id,
-        )  # fmt: skip
-
-    def after(_item: ScheduledItem) -> None:
-        """Rows are committed: wake the outbox worker."""
-        wake_outbox(services)
-
-    scheduler.register_kind(REMINDER, remind, after)
-    scheduler.register_kind(DEADLINE, deadline, after)
+async def show_plan(request: Request, plan_id: int, *, edit: bool = False) -> None:
+    """The plan card: status, moves, and the actions its status allows."""
+    card = await views.plan_card(request.session, plan_id)
+    if card is None:
+        request.reply_key("common.stale_button")
+        return
+    plan = card.plan
+    status = request.t(labels.PLAN_STATUS[plan.status])
+    lines = [request.t("plans.card", id=plan.id, name=esc(plan.name), status=status)]
+    lines += [move_line(request, r) for r in card.rows] or [request.t("plans.no_moves")]
+    message = OutgoingMessage("\n".join(lines), tuple(map(tuple, card_buttons(request, card))))
+    if edit:
+        request.edit_or_reply(message.text, inline_markup(message))
+    else:
+        request.send(message)

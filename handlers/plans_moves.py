@@ -1,4 +1,8 @@
-"""Moves of a plan: add (chat, /kandidat, file), the move card, revise, keep, decree, cancel."""
+"""Moves of a plan in the chat: add (typed, or from /kandidat), list, and revise.
+
+Adding and revising share the steps destination → TMT → rationale (→ override reason
+when a rule is broken); a revision keeps ``revise`` in the draft.
+"""
 
 from __future__ import annotations
 
@@ -7,81 +11,133 @@ from typing import Any
 
 from telegram.ext import Application
 
-from bot import callback_data as cb
-from bot.plans import status as st
+from bot.callback_data import CallbackDataError
+from bot.messages import Button, OutgoingMessage
+from bot.plans import buttons as b
+from bot.plans import labels, service, service_moves, views
 from bot.plans.rules import MoveWarning
-from bot.plans.service import (
-    Destination,
-    add_move,
-    destination_of,
-    resolve_destination,
-    warnings_for,
-)
-from handlers import plans_revise
-from handlers.context import services_of
-from handlers.flows import expect_text
+from bot.plans.service import Destination
+from handlers.buttons import add_button
+from handlers.flows import Accepts, expect_text
 from handlers.plans_common import (
+    FLOW,
+    HR,
+    TEXT_MAX,
+    dest_dict,
     esc,
+    plan_flow,
+    show_plan,
+    typed_date,
     wake_outbox,
+    warning_lines,
 )
-from handlers.request import Request, keyboard
-from storage.models import ConversationState, Employee, Position
-from storage.queries import audit
-from storage.queries import plans as q
+from handlers.request import Request, inline_markup
+from storage.models import ConversationState, Employee
 
-FLOW = "plan"
-TEXT_MAX = 500
 PAGE = 8
+EMPLOYEE, DEST, TMT, WHY, OVERRIDE = "emp", "dest", "tmt", "why", "override"
 
 
-def _actor(request: Request) -> str:
-    """The audit actor of the request's user."""
-    return audit.actor_of(request.telegram_id)
+# -- buttons -------------------------------------------------------------------------------
 
 
-def _today(request: Request) -> date:
-    """Today's local date by the services' clock."""
-    return request.services.clock.now().astimezone(request.settings.tz).date()
+async def add_pressed(request: Request, data: b.AddMove) -> None:
+    """Start adding a move to a draft plan: ask the employee."""
+    request.answer()
+    if await service_moves.draft_plan(request.session, data.plan_id) is None:
+        request.reply_key("plans.not_draft")
+        return
+    await request.set_state(FLOW, EMPLOYEE, {"plan_id": data.plan_id})
+    request.reply_key("plans.ask_emp")
 
 
-def _wake(request: Request) -> None:
-    """Wake the outbox worker after commit."""
-    services = request.services
-
-    async def run() -> None:
-        wake_outbox(services)
-
-    request.later(run)
-
-
-def warning_lines(request: Request, warnings: list[MoveWarning]) -> str:
-    """Warnings as bullet lines."""
-    return "\n".join("• " + request.t("plans.warn_" + w.code, **w.params) for w in warnings)
+async def employee_pressed(request: Request, data: b.PickEmployee) -> None:
+    """One of several matching employees was picked."""
+    request.answer()
+    state = await request.get_state()
+    employee = await service_moves.employee(request.session, data.employee_id)
+    if state is None or (state.flow, state.step) != (FLOW, EMPLOYEE) or employee is None:
+        request.reply_key("common.stale_button")
+        return
+    await _ask_dest(request, dict(state.data), employee)
 
 
-# -- adding a move in the chat ----------------------------------------------------------
+async def propose_pressed(request: Request, data: b.ProposeMove) -> None:
+    """From /kandidat ("Usulkan"): propose the employee for the open position."""
+    request.answer()
+    found = await service_moves.proposal(request.session, data.position_id, data.employee_id)
+    if found == "unknown":
+        raise CallbackDataError("unknown position or employee")
+    if found == "no_draft":
+        request.reply_key("plans.no_draft_plan")
+        return
+    dest = found.dest
+    draft = {"plan_id": found.plan.id, "employee_id": found.employee.id, "dest": dest_dict(dest)}
+    await request.set_state(FLOW, TMT, draft)
+    request.reply_key(
+        "plans.usul_intro", name=esc(found.employee.name), position=esc(dest.position),
+        unit=esc(dest.unit_name), plan=esc(found.plan.name),
+    )  # fmt: skip
+    request.reply_key("plans.ask_tmt", unit=esc(dest.unit_name), position=esc(dest.position))
 
 
-async def emp_step(request: Request, state: ConversationState) -> None:
+async def moves_pressed(request: Request, data: b.MovesPage) -> None:
+    """One page of move buttons of a plan."""
+    request.answer()
+    rows = await views.move_rows(request.session, data.plan_id)
+    plan_id, page = data.plan_id, data.page
+    buttons: list[tuple[Button, ...]] = [
+        (Button(f"#{r.move.id} {r.employee.name[:30]} · "
+                f"{request.t(labels.MOVE_STATUS[r.move.status])}", b.OpenMove(r.move.id)),)
+        for r in rows[page * PAGE : (page + 1) * PAGE]
+    ]  # fmt: skip
+    nav = []
+    if page > 0:
+        nav.append(Button(request.t("common.btn_prev"), b.MovesPage(plan_id, page - 1)))
+    if (page + 1) * PAGE < len(rows):
+        nav.append(Button(request.t("common.btn_next"), b.MovesPage(plan_id, page + 1)))
+    if nav:
+        buttons.append(tuple(nav))
+    buttons.append((Button(request.t("common.btn_back"), b.OpenPlan(plan_id)),))
+    message = OutgoingMessage(request.t("plans.moves_title", id=plan_id), tuple(buttons))
+    request.edit_or_reply(message.text, inline_markup(message))
+
+
+async def revise_pressed(request: Request, data: b.ReviseMove) -> None:
+    """Revise an objected (or overdue) move: ask the new destination again."""
+    request.answer()
+    move = await service_moves.revisable_move(request.session, data.move_id)
+    if move is None:
+        request.reply_key("common.stale_button")
+        return
+    draft = {"plan_id": move.plan_id, "employee_id": move.employee_id, "revise": move.id}
+    await request.set_state(FLOW, DEST, draft)
+    request.reply_key("plans.ask_dest_revise", id=move.id)
+
+
+# -- steps ---------------------------------------------------------------------------------
+
+
+async def employee_step(request: Request, state: ConversationState) -> None:
     """Find the employee by NIP or name."""
     text = expect_text(request, max_len=100)
     if text is None:
         return
-    found = await q.find_employees(request.session, text)
+    found = await service_moves.find_employees(request.session, text)
     if not found:
         request.reply_key("plans.emp_not_found")
     elif len(found) == 1:
         await _ask_dest(request, state.data, found[0])
     else:
-        rows = [
-            [(f"{e.name} · {e.position_title[:25]}", cb.build("rcn", "emp", e.id))] for e in found
-        ]
-        request.reply(request.t("plans.emp_pick"), keyboard(rows))
+        rows = tuple(
+            (Button(f"{e.name} · {e.position_title[:25]}", b.PickEmployee(e.id)),) for e in found
+        )
+        request.send(OutgoingMessage(request.t("plans.emp_pick"), rows))
 
 
 async def _ask_dest(request: Request, data: dict[str, Any], employee: Employee) -> None:
     """Remember the employee and ask where they go."""
-    await request.set_state(FLOW, "dest", {**data, "employee_id": employee.id})
+    await request.set_state(FLOW, DEST, {**data, "employee_id": employee.id})
     request.reply_key("plans.ask_dest", name=esc(employee.name))
 
 
@@ -90,31 +146,29 @@ async def dest_step(request: Request, state: ConversationState) -> None:
     text = expect_text(request, max_len=300)
     if text is None:
         return
-    dest = await resolve_destination(request.session, text)
+    dest = await service.resolve_destination(request.session, text)
     if dest is None:
         request.reply_key("plans.dest_unknown")
         return
-    await request.set_state(FLOW, "tmt", {**state.data, "dest": _dest_dict(dest)})
+    await request.set_state(FLOW, TMT, {**state.data, "dest": dest_dict(dest)})
     request.reply_key("plans.ask_tmt", unit=esc(dest.unit_name), position=esc(dest.position))
-
-
-def _dest_dict(dest: Destination) -> dict[str, Any]:
-    """A destination as JSON-friendly draft data."""
-    return {"unit_id": dest.unit_id, "unit_name": dest.unit_name, "position": dest.position,
-            "position_ref": dest.position_ref}  # fmt: skip
 
 
 async def tmt_step(request: Request, state: ConversationState) -> None:
     """Take the proposed TMT (local date)."""
-    text = expect_text(request, max_len=20)
-    if text is None:
-        return
-    tmt = q.parse_local_date(text)
+    tmt = typed_date(request)
     if tmt is None:
-        request.reply_key("plans.bad_date")
         return
-    await request.set_state(FLOW, "why", {**state.data, "tmt": tmt.isoformat()})
+    await request.set_state(FLOW, WHY, {**state.data, "tmt": tmt.isoformat()})
     request.reply_key("plans.ask_why")
+
+
+async def _warnings(request: Request, data: dict[str, Any]) -> list[MoveWarning]:
+    """The rules the drafted move would break."""
+    return await service_moves.move_warnings(
+        request.session, request.settings, request.today(), int(data["employee_id"]),
+        Destination(**data["dest"]), data.get("revise"),
+    )  # fmt: skip
 
 
 async def why_step(request: Request, state: ConversationState) -> None:
@@ -123,14 +177,9 @@ async def why_step(request: Request, state: ConversationState) -> None:
     if text is None:
         return
     data = {**state.data, "why": text}
-    employee = await request.session.get(Employee, int(data["employee_id"]))
-    assert employee is not None
-    warnings = await warnings_for(
-        request.session, request.settings, employee, Destination(**data["dest"]), _today(request),
-        exclude_move=data.get("revise"),
-    )  # fmt: skip
+    warnings = await _warnings(request, data)
     if warnings:
-        await request.set_state(FLOW, "override", data)
+        await request.set_state(FLOW, OVERRIDE, data)
         request.reply_key("plans.warnings", lines=warning_lines(request, warnings))
         return
     await _save(request, data, [], "")
@@ -141,147 +190,54 @@ async def override_step(request: Request, state: ConversationState) -> None:
     reason = expect_text(request, max_len=TEXT_MAX)
     if reason is None:
         return
-    employee = await request.session.get(Employee, int(state.data["employee_id"]))
-    assert employee is not None
-    warnings = await warnings_for(
-        request.session, request.settings, employee, Destination(**state.data["dest"]),
-        _today(request), exclude_move=state.data.get("revise"),
-    )  # fmt: skip
-    await _save(request, state.data, warnings, reason)
+    await _save(request, state.data, await _warnings(request, state.data), reason)
 
 
 async def _save(
     request: Request, data: dict[str, Any], warnings: list[MoveWarning], reason: str
 ) -> None:
-    """Store the new move, or the revision of an objected one."""
-    dest = Destination(**data["dest"])
-    tmt = date.fromisoformat(str(data["tmt"]))
+    """Store the new move, or the revision of a consulted one."""
+    dest, tmt, why = (
+        Destination(**data["dest"]),
+        date.fromisoformat(str(data["tmt"])),
+        str(data["why"]),
+    )
     await request.clear_state()
     if data.get("revise"):
-        await plans_revise.revise(
-            request, int(data["revise"]), dest, tmt, str(data["why"]), warnings, reason
-        )
-        return
-    plan = await q.get_plan(request.session, int(data["plan_id"]))
-    employee = await request.session.get(Employee, int(data["employee_id"]))
-    assert employee is not None
-    if plan is None or plan.status != st.PLAN_DRAFT:
-        request.reply_key("plans.not_draft")
-        return
-    if await q.live_move_of_employee(request.session, plan.id, employee.id):
-        request.reply_key("plans.already_in_plan", name=esc(employee.name))
-        return
-    move = await add_move(
-        request.session, plan_id=plan.id, employee=employee, dest=dest, tmt=tmt,
-        rationale=str(data["why"]), warnings=warnings, override_reason=reason,
-        actor=_actor(request),
-    )  # fmt: skip
-    request.reply_key("plans.move_added", id=move.id, name=esc(employee.name))
-    from handlers.plans import show_plan
-
-    await show_plan(request, plan.id)
-
-
-# -- the /kandidat entry point ------------------------------------------------------------
-
-
-async def propose_move_from_candidate(request: Request, position_id: int, employee_id: int) -> None:
-    """From /kandidat ("usulkan"): propose moving an employee to an open position.
-
-    Adds to HR's latest draft plan after asking TMT and rationale; the button payload is
-    ``rcn:usul:<position pk>:<employee id>``.
-    """
-    position = await request.session.get(Position, position_id)
-    employee = await request.session.get(Employee, employee_id)
-    drafts = await q.list_plans(request.session, [st.PLAN_DRAFT], limit=1)
-    if position is None or employee is None:
-        raise cb.CallbackDataError("unknown position or employee")
-    if not drafts:
-        request.reply_key("plans.no_draft_plan")
-        return
-    data = {
-        "plan_id": drafts[0].id,
-        "employee_id": employee.id,
-        "dest": _dest_dict(destination_of(position)),
-    }
-    await request.set_state(FLOW, "tmt", data)
-    request.reply_key(
-        "plans.usul_intro", name=esc(employee.name), position=esc(position.title),
-        unit=esc(position.unit_name), plan=esc(drafts[0].name),
-    )  # fmt: skip
-    request.reply_key("plans.ask_tmt", unit=esc(position.unit_name), position=esc(position.title))
-
-
-# -- buttons ------------------------------------------------------------------------------
-
-
-async def move_action(request: Request, data: cb.LegacyCallbackData) -> None:
-    """Move-level buttons of /rencana (the plan-level ones are in handlers.plans)."""
-    from handlers import plans_decree
-
-    action = data.action
-    if action == "add":
-        plan = await q.get_plan(request.session, data.int_arg(0))
-        if plan is None or plan.status != st.PLAN_DRAFT:
-            request.reply_key("plans.not_draft")
-            return
-        await request.set_state(FLOW, "emp", {"plan_id": plan.id})
-        request.reply_key("plans.ask_emp")
-    elif action == "emp":
-        state_data = await _state_data(request, "emp")
-        employee = await request.session.get(Employee, data.int_arg(0))
-        if state_data is None or employee is None:
+        services = request.services
+        version = await service_moves.revise_move(
+            request.session, request.now(), request.telegram_id, int(data["revise"]), dest, tmt,
+            why, warnings, reason, settings=services.settings, scheduler=services.scheduler,
+        )  # fmt: skip
+        if version is None:
             request.reply_key("common.stale_button")
             return
-        await _ask_dest(request, state_data, employee)
-    elif action == "usul":
-        await propose_move_from_candidate(request, data.int_arg(0), data.int_arg(1))
-    elif action == "moves":
-        await _moves_page(request, data.int_arg(0), data.int_arg(1))
-    elif action == "rev":
-        await plans_revise.start_revision(request, data.int_arg(0))
+        wake_outbox(request)
+        request.reply_key("plans.revised", id=int(data["revise"]), version=version)
+        return
+    saved = await service_moves.save_move(
+        request.session, request.telegram_id, int(data["plan_id"]), int(data["employee_id"]),
+        dest, tmt, why, warnings, reason,
+    )  # fmt: skip
+    if saved.outcome == "not_draft":
+        request.reply_key("plans.not_draft")
+    elif saved.outcome == "already":
+        request.reply_key("plans.already_in_plan", name=esc(saved.employee_name))
     else:
-        await plans_decree.decree_action(request, data)
+        request.reply_key("plans.move_added", id=saved.move_id, name=esc(saved.employee_name))
+        await show_plan(request, int(data["plan_id"]))
 
 
-async def _state_data(request: Request, step: str) -> dict[str, Any] | None:
-    """The draft of the user's plan flow when at ``step``."""
-    from storage.queries.conversation import get_state
-
-    state = await get_state(request.session, request.telegram_id)
-    if state is None or state.flow != FLOW or state.step != step:
-        return None
-    return dict(state.data)
-
-
-async def _moves_page(request: Request, plan_id: int, page: int) -> None:
-    """One page of move buttons of a plan."""
-    rows = await q.move_rows(request.session, plan_id)
-    chunk = rows[page * PAGE : (page + 1) * PAGE]
-    buttons = [
-        [(f"#{r.move.id} {r.employee.name[:30]} · {request.t('plans.status_' + r.move.status)}",
-          cb.build("rcn", "move", r.move.id))]
-        for r in chunk
-    ]  # fmt: skip
-    nav = []
-    if page > 0:
-        nav.append((request.t("common.btn_prev"), cb.build("rcn", "moves", plan_id, page - 1)))
-    if (page + 1) * PAGE < len(rows):
-        nav.append((request.t("common.btn_next"), cb.build("rcn", "moves", plan_id, page + 1)))
-    if nav:
-        buttons.append(nav)
-    buttons.append([(request.t("common.btn_back"), cb.build("rcn", "open", plan_id))])
-    request.edit_or_reply(request.t("plans.moves_title", id=plan_id), keyboard(buttons))
-
-
-def register_steps(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Install the steps of adding and revising a move."""
-    from handlers import plans_decree
-
-    flows = services_of(app).flows
+def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Install the buttons and steps of adding, listing and revising moves (HR only)."""
+    add_button(app, b.AddMove, add_pressed, roles=HR)
+    add_button(app, b.PickEmployee, employee_pressed, roles=HR)
+    add_button(app, b.ProposeMove, propose_pressed, roles=HR)
+    add_button(app, b.MovesPage, moves_pressed, roles=HR)
+    add_button(app, b.ReviseMove, revise_pressed, roles=HR)
+    flow = plan_flow(app)
     for step, fn in (
-        ("emp", emp_step), ("dest", dest_step), ("tmt", tmt_step), ("why", why_step),
-        ("override", override_step),
+        (EMPLOYEE, employee_step), (DEST, dest_step), (TMT, tmt_step), (WHY, why_step),
+        (OVERRIDE, override_step),
     ):  # fmt: skip
-        flows.on(FLOW, step, fn)
-    plans_decree.register_steps(app)
+        flow.on(step, fn, accepts=Accepts.TEXT, roles=HR)

@@ -7,33 +7,22 @@ CSV/XLSX through the HR file upload (kind ``workload``, ``bot/workload/importer.
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
-from bot import callback_data as cb
-from bot.plans.export import workbook
+from bot.callback_data import CallbackDataError
+from bot.messages import Button, OutgoingMessage
 from bot.workload import balance as wb
-from bot.workload.chart import render_png
-from handlers.base import handler
+from bot.workload import service
+from bot.workload.buttons import ShowWorkload, WorkloadChart, WorkloadXlsx
+from handlers.buttons import add_button
 from handlers.commands import add_command
-from handlers.plans_common import esc
-from handlers.request import Request, keyboard
-from storage.queries import audit
-from storage.queries import plans as q
-from storage.queries import workload as wq
+from handlers.request import Request
+from handlers.request import escape_html as esc
 
 ROLES = ("hr", "approver")
 NAME_WIDTH = 18
-
-
-async def balances(request: Request, plan_id: int) -> list[wb.UnitBalance]:
-    """Balances per unit, after the plan's moves when ``plan_id`` is not 0."""
-    rows = wb.by_unit(await wq.all_figures(request.session))
-    if plan_id:
-        rows = wb.after_moves(rows, await wq.plan_unit_moves(request.session, plan_id))
-    return rows
 
 
 def table_text(request: Request, rows: list[wb.UnitBalance], after: bool) -> str:
@@ -62,80 +51,63 @@ async def beban_cmd(request: Request) -> None:
 
 async def show(request: Request, plan_id: int) -> None:
     """The table (before, or after plan ``plan_id``) with its buttons."""
-    rows = await balances(request, plan_id)
-    if not rows:
+    view = await service.view(request.session, plan_id)
+    if view is None:
+        raise CallbackDataError("unknown plan")
+    if not view.rows:
         request.reply_key("workload.empty")
         return
     parts = [
         request.t("workload.title_after", id=plan_id) if plan_id else request.t("workload.title"),
-        table_text(request, rows, bool(plan_id)),
+        table_text(request, view.rows, bool(plan_id)),
         request.t("workload.legend"),
     ]
-    flagged = wb.flagged(rows) if plan_id else []
-    if flagged:
-        parts.append(request.t("workload.flagged", units=esc(", ".join(flagged))))
-    buttons = [
-        [
-            (request.t("workload.btn_chart"), cb.build("bk", "chart", plan_id)),
-            (request.t("workload.btn_xlsx"), cb.build("bk", "xlsx", plan_id)),
-        ]
-    ]
-    if not plan_id:
-        for plan in await q.list_plans(request.session, limit=5):
-            label = request.t("workload.btn_after", id=plan.id, name=plan.name[:30])
-            buttons.append([(label, cb.build("bk", "plan", plan.id))])
-    request.reply("\n".join(parts), keyboard(buttons))
-
-
-async def bk_callback(request: Request) -> None:
-    """Chart, XLSX, or the after-plan view."""
-    data = request.button()
-    request.answer()
-    plan_id = data.int_arg(0)
-    if plan_id and await q.get_plan(request.session, plan_id) is None:
-        raise cb.CallbackDataError("unknown plan")
-    if data.action == "plan":
-        await show(request, plan_id)
-        return
-    rows = await balances(request, plan_id)
-    if not rows:
-        request.reply_key("workload.empty")
-        return
-    if data.action == "chart":
-        title = (
-            request.t("workload.chart_title_after", id=plan_id)
-            if plan_id
-            else request.t("workload.chart_title")
-        )
-        labels = (request.t("workload.label_need"), request.t("workload.label_staffed"))
-        png = await asyncio.to_thread(render_png, rows, title, labels, bool(plan_id))
-        request.send_photo(png, "beban-kerja.png", request.t("workload.chart_caption"))
-    elif data.action == "xlsx":
-        request.send_document(_xlsx(request, rows), "beban-kerja.xlsx")
-    else:
-        raise cb.CallbackDataError("unknown action")
-    await audit.record(
-        request.session, audit.actor_of(request.telegram_id), f"workload.{data.action}",
-        "plan" if plan_id else "workload", plan_id or "",
-    )  # fmt: skip
-
-
-def _xlsx(request: Request, rows: list[wb.UnitBalance]) -> bytes:
-    """The balance table as a workbook."""
-    cols = ("unit", "need", "staffed", "gap", "leaving", "arriving", "staffed_after", "gap_after",
-            "flag")  # fmt: skip
-    data = [
-        [b.unit, b.need, b.staffed, b.gap, b.leaving, b.arriving, b.staffed_after, b.gap_after,
-         "⚠️" if b.widened_shortage else ""]
-        for b in rows
+    if view.flagged:
+        parts.append(request.t("workload.flagged", units=esc(", ".join(view.flagged))))
+    buttons: list[tuple[Button, ...]] = [
+        (Button(request.t("workload.btn_chart"), WorkloadChart(plan_id)),
+         Button(request.t("workload.btn_xlsx"), WorkloadXlsx(plan_id)))
     ]  # fmt: skip
-    header = [request.t("workload.col_" + c) for c in cols]
-    return workbook([(request.t("workload.sheet"), header, data)])
+    for plan in view.plans:
+        label = request.t("workload.btn_after", id=plan.id, name=plan.name[:30])
+        buttons.append((Button(label, ShowWorkload(plan.id)),))
+    request.send(OutgoingMessage("\n".join(parts), tuple(buttons)))
+
+
+async def show_pressed(request: Request, data: ShowWorkload) -> None:
+    """The table after a plan's moves."""
+    request.answer()
+    await show(request, data.plan_id)
+
+
+async def _export(request: Request, plan_id: int, kind: service.Export) -> bytes | None:
+    """The chart or XLSX bytes, or None after saying why not."""
+    request.answer()
+    if not await service.plan_known(request.session, plan_id):
+        raise CallbackDataError("unknown plan")
+    data = await service.export(request.session, request.telegram_id, plan_id, kind, request.locale)
+    if data is None:
+        request.reply_key("workload.empty")
+    return data
+
+
+async def chart_pressed(request: Request, data: WorkloadChart) -> None:
+    """The balance as a chart (PNG)."""
+    png = await _export(request, data.plan_id, "chart")
+    if png is not None:
+        request.send_photo(png, "beban-kerja.png", request.t("workload.chart_caption"))
+
+
+async def xlsx_pressed(request: Request, data: WorkloadXlsx) -> None:
+    """The balance as XLSX."""
+    book = await _export(request, data.plan_id, "xlsx")
+    if book is not None:
+        request.send_document(book, "beban-kerja.xlsx")
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /beban_kerja and its buttons."""
     add_command(app, "beban_kerja", beban_cmd, roles=ROLES)
-    app.add_handler(
-        CallbackQueryHandler(handler(roles=ROLES)(bk_callback), pattern=cb.pattern("bk"))
-    )
+    add_button(app, ShowWorkload, show_pressed, roles=ROLES)
+    add_button(app, WorkloadChart, chart_pressed, roles=ROLES)
+    add_button(app, WorkloadXlsx, xlsx_pressed, roles=ROLES)

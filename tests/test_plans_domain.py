@@ -154,7 +154,7 @@ def test_workload_import_reports_lines() -> None:
 
 def test_date_parsing() -> None:
     """Local dates typed by HR."""
-    from storage.queries.plans import parse_local_date
+    from bot.plans.dates import parse_local_date
 
     assert parse_local_date("01-02-2027") == date(2027, 2, 1)
     assert parse_local_date("2027-02-01") == date(2027, 2, 1)

@@ -1,22 +1,26 @@
 """Plan operations shared by the chat, the /kandidat button, file imports and the CLI.
 
 Each function works inside the caller's transaction (it never commits) and writes the
-audit trail for what it changes.
+audit trail for what it changes. Status changes are compare-and-set: the row changes
+only while it still has the status (and version) that was read, so two officers pressing
+at once cannot both move it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.aspirations.eligibility import eligibility_of
 from bot.config import Settings
 from bot.plans import status as st
+from bot.plans.notices import esc, notify_role
 from bot.plans.rules import MoveWarning, Target, check_move
 from bot.unit_search import search as search_units
-from storage.models import Employee, PlanMove, Position
+from storage.models import Employee, MutationPlan, PlanMove, Position
 from storage.queries import audit
 from storage.queries import plans as q
 from storage.queries.positions import get_position
@@ -30,6 +34,15 @@ class Destination:
     unit_name: str
     position: str
     position_ref: int | None = None
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """A submit attempt: ``ok`` with the number of moves sent, or refused."""
+
+    ok: bool
+    plan_id: int
+    count: int = 0
 
 
 async def resolve_destination(session: AsyncSession, text: str) -> Destination | None:
@@ -67,7 +80,7 @@ async def warnings_for(
     eligibility = eligibility_of(employee, settings, today)
     target = Target()
     if dest.position_ref is not None:
-        position = await session.get(Position, dest.position_ref)
+        position = await q.get_position_by_pk(session, dest.position_ref)
         if position is not None:
             taken = await q.taken_for_position(session, position.id, exclude_move)
             target = Target(position.quota, taken, position.min_rank, position.max_rank)
@@ -118,15 +131,29 @@ async def add_move(
 
 
 async def set_status(
-    session: AsyncSession, move: PlanMove, action: str, actor: str, **details: object
-) -> None:
-    """Apply a status action to a move and audit it (TransitionError when not allowed)."""
+    session: AsyncSession,
+    move: PlanMove,
+    action: str,
+    actor: str,
+    *,
+    values: dict[str, Any] | None = None,
+    **details: object,
+) -> bool:
+    """Apply a status action (and ``values``) if the move is unchanged since read; audit it.
+
+    Raises TransitionError when the action is not allowed from the status that was read;
+    returns False when someone else changed the move meanwhile.
+    """
     before = move.status
-    move.status = st.transition(action, move.status)
+    after = st.transition(action, before)
+    expect = {"status": before, "version": move.version}
+    if not await q.update_move(session, move.id, expect, {**(values or {}), "status": after}):
+        return False
     await audit.record(
-        session, actor, f"move.{action}", "move", move.id, before=before, after=move.status,
+        session, actor, f"move.{action}", "move", move.id, before=before, after=after,
         version=move.version, **details,
     )  # fmt: skip
+    return True
 
 
 async def refresh_plan_status(session: AsyncSession, plan_id: int, actor: str) -> str:
@@ -136,7 +163,42 @@ async def refresh_plan_status(session: AsyncSession, plan_id: int, actor: str) -
     if plan.status != st.PLAN_SUBMITTED:
         return plan.status
     after = st.plan_status_after_decisions([m.status for m in await q.moves_of(session, plan_id)])
-    if after != plan.status:
-        plan.status = after
+    if after != plan.status and await q.update_plan(
+        session, plan_id, {"status": st.PLAN_SUBMITTED}, {"status": after}
+    ):
         await audit.record(session, actor, "plan.decided", "plan", plan_id, after=after)
     return plan.status
+
+
+async def create_plan(session: AsyncSession, actor_id: int, name: str) -> MutationPlan:
+    """A new draft plan, audited."""
+    plan = await q.create_plan(session, name, actor_id)
+    await audit.record(
+        session, audit.actor_of(actor_id), "plan.created", "plan", plan.id, name=name
+    )
+    return plan
+
+
+async def submit_plan(
+    session: AsyncSession, now: datetime, actor_id: int, plan_id: int, *, default_locale: str
+) -> Submitted:
+    """Send a draft plan with moves to the approvers (each is told through the outbox)."""
+    plan = await q.get_plan(session, plan_id)
+    moves = await q.moves_of(session, plan_id)
+    if plan is None or plan.status != st.PLAN_DRAFT or not moves:
+        return Submitted(False, plan_id)
+    draft = {"status": st.PLAN_DRAFT}
+    if not await q.update_plan(
+        session, plan_id, draft, {"status": st.PLAN_SUBMITTED, "submitted_at": now}
+    ):
+        return Submitted(False, plan_id)
+    actor = audit.actor_of(actor_id)
+    for move in moves:
+        if move.status == st.DRAFT:
+            await set_status(session, move, "submit", actor)
+    await audit.record(session, actor, "plan.submitted", "plan", plan_id, moves=len(moves))
+    await notify_role(
+        session, now, default_locale, "approver", f"plan{plan_id}sub", "plans.approver_notice",
+        id=plan_id, name=esc(plan.name), count=len(moves),
+    )  # fmt: skip
+    return Submitted(True, plan_id, len(moves))

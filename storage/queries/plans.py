@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from storage.models import AuditEntry, Employee, MoveQuestion, MutationPlan, PlanMove, Unit
+from storage.models import (
+    AuditEntry,
+    Employee,
+    MoveQuestion,
+    MutationPlan,
+    PlanMove,
+    Position,
+    Unit,
+)
 from storage.types import MOVE_CONSULTATION, MOVE_NOT_COUNTED, PLAN_DRAFT
 
 NAME_CUTOFF = 70.0
@@ -223,15 +230,49 @@ async def plan_audit(session: AsyncSession, plan_id: int, limit: int = 2000) -> 
     return list((await session.execute(stmt)).scalars())
 
 
-def parse_local_date(text: str) -> date | None:
-    """A date typed as DD-MM-YYYY (or DD/MM/YYYY, or ISO); None when invalid."""
-    text = text.strip().replace("/", "-").replace(".", "-")
-    parts = text.split("-")
-    try:
-        if len(parts) == 3 and len(parts[0]) == 4:
-            return date(int(parts[0]), int(parts[1]), int(parts[2]))
-        if len(parts) == 3:
-            return date(int(parts[2]), int(parts[1]), int(parts[0]))
-    except ValueError:
-        return None
-    return None
+async def get_position_by_pk(session: AsyncSession, position_pk: int) -> Position | None:
+    """The open position with this primary key (a move's ``position_ref``), or None."""
+    return await session.get(Position, position_pk)
+
+
+async def update_move(
+    session: AsyncSession, move_id: int, expect: Mapping[str, object], values: Mapping[str, Any]
+) -> bool:
+    """Compare-and-set: ``UPDATE plan_moves SET values WHERE id AND expect``; True if changed."""
+    return await _compare_and_set(session, PlanMove, move_id, expect, values)
+
+
+async def update_plan(
+    session: AsyncSession, plan_id: int, expect: Mapping[str, object], values: Mapping[str, Any]
+) -> bool:
+    """Compare-and-set on a plan (e.g. its status); True when the row changed."""
+    return await _compare_and_set(session, MutationPlan, plan_id, expect, values)
+
+
+async def update_question(
+    session: AsyncSession, question_id: int, expect: Mapping[str, object], values: Mapping[str, Any]
+) -> bool:
+    """Compare-and-set on a question (e.g. still unanswered); True when the row changed."""
+    return await _compare_and_set(session, MoveQuestion, question_id, expect, values)
+
+
+async def _compare_and_set(
+    session: AsyncSession,
+    model: type[PlanMove] | type[MutationPlan] | type[MoveQuestion],
+    pk: int,
+    expect: Mapping[str, object],
+    values: Mapping[str, Any],
+) -> bool:
+    """One guarded UPDATE; loaded objects are refreshed with the new values."""
+    conditions: list[ColumnElement[bool]] = [model.id == pk]
+    for name, value in expect.items():
+        column = getattr(model, name)
+        conditions.append(column.is_(None) if value is None else column == value)
+    stmt = (
+        update(model)
+        .where(*conditions)
+        .values(**values)
+        .execution_options(synchronize_session="fetch")
+    )
+    result = await session.execute(stmt)
+    return bool(result.rowcount)  # type: ignore[attr-defined]

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from bot.emulator.client import EmulatedUser
 from bot.events import MOVE_DECREED, MoveEvent
 from bot.harness import BotHarness
+from bot.plans.buttons import DecreeMove, ExportPlan, OpenMove, PlanSummary
 from storage.models import AuditEntry, PlanMove, Position, Unit
 from storage.queries.users import grant_role
 from tests.conftest import APPROVER_ID, HR_ID
@@ -168,7 +169,7 @@ async def test_full_plan_flow(harness: BotHarness) -> None:
     assert "persetujuan Anda dicatat" in (await citra.reply()).text
     # HR revises Bayu's move; his earlier buttons are out of date.
     bayu_move = moves[EMPLOYEES[1][1]].id
-    await hr.press(data=f"rcn:move:{bayu_move}")
+    await hr.press(data=OpenMove(bayu_move).pack())
     card = await hr.reply()
     assert "Keberatan" in card.text and "✏️ Revisi" in card.button_labels
     await hr.press("✏️ Revisi", message_id=card.message_id)
@@ -187,7 +188,7 @@ async def test_full_plan_flow(harness: BotHarness) -> None:
     assert "persetujuan Anda dicatat" in (await bayu.reply()).text
     # Decree for the three agreed moves; each employee is told.
     for (tg, nip, _name), emp in zip(EMPLOYEES[:3], (ani, bayu, citra), strict=True):
-        await hr.press(data=f"rcn:sk:{moves[nip].id}")
+        await hr.press(data=DecreeMove(moves[nip].id).pack())
         assert "nomor SK" in (await hr.reply()).text
         await hr.ask(f"800/{tg}/BKPSDM/2027")
         assert "ditetapkan" in (await hr.ask("01-03-2027")).text
@@ -206,9 +207,9 @@ async def test_full_plan_flow(harness: BotHarness) -> None:
                    "move.answered", "move.question", "move.revised", "move.decree"):  # fmt: skip
         assert action in actions, action
     # Summary and export.
-    await hr.press(data=f"rcn:sum:{moves[EMPLOYEES[0][1]].plan_id}")
+    await hr.press(data=PlanSummary(moves[EMPLOYEES[0][1]].plan_id).pack())
     summary = await hr.reply()
     assert "Setuju: 3" in summary.text
-    await hr.press(data=f"rcn:xlsx:{moves[EMPLOYEES[0][1]].plan_id}")
+    await hr.press(data=ExportPlan(moves[EMPLOYEES[0][1]].plan_id).pack())
     doc = await hr.reply()
     assert doc.document is not None and (await hr.download(doc))[:2] == b"PK"

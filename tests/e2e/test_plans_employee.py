@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from bot.events import MOVE_CANCELLED, MoveEvent
 from bot.harness import BotHarness
+from bot.plans.buttons import DecreeMove
 from bot.privacy import export_user_data
 from storage.models import AuditEntry, BotUser, MoveQuestion, MutationPlan, PlanMove
 from storage.queries.privacy import unlink_user
@@ -60,7 +61,7 @@ async def test_usulan_cancel_plan_and_privacy(harness: BotHarness) -> None:
     notices = await hr.replies(2)  # the question and the objection reach HR
     assert any("/tanya" in n.text for n in notices)
     # HR decrees Ani's move, then cancels the whole plan with a reason.
-    await hr.press(data=f"rcn:sk:{ani_move.id}")
+    await hr.press(data=DecreeMove(ani_move.id).pack())
     await hr.reply()
     await hr.ask("800/1/BKPSDM/2027")
     assert "ditetapkan" in (await hr.ask("01-03-2027")).text

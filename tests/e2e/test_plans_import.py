@@ -13,6 +13,7 @@ from sqlalchemy import select
 from bot.cli.main import main
 from bot.emulator.client import EmulatedUser
 from bot.harness import BotHarness
+from bot.plans.buttons import ProposeMove, ShowAudit
 from storage.db import Database
 from storage.models import AuditEntry, Employee, MutationPlan, PlanMove, Position
 from tests.conftest import APPROVER_ID, HR_ID
@@ -107,7 +108,7 @@ async def test_moves_import_in_chat_and_audit(harness: BotHarness) -> None:
     ani = person(harness, EMPLOYEES[0][0] or 0)
     assert NOT_ALLOWED in (await ani.ask("/audit_rencana")).text
     await ani.ask("/menu")
-    await ani.press(data="aud:show:1")
+    await ani.press(data=ShowAudit(1).pack())
     answers = await ani.callback_answers(min_count=1)
     assert NOT_ALLOWED in answers[-1]["text"]
 
@@ -144,7 +145,7 @@ async def test_usulkan_from_kandidat(harness: BotHarness) -> None:
     await add_employee(harness.services.db, telegram_id=7100, nip="199201012015031001")
     emp = harness.user(7100)
     await emp.ask("/menu")
-    await emp.press(data=f"rcn:usul:{position.id}:{employee.id}")
+    await emp.press(data=ProposeMove(position.id, employee.id).pack())
     answers = await emp.callback_answers(min_count=1)
     assert NOT_ALLOWED in answers[-1]["text"] and answers[-1]["show_alert"]
 

@@ -7,6 +7,15 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.harness import BotHarness
+from bot.plans.buttons import (
+    AddMove,
+    Agree,
+    Decide,
+    DecreeMove,
+    OpenPlan,
+    PlanSummary,
+    ReviseMove,
+)
 from storage.models import PlanMove, ScheduledItem, utcnow
 from tests.conftest import APPROVER_ID, HR_ID
 from tests.e2e.test_plans import (
@@ -39,11 +48,15 @@ async def test_authorization(harness: BotHarness) -> None:
     ani = person(harness, EMPLOYEES[0][0] or 0)
     await ani.reply()
     assert NOT_ALLOWED in (await ani.ask("/rencana")).text
-    assert NOT_ALLOWED in await _alert(harness, ani.id, f"rcn:open:{ani_move.plan_id}")
-    forged = f"kons:ok:{bayu_move.id}:{bayu_move.version}"
+    assert NOT_ALLOWED in await _alert(harness, ani.id, OpenPlan(ani_move.plan_id).pack())
+    forged = Agree(bayu_move.id, bayu_move.version).pack()
     assert "bukan untuk Anda" in await _alert(harness, ani.id, forged)
-    assert NOT_ALLOWED in await _alert(harness, HR_ID, f"apv:ok:{ani_move.id}:0")
-    for data in (f"rcn:rev:{bayu_move.id}", f"rcn:sk:{ani_move.id}", f"rcn:add:{ani_move.plan_id}"):
+    assert NOT_ALLOWED in await _alert(harness, HR_ID, Decide(ani_move.id, "approve", 0).pack())
+    for data in (
+        ReviseMove(bayu_move.id).pack(),
+        DecreeMove(ani_move.id).pack(),
+        AddMove(ani_move.plan_id).pack(),
+    ):
         assert NOT_ALLOWED in await _alert(harness, APPROVER_ID, data)
     async with harness.services.db.transaction() as session:
         bayu_after = await session.get(PlanMove, bayu_move.id)
@@ -82,7 +95,7 @@ async def test_reminder_and_deadline_on_fake_clock(harness: BotHarness) -> None:
     assert all(i.status in ("fired", "cancelled") for i in items)
     assert len(await ani.client.messages(ani.chat_id)) == 2  # offer and thanks, no reminder
     hr_summary_plan = moves[0].plan_id
-    await hr.press(data=f"rcn:sum:{hr_summary_plan}")
+    await hr.press(data=PlanSummary(hr_summary_plan).pack())
     summary = await hr.reply()
     assert "Lewat batas waktu: 2" in summary.text and "Setuju: 1" in summary.text
 

@@ -1,0 +1,91 @@
+"""Text keys of plan values: each stored code maps to one literal locale key.
+
+Keys are never built by joining strings, so a search for a key finds every use, and a
+new status without a text fails loudly in the tests instead of showing a raw key.
+"""
+
+from __future__ import annotations
+
+from bot.plans import consultation as kc
+from bot.plans import status as st
+
+PLAN_STATUS = {
+    st.PLAN_DRAFT: "plans.pstatus_draft",
+    st.PLAN_SUBMITTED: "plans.pstatus_submitted",
+    st.PLAN_ACTIVE: "plans.pstatus_active",
+    st.PLAN_CANCELLED: "plans.pstatus_cancelled",
+}
+MOVE_STATUS = {
+    st.DRAFT: "plans.status_draft",
+    st.SUBMITTED: "plans.status_submitted",
+    st.APPROVED: "plans.status_approved",
+    st.REJECTED: "plans.status_rejected",
+    st.CONSULTATION: "plans.status_consultation",
+    st.DECREED: "plans.status_decreed",
+    st.DONE: "plans.status_done",
+    st.CANCELLED: "plans.status_cancelled",
+}
+ANSWER = {
+    kc.AGREE: "plans.answer_agree",
+    kc.AGREE_NOTES: "plans.answer_agree_notes",
+    kc.OBJECT: "plans.answer_object",
+}
+THANKS = {
+    kc.AGREE: "plans.kons_thanks_agree",
+    kc.AGREE_NOTES: "plans.kons_thanks_agree_notes",
+    kc.OBJECT: "plans.kons_thanks_object",
+}
+CATEGORY = {
+    "family": "plans.cat_family",
+    "health": "plans.cat_health",
+    "career": "plans.cat_career",
+    "competence": "plans.cat_competence",
+    "distance": "plans.cat_distance",
+    "other": "plans.cat_other",
+}
+WARNING = {
+    "elig_tmt_unknown": "plans.warn_elig_tmt_unknown",
+    "elig_too_short": "plans.warn_elig_too_short",
+    "elig_sanction": "plans.warn_elig_sanction",
+    "elig_study_leave": "plans.warn_elig_study_leave",
+    "elig_freeze": "plans.warn_elig_freeze",
+    "quota_full": "plans.warn_quota_full",
+    "rank_range": "plans.warn_rank_range",
+}
+DECIDED = {"approve": "plans.apv_done_approve", "reject": "plans.apv_done_reject"}
+EXPORT_COLUMNS = {
+    "id": "plans.col_id",
+    "nip": "plans.col_nip",
+    "name": "plans.col_name",
+    "from_unit": "plans.col_from_unit",
+    "from_position": "plans.col_from_position",
+    "to_unit": "plans.col_to_unit",
+    "to_position": "plans.col_to_position",
+    "tmt": "plans.col_tmt",
+    "rationale": "plans.col_rationale",
+    "warnings": "plans.col_warnings",
+    "override": "plans.col_override",
+    "status": "plans.col_status",
+    "version": "plans.col_version",
+    "decision_note": "plans.col_decision_note",
+    "answer": "plans.col_answer",
+    "category": "plans.col_category",
+    "answer_text": "plans.col_answer_text",
+    "kept": "plans.col_kept",
+    "overdue": "plans.col_overdue",
+    "questions": "plans.col_questions",
+    "sk": "plans.col_sk",
+    "sk_tmt": "plans.col_sk_tmt",
+}
+AUDIT_COLUMNS = (
+    "plans.audit_col_at",
+    "plans.audit_col_actor",
+    "plans.audit_col_action",
+    "plans.audit_col_entity",
+    "plans.audit_col_details",
+)
+
+
+def category_key(category: str) -> str:
+    """The text key of an objection category (unknown or empty: "other")."""
+    return CATEGORY.get(category, CATEGORY["other"])

@@ -1,0 +1,72 @@
+"""Messages of the plan workflows to people other than the one acting.
+
+Approvers, HR and employees are told through the outbox (``queue_message``): a row in
+the caller's transaction with a dedup key, sent paced after commit, never twice. Each
+text is rendered in the recipient's own language; ``now`` (the service clock) is when the
+row becomes due, so the worker on the same clock sends it.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.delivery.outbox import queue_message
+from bot.messages import OutgoingMessage
+from bot.texts import t
+from storage.queries.users import get_user, get_user_by_employee, users_with_role
+
+
+def esc(text: object) -> str:
+    """Escape user text for HTML parse mode (``&``, ``<``, ``>``)."""
+    return html.escape(str(text), quote=False)
+
+
+async def employee_chat(
+    session: AsyncSession, employee_id: int, default_locale: str
+) -> tuple[int, str] | None:
+    """(chat id, locale) of an employee's linked Telegram account, or None."""
+    user = await get_user_by_employee(session, employee_id)
+    if user is None:
+        return None
+    return user.telegram_id, user.locale or default_locale
+
+
+async def notify_role(
+    session: AsyncSession,
+    now: datetime,
+    default_locale: str,
+    role: str,
+    dedup_key: str,
+    text_key: str,
+    **params: object,
+) -> int:
+    """Queue a translated notice to every holder of ``role``; return how many were queued."""
+    queued = 0
+    for chat_id in await users_with_role(session, role):
+        user = await get_user(session, chat_id)
+        locale = (user.locale if user else None) or default_locale
+        message = OutgoingMessage(t(locale, text_key, **params))
+        queued += await queue_message(session, chat_id, message, dedup_key, not_before=now)
+    return queued
+
+
+async def tell_employee(
+    session: AsyncSession,
+    now: datetime,
+    default_locale: str,
+    employee_id: int,
+    dedup_key: str,
+    text_key: str,
+    **params: object,
+) -> bool:
+    """Queue a translated notice to an employee; False when they have no linked account."""
+    target = await employee_chat(session, employee_id, default_locale)
+    if target is None:
+        return False
+    chat_id, locale = target
+    message = OutgoingMessage(t(locale, text_key, **params))
+    await queue_message(session, chat_id, message, dedup_key, not_before=now)
+    return True

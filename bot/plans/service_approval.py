@@ -1,0 +1,104 @@
+"""/persetujuan: the authorised official approves or rejects each move of a submitted plan.
+
+A decision is compare-and-set on the move's status; once no move waits, the plan becomes
+active and HR is told through the outbox.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.plans import status as st
+from bot.plans.buttons import Decision
+from bot.plans.notices import notify_role
+from bot.plans.service import refresh_plan_status, set_status
+from storage.models import MutationPlan, PlanMove
+from storage.queries import audit
+from storage.queries import plans as q
+
+PAGE_SIZE = 5
+
+
+@dataclass(frozen=True)
+class ApprovalView:
+    """One page of a submitted plan's moves for the approver."""
+
+    plan: MutationPlan
+    rows: list[q.MoveRow]
+    page: int
+    pages: int
+
+
+@dataclass(frozen=True)
+class Decided:
+    """A decision attempt: ``done``, or the move's status that prevented it."""
+
+    done: bool
+    move_id: int
+    plan_id: int
+    status: str
+
+
+async def waiting_plans(session: AsyncSession) -> list[MutationPlan]:
+    """Plans waiting for a decision, most recent first."""
+    return await q.list_plans(session, [st.PLAN_SUBMITTED])
+
+
+async def approval_page(session: AsyncSession, plan_id: int, page: int) -> ApprovalView | None:
+    """The moves of one page (clamped to the pages there are), or None for an unknown plan."""
+    plan = await q.get_plan(session, plan_id)
+    if plan is None:
+        return None
+    rows = await q.move_rows(session, plan_id)
+    pages = max(1, (len(rows) + PAGE_SIZE - 1) // PAGE_SIZE)
+    page = min(max(page, 0), pages - 1)
+    return ApprovalView(plan, rows[page * PAGE_SIZE : (page + 1) * PAGE_SIZE], page, pages)
+
+
+async def move_to_decide(session: AsyncSession, move_id: int) -> PlanMove | None:
+    """The move an approver pressed a button for, or None."""
+    return await q.get_move(session, move_id, lock=True)
+
+
+async def decide(
+    session: AsyncSession,
+    now: datetime,
+    actor_id: int,
+    move_id: int,
+    decision: Decision,
+    note: str,
+    *,
+    default_locale: str,
+) -> Decided:
+    """Approve or reject a submitted move (audited); activate the plan when all are decided."""
+    move = await q.get_move(session, move_id, lock=True)
+    if move is None:
+        return Decided(False, move_id, 0, "")
+    values = {"decision_note": note, "decided_by": actor_id, "decided_at": now}
+    actor = audit.actor_of(actor_id)
+    if move.status != st.SUBMITTED or not await set_status(
+        session, move, decision, actor, values=values, note=note
+    ):
+        return Decided(False, move_id, move.plan_id, move.status)
+    await _plan_decided(session, now, actor, move.plan_id, default_locale)
+    return Decided(True, move_id, move.plan_id, move.status)
+
+
+async def _plan_decided(
+    session: AsyncSession, now: datetime, actor: str, plan_id: int, default_locale: str
+) -> None:
+    """Activate the plan once every move is decided, and tell HR then."""
+    before = await q.get_plan(session, plan_id)
+    was = before.status if before else ""
+    after = await refresh_plan_status(session, plan_id, actor)
+    if was != st.PLAN_SUBMITTED or after != st.PLAN_ACTIVE:
+        return
+    moves = await q.moves_of(session, plan_id)
+    approved = sum(m.status == st.APPROVED for m in moves)
+    await notify_role(
+        session, now, default_locale, "hr", f"plan{plan_id}dec", "plans.decided_notice",
+        id=plan_id, approved=approved, rejected=len(moves) - approved,
+    )  # fmt: skip

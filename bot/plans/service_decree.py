@@ -1,0 +1,217 @@
+"""The end of a move: keep after objection, decree (SK, TMT), TMT change, done, cancel.
+
+Recording the decree emits ``move.decreed`` inside the same transaction, so campaigns
+and surveys that subscribe are scheduled atomically with it; a TMT change emits
+``move.tmt_changed`` and a cancellation ``move.cancelled``. Employees are told through
+the outbox. Every step re-checks the move's version: a move revised meanwhile is stale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.events import MOVE_CANCELLED, MOVE_DECREED, MOVE_TMT_CHANGED, EventBus, MoveEvent
+from bot.plans import consultation as kc
+from bot.plans import status as st
+from bot.plans.dates import fmt_date
+from bot.plans.jobs import cancel_consultation_jobs
+from bot.plans.notices import esc, tell_employee
+from bot.plans.service import set_status
+from storage.models import MutationPlan, PlanMove
+from storage.queries import audit
+from storage.queries import plans as q
+
+MoveAction = Literal["keep", "decree", "change_tmt", "carry_out", "cancel"]
+Problem = Literal["", "unknown", "not_now", "needs_answer"]
+ALLOWED_FROM: dict[MoveAction, frozenset[str]] = {
+    "keep": frozenset({st.CONSULTATION}),
+    "decree": frozenset({st.CONSULTATION}),
+    "change_tmt": frozenset({st.DECREED}),
+    "carry_out": frozenset({st.DECREED}),
+    "cancel": frozenset(set(st.MOVE_STATUSES) - st.FINAL),
+}
+
+
+@dataclass(frozen=True)
+class Checked:
+    """Whether an action may start on a move now (``problem`` empty) and the move's state."""
+
+    move_id: int
+    version: int = 0
+    status: str = ""
+    problem: Problem = ""
+
+
+def move_event(move: PlanMove) -> MoveEvent:
+    """The event subscribers receive about a move."""
+    tmt = move.decree_tmt or move.proposed_tmt
+    return MoveEvent(move.id, move.employee_id, tmt, move.plan_id, move.to_unit_id)
+
+
+async def check_action(session: AsyncSession, move_id: int, action: MoveAction) -> Checked:
+    """May HR start ``action`` on the move now? (A decree needs an answer or a kept reason.)"""
+    move = await q.get_move(session, move_id)
+    if move is None:
+        return Checked(move_id, problem="unknown")
+    if move.status not in ALLOWED_FROM[action]:
+        return Checked(move.id, move.version, move.status, "not_now")
+    if action == "decree" and not (move.answer in kc.AGREEING or move.kept_reason):
+        return Checked(move.id, move.version, move.status, "needs_answer")
+    return Checked(move.id, move.version, move.status)
+
+
+async def _current(session: AsyncSession, move_id: int, version: int) -> PlanMove | None:
+    """The move (row-locked) if it is still at ``version``."""
+    move = await q.get_move(session, move_id, lock=True)
+    return move if move is not None and move.version == version else None
+
+
+async def carry_out(session: AsyncSession, actor_id: int, move_id: int) -> Checked:
+    """Mark a decreed move as carried out."""
+    checked = await check_action(session, move_id, "carry_out")
+    if checked.problem:
+        return checked
+    move = await _current(session, move_id, checked.version)
+    if move is None or not await set_status(session, move, "carry_out", audit.actor_of(actor_id)):
+        return Checked(move_id, checked.version, checked.status, "not_now")
+    return checked
+
+
+async def keep_move(
+    session: AsyncSession, actor_id: int, move_id: int, version: int, reason: str
+) -> bool:
+    """Keep an objected move unchanged, with HR's written reason (audited)."""
+    expect = {"version": version, "status": st.CONSULTATION}
+    if not await q.update_move(session, move_id, expect, {"kept_reason": reason}):
+        return False
+    await audit.record(
+        session, audit.actor_of(actor_id), "move.kept", "move", move_id, reason=reason
+    )
+    return True
+
+
+async def decree_move(
+    session: AsyncSession, now: datetime, actor_id: int, move_id: int, version: int,
+    number: str, tmt: date,
+    *, events: EventBus, default_locale: str,
+) -> bool:  # fmt: skip
+    """Record the decree: Ditetapkan, reminders stopped, employee told, MOVE_DECREED emitted."""
+    move = await _current(session, move_id, version)
+    values = {"decree_number": number, "decree_tmt": tmt}
+    if move is None or not st.can("decree", move.status):
+        return False
+    actor = audit.actor_of(actor_id)
+    if not await set_status(
+        session, move, "decree", actor, values=values, sk=number, tmt=tmt.isoformat()
+    ):
+        return False
+    await cancel_consultation_jobs(session, move.id)
+    await events.emit(MOVE_DECREED, session, move_event(move))
+    await tell_employee(
+        session, now, default_locale, move.employee_id, f"sk{move.id}", "plans.decree_notice",
+        sk=esc(number), tmt=fmt_date(tmt), position=esc(move.to_position),
+    )  # fmt: skip
+    return True
+
+
+async def change_tmt(
+    session: AsyncSession, now: datetime, actor_id: int, move_id: int, version: int, tmt: date,
+    *, events: EventBus, default_locale: str,
+) -> bool:  # fmt: skip
+    """Change the TMT of a decreed move: employee told, MOVE_TMT_CHANGED emitted."""
+    move = await _current(session, move_id, version)
+    if move is None or not st.can("change_tmt", move.status):
+        return False
+    before = move.decree_tmt
+    if not await set_status(
+        session, move, "change_tmt", audit.actor_of(actor_id), values={"decree_tmt": tmt},
+        before_tmt=str(before), tmt=tmt.isoformat(),
+    ):  # fmt: skip
+        return False
+    await events.emit(MOVE_TMT_CHANGED, session, move_event(move))
+    await tell_employee(
+        session, now, default_locale, move.employee_id, f"tmt{move.id}{tmt:%Y%m%d}",
+        "plans.tmt_notice", tmt=fmt_date(tmt),
+    )  # fmt: skip
+    return True
+
+
+async def cancel_move(
+    session: AsyncSession, now: datetime, actor_id: int, move_id: int, version: int,
+    reason: str, *, events: EventBus, default_locale: str,
+) -> bool:  # fmt: skip
+    """Cancel one move with a reason; tell a consulted employee; emit MOVE_CANCELLED."""
+    move = await _current(session, move_id, version)
+    if move is None or not st.can("cancel", move.status):
+        return False
+    consulted = move.status in (st.CONSULTATION, st.DECREED)
+    if not await set_status(session, move, "cancel", audit.actor_of(actor_id), reason=reason):
+        return False
+    await cancel_consultation_jobs(session, move.id)
+    await events.emit(MOVE_CANCELLED, session, move_event(move))
+    if consulted:
+        await _tell_cancelled(session, now, default_locale, move)
+    return True
+
+
+async def _tell_cancelled(
+    session: AsyncSession, now: datetime, default_locale: str, move: PlanMove
+) -> bool:
+    """Tell a consulted employee their move was cancelled; False when not linked."""
+    return await tell_employee(
+        session, now, default_locale, move.employee_id, f"cx{move.id}", "plans.cancel_notice",
+        id=move.id,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PlanCancelled:
+    """A plan cancellation: ``ok``, moves cancelled and employees told."""
+
+    ok: bool
+    plan_id: int
+    cancelled: int = 0
+    told: int = 0
+
+
+async def cancellable_plan(session: AsyncSession, plan_id: int) -> MutationPlan | None:
+    """The plan if it exists and is not cancelled yet."""
+    plan = await q.get_plan(session, plan_id)
+    return plan if plan is not None and plan.status != st.PLAN_CANCELLED else None
+
+
+async def cancel_plan(
+    session: AsyncSession, now: datetime, actor_id: int, plan_id: int, reason: str,
+    *, events: EventBus, default_locale: str,
+) -> PlanCancelled:  # fmt: skip
+    """Cancel every open move of the plan, then the plan itself (audited with the reason)."""
+    plan = await cancellable_plan(session, plan_id)
+    before_plan = plan.status if plan else ""
+    cancelled = {"status": st.PLAN_CANCELLED}
+    if plan is None or not await q.update_plan(
+        session, plan_id, {"status": before_plan}, cancelled
+    ):
+        return PlanCancelled(False, plan_id)
+    actor = audit.actor_of(actor_id)
+    count = told = 0
+    for move in await q.moves_of(session, plan_id):
+        before = move.status
+        if before in st.FINAL or not await set_status(
+            session, move, "cancel", actor, reason=reason, plan_cancelled=True
+        ):
+            continue
+        await cancel_consultation_jobs(session, move.id)
+        count += 1
+        if before == st.DECREED:
+            await events.emit(MOVE_CANCELLED, session, move_event(move))
+        if before in (st.CONSULTATION, st.DECREED):
+            told += await _tell_cancelled(session, now, default_locale, move)
+    await audit.record(
+        session, actor, "plan.cancelled", "plan", plan_id, before=before_plan, reason=reason,
+        moves_cancelled=count,
+    )  # fmt: skip
+    return PlanCancelled(True, plan_id, count, told)

@@ -1,0 +1,142 @@
+"""HR drafts moves in the chat (or from /kandidat) and revises a move after an objection.
+
+A move that breaks a rule is saved only with HR's written reason (kept in the audit
+trail). A revision is a new version of the move, consulted again; the employee's
+earlier buttons carry the old version and say they are out of date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.config import Settings
+from bot.plans import consultation as kc
+from bot.plans import status as st
+from bot.plans.rules import MoveWarning
+from bot.plans.service import Destination, add_move, destination_of, warnings_for
+from bot.plans.service_consultation import send_consultation
+from bot.services.scheduler import Scheduler
+from storage.models import Employee, MutationPlan, PlanMove
+from storage.queries import audit
+from storage.queries import plans as q
+from storage.queries.employees import get_employee
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A new move: ``added`` (with its id), or why not."""
+
+    outcome: Literal["added", "not_draft", "already"]
+    employee_name: str
+    move_id: int = 0
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A move proposed from /kandidat, waiting for its TMT and rationale."""
+
+    plan: MutationPlan
+    employee: Employee
+    dest: Destination
+
+
+async def draft_plan(session: AsyncSession, plan_id: int) -> MutationPlan | None:
+    """The plan if moves may still be added to it (status Draf)."""
+    plan = await q.get_plan(session, plan_id)
+    return plan if plan is not None and plan.status == st.PLAN_DRAFT else None
+
+
+async def find_employees(session: AsyncSession, text: str) -> list[Employee]:
+    """Active employees by exact NIP, or by fuzzy name (best first)."""
+    return await q.find_employees(session, text)
+
+
+async def employee(session: AsyncSession, employee_id: int) -> Employee | None:
+    """The employee with this id, or None."""
+    return await get_employee(session, employee_id)
+
+
+async def move_warnings(
+    session: AsyncSession,
+    settings: Settings,
+    today: date,
+    employee_id: int,
+    dest: Destination,
+    exclude_move: int | None = None,
+) -> list[MoveWarning]:
+    """Every rule moving this employee to ``dest`` would break."""
+    found = await get_employee(session, employee_id)
+    assert found is not None
+    return await warnings_for(session, settings, found, dest, today, exclude_move)
+
+
+async def save_move(
+    session: AsyncSession, actor_id: int, plan_id: int, employee_id: int, dest: Destination,
+    tmt: date, rationale: str, warnings: list[MoveWarning], override_reason: str,
+) -> Saved:  # fmt: skip
+    """Add the move to a draft plan (one live move per employee and plan)."""
+    found = await get_employee(session, employee_id)
+    assert found is not None
+    if await draft_plan(session, plan_id) is None:
+        return Saved("not_draft", found.name)
+    if await q.live_move_of_employee(session, plan_id, found.id):
+        return Saved("already", found.name)
+    move = await add_move(
+        session, plan_id=plan_id, employee=found, dest=dest, tmt=tmt, rationale=rationale,
+        warnings=warnings, override_reason=override_reason, actor=audit.actor_of(actor_id),
+    )  # fmt: skip
+    return Saved("added", found.name, move.id)
+
+
+async def proposal(
+    session: AsyncSession, position_id: int, employee_id: int
+) -> Proposal | Literal["unknown", "no_draft"]:
+    """From /kandidat: the latest draft plan, the employee and the open position."""
+    position = await q.get_position_by_pk(session, position_id)
+    found = await get_employee(session, employee_id)
+    if position is None or found is None:
+        return "unknown"
+    drafts = await q.list_plans(session, [st.PLAN_DRAFT], limit=1)
+    if not drafts:
+        return "no_draft"
+    return Proposal(drafts[0], found, destination_of(position))
+
+
+async def revisable_move(session: AsyncSession, move_id: int) -> PlanMove | None:
+    """The move if it is under consultation (objected or unanswered moves are revised)."""
+    move = await q.get_move(session, move_id)
+    return move if move is not None and move.status == st.CONSULTATION else None
+
+
+async def revise_move(
+    session: AsyncSession, now: datetime, actor_id: int, move_id: int, dest: Destination,
+    tmt: date, rationale: str, warnings: list[MoveWarning], override_reason: str,
+    *, settings: Settings, scheduler: Scheduler,
+) -> int | None:  # fmt: skip
+    """Change a consulted move into a new version and consult the employee again."""
+    move = await q.get_move(session, move_id, lock=True)
+    if move is None or move.status != st.CONSULTATION:
+        return None
+    before = {"to_position": move.to_position, "tmt": move.proposed_tmt.isoformat()}
+    version = move.version + 1
+    values = {
+        "to_unit_id": dest.unit_id, "to_position": dest.position, "position_ref": dest.position_ref,
+        "proposed_tmt": tmt, "version": version, "answer": None, "answer_category": "",
+        "answer_text": "", "answered_at": None, "overdue": False, "kept_reason": "",
+        "warnings": [w.code for w in warnings], "override_reason": override_reason,
+        "consulted_at": now, "deadline": kc.deadline_from(now),
+    }  # fmt: skip
+    expect = {"status": st.CONSULTATION, "version": move.version}
+    if not await q.update_move(session, move_id, expect, values):
+        return None
+    await audit.record(
+        session, audit.actor_of(actor_id), "move.revised", "move", move_id, version=version,
+        before=before, to_position=dest.position, tmt=tmt.isoformat(), reason=rationale,
+        warnings=values["warnings"], override=override_reason,
+    )  # fmt: skip
+    await send_consultation(session, now, move_id, settings=settings, scheduler=scheduler)
+    return version

@@ -1,0 +1,124 @@
+"""What HR and approvers read about plans: lists, cards, summaries, exports, the trail.
+
+Reading the trail or exporting a plan is itself audited.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.plans import consultation as kc
+from bot.plans import labels
+from bot.plans.dates import fmt_date
+from bot.plans.export import Sheet, workbook
+from bot.texts import t
+from storage.models import AuditEntry, MutationPlan
+from storage.queries import audit
+from storage.queries import plans as q
+
+MoveRow = q.MoveRow
+
+
+@dataclass(frozen=True)
+class PlanCard:
+    """A plan with its moves."""
+
+    plan: MutationPlan
+    rows: list[MoveRow]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The consultation tally of a plan and its moves."""
+
+    tally: kc.Tally
+    rows: list[MoveRow]
+
+
+@dataclass(frozen=True)
+class Trail:
+    """A plan's audit entries (oldest first) and the XLSX of all of them."""
+
+    entries: list[AuditEntry]
+    xlsx: bytes
+
+
+async def recent_plans(session: AsyncSession, limit: int = 20) -> list[MutationPlan]:
+    """Most recent plans first."""
+    return await q.list_plans(session, limit=limit)
+
+
+async def plan_card(session: AsyncSession, plan_id: int) -> PlanCard | None:
+    """The plan and its moves, or None."""
+    plan = await q.get_plan(session, plan_id)
+    return PlanCard(plan, await q.move_rows(session, plan_id)) if plan else None
+
+
+async def move_rows(session: AsyncSession, plan_id: int) -> list[MoveRow]:
+    """A plan's moves with employee and unit names."""
+    return await q.move_rows(session, plan_id)
+
+
+async def move_card(session: AsyncSession, move_id: int) -> MoveRow | None:
+    """One move with its display data, or None."""
+    return await q.move_row(session, move_id)
+
+
+async def summary(session: AsyncSession, plan_id: int) -> Summary:
+    """Answered, agreed, objected, overdue, open questions."""
+    rows = await q.move_rows(session, plan_id)
+    views = (
+        kc.MoveView(r.move.status, r.move.answer, r.move.overdue, r.open_questions) for r in rows
+    )
+    return Summary(kc.tally(views), rows)
+
+
+def audit_sheet(locale: str, entries: list[AuditEntry]) -> Sheet:
+    """The audit trail as a sheet: when, who, what, on what, details."""
+    header = [t(locale, key) for key in labels.AUDIT_COLUMNS]
+    rows = [
+        [e.at.isoformat(), e.actor, e.action, f"{e.entity}#{e.entity_id}", str(e.details)]
+        for e in entries
+    ]
+    return t(locale, "plans.sheet_audit"), header, rows
+
+
+def export_row(locale: str, r: MoveRow) -> list[object]:
+    """One XLSX row of a move."""
+    m = r.move
+    return [
+        m.id, r.employee.nip, r.employee.name, r.from_unit, m.from_position, r.to_unit,
+        m.to_position, fmt_date(m.proposed_tmt), m.rationale, ", ".join(m.warnings or []),
+        m.override_reason, t(locale, labels.MOVE_STATUS[m.status]), m.version, m.decision_note,
+        t(locale, labels.ANSWER[m.answer]) if m.answer else "",
+        t(locale, labels.category_key(m.answer_category)) if m.answer_category else "",
+        m.answer_text, m.kept_reason, "✓" if m.overdue else "", r.open_questions,
+        m.decree_number, fmt_date(m.decree_tmt) if m.decree_tmt else "",
+    ]  # fmt: skip
+
+
+async def export_plan(
+    session: AsyncSession, actor_id: int, plan_id: int, locale: str
+) -> bytes | None:
+    """The plan's moves, answers and trail as XLSX (audited), or None for an unknown plan."""
+    if await q.get_plan(session, plan_id) is None:
+        return None
+    rows = await q.move_rows(session, plan_id)
+    header = [t(locale, key) for key in labels.EXPORT_COLUMNS.values()]
+    moves = (t(locale, "plans.sheet_moves"), header, [export_row(locale, r) for r in rows])
+    trail = audit_sheet(locale, await q.plan_audit(session, plan_id))
+    await audit.record(session, audit.actor_of(actor_id), "plan.exported", "plan", plan_id)
+    return workbook([moves, trail])
+
+
+async def audit_trail(
+    session: AsyncSession, actor_id: int, plan_id: int, locale: str
+) -> Trail | None:
+    """The plan's trail for reading (audited), or None for an unknown plan."""
+    if await q.get_plan(session, plan_id) is None:
+        return None
+    entries = await q.plan_audit(session, plan_id)
+    await audit.record(session, audit.actor_of(actor_id), "plan.audit_read", "plan", plan_id)
+    return Trail(entries, workbook([audit_sheet(locale, entries)]))
