@@ -65,6 +65,7 @@ class Step:
     fn: StepFn
     accepts: Accepts
     roles: frozenset[str] | None  # None: the conversation's roles
+    hint: str | None = None  # text key for a message it does not accept (default by kind)
 
 
 @dataclass
@@ -84,9 +85,11 @@ class FlowSpec:
         *,
         accepts: Accepts = Accepts.ANY,
         roles: Collection[str] | None = None,
+        hint: str | None = None,
     ) -> None:
         """Handle messages of users at ``step`` with ``fn``."""
-        self.steps[step] = Step(fn, accepts, frozenset(roles) if roles is not None else None)
+        step_roles = frozenset(roles) if roles is not None else None
+        self.steps[step] = Step(fn, accepts, step_roles, hint)
 
     def roles_of(self, step: Step) -> frozenset[str]:
         """The roles a user needs to answer ``step`` (empty: anyone who reached it)."""
@@ -141,9 +144,10 @@ class FlowRouter:
         *,
         accepts: Accepts = Accepts.ANY,
         roles: Collection[str] | None = None,
+        hint: str | None = None,
     ) -> None:
         """Handle messages of users at ``flow``/``step`` with ``fn``."""
-        self.flow(flow).on(step, fn, accepts=accepts, roles=roles)
+        self.flow(flow).on(step, fn, accepts=accepts, roles=roles, hint=hint)
 
     async def dispatch(self, request: Request) -> None:
         """Route a non-command message to the step the user is at, after the checks."""
@@ -175,7 +179,7 @@ class FlowRouter:
             request.reply_key("common.step_not_allowed")
             return
         if not accepted(message if isinstance(message, Message) else None, step.accepts):
-            request.reply_key(_expect_key(step.accepts))
+            request.reply_key(step.hint or _expect_key(step.accepts))
             return
         await step.fn(request, state)
 
@@ -194,6 +198,10 @@ class FlowRouter:
             await request.clear_state()
             request.reply_key("common.cancelled")
         return True
+
+
+async def buttons_only(_request: Request, _state: ConversationState) -> None:
+    """The function of a ``BUTTONS`` step: never called, typed input gets the step's hint."""
 
 
 def _expect_key(accepts: Accepts) -> str:

@@ -32,7 +32,7 @@ from bot.callback_data import parse as parse_callback
 from bot.config import Settings
 from bot.messages import OutgoingMessage
 from bot.texts import t
-from storage.models import BotUser, Employee
+from storage.models import BotUser, ConversationState, Employee
 from storage.queries import conversation
 
 if TYPE_CHECKING:
@@ -189,6 +189,10 @@ class Request:
             )
 
         self.later(send)
+
+    async def state(self) -> ConversationState | None:
+        """The user's stored conversation state (flow, step, draft), if any."""
+        return await conversation.get_state(self.session, self.telegram_id)
 
     async def set_state(self, flow: str, step: str, data: dict[str, Any] | None = None) -> None:
         """Move the user to ``flow``/``step`` keeping ``data`` as the draft."""

@@ -33,15 +33,13 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
-from telegram import Bot
-from telegram.error import Forbidden, RetryAfter, TelegramError
-
-from bot.delivery.errors import backoff_delay, classify
+from bot.delivery.errors import SEND_ERRORS, Failure, backoff_delay, classify, failure_of
 from bot.delivery.pacing import ChatSpacing, Pacer
 from bot.services.clock import Clock
 from bot.services.outbox_recovery import recover_rows, wait_until_settled
-from bot.services.outbox_send import error_kind, outcome_values, retry_after_seconds, send_row
+from bot.services.outbox_send import outcome_values, send_row
 from bot.services.outbox_writer import OutboxWriter, Outcome
+from bot.services.sender import Sender
 from storage.db import Database
 from storage.queries import delivery as q
 from storage.queries.delivery import BroadcastStats, ClaimedRow, broadcast_stats
@@ -59,14 +57,15 @@ WINDOW_MARGIN = 0.002  # seconds added to the 1 s window for start-to-count jitt
 class OutboxWorker:
     """Sends the outbox at ``rate_per_second`` with at most ``max_in_flight`` requests open.
 
-    The bot's HTTP pool must allow ``max_in_flight`` connections (PTB's Application uses
-    256; a bare ``Bot`` needs ``request=HTTPXRequest(connection_pool_size=...)``).
+    ``sender`` is usually a ``telegram.Bot`` (see :class:`~bot.services.sender.Sender`); its
+    HTTP pool must allow ``max_in_flight`` connections (PTB's Application uses 256; a bare
+    ``Bot`` needs ``request=HTTPXRequest(connection_pool_size=...)``).
     """
 
     def __init__(
         self,
         db: Database,
-        bot: Bot,
+        sender: Sender,
         rate_per_second: float,
         worker_id: str = "worker-1",
         *,
@@ -84,7 +83,7 @@ class OutboxWorker:
         on_done: DoneHook | None = None,
     ) -> None:
         self.db = db
-        self.bot = bot
+        self.sender = sender
         self.worker_id = worker_id
         self.pacer = Pacer(rate_per_second, margin=window_margin)
         self.spacing = ChatSpacing(chat_gap_seconds + 0.05)
@@ -362,27 +361,33 @@ class OutboxWorker:
         self, row: ClaimedRow, started: float, token: int
     ) -> tuple[dict[str, Any], int | None]:
         """Send one row; return the column values to store and a chat to mark unreachable."""
-        attempts = row.attempts + 1
         try:
-            message = await send_row(self.bot, row)
-        except RetryAfter as exc:
-            wait = retry_after_seconds(exc)
-            self.pacer.refuse(token)
-            self.pacer.penalize(asyncio.get_running_loop().time(), wait, started)
-            return self._outcome("pending", "flood_wait", retry_in=wait), None
-        except TelegramError as exc:
-            decision = classify(error_kind(exc), exc.message, attempts, self.max_attempts)
-            if isinstance(exc, Forbidden):
-                self.pacer.refuse(token)  # refused before being counted
-            if decision.action == "unreachable":
-                return self._outcome("unreachable", decision.reason), row.chat_id
-            if decision.action == "retry":
-                delay = backoff_delay(attempts, base=self.retry_base)
-                return self._outcome("pending", decision.reason, retry_in=delay), None
-            return self._outcome("failed", decision.reason), None
+            message = await send_row(self.sender, row)
+        except SEND_ERRORS as exc:
+            return self._failed(row, failure_of(exc), started, token)
         self.pacer.accepted(token, asyncio.get_running_loop().time())
         self.sent_count += 1
         return self._outcome("sent", None, message_id=message.message_id), None
+
+    def _failed(
+        self, row: ClaimedRow, failure: Failure, started: float, token: int
+    ) -> tuple[dict[str, Any], int | None]:
+        """The outcome of a refused or failed send (retry later, give up, unreachable)."""
+        if failure.kind == "retry_after":
+            wait = failure.retry_after or 1.0
+            self.pacer.refuse(token)
+            self.pacer.penalize(asyncio.get_running_loop().time(), wait, started)
+            return self._outcome("pending", "flood_wait", retry_in=wait), None
+        attempts = row.attempts + 1
+        decision = classify(failure.kind, failure.description, attempts, self.max_attempts)
+        if failure.kind == "forbidden":
+            self.pacer.refuse(token)  # refused before being counted
+        if decision.action == "unreachable":
+            return self._outcome("unreachable", decision.reason), row.chat_id
+        if decision.action == "retry":
+            delay = backoff_delay(attempts, base=self.retry_base)
+            return self._outcome("pending", decision.reason, retry_in=delay), None
+        return self._outcome("failed", decision.reason), None
 
     def _outcome(self, status: str, error: str | None, **extra: Any) -> dict[str, Any]:
         """Column values of an outcome of this worker, stamped now (see outcome_values)."""

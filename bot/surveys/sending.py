@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.surveys import CLOSE_AFTER_DAYS
+from bot.surveys.definition import SurveyDef
 from bot.surveys.invitations import KIND_ROUND, ScheduleFn
-from storage.models.surveys import Survey
 from storage.queries import audit
 from storage.queries import delivery as dq
 from storage.queries import surveys as q
@@ -43,6 +43,12 @@ class SendResult:
     closes_at: datetime
 
 
+async def sendable(session: AsyncSession, survey_id: int) -> SurveyDef | None:
+    """The definition of a survey HR may send, or None when there is no such survey."""
+    survey = await q.get_survey(session, survey_id)
+    return q.definition_of(survey) if survey is not None else None
+
+
 async def recipient_count(session: AsyncSession, spec: dict[str, Any]) -> int:
     """How many reachable people the audience resolves to now (unit names resolved in place)."""
     if spec.get("kind") == "units" and not spec.get("unit_ids"):
@@ -68,7 +74,7 @@ async def send_survey(
     ``run_at`` None means now; a time not after ``now`` is refused. Raises
     ``bot.delivery.audience.AudienceError`` for unit names that match nothing.
     """
-    survey = await session.get(Survey, survey_id)
+    survey = await q.get_survey(session, survey_id)
     if survey is None:
         raise SendError("survey.cli_unknown", id=survey_id)
     if run_at is not None and run_at <= now:
@@ -81,3 +87,21 @@ async def send_survey(
     await schedule(session, KIND_ROUND, rnd.id, when)
     await audit.record(session, actor, "survey.sent", "survey_round", rnd.id, audience=spec)
     return SendResult(rnd.id, survey.id, count, when, closes_at)
+
+
+async def send_from_chat(
+    session: AsyncSession,
+    hr_id: int,
+    survey_id: int,
+    spec: dict[str, Any],
+    *,
+    schedule: ScheduleFn,
+    now: datetime,
+    run_at: datetime | None,
+    tz: Any,
+) -> SendResult:
+    """HR's sending from the chat, audited as that HR user (see :func:`send_survey`)."""
+    actor = audit.actor_of(hr_id)
+    return await send_survey(
+        session, survey_id, spec, schedule=schedule, actor=actor, now=now, run_at=run_at, tz=tz
+    )

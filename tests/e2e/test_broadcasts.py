@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.delivery.buttons import SendBroadcast
 from bot.emulator.client import EmulatedUser
 from bot.harness import BotHarness
 from bot.services.outbox_worker import wait_until_settled
@@ -93,7 +94,7 @@ async def test_forged_send_button_from_employee(harness: BotHarness) -> None:
     await _roster(harness)
     user = harness.user(7001)
     await user.ask("/menu")
-    await user.press(data="bc:send")
+    await user.press(data=SendBroadcast().pack())
     answers = await user.callback_answers(min_count=1)
     assert "hanya untuk petugas" in answers[-1]["text"]
     async with harness.services.db.transaction() as session:

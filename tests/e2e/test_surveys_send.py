@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from bot.harness import BotHarness
+from bot.surveys.buttons import PickSurveyToSend, SendSurveyNow
 from storage.models.delivery import ScheduledItem
 from storage.models.surveys import SurveyParticipation, SurveyRound
 from tests.conftest import HR_ID
@@ -87,13 +88,13 @@ async def test_send_buttons_are_hr_only_and_draft_bound(harness: BotHarness) -> 
     await harness.client.register_chats([7421])
     user = harness.user(7421)
     await user.ask("/menu")
-    await user.press(data="svs:pick:1")
+    await user.press(data=PickSurveyToSend(1).pack())
     assert "hanya untuk petugas" in (await user.callback_answers(min_count=1))[-1]["text"]
     hr = harness.user(HR_ID)
     await hr.ask("/menu")
-    await hr.press(data="svs:now")
+    await hr.press(data=SendSurveyNow().pack())
     assert "tidak berlaku" in (await hr.callback_answers(min_count=1))[-1]["text"]
-    await hr.press(data="svs:pick:999")
+    await hr.press(data=PickSurveyToSend(999).pack())
     assert "tidak ditemukan" in (await hr.callback_answers(min_count=2))[-1]["text"]
     async with harness.services.db.transaction() as session:
         assert (await session.execute(select(SurveyRound))).first() is None
