@@ -8,8 +8,10 @@ from bot.delivery.buttons import SendBroadcast
 from bot.emulator.client import EmulatedUser
 from bot.harness import BotHarness
 from bot.services.outbox_worker import wait_until_settled
+from bot.texts import t
 from storage.models import utcnow
 from storage.models.people import BotUser
+from storage.queries import conversation, users
 from storage.queries import delivery as dq
 from tests.conftest import HR_ID
 from tests.factories import UNITS, add_employee
@@ -194,3 +196,19 @@ async def _compose_en(harness: BotHarness) -> EmulatedUser:
     confirm = await hr.reply()
     assert "Recipients: 2" in confirm.text
     return hr
+
+
+async def test_role_removed_mid_flow_refuses_the_next_step(harness: BotHarness) -> None:
+    """HR loses the role while composing: the typed send time is refused, nothing is created."""
+    await _roster(harness)
+    hr = await _compose(harness, "<b>Rapat</b> nanti")
+    await hr.press("🗓 Jadwalkan")
+    await hr.reply()
+    async with harness.services.db.transaction() as session:
+        assert await users.revoke_role(session, HR_ID, "hr") == 1
+    when = (utcnow() + timedelta(days=2)).astimezone(harness.settings.tz)
+    refused = await hr.ask(when.strftime("%Y-%m-%d %H:%M"))
+    assert refused.text == t("id", "common.step_not_allowed")
+    async with harness.services.db.transaction() as session:
+        assert await dq.list_broadcasts(session) == []
+        assert await conversation.get_state(session, HR_ID) is None
