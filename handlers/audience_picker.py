@@ -173,6 +173,23 @@ class AudiencePicker:
         )
         await self.then(request, state, spec, count)
 
+    async def ask_when(self, request: Request, key: str) -> None:
+        """Confirmed draft: go to the ``when`` step and ask for a local time (text ``key``)."""
+        state = await self.draft(request, "confirm")
+        if state is None:
+            return
+        request.answer()
+        await request.set_state(self.flow, "when", dict(state.data))
+        request.reply_key(key, tz=request.settings.timezone, example=example_time(request))
+
+    async def abort(self, request: Request, key: str) -> None:
+        """Drop the draft at any step; the pressed message says so (text ``key``)."""
+        if await self.draft(request) is None:
+            return
+        request.answer()
+        await request.clear_state()
+        request.edit_or_reply(request.t(key))
+
     def describe(self, request: Request, spec: dict[str, Any]) -> str:
         """A short human description of an audience spec."""
         kind = spec.get("kind")

@@ -28,7 +28,7 @@ from bot.delivery.buttons import (
 from bot.delivery.compose import MAX_TEXT, html_error, parse_local_time
 from bot.messages import Button, OutgoingMessage, rows
 from handlers import broadcasts_report
-from handlers.audience_picker import AudiencePicker, AudienceTexts, example_time
+from handlers.audience_picker import AudiencePicker, AudienceTexts
 from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.context import services_of
@@ -183,22 +183,12 @@ async def send_pressed(request: Request, _data: SendBroadcast) -> None:
 
 async def schedule_pressed(request: Request, _data: ScheduleBroadcast) -> None:
     """Ask for the local send time."""
-    state = await PICKER.draft(request, "confirm")
-    if state is None:
-        return
-    request.answer()
-    await request.set_state(FLOW, "when", dict(state.data))
-    example = example_time(request)
-    request.reply_key("bc.ask_when", tz=request.settings.timezone, example=example)
+    await PICKER.ask_when(request, "bc.ask_when")
 
 
 async def abort_pressed(request: Request, _data: AbortBroadcast) -> None:
     """Drop the draft; nothing is sent."""
-    if await PICKER.draft(request) is None:
-        return
-    await request.clear_state()
-    request.answer()
-    request.edit_or_reply(request.t("bc.aborted"))
+    await PICKER.abort(request, "bc.aborted")
 
 
 async def when_step(request: Request, state: ConversationState) -> None:

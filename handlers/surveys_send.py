@@ -24,7 +24,7 @@ from bot.surveys.buttons import (
     SendSurveyNow,
 )
 from bot.surveys.sending import TIME_FORMAT, SendError, send_from_chat, sendable
-from handlers.audience_picker import AudiencePicker, AudienceTexts, example_time
+from handlers.audience_picker import AudiencePicker, AudienceTexts
 from handlers.buttons import add_button
 from handlers.context import services_of
 from handlers.flows import Accepts, buttons_only, expect_text
@@ -83,22 +83,12 @@ async def now_pressed(request: Request, _data: SendSurveyNow) -> None:
 
 async def later_pressed(request: Request, _data: SendSurveyLater) -> None:
     """Ask for the local opening time."""
-    state = await PICKER.draft(request, "confirm")
-    if state is None:
-        return
-    request.answer()
-    await request.set_state(FLOW, "when", dict(state.data))
-    example = example_time(request)
-    request.reply_key("survey.send_ask_when", tz=request.settings.timezone, example=example)
+    await PICKER.ask_when(request, "survey.send_ask_when")
 
 
 async def abort_pressed(request: Request, _data: AbortSurveySending) -> None:
     """Drop the draft."""
-    if await PICKER.draft(request) is None:
-        return
-    request.answer()
-    await request.clear_state()
-    request.edit_or_reply(request.t("survey.send_aborted"))
+    await PICKER.abort(request, "survey.send_aborted")
 
 
 async def when_step(request: Request, state: ConversationState) -> None:
