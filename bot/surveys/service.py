@@ -153,6 +153,7 @@ def toggle_option(option: str) -> Change:
     """Tick or untick an option of a multiple-choice question (not answered yet)."""
 
     def apply(_survey: SurveyDef, question: Question, draft: Draft) -> Draft:
+        """Keep the new selection as pending (stored when confirmed)."""
         current = _chosen(question, draft)
         return {**draft, "pending": {question.key: sa.toggle(question, current, option)}}
 

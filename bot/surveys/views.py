@@ -36,9 +36,11 @@ def _answer_rows(
     """The answer buttons of one question."""
 
     def mark(value: Any) -> str:
+        """The "chosen" mark for the stored answer."""
         return CHOSEN if value == current else ""
 
     def answer(value: object) -> AnswerQuestion:
+        """The answer button's payload."""
         return AnswerQuestion(pid, idx, str(value))
 
     if q.kind == "likert":
