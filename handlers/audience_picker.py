@@ -76,7 +76,8 @@ class AudiencePicker:
         add_button(app, self.buttons.role, self.role_pressed, roles=roles)
         add_button(app, self.buttons.unit, self.unit_pressed, roles=roles)
         add_button(app, self.buttons.units_done, self.units_done_pressed, roles=roles)
-        services_of(app).flows.flow(self.flow).on("units", self.units_step, accepts=Accepts.TEXT)
+        flow = services_of(app).flows.flow(self.flow)
+        flow.on("units", self.units_step, accepts=Accepts.TEXT, roles=roles)
 
     async def draft(self, request: Request, *steps: str) -> ConversationState | None:
         """The presser's own draft when it is at one of ``steps``; else say it is stale."""
