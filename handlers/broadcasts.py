@@ -1,38 +1,44 @@
 """/umumkan: HR writes an announcement, attaches a file, picks the audience, sends or schedules.
 
 The draft lives in the HR user's conversation state (``bc`` flow), so the buttons act
-only on the presser's own draft; every button is re-checked for the ``hr`` role. Sending
-writes the broadcast and one outbox row per recipient in the update's transaction; the
-outbox worker (``handlers.delivery_services``) sends them and a progress message is edited.
-/terjadwal and /laporan_kirim live in ``handlers.broadcasts_report``.
+only on the presser's own draft; every button and step is re-checked for the ``hr`` role.
+Sending and scheduling are ``bot.delivery.service``; the outbox worker sends the rows and
+a progress message is edited. /terjadwal and /laporan_kirim live in
+``handlers.broadcasts_report``.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from telegram import Message
-from telegram.constants import ParseMode
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
-from bot import callback_data as cb
-from bot.delivery import recipients
-from bot.delivery.compose import MAX_CAPTION, MAX_TEXT, html_error, parse_local_time
-from bot.delivery.recipients import _RESOLVERS as EXTRA_RESOLVERS
+from bot.delivery import picker
+from bot.delivery import service as broadcasts
+from bot.delivery.buttons import (
+    BROADCAST_PICKER,
+    AbortBroadcast,
+    ChooseRefAudience,
+    RefAudience,
+    ScheduleBroadcast,
+    SendBroadcast,
+    SkipAttachment,
+)
+from bot.delivery.compose import MAX_TEXT, html_error, parse_local_time
+from bot.messages import Button, OutgoingMessage, rows
 from handlers import broadcasts_report
-from handlers.audience_picker import AudiencePicker, AudienceTexts, example_time
-from handlers.base import handler
+from handlers.audience_picker import AudiencePicker, AudienceTexts
+from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.context import services_of
-from handlers.flows import expect_text
-from handlers.request import Request, escape_html, keyboard
+from handlers.flows import Accepts, buttons_only, expect_text
+from handlers.request import Request, escape_html
 from storage.models import ConversationState
-from storage.queries import delivery as dq
 
 FLOW = "bc"
 HR = ("hr",)
-EXTRA_AUDIENCES = {"plan": "bc.aud_plan", "survey_pending": "bc.aud_survey"}
+REF_AUDIENCES: dict[RefAudience, str] = {"plan": "bc.aud_plan", "survey_pending": "bc.aud_survey"}
 
 
 async def umumkan_cmd(request: Request) -> None:
@@ -53,24 +59,20 @@ async def text_step(request: Request, state: ConversationState) -> None:
     await request.set_state(FLOW, "attach", {"text": text})
     request.reply_key("bc.preview_title")
     request.reply(text)
-    request.reply(
-        request.t("bc.ask_attach"), keyboard([[(request.t("bc.btn_skip"), cb.build(FLOW, "skip"))]])
-    )
+    skip = Button(request.t("bc.btn_skip"), SkipAttachment())
+    request.send(OutgoingMessage(request.t("bc.ask_attach"), rows([skip])))
 
 
 async def attach_step(request: Request, state: ConversationState) -> None:
     """Keep a document or photo (its file_id) and echo it back."""
     message = request.update.effective_message
-    file_id, kind = None, None
-    if isinstance(message, Message) and message.document is not None:
+    assert isinstance(message, Message)  # the router passes only documents and photos
+    if message.document is not None:
         file_id, kind = message.document.file_id, "document"
-    elif isinstance(message, Message) and message.photo:
+    else:
         file_id, kind = message.photo[-1].file_id, "photo"
-    if file_id is None or kind is None:
-        request.reply_key("bc.expect_attach")
-        return
     text = str(state.data.get("text", ""))
-    if len(text) > MAX_CAPTION:
+    if not broadcasts.caption_fits(text):
         request.reply_key("bc.caption_too_long", length=len(text))
         return
     await request.set_state(FLOW, "audience", {**state.data, "file_id": file_id, "file_kind": kind})
@@ -79,9 +81,9 @@ async def attach_step(request: Request, state: ConversationState) -> None:
     async def echo() -> None:
         """Show the attachment with the caption as recipients will see it."""
         if kind == "photo":
-            await bot.send_photo(chat_id, file_id, caption=text, parse_mode=ParseMode.HTML)
+            await bot.send_photo(chat_id, file_id, caption=text)
         else:
-            await bot.send_document(chat_id, file_id, caption=text, parse_mode=ParseMode.HTML)
+            await bot.send_document(chat_id, file_id, caption=text)
 
     request.reply_key("bc.attached")
     request.later(echo)
@@ -90,80 +92,36 @@ async def attach_step(request: Request, state: ConversationState) -> None:
 
 def _ask_audience(request: Request) -> None:
     """The audience buttons (plan / survey only when those features registered them)."""
-    rows = PICKER.audience_rows(request)
-    rows += [
-        [(request.t(key), cb.build(FLOW, "aud", kind))]
-        for kind, key in EXTRA_AUDIENCES.items()
-        if kind in EXTRA_RESOLVERS
+    buttons = PICKER.audience_buttons(request)
+    buttons += [
+        (Button(request.t(key), ChooseRefAudience(kind)),)
+        for kind, key in REF_AUDIENCES.items()
+        if picker.ref_audience_available(kind)
     ]
-    request.reply(request.t("bc.choose_audience"), keyboard(rows))
+    request.send(OutgoingMessage(request.t("bc.choose_audience"), tuple(buttons)))
 
 
-PICKER = AudiencePicker(
-    flow=FLOW,
-    texts=AudienceTexts(
-        stale="bc.stale",
-        aud="bc.aud_{}",
-        role="bc.role_{}",
-        choose_role="bc.choose_role",
-        ask_unit="bc.ask_unit",
-        unit_none="bc.unit_none",
-        unit_matches="bc.unit_matches",
-        btn_units_done="bc.btn_units_done",
-        no_units="bc.no_units",
-        no_recipients="bc.no_recipients",
-    ),
-    escape=escape_html,
-    audience_steps=("audience", "confirm", "units", "ref"),
-    extra_audiences=EXTRA_AUDIENCES,
-    on_empty=_ask_audience,
-)
-
-
-async def bc_callback(request: Request) -> None:
-    """Every button of the compose flow (HR only, on the presser's own draft)."""
-    data = request.button()
-    action = data.action
-    if action == "aud" and data.arg(0) in EXTRA_AUDIENCES and data.arg(0) in EXTRA_RESOLVERS:
-        await _choose_ref_audience(request, data.arg(0))
+async def skip_pressed(request: Request, _data: SkipAttachment) -> None:
+    """No attachment: go on to the audience."""
+    state = await PICKER.draft(request, "attach")
+    if state is None:
         return
-    if await PICKER.handle(request, data, _show_confirm):
-        return
-    if action == "skip":
-        state = await PICKER.draft(request, "attach")
-        if state is None:
-            return
-        await request.set_state(FLOW, "audience", dict(state.data))
-        request.answer()
-        _ask_audience(request)
-    elif action == "send":
-        await _send_now(request)
-    elif action == "sched":
-        state = await PICKER.draft(request, "confirm")
-        if state is None:
-            return
-        request.answer()
-        await request.set_state(FLOW, "when", dict(state.data))
-        example = example_time(request)
-        request.reply_key("bc.ask_when", tz=request.settings.timezone, example=example)
-    elif action == "abort":
-        if await PICKER.draft(request) is None:
-            return
-        await request.clear_state()
-        request.answer()
-        request.edit_or_reply(request.t("bc.aborted"))
-    else:
-        raise cb.CallbackDataError("unknown action")
+    await request.set_state(FLOW, "audience", dict(state.data))
+    request.answer()
+    _ask_audience(request)
 
 
-async def _choose_ref_audience(request: Request, kind: str) -> None:
+async def ref_audience_pressed(request: Request, data: ChooseRefAudience) -> None:
     """Plan / survey audience button: ask for the plan or survey number."""
+    if not picker.ref_audience_available(data.kind):
+        request.answer(request.t("common.stale_button"), alert=True)
+        return
     state = await PICKER.draft(request, *PICKER.audience_steps)
     if state is None:
         return
     request.answer()
-    await request.set_state(FLOW, "ref", {**state.data, "ref_kind": kind})
-    request.reply_key("bc.ask_ref", what=request.t(EXTRA_AUDIENCES[kind]))
+    await request.set_state(FLOW, "ref", {**state.data, "ref_kind": data.kind})
+    request.reply_key("bc.ask_ref", what=request.t(REF_AUDIENCES[data.kind]))
 
 
 async def ref_step(request: Request, state: ConversationState) -> None:
@@ -174,81 +132,63 @@ async def ref_step(request: Request, state: ConversationState) -> None:
     if not text.isdigit():
         request.reply_key("bc.bad_ref")
         return
-    kind = str(state.data.get("ref_kind"))
-    spec: dict[str, Any] = {"kind": kind, "id": int(text)}
-    spec["plan_id" if kind == "plan" else "survey_id"] = int(text)
-    await PICKER.confirm(request, state, spec, _show_confirm)
+    spec = picker.ref_audience(str(state.data.get("ref_kind")), int(text))
+    await PICKER.confirm(request, state, spec)
 
 
 async def _show_confirm(
     request: Request, _state: ConversationState, spec: dict[str, Any], count: int
 ) -> None:
     """Offer send now / schedule / cancel for ``count`` recipients."""
-    rows = [
-        [(request.t("bc.btn_send"), cb.build(FLOW, "send"))],
-        [(request.t("bc.btn_schedule"), cb.build(FLOW, "sched"))],
-        [(request.t("bc.btn_abort"), cb.build(FLOW, "abort"))],
-    ]
-    request.reply(
-        request.t("bc.confirm", count=count, audience=escape_html(describe(request, spec))),
-        keyboard(rows),
+    buttons = rows(
+        [Button(request.t("bc.btn_send"), SendBroadcast())],
+        [Button(request.t("bc.btn_schedule"), ScheduleBroadcast())],
+        [Button(request.t("bc.btn_abort"), AbortBroadcast())],
     )
+    request.send(OutgoingMessage(_confirm_text(request, spec, count), buttons))
 
 
-def describe(request: Request, spec: dict[str, Any]) -> str:
-    """A short human description of an audience spec."""
-    return PICKER.describe(request, spec)
+def _confirm_text(request: Request, spec: dict[str, Any], count: int) -> str:
+    """The recipients line of the confirmation."""
+    audience = escape_html(PICKER.describe(request, spec))
+    return request.t("bc.confirm", count=count, audience=audience)
 
 
-async def _create(request: Request, data: dict[str, Any], at: datetime | None) -> Any:
-    """Write the broadcast of the draft (scheduled when ``at`` is given)."""
-    return await dq.create_broadcast(
-        request.session,
-        text=str(data["text"]),
-        audience=dict(data["audience"]),
-        parse_mode=ParseMode.HTML,
-        attachment_file_id=data.get("file_id"),
-        attachment_kind=data.get("file_kind"),
-        created_by=request.telegram_id,
-        scheduled_at=at,
-    )
-
-
-async def _send_now(request: Request) -> None:
+async def send_pressed(request: Request, _data: SendBroadcast) -> None:
     """Queue every recipient's row now; post the progress message and wake the worker."""
     state = await PICKER.draft(request, "confirm")
     if state is None:
         return
     request.answer()
-    broadcast = await _create(request, dict(state.data), None)
-    count = await recipients.materialize_broadcast(
-        request.session, broadcast.id, request.services.clock.now()
+    draft = broadcasts.BroadcastDraft.of(state.data)
+    queued = await broadcasts.send_now(
+        request.session, request.now(), request.telegram_id, draft, request.chat_id
     )
-    broadcast.progress_chat_id = request.chat_id
     await request.clear_state()
-    text = request.t("bc.queued", id=broadcast.id, count=count)
-    request.edit_or_reply(
-        request.t(
-            "bc.confirm", count=count, audience=escape_html(describe(request, broadcast.audience))
-        )
-    )
-    broadcast_id, bot, chat_id, services = (
-        broadcast.id,
-        request.context.bot,
-        request.chat_id,
-        request.services,
-    )
+    request.edit_or_reply(_confirm_text(request, draft.audience, queued.count))
+    text = request.t("bc.queued", id=queued.broadcast_id, count=queued.count)
+    bot, chat_id, services = request.context.bot, request.chat_id, request.services
 
     async def post_progress() -> None:
         """Send the progress message, remember it, and start sending."""
-        message = await bot.send_message(chat_id, text, parse_mode=ParseMode.HTML)
+        message = await bot.send_message(chat_id, text)
         async with services.db.transaction() as session:
-            row = await dq.get_broadcast(session, broadcast_id)
-            if row is not None:
-                row.progress_message_id = message.message_id
+            await broadcasts.remember_progress_message(
+                session, queued.broadcast_id, message.message_id
+            )
         services.outbox.wake()
 
     request.later(post_progress)
+
+
+async def schedule_pressed(request: Request, _data: ScheduleBroadcast) -> None:
+    """Ask for the local send time."""
+    await PICKER.ask_when(request, "bc.ask_when")
+
+
+async def abort_pressed(request: Request, _data: AbortBroadcast) -> None:
+    """Drop the draft; nothing is sent."""
+    await PICKER.abort(request, "bc.aborted")
 
 
 async def when_step(request: Request, state: ConversationState) -> None:
@@ -261,32 +201,58 @@ async def when_step(request: Request, state: ConversationState) -> None:
     if at is None:
         request.reply_key("bc.bad_time", value=escape_html(text), tz=settings.timezone)
         return
-    scheduler = request.services.scheduler
-    if at <= scheduler.clock.now():
+    draft = broadcasts.BroadcastDraft.of(state.data)
+    result = await broadcasts.schedule(
+        request.session, request.now(), request.telegram_id, draft, at,
+        request.services.scheduler.schedule,
+    )  # fmt: skip
+    if isinstance(result, broadcasts.NotInFuture):
         request.reply_key("bc.past_time", value=escape_html(text))
         return
-    broadcast = await _create(request, dict(state.data), at)
-    await scheduler.schedule(request.session, "broadcast", broadcast.id, at)
     await request.clear_state()
     local = at.astimezone(settings.tz).strftime("%Y-%m-%d %H:%M")
-    request.reply_key("bc.scheduled", id=broadcast.id, at=local, count=state.data.get("count", 0))
+    count = state.data.get("count", 0)
+    request.reply_key("bc.scheduled", id=result.broadcast_id, at=local, count=count)
 
 
-async def waiting_buttons_step(request: Request, _state: ConversationState) -> None:
-    """Text typed while buttons are expected."""
-    request.reply_key("bc.use_buttons")
+PICKER = AudiencePicker(
+    flow=FLOW,
+    texts=AudienceTexts(
+        stale="bc.stale",
+        audiences={"all": "bc.aud_all", "units": "bc.aud_units", "role": "bc.aud_role"},
+        roles={"hr": "bc.role_hr", "approver": "bc.role_approver", "employee": "bc.role_employee"},
+        choose_role="bc.choose_role",
+        ask_unit="bc.ask_unit",
+        unit_none="bc.unit_none",
+        unit_matches="bc.unit_matches",
+        btn_units_done="bc.btn_units_done",
+        no_units="bc.no_units",
+        no_recipients="bc.no_recipients",
+    ),
+    buttons=BROADCAST_PICKER,
+    then=_show_confirm,
+    audience_steps=("audience", "confirm", "units", "ref"),
+    extra_audiences=REF_AUDIENCES,
+    on_empty=_ask_audience,
+)
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Install /umumkan, its buttons and steps, and the report commands."""
+    """Install /umumkan, its buttons and declared steps, and the report commands."""
     add_command(app, "umumkan", umumkan_cmd, roles=HR)
-    app.add_handler(CallbackQueryHandler(handler(roles=HR)(bc_callback), pattern=cb.pattern(FLOW)))
-    flows = services_of(app).flows
-    flows.on(FLOW, "text", text_step)
-    flows.on(FLOW, "attach", attach_step)
-    flows.on(FLOW, "units", PICKER.units_step)
-    flows.on(FLOW, "ref", ref_step)
-    flows.on(FLOW, "when", when_step)
-    flows.on(FLOW, "audience", waiting_buttons_step)
-    flows.on(FLOW, "confirm", waiting_buttons_step)
+    add_button(app, SkipAttachment, skip_pressed, roles=HR)
+    add_button(app, ChooseRefAudience, ref_audience_pressed, roles=HR)
+    add_button(app, SendBroadcast, send_pressed, roles=HR)
+    add_button(app, ScheduleBroadcast, schedule_pressed, roles=HR)
+    add_button(app, AbortBroadcast, abort_pressed, roles=HR)
+    flow = services_of(app).flows.flow(FLOW, roles=HR)
+    flow.on("text", text_step, accepts=Accepts.TEXT)
+    flow.on(
+        "attach", attach_step, accepts=Accepts.DOCUMENT | Accepts.PHOTO, hint="bc.expect_attach"
+    )
+    flow.on("ref", ref_step, accepts=Accepts.TEXT)
+    flow.on("when", when_step, accepts=Accepts.TEXT)
+    flow.on("audience", buttons_only, accepts=Accepts.BUTTONS, hint="bc.use_buttons")
+    flow.on("confirm", buttons_only, accepts=Accepts.BUTTONS, hint="bc.use_buttons")
+    PICKER.register(app, HR)
     broadcasts_report.register(app)

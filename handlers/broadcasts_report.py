@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
-from bot import callback_data as cb
-from bot.delivery.report_xlsx import build_report
-from handlers.base import handler
+from bot.delivery import service as broadcasts
+from bot.delivery import service_report as report
+from bot.delivery.buttons import CancelBroadcast, ExportBroadcastReport, ShowBroadcastReport
+from bot.messages import Button, OutgoingMessage, rows
+from handlers.buttons import add_button
 from handlers.commands import add_command
-from handlers.request import Request, escape_html, keyboard
-from storage.models import Broadcast
-from storage.queries import delivery as dq
+from handlers.request import Request, escape_html
+from storage.models.delivery import Broadcast
 
-PREFIX = "bcr"
 HR = ("hr",)
-REPORT_LIMIT = 10
 FMT = "%Y-%m-%d %H:%M"
 
 
@@ -28,21 +27,20 @@ def _local(request: Request, broadcast: Broadcast, scheduled: bool = False) -> s
 
 async def scheduled_cmd(request: Request) -> None:
     """List scheduled announcements with a cancel button each."""
-    rows = await dq.list_broadcasts(request.session, ("scheduled",), limit=30)
-    if not rows:
+    waiting = await broadcasts.scheduled_broadcasts(request.session)
+    if not waiting:
         request.reply_key("bc.scheduled_none")
         return
     lines = [request.t("bc.scheduled_title")]
     buttons = []
-    for b in sorted(rows, key=lambda b: (b.scheduled_at or b.created_at, b.id)):
+    for b in waiting:
         preview = escape_html(b.text[:60].replace("\n", " "))
         lines.append(
             request.t("bc.scheduled_line", id=b.id, at=_local(request, b, True), text=preview)
         )
-        buttons.append(
-            [(request.t("bc.btn_cancel_item", id=b.id), cb.build(PREFIX, "cancel", b.id))]
-        )
-    request.reply("\n".join(lines), keyboard(buttons))
+        label = request.t("bc.btn_cancel_item", id=b.id)
+        buttons.append((Button(label, CancelBroadcast(b.id)),))
+    request.send(OutgoingMessage("\n".join(lines), tuple(buttons)))
 
 
 async def report_cmd(request: Request) -> None:
@@ -51,14 +49,14 @@ async def report_cmd(request: Request) -> None:
     if args and args[0].isdigit():
         await _detail(request, int(args[0]))
         return
-    rows = await dq.list_broadcasts(request.session, limit=REPORT_LIMIT)
-    if not rows:
+    latest = await report.recent(request.session)
+    if not latest:
         request.reply_key("bc.report_none")
         return
     lines = [request.t("bc.report_title")]
     buttons = []
-    for b in rows:
-        stats = await dq.broadcast_stats(request.session, b.id)
+    for found in latest:
+        b, stats = found.broadcast, found.stats
         lines.append(
             request.t(
                 "bc.report_line",
@@ -72,77 +70,65 @@ async def report_cmd(request: Request) -> None:
                 pending=stats.pending,
             )
         )
-        buttons.append([(request.t("bc.btn_detail", id=b.id), cb.build(PREFIX, "rep", b.id))])
-    request.reply("\n".join(lines), keyboard(buttons))
+        buttons.append((Button(request.t("bc.btn_detail", id=b.id), ShowBroadcastReport(b.id)),))
+    request.send(OutgoingMessage("\n".join(lines), tuple(buttons)))
 
 
 async def _detail(request: Request, broadcast_id: int) -> None:
     """All figures of one announcement, its failure reasons and the XLSX button."""
-    broadcast = await dq.get_broadcast(request.session, broadcast_id)
-    if broadcast is None:
+    found = await report.figures(request.session, broadcast_id)
+    if found is None:
         request.reply_key("bc.not_found", id=broadcast_id)
         return
-    stats = await dq.broadcast_stats(request.session, broadcast_id)
+    stats = found.stats
     text = request.t(
-        "bc.report_detail", id=broadcast_id, status=broadcast.status,
-        created=_local(request, broadcast), total=stats.total, sent=stats.sent,
+        "bc.report_detail", id=broadcast_id, status=found.broadcast.status,
+        created=_local(request, found.broadcast), total=stats.total, sent=stats.sent,
         failed=stats.failed, unreachable=stats.unreachable, uncertain=stats.uncertain,
         pending=stats.pending, cancelled=stats.cancelled,
     )  # fmt: skip
-    if stats.failures_by_reason:
-        reasons = sorted(stats.failures_by_reason.items(), key=lambda i: -i[1])
+    if found.reasons():
         text += "\n\n" + request.t("bc.report_reasons") + "\n"
-        text += "\n".join(f"• {escape_html(r)}: {c}" for r, c in reasons)
-    button = [[(request.t("bc.btn_xlsx", id=broadcast_id), cb.build(PREFIX, "xlsx", broadcast_id))]]
-    request.reply(text, keyboard(button))
+        text += "\n".join(f"• {escape_html(r)}: {c}" for r, c in found.reasons())
+    export = Button(request.t("bc.btn_xlsx", id=broadcast_id), ExportBroadcastReport(broadcast_id))
+    request.send(OutgoingMessage(text, rows([export])))
 
 
-async def _export(request: Request, broadcast_id: int) -> None:
-    """Send the XLSX of one announcement's figures and failures."""
-    if await dq.get_broadcast(request.session, broadcast_id) is None:
-        request.reply_key("bc.not_found", id=broadcast_id)
-        return
-    stats = await dq.broadcast_stats(request.session, broadcast_id)
-    figures: list[tuple[str, object]] = [
-        ("total", stats.total), ("sent", stats.sent), ("failed", stats.failed),
-        ("unreachable", stats.unreachable), ("uncertain", stats.uncertain),
-        ("pending", stats.pending), ("cancelled", stats.cancelled),
-    ]  # fmt: skip
-    figures += [(f"reason: {r}", c) for r, c in sorted(stats.failures_by_reason.items())]
-    failures = await dq.failed_rows(request.session, broadcast_id)
-    data = build_report(request.t, figures, failures)
-    request.send_document(
-        data,
-        f"laporan-pengumuman-{broadcast_id}.xlsx",
-        request.t("bc.xlsx_caption", id=broadcast_id),
-    )
-
-
-async def report_callback(request: Request) -> None:
-    """Buttons: cancel a scheduled announcement, show a report, export it."""
-    data = request.button()
-    broadcast_id = data.int_arg(0)
+async def cancel_pressed(request: Request, data: CancelBroadcast) -> None:
+    """Cancel a scheduled announcement (only while it is still waiting)."""
     request.answer()
-    if data.action == "cancel":
-        clock = request.services.clock
-        broadcast = await dq.get_broadcast(request.session, broadcast_id)
-        if broadcast is None or broadcast.status != "scheduled":
-            request.reply_key("bc.not_cancellable", id=broadcast_id)
-            return
-        await dq.cancel_broadcast(request.session, broadcast_id, clock.now())
-        request.edit_or_reply(request.t("bc.cancelled", id=broadcast_id))
-    elif data.action == "rep":
-        await _detail(request, broadcast_id)
-    elif data.action == "xlsx":
-        await _export(request, broadcast_id)
-    else:
-        raise cb.CallbackDataError("unknown action")
+    result = await broadcasts.cancel_scheduled(
+        request.session, request.now(), request.telegram_id, data.broadcast_id
+    )
+    if not result.ok:
+        request.reply_key("bc.not_cancellable", id=data.broadcast_id)
+        return
+    request.edit_or_reply(request.t("bc.cancelled", id=data.broadcast_id))
+
+
+async def report_pressed(request: Request, data: ShowBroadcastReport) -> None:
+    """Show one announcement's figures."""
+    request.answer()
+    await _detail(request, data.broadcast_id)
+
+
+async def export_pressed(request: Request, data: ExportBroadcastReport) -> None:
+    """Send the XLSX of one announcement's figures and failures."""
+    request.answer()
+    content = await report.export(
+        request.session, request.telegram_id, data.broadcast_id, request.t
+    )
+    if content is None:
+        request.reply_key("bc.not_found", id=data.broadcast_id)
+        return
+    caption = request.t("bc.xlsx_caption", id=data.broadcast_id)
+    request.send_document(content, f"laporan-pengumuman-{data.broadcast_id}.xlsx", caption)
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /terjadwal, /laporan_kirim and their buttons."""
     add_command(app, "terjadwal", scheduled_cmd, roles=HR)
     add_command(app, "laporan_kirim", report_cmd, roles=HR)
-    app.add_handler(
-        CallbackQueryHandler(handler(roles=HR)(report_callback), pattern=cb.pattern(PREFIX))
-    )
+    add_button(app, CancelBroadcast, cancel_pressed, roles=HR)
+    add_button(app, ShowBroadcastReport, report_pressed, roles=HR)
+    add_button(app, ExportBroadcastReport, export_pressed, roles=HR)

@@ -1,8 +1,8 @@
 """/sosialisasi: HR edits the socialization template; moves' campaigns follow the events.
 
-``register(app)`` wires :class:`bot.services.campaigns.CampaignService` to the event bus
-(``move.decreed`` / ``move.tmt_changed`` / ``move.cancelled``) and the scheduler created by
-``handlers.wiring``; it is ``services.campaigns``.
+The edits are ``bot.campaigns.service``. :class:`bot.services.campaigns.CampaignService`
+(``services.campaigns``) is wired to the event bus and the scheduler by ``handlers.wiring``;
+``register(app)`` only adds the HR notice about steps already past at the decree.
 """
 
 from __future__ import annotations
@@ -11,22 +11,21 @@ import asyncio
 import logging
 from typing import Any
 
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
-from bot import callback_data as cb
-from bot.campaigns.defaults import default_template
-from bot.campaigns.timing import OffsetError, format_offset, parse_offset
-from bot.delivery.compose import MAX_TEXT, html_error
+from bot.callback_data import CallbackDataError
+from bot.campaigns import service as campaigns
+from bot.campaigns.buttons import EditStepOffset, EditStepText
+from bot.campaigns.timing import format_offset
+from bot.delivery.compose import MAX_TEXT
 from bot.events import MoveEvent
-from bot.texts import t
-from handlers.base import handler
+from bot.messages import Button, OutgoingMessage
+from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.context import services_of
-from handlers.flows import expect_text
-from handlers.request import Request, escape_html, keyboard
-from storage.models import CampaignStep, ConversationState
-from storage.queries import campaigns as cq
-from storage.queries import users
+from handlers.flows import Accepts, expect_text
+from handlers.request import Request, escape_html
+from storage.models import ConversationState
 
 log = logging.getLogger(__name__)
 FLOW = "camp"
@@ -34,61 +33,49 @@ HR = ("hr",)
 PREVIEW = 70
 
 
-def _text_of(locale: str, key: str) -> str:
-    """Raw locale text (placeholders kept) for seeding the default template."""
-    return t(locale, key)
-
-
 async def campaigns_cmd(request: Request) -> None:
     """Show the default template's steps with edit buttons."""
-    template = await default_template(request.session, _text_of)
-    steps = await cq.steps_of(request.session, template.id)
-    lines = [request.t("campaigns.title", name=escape_html(template.name))]
-    rows = []
-    for n, step in enumerate(steps, start=1):
-        text = step.text_en if request.locale == "en" else step.text_id
-        preview = escape_html(text[:PREVIEW] + ("…" if len(text) > PREVIEW else ""))
+    view = await campaigns.template_view(request.session, request.locale)
+    lines = [request.t("campaigns.title", name=escape_html(view.name))]
+    buttons = []
+    for step in view.steps:
+        preview = escape_html(step.text[:PREVIEW] + ("…" if len(step.text) > PREVIEW else ""))
+        offset = format_offset(step.offset_days)
         lines.append(
             request.t(
-                "campaigns.step_line",
-                n=n,
-                offset=format_offset(step.offset_days),
-                time=step.send_time,
-                preview=preview,
+                "campaigns.step_line", n=step.n, offset=offset, time=step.send_time, preview=preview
             )
         )
-        rows.append(
-            [
-                (request.t("campaigns.btn_text", n=n), cb.build(FLOW, "text", step.id, n)),
-                (request.t("campaigns.btn_offset", n=n), cb.build(FLOW, "offset", step.id, n)),
-            ]
+        buttons.append(
+            (
+                Button(
+                    request.t("campaigns.btn_text", n=step.n), EditStepText(step.step_id, step.n)
+                ),
+                Button(
+                    request.t("campaigns.btn_offset", n=step.n),
+                    EditStepOffset(step.step_id, step.n),
+                ),
+            )
         )
-    request.reply("\n".join(lines), keyboard(rows))
+    request.send(OutgoingMessage("\n".join(lines), tuple(buttons)))
 
 
-async def campaigns_callback(request: Request) -> None:
-    """Edit buttons: ask for a step's new text or offset."""
-    data = request.button()
-    step = await request.session.get(CampaignStep, data.int_arg(0))
-    if step is None or data.action not in ("text", "offset"):
-        raise cb.CallbackDataError("unknown step")
+async def edit_text_pressed(request: Request, data: EditStepText) -> None:
+    """Ask for a step's new text in HR's language."""
+    if not await campaigns.step_exists(request.session, data.step_id):
+        raise CallbackDataError("unknown step")
     request.answer()
-    n = data.int_arg(1)
-    await request.set_state(FLOW, data.action, {"step_id": step.id, "n": n})
-    if data.action == "text":
-        lang = "English" if request.locale == "en" else "Bahasa Indonesia"
-        request.reply_key("campaigns.ask_text", n=n, lang=lang)
-    else:
-        request.reply_key("campaigns.ask_offset", n=n)
+    await request.set_state(FLOW, "text", {"step_id": data.step_id, "n": data.n})
+    request.reply_key("campaigns.ask_text", n=data.n, lang=request.t("campaigns.language_name"))
 
 
-async def _flow_step(request: Request, state: ConversationState) -> CampaignStep | None:
-    """The campaign step the flow edits; None (state cleared, user told) when it is gone."""
-    step = await request.session.get(CampaignStep, int(state.data["step_id"]))
-    if step is None:
-        await request.clear_state()
-        request.reply_key("common.stale_button")
-    return step
+async def edit_offset_pressed(request: Request, data: EditStepOffset) -> None:
+    """Ask for a step's new timing."""
+    if not await campaigns.step_exists(request.session, data.step_id):
+        raise CallbackDataError("unknown step")
+    request.answer()
+    await request.set_state(FLOW, "offset", {"step_id": data.step_id, "n": data.n})
+    request.reply_key("campaigns.ask_offset", n=data.n)
 
 
 async def text_step(request: Request, state: ConversationState) -> None:
@@ -96,21 +83,11 @@ async def text_step(request: Request, state: ConversationState) -> None:
     text = expect_text(request, max_len=MAX_TEXT)
     if text is None:
         return
-    error = html_error(text)
-    if error is not None:
-        request.reply_key("campaigns.bad_html", error=escape_html(error))
-        return
-    step = await _flow_step(request, state)
-    if step is None:
-        return
-    if request.locale == "en":
-        step.text_en = text
-    else:
-        step.text_id = text
-    step.updated_by = request.telegram_id
-    await request.clear_state()
-    request.reply_key("campaigns.saved")
-    await campaigns_cmd(request)
+    step_id = int(state.data["step_id"])
+    result = await campaigns.save_text(
+        request.session, request.telegram_id, step_id, request.locale, text
+    )
+    await _edited(request, result)
 
 
 async def offset_step(request: Request, state: ConversationState) -> None:
@@ -118,51 +95,55 @@ async def offset_step(request: Request, state: ConversationState) -> None:
     text = expect_text(request, max_len=20)
     if text is None:
         return
-    step = await _flow_step(request, state)
-    if step is None:
-        return
-    try:
-        offset = parse_offset(text, step.send_time)
-    except OffsetError:
+    step_id = int(state.data["step_id"])
+    result = await campaigns.save_offset(request.session, request.telegram_id, step_id, text)
+    if result.outcome == "bad_offset":
         request.reply_key("campaigns.bad_offset", value=escape_html(text))
         return
-    step.offset_days, step.send_time = offset.days, offset.send_time
-    step.updated_by = request.telegram_id
+    await _edited(request, result)
+
+
+async def _edited(request: Request, result: campaigns.Edited) -> None:
+    """Render an edit: bad HTML (step kept), gone (flow left) or saved (template shown)."""
+    if result.outcome == "bad_html":
+        request.reply_key("campaigns.bad_html", error=escape_html(result.error))
+        return
     await request.clear_state()
+    if result.outcome == "gone":
+        request.reply_key("common.stale_button")
+        return
     request.reply_key("campaigns.saved")
     await campaigns_cmd(request)
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Wire the campaign service to the events and scheduler; install /sosialisasi."""
+    """Install /sosialisasi, its buttons and steps; report steps skipped at a decree to HR."""
     services = services_of(app)
     services.campaigns.on_skipped = _skip_reporter(app)
     add_command(app, "sosialisasi", campaigns_cmd, roles=HR)
-    app.add_handler(
-        CallbackQueryHandler(handler(roles=HR)(campaigns_callback), pattern=cb.pattern(FLOW))
-    )
-    services.flows.on(FLOW, "text", text_step)
-    services.flows.on(FLOW, "offset", offset_step)
+    add_button(app, EditStepText, edit_text_pressed, roles=HR)
+    add_button(app, EditStepOffset, edit_offset_pressed, roles=HR)
+    flow = services.flows.flow(FLOW, roles=HR)
+    flow.on("text", text_step, accepts=Accepts.TEXT)
+    flow.on("offset", offset_step, accepts=Accepts.TEXT)
 
 
 def _skip_reporter(app: Application[Any, Any, Any, Any, Any, Any]) -> Any:
     """A callback telling HR (after the decree commits) which steps were skipped."""
     tasks: set[asyncio.Task[None]] = set()
 
-    def report(ev: MoveEvent, count: int) -> None:
+    def report(event: MoveEvent, count: int) -> None:
         """Queue the HR notice; it is sent only when there is a running loop."""
 
         async def send() -> None:
             """Message every HR user."""
             services = services_of(app)
             async with services.db.transaction() as session:
-                hr_ids = await users.users_with_role(session, "hr")
-            text = t(
-                services.settings.default_locale, "campaigns.skipped_report", move=ev.move_id,
-                count=count, tmt=ev.effective_date.strftime("%d-%m-%Y"),
-            )  # fmt: skip
-            for chat_id in hr_ids:
-                await app.bot.send_message(chat_id, text)
+                notices = await campaigns.skipped_notices(
+                    session, event, count, services.settings.default_locale
+                )
+            for notice in notices:
+                await app.bot.send_message(notice.chat_id, notice.text)
 
         task = asyncio.get_running_loop().create_task(send())
         tasks.add(task)

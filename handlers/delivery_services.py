@@ -12,13 +12,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from telegram import Bot
 from telegram.error import TelegramError
 from telegram.ext import Application
 
+from bot.delivery.notices import schedule_notices
 from bot.services.scheduler import FireOutcome
-from bot.texts import t
 from handlers.context import add_lifecycle, services_of
-from storage.queries import users
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +29,9 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     worker, scheduler, tracker = services.outbox, services.scheduler, services.progress
 
     async def start(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        """Start sending, then restore the schedule (which may queue overdue broadcasts)."""
-        await worker.bot.initialize()
+        """Open the sender's HTTP pool, start sending, then restore the schedule."""
+        if isinstance(worker.sender, Bot):  # production: the worker's own Bot and pool
+            await worker.sender.initialize()
         await worker.start()
         await scheduler.restore(application)
 
@@ -38,7 +39,8 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         """Finish the sends in flight and close the worker's HTTP pool."""
         await worker.stop()
         await tracker.close()
-        await worker.bot.shutdown()
+        if isinstance(worker.sender, Bot):
+            await worker.sender.shutdown()
 
     add_lifecycle(app, start, stop)
 
@@ -49,25 +51,12 @@ async def report_to_hr(
     """Send the late/missed notice of a scheduled item to every HR user."""
     services = services_of(app)
     settings = services.settings
-    if outcome.outcome not in ("late", "missed", "failed"):
-        return
     async with services.db.transaction() as session:
-        hr_ids = await users.users_with_role(session, "hr")
-        locales = {}
-        for telegram_id in hr_ids:
-            user = await users.get_user(session, telegram_id)
-            locales[telegram_id] = (user.locale if user else None) or settings.default_locale
-    fmt = "%Y-%m-%d %H:%M"
-    params = {
-        "id": outcome.item_id,
-        "kind": outcome.kind,
-        "run_at": outcome.run_at.astimezone(settings.tz).strftime(fmt),
-        "fired_at": outcome.at.astimezone(settings.tz).strftime(fmt),
-        "grace": settings.schedule_grace_minutes,
-    }
-    key = "delivery.late" if outcome.outcome == "late" else "delivery.missed"
-    for telegram_id in hr_ids:
+        notices = await schedule_notices(
+            session, outcome, settings.tz, settings.schedule_grace_minutes, settings.default_locale
+        )
+    for notice in notices:
         try:
-            await app.bot.send_message(telegram_id, t(locales[telegram_id], key, **params))
+            await app.bot.send_message(notice.chat_id, notice.text)
         except TelegramError as exc:
             log.warning("could not report a scheduled item to HR: %s", type(exc).__name__)

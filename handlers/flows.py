@@ -66,6 +66,7 @@ class Step:
     accepts: Accepts
     roles: frozenset[str] | None  # None: the conversation's roles
     reshow: bool = False  # after the hint for an unaccepted message, fn shows the step again
+    hint: str | None = None  # text key for a message it does not accept (default by kind)
 
 
 @dataclass
@@ -86,14 +87,16 @@ class FlowSpec:
         accepts: Accepts = Accepts.ANY,
         roles: Collection[str] | None = None,
         reshow: bool = False,
+        hint: str | None = None,
     ) -> None:
         """Handle messages of users at ``step`` with ``fn``.
 
         With ``reshow`` a message the step does not accept gets the hint and then ``fn``,
-        which shows the step's question again (e.g. a BUTTONS step re-sends its keyboard).
+        which shows the step's question again (e.g. a BUTTONS step re-sends its keyboard);
+        ``hint`` replaces the default hint (chosen by what the step accepts).
         """
         step_roles = frozenset(roles) if roles is not None else None
-        self.steps[step] = Step(fn, accepts, step_roles, reshow)
+        self.steps[step] = Step(fn, accepts, step_roles, reshow, hint)
 
     def roles_of(self, step: Step) -> frozenset[str]:
         """The roles a user needs to answer ``step`` (empty: anyone who reached it)."""
@@ -148,9 +151,10 @@ class FlowRouter:
         *,
         accepts: Accepts = Accepts.ANY,
         roles: Collection[str] | None = None,
+        hint: str | None = None,
     ) -> None:
         """Handle messages of users at ``flow``/``step`` with ``fn``."""
-        self.flow(flow).on(step, fn, accepts=accepts, roles=roles)
+        self.flow(flow).on(step, fn, accepts=accepts, roles=roles, hint=hint)
 
     async def dispatch(self, request: Request) -> None:
         """Route a non-command message to the step the user is at, after the checks."""
@@ -182,7 +186,7 @@ class FlowRouter:
             request.reply_key("common.step_not_allowed")
             return
         if not accepted(message if isinstance(message, Message) else None, step.accepts):
-            request.reply_key(_expect_key(step.accepts))
+            request.reply_key(step.hint or _expect_key(step.accepts))
             if step.reshow:
                 await step.fn(request, state)
             return
@@ -203,6 +207,10 @@ class FlowRouter:
             await request.clear_state()
             request.reply_key("common.cancelled")
         return True
+
+
+async def buttons_only(_request: Request, _state: ConversationState) -> None:
+    """The function of a ``BUTTONS`` step: never called, typed input gets the step's hint."""
 
 
 def _expect_key(accepts: Accepts) -> str:

@@ -1,93 +1,70 @@
 """HR side of surveys: /survei (definitions, sending) and /hasil_survei (results, charts, XLSX).
 
-Results apply the anonymity threshold (``SURVEY_MIN_GROUP``, default 5) before anything
-is shown or exported; individual answers and the follow-up list exist only for named
-surveys.
+Results, charts, exports and the follow-up list are ``bot.surveys.service_hr`` (which
+applies the anonymity threshold); sending is ``handlers.surveys_send``.
 """
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
-from bot import callback_data as cb
-from bot.privacy import mask_nip
-from bot.surveys import LOW_SATISFACTION_MAX, MIN_GROUP_SIZE
-from bot.surveys.aggregate import SurveyResults, aggregate, low_scores
-from bot.surveys.catalog import definition_of
-from bot.surveys.charts import distribution_chart, unit_chart
-from bot.surveys.definition import SurveyDef
-from bot.surveys.export import to_xlsx
-from bot.surveys.report import (
-    distribution_panels,
-    group_name,
-    headline_question,
-    results_text,
-    unit_bars,
+from bot.messages import Button, OutgoingMessage, rows
+from bot.surveys import LOW_SATISFACTION_MAX
+from bot.surveys import service_hr as hr
+from bot.surveys.buttons import (
+    ExportResults,
+    PickSurveyToSend,
+    ShowCharts,
+    ShowFollowUp,
+    ShowResults,
 )
+from bot.surveys.report import results_text
 from handlers import surveys_send
-from handlers.base import handler
+from handlers.buttons import add_button
 from handlers.commands import add_command
-from handlers.request import Request, keyboard
-from storage.models.surveys import Survey
-from storage.queries import audit
-from storage.queries import survey_results as sr
-from storage.queries import surveys as q
+from handlers.request import Request, escape_html
 
 HR = ("hr",)
 MAX_MESSAGE = 4000
 
 
-def min_group(request: Request) -> int:
-    """The configured anonymity threshold."""
-    return int(getattr(request.settings, "survey_min_group", MIN_GROUP_SIZE))
+def _results_button(request: Request, survey_id: int) -> Button:
+    """The results button of one survey."""
+    return Button(request.t("survey.btn_results", id=survey_id), ShowResults(survey_id))
+
+
+def _list_line(request: Request, item: hr.Listed) -> str:
+    """One survey of the /survei list."""
+    survey = item.survey
+    trigger = (
+        request.t("survey.trigger_move", offsets="/".join(map(str, survey.offsets_days)))
+        if survey.trigger == "move"
+        else request.t("survey.trigger_manual")
+    )
+    return request.t(
+        "survey.hr_list_item", id=item.survey_id, title=survey.title_in(request.locale),
+        anon=request.t("survey.anon_short" if item.anonymous else "survey.named_short"),
+        questions=len(survey.questions), trigger=trigger, responses=item.responses,
+    )  # fmt: skip
 
 
 async def survei_cmd(request: Request) -> None:
-    """List survey definitions with a results button each."""
-    surveys = await q.list_surveys(request.session)
-    if not surveys:
+    """List survey definitions with results and send buttons."""
+    listed = await hr.survey_list(request.session)
+    if not listed:
         request.reply_key("survey.hr_none")
         return
-    lines = [request.t("survey.hr_list_title")]
-    for s in surveys:
-        sdef = definition_of(s)
-        trigger = (
-            request.t("survey.trigger_move", offsets="/".join(map(str, sdef.offsets_days)))
-            if sdef.trigger == "move"
-            else request.t("survey.trigger_manual")
+    lines = [request.t("survey.hr_list_title"), *(_list_line(request, i) for i in listed)]
+    buttons = tuple(
+        (
+            _results_button(request, i.survey_id),
+            Button(request.t("survey.btn_send_to", id=i.survey_id), PickSurveyToSend(i.survey_id)),
         )
-        lines.append(
-            request.t(
-                "survey.hr_list_item",
-                id=s.id,
-                title=sdef.title_in(request.locale),
-                anon=request.t("survey.anon_short" if s.anonymous else "survey.named_short"),
-                questions=len(sdef.questions),
-                trigger=trigger,
-                responses=await sr.response_count(request.session, s.id),
-            )
-        )
-    rows = [
-        [
-            (request.t("survey.btn_results", id=s.id), cb.build("svh", "res", s.id)),
-            surveys_send.send_button(request, s.id),
-        ]
-        for s in surveys
-    ]
-    request.reply("\n".join(lines), keyboard(rows))
-
-
-def _pick_keyboard(request: Request, surveys: list[Survey]) -> Any:
-    """One results button per survey."""
-    return keyboard(
-        [
-            [(request.t("survey.btn_results", id=s.id), cb.build("svh", "res", s.id))]
-            for s in surveys
-        ]
+        for i in listed
     )
+    request.send(OutgoingMessage("\n".join(lines), buttons))
 
 
 async def hasil_survei_cmd(request: Request) -> None:
@@ -96,146 +73,111 @@ async def hasil_survei_cmd(request: Request) -> None:
     if args and args[0].isdigit():
         await _results(request, int(args[0]))
         return
-    surveys = await q.list_surveys(request.session)
-    if len(surveys) == 1:
-        await _results(request, surveys[0].id)
-    elif not surveys:
+    ids = await hr.survey_ids(request.session)
+    if len(ids) == 1:
+        await _results(request, ids[0])
+    elif not ids:
         request.reply_key("survey.hr_none")
     else:
-        request.reply(request.t("survey.pick_survey"), _pick_keyboard(request, surveys))
+        buttons = tuple((_results_button(request, i),) for i in ids)
+        request.send(OutgoingMessage(request.t("survey.pick_survey"), buttons))
 
 
-async def _compute(
-    request: Request, survey_id: int
-) -> tuple[Survey, SurveyDef, SurveyResults] | None:
-    """Load a survey and aggregate its results (None after saying it does not exist)."""
-    survey = await request.session.get(Survey, survey_id)
-    if survey is None:
+async def _computed(request: Request, survey_id: int) -> hr.Results | None:
+    """Aggregated results, or None after saying the survey does not exist."""
+    min_group = request.settings.survey_min_group
+    computed = await hr.results(request.session, survey_id, min_group)
+    if computed is None:
         request.reply_key("survey.unknown_survey")
-        return None
-    sdef = definition_of(survey)
-    responses, parts = await sr.result_rows(request.session, survey_id)
-    return survey, sdef, aggregate(sdef, responses, parts, min_group(request))
+    return computed
 
 
 async def _results(request: Request, survey_id: int) -> None:
     """Send the results text with chart/XLSX/follow-up buttons."""
-    computed = await _compute(request, survey_id)
+    computed = await _computed(request, survey_id)
     if computed is None:
         return
-    survey, sdef, res = computed
-    text = results_text(request.t, request.locale, sdef, res)
+    text = results_text(request.t, request.locale, computed.survey, computed.results)
     buttons = [
-        (request.t("survey.btn_charts"), cb.build("svh", "ch", survey.id)),
-        (request.t("survey.btn_xlsx"), cb.build("svh", "x", survey.id)),
+        Button(request.t("survey.btn_charts"), ShowCharts(survey_id)),
+        Button(request.t("survey.btn_xlsx"), ExportResults(survey_id)),
     ]
-    if not survey.anonymous:
-        buttons.append((request.t("survey.btn_followup"), cb.build("svh", "f", survey.id)))
+    if not computed.anonymous:
+        buttons.append(Button(request.t("survey.btn_followup"), ShowFollowUp(survey_id)))
     chunks = [text[i : i + MAX_MESSAGE] for i in range(0, len(text), MAX_MESSAGE)]
     for chunk in chunks[:-1]:
         request.reply(chunk)
-    request.reply(chunks[-1], keyboard([buttons]))
+    request.send(OutgoingMessage(chunks[-1], rows(buttons)))
 
 
-async def _charts(request: Request, survey_id: int) -> None:
+async def results_pressed(request: Request, data: ShowResults) -> None:
+    """The results of one survey."""
+    request.answer()
+    await _results(request, data.survey_id)
+
+
+async def charts_pressed(request: Request, data: ShowCharts) -> None:
     """Distribution bars per question and the per-unit comparison, as PNG photos."""
-    computed = await _compute(request, survey_id)
+    request.answer()
+    computed = await _computed(request, data.survey_id)
     if computed is None:
         return
-    _survey, sdef, res = computed
-    if res.overall is None:
-        request.reply_key("survey.no_charts", min=res.min_group)
+    charts = await hr.charts(computed, request.t, request.locale)
+    if charts is None:
+        request.reply_key("survey.no_charts", min=computed.results.min_group)
         return
-    title = sdef.title_in(request.locale)
-    panels = distribution_panels(request.locale, request.t, sdef, res.overall)
-    dist = await asyncio.to_thread(
-        distribution_chart, panels, request.t("survey.chart_dist_title", title=title)
-    )
-    caption = request.t("survey.chart_caption", title=title)
-    request.send_photo(dist, "distribusi.png", caption)
-    head = headline_question(sdef)
-    bars = unit_bars(request.t, sdef, res)
-    if head is not None and bars:
-        unit_title = request.t("survey.chart_unit_title", question=head.label(request.locale))
-        per_unit = await asyncio.to_thread(unit_chart, bars, unit_title)
-        request.send_photo(per_unit, "per-unit.png", caption)
+    caption = request.t("survey.chart_caption", title=computed.survey.title_in(request.locale))
+    request.send_photo(charts.distribution, "distribusi.png", caption)
+    if charts.per_unit is not None:
+        request.send_photo(charts.per_unit, "per-unit.png", caption)
 
 
-async def _xlsx(request: Request, survey_id: int) -> None:
+async def export_pressed(request: Request, data: ExportResults) -> None:
     """The aggregates (and named answers) as an XLSX document."""
-    computed = await _compute(request, survey_id)
+    request.answer()
+    computed = await _computed(request, data.survey_id)
     if computed is None:
         return
-    survey, sdef, res = computed
-    individual: list[tuple[str, str, str, dict[str, Any]]] = []
-    if not survey.anonymous:
-        individual = [
-            (e.nip, e.name, label, answers)
-            for e, label, answers in await sr.named_answers(request.session, survey.id)
-        ]
-    data = await asyncio.to_thread(
-        to_xlsx, sdef, res, request.t, lambda name: group_name(request.t, name), individual
-    )
-    await audit.record(
-        request.session,
-        audit.actor_of(request.telegram_id),
-        "survey.exported",
-        "survey",
-        survey.id,
-    )
-    request.send_document(
-        data,
-        f"survei-{sdef.slug}.xlsx",
-        request.t("survey.xlsx_caption", title=sdef.title_in(request.locale)),
-    )
+    content = await hr.export(request.session, request.telegram_id, computed, request.t)
+    title = computed.survey.title_in(request.locale)
+    caption = request.t("survey.xlsx_caption", title=title)
+    request.send_document(content, f"survei-{computed.survey.slug}.xlsx", caption)
 
 
-async def _followup(request: Request, survey_id: int) -> None:
+async def follow_up_pressed(request: Request, data: ShowFollowUp) -> None:
     """Named surveys: employees whose overall satisfaction is low."""
-    survey = await request.session.get(Survey, survey_id)
-    if survey is None:
+    request.answer()
+    anonymous = await hr.is_anonymous(request.session, data.survey_id)
+    if anonymous is None:
         request.reply_key("survey.unknown_survey")
         return
-    if survey.anonymous:
+    if anonymous:
         request.reply_key("survey.followup_anonymous")
         return
-    sdef = definition_of(survey)
-    head = headline_question(sdef)
-    named = [((e, label), a) for e, label, a in await sr.named_answers(request.session, survey.id)]
-    low = low_scores(named, head.key, LOW_SATISFACTION_MAX) if head else []
-    if not low:
+    found = await hr.follow_up(request.session, data.survey_id, request.t)
+    if not found:
         request.reply_key("survey.followup_none")
         return
     lines = [request.t("survey.followup_title", max=LOW_SATISFACTION_MAX)]
-    for (employee, label), score in low:
-        lines.append(
-            request.t(
-                "survey.followup_line",
-                name=employee.name,
-                nip=mask_nip(employee.nip),
-                round=group_name(request.t, label),
-                score=score,
-            )
+    lines += [
+        request.t(
+            "survey.followup_line",
+            name=escape_html(f.name),
+            nip=f.masked_nip,
+            round=escape_html(f.round_label),
+            score=f.score,
         )
+        for f in found
+    ]
     request.reply("\n".join(lines))
-
-
-async def results_callback(request: Request) -> None:
-    """Buttons ``svh:res|ch|x|f:<survey id>``."""
-    data = request.button()
-    actions = {"res": _results, "ch": _charts, "x": _xlsx, "f": _followup}
-    action = actions.get(data.action)
-    if action is None:
-        raise cb.CallbackDataError("unknown survey results action")
-    request.answer()
-    await action(request, data.int_arg(0))
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /survei, /hasil_survei, their buttons and the sending flow (HR only)."""
     add_command(app, "survei", survei_cmd, roles=HR)
     add_command(app, "hasil_survei", hasil_survei_cmd, roles=HR)
-    app.add_handler(
-        CallbackQueryHandler(handler(roles=HR)(results_callback), pattern=cb.pattern("svh"))
-    )
+    add_button(app, ShowResults, results_pressed, roles=HR)
+    add_button(app, ShowCharts, charts_pressed, roles=HR)
+    add_button(app, ExportResults, export_pressed, roles=HR)
+    add_button(app, ShowFollowUp, follow_up_pressed, roles=HR)
     surveys_send.register(app)

@@ -12,6 +12,7 @@ from typing import Any
 from telegram import Bot
 from telegram.ext import Application
 
+from bot.campaigns.service import text_of
 from bot.config import Settings
 from bot.events import EventBus
 from bot.matching.service import MatchingService
@@ -21,7 +22,6 @@ from bot.services.outbox_worker import OutboxWorker
 from bot.services.progress import ProgressTracker
 from bot.services.scheduler import FireOutcome, Scheduler, broadcast_kind
 from bot.surveys.invitations import attach_jobs
-from bot.texts import t
 from bot.transport import AiohttpRequest
 from handlers.commands import CommandRegistry
 from handlers.context import Services
@@ -46,11 +46,6 @@ def worker_bot(settings: Settings, width: int) -> Bot:
         base_file_url=settings.telegram_file_base_url,
         request=request,
     )
-
-
-def _text_of(locale: str, key: str) -> str:
-    """Raw locale text (placeholders kept) for seeding the default campaign template."""
-    return t(locale, key)
 
 
 def build_services(
@@ -94,7 +89,7 @@ def build_services(
     )
     broadcast_kind(scheduler, worker.wake)
     campaigns = CampaignService(
-        scheduler, settings.tz, _text_of, settings.default_locale, wake=worker.wake
+        scheduler, settings.tz, text_of, settings.default_locale, wake=worker.wake
     )
     campaigns.attach(events)
     survey_jobs = attach_jobs(settings, scheduler, events, worker.wake)

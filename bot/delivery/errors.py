@@ -1,13 +1,18 @@
 """Classify a failed send into what to do next (retry, give up, mark unreachable).
 
-The worker turns a Telegram exception into an ``error_kind`` string and the API's
-description; this module decides, so the rules are testable without Telegram objects.
+This is the one module that knows Telegram's exception classes: :func:`failure_of`
+turns a PTB exception into a plain :class:`Failure` (kind, description, retry-after),
+and :func:`classify` decides from those plain values, so the rules are testable without
+Telegram objects. The delivery engine (``bot.services``) catches :data:`SEND_ERRORS`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Literal
+
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 Action = Literal["retry", "rate_limited", "unreachable", "failed"]
 ErrorKind = Literal["retry_after", "forbidden", "bad_request", "network", "timeout", "other"]
@@ -21,6 +26,45 @@ UNREACHABLE_BAD_REQUESTS = (
     "bot can't initiate conversation",
 )
 MAX_REASON_CHARS = 200
+SEND_ERRORS: tuple[type[Exception], ...] = (TelegramError,)  # what a Bot API call raises
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A failed Bot API call in plain values."""
+
+    kind: ErrorKind
+    description: str
+    retry_after: float | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        """An edit that changed nothing (Telegram refuses it; the text is already shown)."""
+        return self.kind == "bad_request" and "not modified" in self.description.lower()
+
+
+def failure_of(exc: Exception) -> Failure:
+    """What a Bot API exception (one of :data:`SEND_ERRORS`) means."""
+    description = exc.message if isinstance(exc, TelegramError) else str(exc)
+    if isinstance(exc, RetryAfter):
+        return Failure("retry_after", description, _retry_after_seconds(exc))
+    if isinstance(exc, Forbidden):
+        return Failure("forbidden", description)
+    if isinstance(exc, BadRequest):
+        return Failure("bad_request", description)
+    if isinstance(exc, TimedOut):
+        return Failure("timeout", description)
+    if isinstance(exc, NetworkError):
+        return Failure("network", description)
+    return Failure("other", description)
+
+
+def _retry_after_seconds(exc: RetryAfter) -> float:
+    """``retry_after`` in seconds whether PTB gives an int or a timedelta."""
+    value = getattr(exc, "_retry_after", None)
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    return float(exc.retry_after if isinstance(exc.retry_after, int) else 1)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ apply to steps not sent yet).
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -137,19 +138,24 @@ class CampaignService:
         locale = user.locale or self.default_locale
         text = render(
             step.text_en if locale == "en" else step.text_id,
-            name=employee.name,
+            name=html.escape(employee.name, quote=False),
             tmt=enrollment.effective_date.strftime("%d-%m-%Y"),
-            unit=unit or "-",
-        )
+            unit=html.escape(unit or "-", quote=False),
+        )  # HR's text is checked Telegram HTML; the filled-in values are escaped
         broadcast = await dq.create_broadcast(
             session,
             kind=KIND,
             title=f"campaign step {step.id}",
             text=text,
+            parse_mode="HTML",
             audience={"kind": "employees", "employee_ids": [employee.id]},
         )
         await dq.enqueue_messages(
-            session, broadcast.id, [(user.telegram_id, text, None)], dedup_prefix=f"cs{instance.id}"
+            session,
+            broadcast.id,
+            [(user.telegram_id, text, None)],
+            dedup_prefix=f"cs{instance.id}",
+            parse_mode="HTML",
         )
         instance.status, instance.broadcast_id = "queued", broadcast.id
         instance.reason = "late" if item.late else ""

@@ -5,18 +5,15 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from telegram import Bot, InlineKeyboardMarkup, Message
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
-
-from bot.delivery.errors import ErrorKind
+from bot.services.sender import Sender, SentMessage
 from storage.queries.delivery import ClaimedRow
 
 
-async def send_row(bot: Bot, row: ClaimedRow) -> Message:
-    """Call the Bot API for one row (text, photo or document)."""
-    markup = InlineKeyboardMarkup.de_json(row.reply_markup, bot) if row.reply_markup else None
+async def send_row(sender: Sender, row: ClaimedRow) -> SentMessage:
+    """Call the Bot API for one row (text, photo or document); the markup goes as JSON."""
+    markup = row.reply_markup or None
     if row.attachment_kind == "photo" and row.attachment_file_id:
-        return await bot.send_photo(
+        return await sender.send_photo(
             row.chat_id,
             row.attachment_file_id,
             caption=row.text or None,
@@ -24,14 +21,14 @@ async def send_row(bot: Bot, row: ClaimedRow) -> Message:
             reply_markup=markup,
         )
     if row.attachment_kind == "document" and row.attachment_file_id:
-        return await bot.send_document(
+        return await sender.send_document(
             row.chat_id,
             row.attachment_file_id,
             caption=row.text or None,
             parse_mode=row.parse_mode,
             reply_markup=markup,
         )
-    return await bot.send_message(
+    return await sender.send_message(
         row.chat_id, row.text, parse_mode=row.parse_mode, reply_markup=markup
     )
 
@@ -55,24 +52,3 @@ def outcome_values(
         "claimed_by": None if status == "pending" else worker_id,
         "claimed_at": None if status == "pending" else now,
     }
-
-
-def error_kind(exc: TelegramError) -> ErrorKind:
-    """Map a PTB exception to the error kinds of :mod:`bot.delivery.errors`."""
-    if isinstance(exc, Forbidden):
-        return "forbidden"
-    if isinstance(exc, BadRequest):
-        return "bad_request"
-    if isinstance(exc, TimedOut):
-        return "timeout"
-    if isinstance(exc, NetworkError):
-        return "network"
-    return "other"
-
-
-def retry_after_seconds(exc: RetryAfter) -> float:
-    """``retry_after`` in seconds whether PTB gives an int or a timedelta."""
-    value = getattr(exc, "_retry_after", None)
-    if isinstance(value, timedelta):
-        return value.total_seconds()
-    return float(exc.retry_after if isinstance(exc.retry_after, int) else 1)

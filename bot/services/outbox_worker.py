@@ -18,8 +18,8 @@ are reported, never silently resent. A ``TimedOut`` is retried like a network er
 the issue demands; Telegram may have accepted such a request, which is the one remaining
 duplicate window (rare, and bounded by ``max_attempts``).
 
-One Bot API call and its stored outcome live in ``outbox_send``; recovery at start and
-``wait_until_settled`` live in ``outbox_recovery``.
+The sender tasks live in ``outbox_senders``, one Bot API call and its stored outcome in
+``outbox_send``; recovery at start and ``wait_until_settled`` in ``outbox_recovery``.
 """
 
 from __future__ import annotations
@@ -31,17 +31,13 @@ import logging
 import math
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
-from typing import Any
 
-from telegram import Bot
-from telegram.error import Forbidden, RetryAfter, TelegramError
-
-from bot.delivery.errors import backoff_delay, classify
 from bot.delivery.pacing import ChatSpacing, Pacer
 from bot.services.clock import Clock
 from bot.services.outbox_recovery import recover_rows, wait_until_settled
-from bot.services.outbox_send import error_kind, outcome_values, retry_after_seconds, send_row
-from bot.services.outbox_writer import OutboxWriter, Outcome
+from bot.services.outbox_senders import SenderPool
+from bot.services.outbox_writer import OutboxWriter
+from bot.services.sender import Sender
 from storage.db import Database
 from storage.queries import delivery as q
 from storage.queries.delivery import BroadcastStats, ClaimedRow, broadcast_stats
@@ -56,17 +52,18 @@ ARMED_SECONDS = 0.05  # rows marked in flight ahead of the gate: about this much
 WINDOW_MARGIN = 0.002  # seconds added to the 1 s window for start-to-count jitter
 
 
-class OutboxWorker:
+class OutboxWorker(SenderPool):
     """Sends the outbox at ``rate_per_second`` with at most ``max_in_flight`` requests open.
 
-    The bot's HTTP pool must allow ``max_in_flight`` connections (PTB's Application uses
-    256; a bare ``Bot`` needs ``request=HTTPXRequest(connection_pool_size=...)``).
+    ``sender`` is usually a ``telegram.Bot`` (see :class:`~bot.services.sender.Sender`); its
+    HTTP pool must allow ``max_in_flight`` connections (PTB's Application uses 256; a bare
+    ``Bot`` needs ``request=HTTPXRequest(connection_pool_size=...)``).
     """
 
     def __init__(
         self,
         db: Database,
-        bot: Bot,
+        sender: Sender,
         rate_per_second: float,
         worker_id: str = "worker-1",
         *,
@@ -84,7 +81,7 @@ class OutboxWorker:
         on_done: DoneHook | None = None,
     ) -> None:
         self.db = db
-        self.bot = bot
+        self.sender = sender
         self.worker_id = worker_id
         self.pacer = Pacer(rate_per_second, margin=window_margin)
         self.spacing = ChatSpacing(chat_gap_seconds + 0.05)
@@ -241,149 +238,3 @@ class OutboxWorker:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), timeout)
         self._wake.clear()
-
-    # -- senders ------------------------------------------------------------------------
-
-    async def _sender(self) -> None:
-        """Take rows one at a time: mark in flight, pass the pacing gate, send, record.
-
-        Pipelined: when a send starts, the sender queues (without waiting) one transaction
-        that stores the outcome of its previous send and marks its next row in flight, so
-        that commit overlaps the HTTP call instead of preceding the next one. Each sender
-        thus has at most two rows ``sending`` (the one on the wire and the one marked
-        ahead; the previous row leaves ``sending`` in the same commit the next enters it),
-        so at most ``2 x max_in_flight`` in all. Rows are marked ahead only while fewer
-        than the armed limit are (under a flood limit the gate, not the database, is the
-        bottleneck); otherwise the outcome and the next mark are settled before the gate.
-        """
-        outcome: Outcome | None = None  # the last send's outcome, not queued for storing
-        write: asyncio.Future[bool] | None = None  # this sender's queued write, unawaited
-        ahead: ClaimedRow | None = None  # next row, marked by ``write`` (holds an ahead slot)
-        stopping = False
-        while True:
-            row: ClaimedRow | None
-            pre_marked = ahead is not None
-            if ahead is not None:
-                row, ahead = ahead, None
-            else:
-                if write is not None:
-                    await self._settled(write)
-                    write = None
-                if stopping:
-                    if outcome is not None:
-                        await self._store(outcome)
-                    return
-                row, outcome = await self._take(outcome)
-                if row is None:
-                    return
-            try:
-                if pre_marked:
-                    try:
-                        fut, write = write, None
-                        if fut is None or not await fut:
-                            continue
-                        started, token = await self._gate()
-                    finally:
-                        self._ahead_free += 1
-                else:
-                    async with self._armed:
-                        pending, outcome = outcome, None
-                        if not await self.writer.settle(pending, row.id):
-                            continue
-                        started, token = await self._gate()
-                self.spacing.started(row.chat_id, started)
-                ahead, seen_stop = self._take_ahead()
-                stopping = stopping or seen_stop
-                if ahead is not None or outcome is not None:
-                    write = self.writer.submit(outcome, ahead.id if ahead else None)
-                    outcome = None
-                values, gone = await self._attempt(row, started, token)
-                outcome = Outcome(row.id, values, row.broadcast_id, gone)
-            except Exception:
-                log.exception("outbox row %d left for crash recovery", row.id)
-            finally:
-                self.spacing.end(row.chat_id)
-
-    async def _take(self, outcome: Outcome | None) -> tuple[ClaimedRow | None, Outcome | None]:
-        """Next row from the queue; an outcome with no row to share a commit is stored now.
-
-        Returns (row, outcome still to store); the row is None when told to stop.
-        """
-        while True:
-            if outcome is None:
-                return await self._queue.get(), None
-            try:
-                row = self._queue.get_nowait()
-            except asyncio.QueueEmpty:
-                await self._store(outcome)
-                outcome = None
-                continue
-            if row is None:
-                await self._store(outcome)
-                return None, None
-            return row, outcome
-
-    def _take_ahead(self) -> tuple[ClaimedRow | None, bool]:
-        """A waiting row to mark ahead, if an ahead slot is free: (row, stop sentinel seen)."""
-        if self._ahead_free <= 0 or self._queue.empty():
-            return None, False
-        row = self._queue.get_nowait()
-        if row is None:
-            return None, True
-        self._ahead_free -= 1
-        return row, False
-
-    async def _settled(self, write: asyncio.Future[bool]) -> None:
-        """Wait for a queued write; a failed one leaves its rows for crash recovery."""
-        try:
-            await write
-        except Exception:
-            log.exception("outbox write left rows for crash recovery")
-
-    async def _store(self, outcome: Outcome) -> None:
-        """Store one outcome on its own (no next row to mark)."""
-        try:
-            await self.writer.settle(outcome, None)
-        except Exception:
-            log.exception("outbox row %d left for crash recovery", outcome.row_id)
-
-    async def _gate(self) -> tuple[float, int]:
-        """Wait (in arrival order) until the pacer lets one send start: (time, token)."""
-        loop = asyncio.get_running_loop()
-        async with self._gate_lock:
-            while True:
-                now = loop.time()
-                wait = self.pacer.delay(now)
-                if wait <= 0:
-                    return now, self.pacer.take(now)
-                await asyncio.sleep(wait)
-
-    async def _attempt(
-        self, row: ClaimedRow, started: float, token: int
-    ) -> tuple[dict[str, Any], int | None]:
-        """Send one row; return the column values to store and a chat to mark unreachable."""
-        attempts = row.attempts + 1
-        try:
-            message = await send_row(self.bot, row)
-        except RetryAfter as exc:
-            wait = retry_after_seconds(exc)
-            self.pacer.refuse(token)
-            self.pacer.penalize(asyncio.get_running_loop().time(), wait, started)
-            return self._outcome("pending", "flood_wait", retry_in=wait), None
-        except TelegramError as exc:
-            decision = classify(error_kind(exc), exc.message, attempts, self.max_attempts)
-            if isinstance(exc, Forbidden):
-                self.pacer.refuse(token)  # refused before being counted
-            if decision.action == "unreachable":
-                return self._outcome("unreachable", decision.reason), row.chat_id
-            if decision.action == "retry":
-                delay = backoff_delay(attempts, base=self.retry_base)
-                return self._outcome("pending", decision.reason, retry_in=delay), None
-            return self._outcome("failed", decision.reason), None
-        self.pacer.accepted(token, asyncio.get_running_loop().time())
-        self.sent_count += 1
-        return self._outcome("sent", None, message_id=message.message_id), None
-
-    def _outcome(self, status: str, error: str | None, **extra: Any) -> dict[str, Any]:
-        """Column values of an outcome of this worker, stamped now (see outcome_values)."""
-        return outcome_values(self.clock.now(), self.worker_id, status, error, **extra)

@@ -11,9 +11,8 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
-from telegram import Bot
-from telegram.error import BadRequest, TelegramError
-
+from bot.delivery.errors import SEND_ERRORS, failure_of
+from bot.services.sender import Sender
 from bot.texts import t
 from storage.db import Database
 from storage.queries.delivery import BroadcastStats, broadcast_stats, get_broadcast
@@ -27,9 +26,14 @@ class ProgressEditor:
     """Edits one message with ``render()`` output, never more often than ``min_interval``."""
 
     def __init__(
-        self, bot: Bot, chat_id: int, message_id: int, render: Render, min_interval: float = 2.0
+        self,
+        sender: Sender,
+        chat_id: int,
+        message_id: int,
+        render: Render,
+        min_interval: float = 2.0,
     ) -> None:
-        self.bot = bot
+        self.sender = sender
         self.chat_id = chat_id
         self.message_id = message_id
         self.render = render
@@ -75,14 +79,14 @@ class ProgressEditor:
             return
         self._last_edit = asyncio.get_running_loop().time()
         try:
-            await self.bot.edit_message_text(text, chat_id=self.chat_id, message_id=self.message_id)
-        except BadRequest as exc:
-            if "not modified" not in exc.message.lower():
-                log.warning("progress edit rejected: %s", exc.message)
+            await self.sender.edit_message_text(
+                text, chat_id=self.chat_id, message_id=self.message_id
+            )
+        except SEND_ERRORS as exc:
+            failure = failure_of(exc)
+            if not failure.not_modified:
+                log.warning("progress edit failed (%s): %s", failure.kind, failure.description)
                 return
-        except TelegramError as exc:
-            log.warning("progress edit failed: %s", exc.message)
-            return
         self._last_text = text
         self.edits += 1
 
@@ -119,9 +123,11 @@ def _figures(stats: BroadcastStats) -> dict[str, int]:
 class ProgressTracker:
     """Worker hooks that keep each broadcast's progress message up to date."""
 
-    def __init__(self, db: Database, bot: Bot, locale: str = "id", min_interval: float = 2.0):
+    def __init__(
+        self, db: Database, sender: Sender, locale: str = "id", min_interval: float = 2.0
+    ) -> None:
         self.db = db
-        self.bot = bot
+        self.sender = sender
         self.locale = locale
         self.min_interval = min_interval
         self._editors: dict[int, ProgressEditor | None] = {}
@@ -149,7 +155,7 @@ class ProgressTracker:
             await editor.finish(render_done(locale, broadcast_id, stats))
 
     async def close(self) -> None:
-        """Stop pending lookups and throttled edits (before the Bot shuts down)."""
+        """Stop pending lookups and throttled edits (before the sender's HTTP pool closes)."""
         tasks = list(self._lookups.values())
         tasks += [e.task for e in self._editors.values() if e is not None and e.task is not None]
         for task in tasks:
@@ -191,7 +197,7 @@ class ProgressTracker:
             return render_progress(locale, broadcast_id, await self._stats(broadcast_id))
 
         return ProgressEditor(
-            self.bot,
+            self.sender,
             broadcast.progress_chat_id,
             broadcast.progress_message_id,
             render,

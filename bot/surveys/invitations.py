@@ -22,14 +22,15 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import callback_data as cb
 from bot.delivery import recipients
+from bot.delivery.outbox import queue_message
 from bot.events import MOVE_CANCELLED, MOVE_DECREED, MOVE_TMT_CHANGED, MoveEvent
+from bot.messages import Button, OutgoingMessage
 from bot.surveys import CLOSE_AFTER_DAYS, INVITE_LOCAL_HOUR, REMINDER_OFFSETS_DAYS
+from bot.surveys.buttons import StartSurvey
 from bot.surveys.catalog import definition_of
 from bot.texts import t
 from storage.models.surveys import OPEN_PARTICIPATION, Survey, SurveyParticipation, SurveyRound
-from storage.queries import delivery as dq
 from storage.queries import surveys as q
 
 KIND_INVITE = "survey_invite"
@@ -47,11 +48,10 @@ def due_time(tmt: date, offset_days: int, tz: ZoneInfo) -> datetime:
     return local.astimezone(ZoneInfo("UTC"))
 
 
-def start_markup(locale: str, participation_id: int) -> dict[str, Any]:
-    """The invitation's button (outbox rows store markup as JSON)."""
-    data = cb.build("sv", "go", participation_id)
-    button = {"text": t(locale, "survey.btn_start"), "callback_data": data}
-    return {"inline_keyboard": [[button]]}
+def with_start_button(text: str, locale: str, participation_id: int) -> OutgoingMessage:
+    """An invitation or reminder with its start button."""
+    button = Button(t(locale, "survey.btn_start"), StartSurvey(participation_id))
+    return OutgoingMessage(text, ((button,),))
 
 
 class SurveyJobs:
@@ -141,13 +141,8 @@ class SurveyJobs:
                 count=len(definition.questions),
                 deadline=closes_at.astimezone(self.tz).strftime("%d-%m-%Y"),
             )
-            await dq.enqueue_messages(
-                session,
-                None,
-                [(chat_id, text, start_markup(locale, part.id))],
-                dedup_prefix=f"svinv{part.id}",
-                parse_mode="HTML",
-            )
+            message = with_start_button(text, locale, part.id)
+            await queue_message(session, chat_id, message, f"svinv{part.id}")
         for days in REMINDER_OFFSETS_DAYS:
             remind_at = run_at + timedelta(days=days)
             if remind_at < closes_at:
@@ -173,13 +168,8 @@ class SurveyJobs:
             title=definition_of(survey).title_in(locale),
             deadline=deadline,
         )
-        await dq.enqueue_messages(
-            session,
-            None,
-            [(chat_id, text, start_markup(locale, part.id))],
-            dedup_prefix=f"svrem{part.id}n{part.reminders_sent}",
-            parse_mode="HTML",
-        )
+        message = with_start_button(text, locale, part.id)
+        await queue_message(session, chat_id, message, f"svrem{part.id}n{part.reminders_sent}")
 
     async def fire_close(self, session: AsyncSession, part_id: int) -> None:
         """Close an unfinished participation and tell the person."""
@@ -193,13 +183,7 @@ class SurveyJobs:
             return
         chat_id, locale = chat[0], chat[1] or self.locale
         text = t(locale, "survey.closed_notice", title=definition_of(survey).title_in(locale))
-        await dq.enqueue_messages(
-            session,
-            None,
-            [(chat_id, text, None)],
-            dedup_prefix=f"svcls{part.id}",
-            parse_mode="HTML",
-        )
+        await queue_message(session, chat_id, OutgoingMessage(text), f"svcls{part.id}")
 
     async def fire_round(self, session: AsyncSession, round_id: int, run_at: datetime) -> int:
         """Open an HR sending: invite everyone in its audience now; return how many."""

@@ -15,8 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.delivery import recipients
 from bot.surveys import CLOSE_AFTER_DAYS
+from bot.surveys.catalog import definition_of
+from bot.surveys.definition import SurveyDef
 from bot.surveys.invitations import KIND_ROUND, ScheduleFn
-from storage.models.surveys import Survey
 from storage.queries import audit
 from storage.queries import surveys as q
 
@@ -41,6 +42,12 @@ class SendResult:
     count: int
     run_at: datetime
     closes_at: datetime
+
+
+async def sendable(session: AsyncSession, survey_id: int) -> SurveyDef | None:
+    """The definition of a survey HR may send, or None when there is no such survey."""
+    survey = await q.get_survey(session, survey_id)
+    return definition_of(survey) if survey is not None else None
 
 
 async def recipient_count(session: AsyncSession, spec: dict[str, Any]) -> int:
@@ -70,7 +77,7 @@ async def send_survey(
     ``run_at`` None means now; a time not after ``now`` is refused. Raises
     ``bot.delivery.audience.AudienceError`` for unit names that match nothing.
     """
-    survey = await session.get(Survey, survey_id)
+    survey = await q.get_survey(session, survey_id)
     if survey is None:
         raise SendError("survey.cli_unknown", id=survey_id)
     if run_at is not None and run_at <= now:
@@ -83,3 +90,21 @@ async def send_survey(
     await schedule(session, KIND_ROUND, rnd.id, when)
     await audit.record(session, actor, "survey.sent", "survey_round", rnd.id, audience=spec)
     return SendResult(rnd.id, survey.id, count, when, closes_at)
+
+
+async def send_from_chat(
+    session: AsyncSession,
+    hr_id: int,
+    survey_id: int,
+    spec: dict[str, Any],
+    *,
+    schedule: ScheduleFn,
+    now: datetime,
+    run_at: datetime | None,
+    tz: Any,
+) -> SendResult:
+    """HR's sending from the chat, audited as that HR user (see :func:`send_survey`)."""
+    actor = audit.actor_of(hr_id)
+    return await send_survey(
+        session, survey_id, spec, schedule=schedule, actor=actor, now=now, run_at=run_at, tz=tz
+    )

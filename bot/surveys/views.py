@@ -1,4 +1,4 @@
-"""How a question and the summary look in chat: text and button rows (label, data)."""
+"""How a question and the summary look in chat: one message value with typed buttons."""
 
 from __future__ import annotations
 
@@ -6,12 +6,21 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from bot import callback_data as cb
+from bot.messages import Button, OutgoingMessage
+from bot.surveys.buttons import (
+    AnswerQuestion,
+    ConfirmOptions,
+    PreviousQuestion,
+    ReviseAnswers,
+    SkipQuestion,
+    SubmitAnswers,
+    ToggleOption,
+)
 from bot.surveys.definition import Question, SurveyDef
-from bot.surveys.report import answer_label
+from bot.surveys.report import LIKERT_KEYS, answer_label
 
 Translate = Callable[..., str]
-Rows = list[list[tuple[str, str]]]
+Rows = list[tuple[Button, ...]]
 CHECKED, UNCHECKED, CHOSEN = "☑️", "⬜", "✅ "
 SCALE_ROW = 6
 
@@ -27,47 +36,43 @@ def _answer_rows(
     """The answer buttons of one question."""
 
     def mark(value: Any) -> str:
+        """The "chosen" mark for the stored answer."""
         return CHOSEN if value == current else ""
 
+    def answer(value: object) -> AnswerQuestion:
+        """The answer button's payload."""
+        return AnswerQuestion(pid, idx, str(value))
+
     if q.kind == "likert":
-        return [
-            [(f"{mark(v)}{v} · {tr(f'survey.likert_{v}')}", cb.build("sv", "a", pid, idx, v))]
-            for v in range(1, 6)
-        ]
+        return [(Button(f"{mark(v)}{v} · {tr(key)}", answer(v)),) for v, key in LIKERT_KEYS.items()]
     if q.kind == "scale10":
-        buttons = [(f"{mark(v)}{v}", cb.build("sv", "a", pid, idx, v)) for v in range(11)]
-        return [buttons[:SCALE_ROW], buttons[SCALE_ROW:]]
+        buttons = [Button(f"{mark(v)}{v}", answer(v)) for v in range(11)]
+        return [tuple(buttons[:SCALE_ROW]), tuple(buttons[SCALE_ROW:])]
     if q.kind == "single":
         return [
-            [
-                (
-                    f"{mark(o.key)}{o.text.get(locale) or o.text['id']}",
-                    cb.build("sv", "a", pid, idx, o.key),
-                )
-            ]
-            for o in q.options
+            (Button(f"{mark(o.key)}{_text(o.text, locale)}", answer(o.key)),) for o in q.options
         ]
     if q.kind == "multi":
         chosen = (
             pending if isinstance(pending, list) else current if isinstance(current, list) else []
         )
-        rows = [
-            [
-                (
+        rows: Rows = [
+            (
+                Button(
                     f"{CHECKED if o.key in chosen else UNCHECKED} {_text(o.text, locale)}",
-                    cb.build("sv", "t", pid, idx, o.key),
-                )
-            ]
+                    ToggleOption(pid, idx, o.key),
+                ),
+            )
             for o in q.options
         ]
-        rows.append([(tr("survey.btn_done"), cb.build("sv", "d", pid, idx))])
+        rows.append((Button(tr("survey.btn_done"), ConfirmOptions(pid, idx)),))
         return rows
     return []
 
 
 def question_view(
     tr: Translate, locale: str, survey: SurveyDef, pid: int, draft: dict[str, Any]
-) -> tuple[str, Rows]:
+) -> OutgoingMessage:
     """Text ("3/9", the question, hints) and buttons of the current question."""
     idx = int(draft["idx"])
     q = survey.questions[idx]
@@ -88,27 +93,34 @@ def question_view(
     rows = _answer_rows(tr, locale, q, pid, idx, current, pending)
     nav = []
     if idx > 0:
-        nav.append((tr("survey.btn_back"), cb.build("sv", "b", pid, idx)))
+        nav.append(Button(tr("survey.btn_back"), PreviousQuestion(pid, idx)))
     if not q.required:
-        nav.append((tr("survey.btn_skip"), cb.build("sv", "s", pid, idx)))
+        nav.append(Button(tr("survey.btn_skip"), SkipQuestion(pid, idx)))
     if nav:
-        rows.append(nav)
-    return "\n".join(lines), rows
+        rows.append(tuple(nav))
+    return OutgoingMessage("\n".join(lines), tuple(rows))
 
 
 def summary_view(
     tr: Translate, locale: str, survey: SurveyDef, pid: int, draft: dict[str, Any]
-) -> tuple[str, Rows]:
+) -> OutgoingMessage:
     """All answers for a last check, with Send and Change buttons."""
     answers = draft.get("answers", {})
     lines = [tr("survey.summary_title"), ""]
     for n, q in enumerate(survey.questions, start=1):
         value = answer_label(tr, locale, q, answers.get(q.key))
         lines.append(f"{n}. {html.escape(q.label(locale))}\n   → <i>{html.escape(value)}</i>")
-    rows = [
-        [
-            (tr("survey.btn_send"), cb.build("sv", "ok", pid)),
-            (tr("survey.btn_edit"), cb.build("sv", "ed", pid)),
-        ]
-    ]
-    return "\n".join(lines), rows
+    buttons = (
+        Button(tr("survey.btn_send"), SubmitAnswers(pid)),
+        Button(tr("survey.btn_edit"), ReviseAnswers(pid)),
+    )
+    return OutgoingMessage("\n".join(lines), (buttons,))
+
+
+def draft_view(
+    tr: Translate, locale: str, survey: SurveyDef, pid: int, draft: dict[str, Any]
+) -> OutgoingMessage:
+    """The current question, or the summary once every question was passed."""
+    if draft["idx"] >= len(survey.questions):
+        return summary_view(tr, locale, survey, pid, draft)
+    return question_view(tr, locale, survey, pid, draft)

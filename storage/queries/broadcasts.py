@@ -126,13 +126,25 @@ async def list_broadcasts(
     return list((await session.execute(stmt)).scalars())
 
 
-async def cancel_broadcast(session: AsyncSession, broadcast_id: int, now: datetime) -> bool:
-    """Cancel a broadcast that is not finished: its unsent rows and schedule entries too."""
+CANCELLABLE = ("scheduled", "queued", "sending")
+
+
+async def cancel_broadcast(
+    session: AsyncSession,
+    broadcast_id: int,
+    now: datetime,
+    *,
+    from_statuses: Iterable[str] = CANCELLABLE,
+) -> bool:
+    """Cancel a broadcast still in one of ``from_statuses``: its unsent rows and schedule too.
+
+    Compare-and-set: False (nothing changed) when the broadcast is in another status.
+    """
     result = await session.execute(
         update(Broadcast)
         .where(
             Broadcast.id == broadcast_id,
-            Broadcast.status.in_(("scheduled", "queued", "sending")),
+            Broadcast.status.in_(list(from_statuses)),
         )
         .values(status="cancelled", finished_at=now)
         .execution_options(synchronize_session=False)

@@ -114,3 +114,8 @@ async def recipient_of(
         )
     ).scalar_one_or_none()
     return employee, (unit.name if unit else None), user
+
+
+async def get_step(session: AsyncSession, step_id: int) -> CampaignStep | None:
+    """One template step, or None."""
+    return await session.get(CampaignStep, step_id)

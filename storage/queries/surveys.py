@@ -276,3 +276,8 @@ async def employees_of_chats(
         .order_by(Employee.id)
     )
     return [(int(e), u) for e, u in (await session.execute(stmt)).tuples().all()]
+
+
+async def get_survey(session: AsyncSession, survey_id: int) -> Survey | None:
+    """The survey with this id, or None."""
+    return await session.get(Survey, survey_id)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.delivery.buttons import SendBroadcast
 from bot.emulator.client import EmulatedUser
 from bot.harness import BotHarness
 from bot.services.outbox_worker import wait_until_settled
+from bot.texts import t
 from storage.models import utcnow
 from storage.models.people import BotUser
+from storage.queries import conversation, users
 from storage.queries import delivery as dq
 from tests.conftest import HR_ID
 from tests.factories import UNITS, add_employee
@@ -93,7 +96,7 @@ async def test_forged_send_button_from_employee(harness: BotHarness) -> None:
     await _roster(harness)
     user = harness.user(7001)
     await user.ask("/menu")
-    await user.press(data="bc:send")
+    await user.press(data=SendBroadcast().pack())
     answers = await user.callback_answers(min_count=1)
     assert "hanya untuk petugas" in answers[-1]["text"]
     async with harness.services.db.transaction() as session:
@@ -193,3 +196,19 @@ async def _compose_en(harness: BotHarness) -> EmulatedUser:
     confirm = await hr.reply()
     assert "Recipients: 2" in confirm.text
     return hr
+
+
+async def test_role_removed_mid_flow_refuses_the_next_step(harness: BotHarness) -> None:
+    """HR loses the role while composing: the typed send time is refused, nothing is created."""
+    await _roster(harness)
+    hr = await _compose(harness, "<b>Rapat</b> nanti")
+    await hr.press("🗓 Jadwalkan")
+    await hr.reply()
+    async with harness.services.db.transaction() as session:
+        assert await users.revoke_role(session, HR_ID, "hr") == 1
+    when = (utcnow() + timedelta(days=2)).astimezone(harness.settings.tz)
+    refused = await hr.ask(when.strftime("%Y-%m-%d %H:%M"))
+    assert refused.text == t("id", "common.step_not_allowed")
+    async with harness.services.db.transaction() as session:
+        assert await dq.list_broadcasts(session) == []
+        assert await conversation.get_state(session, HR_ID) is None

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from bot.campaigns.service import template_view
 from bot.events import MOVE_DECREED, MOVE_TMT_CHANGED, MoveEvent
 from bot.harness import BotHarness
 from bot.services.campaigns import KIND
+from bot.texts import t
 from storage.models import utcnow
+from storage.queries import conversation, users
 from storage.queries import scheduling as sq
 from tests.conftest import HR_ID
 from tests.factories import add_employee
@@ -72,3 +75,19 @@ async def test_edited_step_follows_tmt_change(harness: BotHarness) -> None:
 def _d(day: date) -> str:
     """A TMT as the messages print it."""
     return day.strftime("%d-%m-%Y")
+
+
+async def test_role_removed_mid_edit_refuses_the_text(harness: BotHarness) -> None:
+    """HR loses the role after pressing an edit button: the typed text is refused, not saved."""
+    hr = harness.user(HR_ID)
+    await hr.ask("/sosialisasi")
+    await hr.press("✏️ Teks 1")
+    await hr.reply()
+    async with harness.services.db.transaction() as session:
+        assert await users.revoke_role(session, HR_ID, "hr") == 1
+    refused = await hr.ask("Teks yang tidak boleh tersimpan")
+    assert refused.text == t("id", "common.step_not_allowed")
+    async with harness.services.db.transaction() as session:
+        view = await template_view(session, "id")
+        assert all("tidak boleh" not in step.text for step in view.steps)
+        assert await conversation.get_state(session, HR_ID) is None

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from bot.emulator.client import BotMessage, EmulatedUser
 from bot.events import MOVE_CANCELLED, MOVE_DECREED, MOVE_TMT_CHANGED, MoveEvent
 from bot.harness import BotHarness
+from bot.surveys.buttons import AnswerQuestion
 from bot.surveys.invitations import PARTICIPATION_KINDS, due_time
 from storage.models import Employee
 from storage.models.delivery import OutboxMessage, ScheduledItem
@@ -127,9 +128,9 @@ async def test_post_move_survey_end_to_end(harness: BotHarness) -> None:
     await other.replies(2)
     ani_part = await participation(harness, ani)
     budi_part = await participation(harness, budi)
-    await other.press(data=f"sv:a:{budi_part.id}:4:5")
-    await other.press(data=f"sv:a:{ani_part.id}:0:5")
-    await other.press(data=f"sv:a:{budi_part.id}:0:9")
+    await other.press(data=AnswerQuestion(budi_part.id, 4, "5").pack())
+    await other.press(data=AnswerQuestion(ani_part.id, 0, "5").pack())
+    await other.press(data=AnswerQuestion(budi_part.id, 0, "9").pack())
     answers = await other.callback_answers(min_count=4)
     texts = [a["text"] for a in answers[-3:]]
     assert "pertanyaan lain" in texts[0] and "bukan untuk Anda" in texts[1]
@@ -151,7 +152,7 @@ async def test_post_move_survey_end_to_end(harness: BotHarness) -> None:
     # Closing: Budi's late answer is refused politely and nothing is stored.
     await fire_surveys(harness, due + timedelta(days=14, seconds=30))
     assert "ditutup" in (await other.reply()).text
-    await other.press(data=f"sv:a:{budi_part.id}:0:4")
+    await other.press(data=AnswerQuestion(budi_part.id, 0, "4").pack())
     assert "sudah ditutup" in (await other.callback_answers(min_count=5))[-1]["text"]
     assert "Tidak ada survei" in (await other.ask("/isi_survei")).text
     async with db.transaction() as session:

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from openpyxl import load_workbook
 
 from bot.harness import BotHarness
+from bot.surveys.buttons import ExportResults, ShowFollowUp
 from bot.surveys.catalog import upsert_survey
 from bot.surveys.definition import parse_definition
 from storage.queries import surveys as q
@@ -50,7 +51,7 @@ async def test_employee_cannot_see_results(harness: BotHarness) -> None:
     user = harness.user(8100)
     assert "hanya untuk petugas" in (await user.ask("/hasil_survei")).text
     await user.ask("/menu")
-    await user.press(data="svh:x:1")
+    await user.press(data=ExportResults(1).pack())
     answers = await user.callback_answers(min_count=1)
     assert "hanya untuk petugas" in answers[-1]["text"]
     assert people["kes"]
@@ -90,5 +91,5 @@ async def test_named_survey_follow_up_list(harness: BotHarness) -> None:
     assert "199001012015031500" not in follow.text  # NIP masked
     anonymous = (await hr.ask("/survei")).text
     assert "#1" in anonymous
-    await hr.press(data="svh:f:1")
+    await hr.press(data=ShowFollowUp(1).pack())
     assert "anonim" in (await hr.reply()).text

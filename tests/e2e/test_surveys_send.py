@@ -7,8 +7,11 @@ from datetime import datetime
 from sqlalchemy import select
 
 from bot.harness import BotHarness
+from bot.surveys.buttons import PickSurveyToSend, SendSurveyNow
+from bot.texts import t
 from storage.models.delivery import ScheduledItem
 from storage.models.surveys import SurveyParticipation, SurveyRound
+from storage.queries import conversation, users
 from tests.conftest import HR_ID
 from tests.factories import UNITS, add_employee
 
@@ -87,13 +90,34 @@ async def test_send_buttons_are_hr_only_and_draft_bound(harness: BotHarness) -> 
     await harness.client.register_chats([7421])
     user = harness.user(7421)
     await user.ask("/menu")
-    await user.press(data="svs:pick:1")
+    await user.press(data=PickSurveyToSend(1).pack())
     assert "hanya untuk petugas" in (await user.callback_answers(min_count=1))[-1]["text"]
     hr = harness.user(HR_ID)
     await hr.ask("/menu")
-    await hr.press(data="svs:now")
+    await hr.press(data=SendSurveyNow().pack())
     assert "tidak berlaku" in (await hr.callback_answers(min_count=1))[-1]["text"]
-    await hr.press(data="svs:pick:999")
+    await hr.press(data=PickSurveyToSend(999).pack())
     assert "tidak ditemukan" in (await hr.callback_answers(min_count=2))[-1]["text"]
     async with harness.services.db.transaction() as session:
         assert (await session.execute(select(SurveyRound))).first() is None
+
+
+async def test_role_removed_mid_sending_refuses_the_time(harness: BotHarness) -> None:
+    """HR loses the role before typing the opening time: refused, no round is created."""
+    await add_employee(harness.services.db, telegram_id=7431)
+    await harness.client.register_chats([7431])
+    hr = harness.user(HR_ID)
+    await hr.ask("/survei")
+    await hr.press("📤 Kirim #1")
+    await hr.reply()
+    await hr.press("👥 Semua pegawai")
+    assert "penerima: 1 orang" in (await hr.reply()).text
+    await hr.press("🗓 Jadwalkan")
+    await hr.reply()
+    async with harness.services.db.transaction() as session:
+        assert await users.revoke_role(session, HR_ID, "hr") == 1
+    refused = await hr.ask("2099-03-01 08:00")
+    assert refused.text == t("id", "common.step_not_allowed")
+    async with harness.services.db.transaction() as session:
+        assert (await session.execute(select(SurveyRound))).first() is None
+        assert await conversation.get_state(session, HR_ID) is None

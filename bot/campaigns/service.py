@@ -1,0 +1,132 @@
+"""/sosialisasi: the socialization template HR edits (texts and timings of its steps).
+
+Plain values in, small results out; the chat face is ``handlers.campaigns``. Scheduling
+the steps of decreed moves is ``bot.services.campaigns``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.campaigns.defaults import default_template
+from bot.campaigns.timing import OffsetError, parse_offset
+from bot.delivery.compose import html_error
+from bot.delivery.notices import Notice, hr_locales
+from bot.events import MoveEvent
+from bot.texts import t
+from storage.models.campaigns import CampaignStep
+from storage.queries import audit
+from storage.queries import campaigns as cq
+
+Outcome = Literal["saved", "gone", "bad_html", "bad_offset"]
+
+
+@dataclass(frozen=True)
+class StepView:
+    """One step as HR sees it: number, timing and text in HR's language."""
+
+    step_id: int
+    n: int
+    offset_days: int
+    send_time: str
+    text: str
+
+
+@dataclass(frozen=True)
+class TemplateView:
+    """The default template and its steps in sending order."""
+
+    name: str
+    steps: list[StepView]
+
+
+@dataclass(frozen=True)
+class Edited:
+    """The outcome of an edit; ``error`` explains ``bad_html``."""
+
+    outcome: Outcome
+    error: str = ""
+
+
+def text_of(locale: str, key: str) -> str:
+    """Raw locale text (placeholders kept) for seeding the default template."""
+    return t(locale, key)
+
+
+def _text_in(step: CampaignStep, locale: str) -> str:
+    """A step's text in ``locale`` (English or Indonesian)."""
+    return step.text_en if locale == "en" else step.text_id
+
+
+async def template_view(session: AsyncSession, locale: str) -> TemplateView:
+    """The default template (created on first use) with its steps."""
+    template = await default_template(session, text_of)
+    steps = await cq.steps_of(session, template.id)
+    return TemplateView(
+        template.name,
+        [
+            StepView(s.id, n, s.offset_days, s.send_time, _text_in(s, locale))
+            for n, s in enumerate(steps, start=1)
+        ],
+    )
+
+
+async def step_exists(session: AsyncSession, step_id: int) -> bool:
+    """True when the step is still there (a button may be older than an edit)."""
+    return await cq.get_step(session, step_id) is not None
+
+
+async def save_text(
+    session: AsyncSession, actor: int, step_id: int, locale: str, text: str
+) -> Edited:
+    """Store a step's new text in HR's language (Telegram HTML checked first)."""
+    error = html_error(text)
+    if error is not None:
+        return Edited("bad_html", error)
+    step = await cq.get_step(session, step_id)
+    if step is None:
+        return Edited("gone")
+    if locale == "en":
+        step.text_en = text
+    else:
+        step.text_id = text
+    return await _saved(session, actor, step, "text")
+
+
+async def save_offset(session: AsyncSession, actor: int, step_id: int, text: str) -> Edited:
+    """Store a step's new timing, typed as ``D-14`` or ``D+1 09:00``."""
+    step = await cq.get_step(session, step_id)
+    if step is None:
+        return Edited("gone")
+    try:
+        offset = parse_offset(text, step.send_time)
+    except OffsetError:
+        return Edited("bad_offset")
+    step.offset_days, step.send_time = offset.days, offset.send_time
+    return await _saved(session, actor, step, "offset")
+
+
+async def _saved(session: AsyncSession, actor: int, step: CampaignStep, what: str) -> Edited:
+    """Stamp the editor and write the audit entry."""
+    step.updated_by = actor
+    await audit.record(
+        session, audit.actor_of(actor), "campaign.step_edited", "campaign_step", step.id, what=what
+    )
+    return Edited("saved")
+
+
+async def skipped_notices(
+    session: AsyncSession, event: MoveEvent, count: int, default_locale: str
+) -> list[Notice]:
+    """Tell every HR user that ``count`` steps of a decreed move were already past."""
+    tmt = event.effective_date.strftime("%d-%m-%Y")
+    locales = await hr_locales(session, default_locale)
+    return [
+        Notice(
+            chat_id, t(loc, "campaigns.skipped_report", move=event.move_id, count=count, tmt=tmt)
+        )
+        for chat_id, loc in locales.items()
+    ]
