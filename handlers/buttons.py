@@ -25,6 +25,19 @@ D = TypeVar("D", bound=CallbackData)
 ButtonFn = Callable[[Request, D], Awaitable[None]]
 
 
+def record_button(
+    app: Application[Any, Any, Any, Any, Any, Any],
+    data_cls: type[CallbackData],
+    *,
+    roles: Collection[str] = (),
+    linked: bool = False,
+) -> None:
+    """Record a button class and its roles (for menus, help and the authorization tests)."""
+    services_of(app).commands.buttons[data_cls.prefix] = ButtonSpec(
+        data_cls, frozenset(roles), linked
+    )
+
+
 def add_button(
     app: Application[Any, Any, Any, Any, Any, Any],
     data_cls: type[D],
@@ -43,7 +56,6 @@ def add_button(
 
     pressed.__name__ = pressed.__qualname__ = getattr(fn, "__name__", "button")
     pressed.__doc__ = fn.__doc__
-    registry = services_of(app).commands
-    registry.buttons[data_cls.prefix] = ButtonSpec(data_cls, frozenset(roles), linked)
+    record_button(app, data_cls, roles=roles, linked=linked)
     callback = handler(roles=roles, linked=linked, private_only=private_only)(pressed)
     app.add_handler(CallbackQueryHandler(callback, pattern=data_cls.pattern()))

@@ -15,7 +15,6 @@ from datetime import timedelta
 from enum import Flag, auto
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Message
 from telegram.ext import (
     Application,
@@ -29,6 +28,7 @@ from bot.texts import t
 from handlers.base import handler
 from handlers.context import BotContext, services_of
 from handlers.request import Request
+from storage.db import Session
 from storage.models import ConversationState, utcnow
 from storage.queries import audit, conversation
 from storage.queries.users import get_user
@@ -84,7 +84,7 @@ class FlowSpec:
         step: str,
         fn: StepFn,
         *,
-        accepts: Accepts = Accepts.ANY,
+        accepts: Accepts,
         roles: Collection[str] | None = None,
         reshow: bool = False,
         hint: str | None = None,
@@ -149,7 +149,7 @@ class FlowRouter:
         step: str,
         fn: StepFn,
         *,
-        accepts: Accepts = Accepts.ANY,
+        accepts: Accepts,
         roles: Collection[str] | None = None,
         hint: str | None = None,
     ) -> None:
@@ -272,7 +272,7 @@ async def expire_idle_job(context: BotContext) -> None:
         await context.bot.send_message(chat_id, text)
 
 
-async def _locale_of(session: AsyncSession, telegram_id: int, settings: Settings) -> str:
+async def _locale_of(session: Session, telegram_id: int, settings: Settings) -> str:
     """The stored locale of a user, or the default."""
     user = await get_user(session, telegram_id)
     return (user.locale if user else None) or settings.default_locale

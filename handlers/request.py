@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -28,12 +27,11 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, RetryAfter
 from telegram.ext import CallbackContext
 
-from bot.callback_data import LegacyCallbackData
-from bot.callback_data import parse as parse_callback
 from bot.config import Settings
 from bot.messages import OutgoingMessage
 from bot.texts import t
 from bot.update_processor import outside_slot
+from storage.db import Session
 from storage.models import BotUser, ConversationState, Employee
 from storage.queries import conversation
 
@@ -52,7 +50,7 @@ class Request:
 
     update: Update
     context: CallbackContext[Any, Any, Any, Any]
-    session: AsyncSession
+    session: Session
     settings: Settings
     user: BotUser
     employee: Employee | None
@@ -86,11 +84,6 @@ class Request:
     def today(self) -> date:
         """Today's date in the configured local time zone."""
         return self.now().astimezone(self.settings.tz).date()
-
-    def button(self) -> LegacyCallbackData:
-        """The parsed untyped payload of the pressed button (CallbackDataError when malformed)."""
-        query = self.update.callback_query
-        return parse_callback(query.data if query else None)
 
     @property
     def inactive(self) -> bool:

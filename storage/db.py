@@ -18,6 +18,9 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+# The session type the Telegram layer passes to domain services without touching SQL.
+Session = AsyncSession
+
 
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     """Turn on WAL, foreign keys and a busy timeout for every new SQLite connection."""

@@ -19,8 +19,8 @@ from tests.factories import add_employee
 
 HR_COMMANDS = ["/undangan 199003152015031001"]
 FORGED_HR_BUTTONS = [
-    "imp:kind:roster",
-    "imp:partial",
+    "import-kind:roster",
+    "import-partial",
     PickPosition(1).pack(),
     TurnCandidatesPage(1, 0).pack(),
     ExportCandidates(1).pack(),
