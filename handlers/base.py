@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Awaitable, Callable, Collection, Coroutine
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import Update
@@ -22,12 +23,22 @@ from bot.callback_data import CallbackDataError
 from bot.texts import t
 from handlers.context import services_of
 from handlers.request import Request
+from storage.db import Session
 from storage.queries import audit, users
 
 log = logging.getLogger(__name__)
 
 Callback = Callable[[Update, CallbackContext[Any, Any, Any, Any]], Coroutine[Any, Any, None]]
 Feature = Callable[[Request], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Guard:
+    """Who may run a feature function: roles, registration, chat kind."""
+
+    roles: frozenset[str] = frozenset()
+    linked: bool = False
+    private_only: bool = True
 
 
 def handler(
@@ -37,62 +48,83 @@ def handler(
     private_only: bool = True,
 ) -> Callable[[Feature], Callback]:
     """Wrap a feature function ``fn(request)`` into a PTB callback with all checks."""
+    guard = Guard(frozenset(roles), linked, private_only)
 
     def decorate(fn: Feature) -> Callback:
         @functools.wraps(fn)
         async def callback(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
-            tg_user, chat = update.effective_user, update.effective_chat
-            if tg_user is None or chat is None:
+            if not await _admitted(update, context, guard):
                 return
+            tg_user = update.effective_user
+            assert tg_user is not None
             services = services_of(context.application)
-            settings = services.settings
-            if private_only and chat.type != ChatType.PRIVATE:
-                await _point_to_private_chat(update, context, settings.default_locale)
-                return
-            if chat.type == ChatType.PRIVATE and chat.id != tg_user.id:
-                log.warning("refused a private-chat update whose chat differs from its sender")
-                if update.callback_query is not None:
-                    text = t(settings.default_locale, "common.not_allowed")
-                    await update.callback_query.answer(text, show_alert=True)
-                return
             async with services.db.transaction(serialize_key=tg_user.id) as session:
-                user, employee, user_roles = await users.load_identity(session, tg_user.id)
-                request = Request(
-                    update=update,
-                    context=context,
-                    session=session,
-                    settings=settings,
-                    user=user,
-                    employee=employee,
-                    roles=user_roles,
-                    locale=user.locale or settings.default_locale,
-                )
-                if request.inactive:
-                    request.answer()
-                    request.reply_key("common.inactive")
-                elif roles and not request.has_role(*roles):
-                    await audit.record(
-                        session,
-                        audit.actor_of(tg_user.id),
-                        "access.denied",
-                        "handler",
-                        fn.__name__,
-                    )
-                    request.answer(request.t("common.not_allowed"), alert=True)
-                elif linked and request.employee is None and not roles:
-                    request.answer()
-                    request.reply_key("common.register_first")
-                else:
-                    try:
-                        await fn(request)
-                    except CallbackDataError:
-                        request.deferred.clear()
-                        request.answer(request.t("common.stale_button"), alert=True)
+                request = await _load_request(update, context, session)
+                await _run_checked(request, fn, guard)
             await request.flush_deferred()
 
         return callback
 
     return decorate
+
+
+async def _admitted(
+    update: Update, context: CallbackContext[Any, Any, Any, Any], guard: Guard
+) -> bool:
+    """Checks before any database work: a sender, a private chat, and the sender's own chat."""
+    tg_user, chat = update.effective_user, update.effective_chat
+    if tg_user is None or chat is None:
+        return False
+    locale = services_of(context.application).settings.default_locale
+    if guard.private_only and chat.type != ChatType.PRIVATE:
+        await _point_to_private_chat(update, context, locale)
+        return False
+    if chat.type == ChatType.PRIVATE and chat.id != tg_user.id:
+        log.warning("refused a private-chat update whose chat differs from its sender")
+        if update.callback_query is not None:
+            await update.callback_query.answer(t(locale, "common.not_allowed"), show_alert=True)
+        return False
+    return True
+
+
+async def _load_request(
+    update: Update, context: CallbackContext[Any, Any, Any, Any], session: Session
+) -> Request:
+    """The user, linked employee, roles and locale of the update, loaded now."""
+    tg_user = update.effective_user
+    assert tg_user is not None
+    settings = services_of(context.application).settings
+    user, employee, user_roles = await users.load_identity(session, tg_user.id)
+    return Request(
+        update=update,
+        context=context,
+        session=session,
+        settings=settings,
+        user=user,
+        employee=employee,
+        roles=user_roles,
+        locale=user.locale or settings.default_locale,
+    )
+
+
+async def _run_checked(request: Request, fn: Feature, guard: Guard) -> None:
+    """Run ``fn`` when the user is active, holds a role and is registered as required."""
+    if request.inactive:
+        request.answer()
+        request.reply_key("common.inactive")
+    elif guard.roles and not request.has_role(*guard.roles):
+        actor = audit.actor_of(request.telegram_id)
+        await audit.record(request.session, actor, "access.denied", "handler", fn.__name__)
+        request.answer(request.t("common.not_allowed"), alert=True)
+    elif guard.linked and request.employee is None and not guard.roles:
+        request.answer()
+        request.reply_key("common.register_first")
+    else:
+        try:
+            await fn(request)
+        except CallbackDataError:
+            request.deferred.clear()
+            request.answer(request.t("common.stale_button"), alert=True)
 
 
 async def _point_to_private_chat(

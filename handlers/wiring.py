@@ -48,19 +48,8 @@ def worker_bot(settings: Settings, width: int) -> Bot:
     )
 
 
-def build_services(
-    app: Application[Any, Any, Any, Any, Any, Any],
-    settings: Settings,
-    *,
-    clock: Clock | None = None,
-    migrate: bool = True,
-) -> Services:
-    """Create every long-lived service of ``app`` (started later by ``delivery_services``)."""
-    from handlers.delivery_services import report_to_hr  # the HR notice is Telegram-facing
-
-    db = Database(settings.database_url)
-    clock = clock or Clock()
-    events = EventBus()
+def _outbox(settings: Settings, db: Database, clock: Clock) -> tuple[OutboxWorker, ProgressTracker]:
+    """The outbox worker (its own Bot, as wide as its pace needs) and its progress tracker."""
     width = max_in_flight(settings.broadcast_rate_per_second)
     bot = worker_bot(settings, width)
     tracker = ProgressTracker(db, bot, settings.default_locale)
@@ -75,36 +64,41 @@ def build_services(
         on_progress=tracker.on_progress,
         on_done=tracker.on_done,
     )
+    return worker, tracker
+
+
+def build_services(
+    app: Application[Any, Any, Any, Any, Any, Any],
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    migrate: bool = True,
+) -> Services:
+    """Create every long-lived service of ``app`` (started later by ``delivery_services``)."""
+    from handlers.delivery_services import report_to_hr  # the HR notice is Telegram-facing
+
+    db = Database(settings.database_url)
+    clock = clock or Clock()
+    events = EventBus()
+    worker, tracker = _outbox(settings, db, clock)
 
     async def report(outcome: FireOutcome) -> None:
         """Tell HR about a late, missed or failed scheduled item."""
         await report_to_hr(app, outcome)
 
     scheduler = Scheduler(
-        db,
-        clock,
-        grace_minutes=settings.schedule_grace_minutes,
-        poll_seconds=SCHEDULER_POLL_SECONDS,
-        on_report=report,
-    )
+        db, clock, grace_minutes=settings.schedule_grace_minutes,
+        poll_seconds=SCHEDULER_POLL_SECONDS, on_report=report,
+    )  # fmt: skip
     broadcast_kind(scheduler, worker.wake)
     campaigns = CampaignService(
         scheduler, settings.tz, text_of, settings.default_locale, wake=worker.wake
     )
     campaigns.attach(events)
-    survey_jobs = attach_jobs(settings, scheduler, events, worker.wake)
     return Services(
-        settings=settings,
-        db=db,
-        clock=clock,
-        events=events,
-        outbox=worker,
-        scheduler=scheduler,
-        progress=tracker,
-        campaigns=campaigns,
-        survey_jobs=survey_jobs,
-        flows=FlowRouter(),
-        commands=CommandRegistry(),
-        matching=MatchingService(),
+        settings=settings, db=db, clock=clock, events=events, outbox=worker,
+        scheduler=scheduler, progress=tracker, campaigns=campaigns,
+        survey_jobs=attach_jobs(settings, scheduler, events, worker.wake),
+        flows=FlowRouter(), commands=CommandRegistry(), matching=MatchingService(),
         migrate=migrate,
-    )
+    )  # fmt: skip
