@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     bot_username: str = ""
     max_concurrent_updates: int = Field(default=64, ge=1, le=1024)
     max_queued_updates_per_user: int = Field(default=20, ge=1, le=1000)
+    import_max_rows: int = Field(default=100_000, ge=10, le=2_000_000)
     invite_ttl_hours: int = Field(default=72, ge=1, le=24 * 60)
     max_failed_link_attempts: int = Field(default=5, ge=1, le=100)
     link_lockout_minutes: int = Field(default=30, ge=1, le=24 * 60)

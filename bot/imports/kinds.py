@@ -61,4 +61,4 @@ class ImportKind(Generic[R]):
     validate: Callable[[Table, ImportContext], Validated[R]]
     apply: Apply[R]
     report: str  # text key of the summary line of an applied import
-    parse: Callable[[bytes, str], Table] = read_table
+    parse: Callable[[bytes, str, int], Table] = read_table

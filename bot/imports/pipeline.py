@@ -12,13 +12,15 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.imports.kinds import ImportContext, ImportKind, ImportRefused
+from bot.imports.reader import MAX_ROWS
 from bot.imports.report import ImportReport
 from bot.imports.rows import Validated
 
 
 def validate_file(kind: ImportKind[Any], data: bytes, ctx: ImportContext) -> Validated[Any]:
     """Parse and validate ``data``; ``FileError`` when it is not a readable table."""
-    return kind.validate(kind.parse(data, ctx.filename), ctx)
+    max_rows = ctx.settings.import_max_rows if ctx.settings is not None else MAX_ROWS
+    return kind.validate(kind.parse(data, ctx.filename, max_rows), ctx)
 
 
 def new_report(

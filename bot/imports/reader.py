@@ -13,8 +13,12 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 
 CSV_EXTENSIONS = (".csv", ".txt")
+MAX_ROWS = 100_000  # lines read at most (IMPORT_MAX_ROWS); a longer file is refused
+MAX_COLUMNS = 256  # cells of the header row looked at; data rows stop at the header's width
+HEADER_SEARCH_ROWS = 20
 XLSX_EXTENSIONS = (".xlsx", ".xlsm")
 _DELIMITERS = (",", ";", "\t", "|")
 
@@ -45,13 +49,17 @@ def read_path(path: str | Path) -> bytes:
         raise FileError("import.file.unreadable", reason=reason) from exc
 
 
-def read_table(data: bytes, filename: str) -> Table:
-    """Read CSV or XLSX ``data``; the format is chosen by the extension of ``filename``."""
+def read_table(data: bytes, filename: str, max_rows: int = MAX_ROWS) -> Table:
+    """Read CSV or XLSX ``data``; the format is chosen by the extension of ``filename``.
+
+    At most ``max_rows`` lines are read (``FileError`` beyond), and XLSX rows only as wide
+    as the header, so a small workbook declaring a huge sheet cannot exhaust memory.
+    """
     ext = Path(filename).suffix.lower()
     if ext in CSV_EXTENSIONS:
-        grid = _csv_rows(data)
+        grid = _csv_rows(data, max_rows)
     elif ext in XLSX_EXTENSIONS:
-        grid = _xlsx_rows(data)
+        grid = _xlsx_rows(data, max_rows)
     else:
         raise FileError("import.file.type", ext=ext or filename)
     return _to_table(grid)
@@ -92,16 +100,21 @@ def _sniff_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _csv_rows(data: bytes) -> list[list[str]]:
-    """Parse CSV bytes into rows of stripped strings."""
+def _csv_rows(data: bytes, max_rows: int) -> list[list[str]]:
+    """Parse CSV bytes into rows of stripped strings (at most ``max_rows`` lines)."""
     if b"\x00" in data[:4096]:
         raise FileError("import.file.unreadable", reason="binary")
     text = _decode(data)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
+    rows: list[list[str]] = []
     try:
-        return [[cell.strip() for cell in row] for row in reader]
+        for row in reader:
+            if len(rows) >= max_rows:
+                raise FileError("import.file.too_many_rows", limit=max_rows)
+            rows.append([cell.strip() for cell in row[:MAX_COLUMNS]])
     except csv.Error as exc:
         raise FileError("import.file.unreadable", reason=str(exc)) from exc
+    return rows
 
 
 def _cell_text(value: object) -> str:
@@ -119,8 +132,8 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _xlsx_rows(data: bytes) -> list[list[str]]:
-    """Read the first sheet of an XLSX workbook into rows of strings."""
+def _xlsx_rows(data: bytes, max_rows: int) -> list[list[str]]:
+    """Read the first sheet of an XLSX workbook into rows of strings (bounded, see above)."""
     from openpyxl import load_workbook  # imported lazily: only needed for XLSX
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -131,7 +144,28 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
     try:
         if not workbook.worksheets:
             raise FileError("import.file.empty")
-        sheet = workbook.worksheets[0]
-        return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        return _bounded_rows(workbook.worksheets[0], max_rows)
     finally:
         workbook.close()
+
+
+def _bounded_rows(sheet: Any, max_rows: int) -> list[list[str]]:
+    """Rows up to the header's last filled column, refusing more than ``max_rows`` lines.
+
+    The sheet's declared dimension is never trusted: rows are read lazily, the header
+    decides the width, and reading stops at the row limit.
+    """
+    width = 0
+    for row in sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, max_col=MAX_COLUMNS, values_only=True):
+        cells = [_cell_text(v) for v in row]
+        if any(cells):
+            width = max(i for i, c in enumerate(cells) if c) + 1
+            break
+    if width == 0:
+        return []
+    rows: list[list[str]] = []
+    for row in sheet.iter_rows(max_col=width, values_only=True):
+        if len(rows) >= max_rows:
+            raise FileError("import.file.too_many_rows", limit=max_rows)
+        rows.append([_cell_text(v) for v in row])
+    return rows
