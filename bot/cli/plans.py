@@ -3,38 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from bot.cli.common import open_database, run_async, settings_or_exit
-from bot.cli.roster import import_group
-from bot.plans.export import workbook
 from bot.texts import t
 from storage.queries import audit
 from storage.queries import plans as q
 
 MOVE_COLUMNS = ("id", "nip", "name", "from_unit", "to_unit", "to_position", "tmt", "status",
                 "version", "answer", "answer_text", "sk")  # fmt: skip
-
-
-def register(sub: Any) -> None:
-    """Add ``plans list``, ``plans export``, ``import workload`` and ``import moves``."""
-    plans = sub.add_parser("plans", help="mutation plans")
-    group = plans.add_subparsers(dest="plans_command", required=True)
-    group.add_parser("list", help="list plans").set_defaults(func=cmd_list)
-    export = group.add_parser("export", help="export a plan's moves and audit trail to XLSX")
-    export.add_argument("plan_id", type=int)
-    export.add_argument("--out", type=Path, required=True)
-    export.set_defaults(func=cmd_export)
-    workload = import_group(sub).add_parser("workload", help="import ABK workload figures")
-    workload.add_argument("file", type=Path)
-    workload.add_argument("--partial", action="store_true", help="import the valid rows only")
-    workload.set_defaults(func=cmd_import_workload)
-    moves = import_group(sub).add_parser("moves", help="import proposed moves into a Draf plan")
-    moves.add_argument("file", type=Path, help="moves file, .csv or .xlsx")
-    moves.add_argument("--plan", type=int, required=True, help="id of the Draf plan")
-    moves.add_argument("--partial", action="store_true", help="import the valid rows only")
-    moves.set_defaults(func=cmd_import_moves)
 
 
 def cmd_list(_args: argparse.Namespace) -> int:
@@ -60,6 +37,8 @@ def cmd_list(_args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the plan's moves and audit trail to an XLSX file."""
+    from bot.plans.export import workbook  # openpyxl: only this command needs it
+
     settings = settings_or_exit()
     locale = settings.default_locale
 

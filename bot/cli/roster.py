@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from bot.cli.common import open_database, run_async, settings_or_exit
 from bot.roster.importer import (
@@ -19,28 +18,6 @@ from bot.roster.importer import (
     parse_roster,
 )
 from bot.roster.validation import RosterError
-
-
-def import_group(sub: Any) -> Any:
-    """The subparsers of ``asn-bot import``, created once and shared by features."""
-    parser = sub.choices.get("import")
-    if parser is None:
-        parser = sub.add_parser("import", help="import data files (roster, …)")
-        parser.set_defaults(func=lambda _args: parser.print_help() or 2)
-        return parser.add_subparsers(dest="import_kind", required=True)
-    return parser._subparsers._group_actions[0]
-
-
-def register(sub: Any) -> None:
-    """Add ``import employees``."""
-    group = import_group(sub)
-    p = group.add_parser("employees", help="import the employee roster (CSV or XLSX)")
-    p.add_argument("file", type=Path, help="roster file, .csv or .xlsx")
-    p.add_argument(
-        "--partial", action="store_true", help="import the valid rows even if some are rejected"
-    )
-    p.add_argument("--locale", default=None, help="report language (id or en)")
-    p.set_defaults(func=cmd_import_employees)
 
 
 def cmd_import_employees(args: argparse.Namespace) -> int:

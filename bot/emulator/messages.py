@@ -7,7 +7,7 @@ import struct
 import time
 from typing import Any
 
-from bot.emulator.markup import MarkupError, visible_text
+from bot.telegram_markup import MarkupError, visible_text
 from bot.emulator.params import Params, Upload
 from bot.emulator.state import JSON, ApiError, BotRecord, ChatState, EmulatorState, StoredFile
 
