@@ -81,10 +81,13 @@ def test_match_loads_the_engine_only() -> None:
 
 
 def test_run_path_does_not_import_the_emulator() -> None:
-    """The bot itself (``bot.app`` and the ``run`` subcommand) never loads the emulator."""
+    """The bot itself (``bot.app`` and the ``run`` subcommand) never loads the emulator.
+
+    Nor matplotlib: charts import it when they are drawn.
+    """
     modules = _modules_after(f"import bot.app, {_target_module(['run'])}")
     assert "handlers" in modules
-    assert not _loaded(modules, ("bot.emulator", "bot.demo", "bot.harness"))
+    assert not _loaded(modules, ("bot.emulator", "bot.demo", "bot.harness", "matplotlib"))
 
 
 def test_only_demo_side_imports_the_emulator() -> None:
