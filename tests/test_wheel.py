@@ -109,15 +109,8 @@ def test_wheel_installs_and_runs_the_demo(tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = _clean_env()
-    where = _run(
-        [
-            env_dir / "bin" / "python",
-            "-c",
-            "import bot, handlers, storage; print(bot.__file__, handlers.__file__, storage.__file__)",
-        ],
-        cwd=elsewhere,
-        env=env,
-    )
+    code = "import bot, handlers, storage as s; print(bot.__file__, handlers.__file__, s.__file__)"
+    where = _run([env_dir / "bin" / "python", "-c", code], cwd=elsewhere, env=env)
     for path in where.split():
         assert Path(path).is_relative_to(env_dir), where
     demo = [env_dir / "bin" / "asn-bot", "demo", "--script", "--db", tmp_path / "demo.sqlite3"]

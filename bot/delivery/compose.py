@@ -15,8 +15,8 @@ def html_error(text: str) -> str | None:
     """Why Telegram would refuse ``text`` with parse_mode HTML, or None when it is fine.
 
     Uses ``bot.telegram_markup``, the validator the project's Bot API emulator also uses,
-    which mirrors Telegram's rules (whitelisted tags, proper nesting, no self-closing tags); the visible text must
-    also fit in one message.
+    which mirrors Telegram's rules (whitelisted tags, proper nesting, no self-closing tags);
+    the visible text must also fit in one message.
     """
     try:
         visible = visible_text(text, "HTML")
