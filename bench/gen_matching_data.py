@@ -6,7 +6,9 @@ requirement boilerplate, filler, emoji, random separators and typos (swap, drop,
 
 from __future__ import annotations
 
+import csv
 import random
+from pathlib import Path
 
 from bot.matching.profiles import EmployeeProfile, PositionSpec
 
@@ -203,3 +205,25 @@ def positions(n: int, seed: int = 2) -> list[PositionSpec]:
             min_golongan=RANKS[lo], max_golongan=RANKS[lo + rng.randint(1, 3)], quota=1,
         ))  # fmt: skip
     return out
+
+
+EMPLOYEE_COLUMNS = ("nip", "name", "unit", "position", "golongan", "education_level",
+                    "education_field", "skills_text")  # fmt: skip
+POSITION_COLUMNS = ("position_id", "title", "unit", "required_skills", "education_level",
+                    "education_fields", "min_golongan", "max_golongan", "quota")  # fmt: skip
+
+
+def write_csv_pair(folder: Path, n_employees: int, n_positions: int) -> tuple[Path, Path]:
+    """Write generated employees and positions as ``asn-bot match`` input files."""
+    emp_path, pos_path = folder / "employees.csv", folder / "positions.csv"
+    with emp_path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(EMPLOYEE_COLUMNS)
+        writer.writerows([getattr(e, c) for c in EMPLOYEE_COLUMNS] for e in employees(n_employees))
+    with pos_path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(POSITION_COLUMNS)
+        for p in positions(n_positions):
+            row = {c: getattr(p, c) for c in POSITION_COLUMNS}
+            writer.writerow({**row, "education_fields": ";".join(p.education_fields)}.values())
+    return emp_path, pos_path

@@ -27,7 +27,7 @@ from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes
 
 from bot.emulator import EmulatedUser, EmulatorClient, EmulatorServer
 from bot.emulator.client import tiny_png
-from bot.emulator.markup import MarkupError, visible_text
+from bot.telegram_markup import MarkupError, visible_text
 
 pytestmark = pytest.mark.e2e
 

@@ -3,28 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from bot.admin import service as admin
 from bot.cli.common import open_database, run_async, settings_or_exit
 from bot.texts import t
 from storage.queries import users
-
-
-def register(sub: Any) -> None:
-    """Add the ``admin`` subcommands."""
-    parser = sub.add_parser("admin", help="HR and approver roles")
-    admin_sub = parser.add_subparsers(dest="admin_command", required=True)
-    add = admin_sub.add_parser("add", help="grant a role to a Telegram user id")
-    add.add_argument("telegram_id", type=int)
-    add.add_argument("--role", choices=users.ROLES, default="hr")
-    add.set_defaults(func=admin_add)
-    lst = admin_sub.add_parser("list", help="list role holders")
-    lst.set_defaults(func=admin_list)
-    rm = admin_sub.add_parser("remove", help="remove a role (all roles without --role)")
-    rm.add_argument("telegram_id", type=int)
-    rm.add_argument("--role", choices=users.ROLES, default=None)
-    rm.set_defaults(func=admin_remove)
 
 
 def admin_add(args: argparse.Namespace) -> int:

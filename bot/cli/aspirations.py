@@ -29,27 +29,6 @@ from storage.models import utcnow
 CLI_ACTOR = None  # audited as "cli"
 
 
-def register(sub: Any) -> None:
-    """Add ``aspirations open|close|extend|export|list``."""
-    p = sub.add_parser("aspirations", help="transfer aspiration windows and export")
-    asp = p.add_subparsers(dest="aspirations_command", required=True)
-    o = asp.add_parser("open", help="open a window")
-    o.add_argument("--name", required=True)
-    o.add_argument("--until", required=True, help="last day, YYYY-MM-DD (local time)")
-    o.add_argument("--from", dest="start", default=None, help="first day (default: now)")
-    o.add_argument("--units", nargs="*", default=[], help="limit to these units (names/abbrev.)")
-    o.set_defaults(func=cmd_open)
-    asp.add_parser("close", help="close the open window").set_defaults(func=cmd_close)
-    e = asp.add_parser("extend", help="move the end of the latest window")
-    e.add_argument("--until", required=True)
-    e.set_defaults(func=cmd_extend)
-    x = asp.add_parser("export", help="export the latest window's aspirations")
-    x.add_argument("--out", required=True, help="FILE.xlsx or FILE.csv")
-    x.add_argument("--window", type=int, default=None, help="window id (default: latest)")
-    x.set_defaults(func=cmd_export)
-    asp.add_parser("list", help="list windows").set_defaults(func=cmd_list)
-
-
 def cmd_open(args: argparse.Namespace) -> int:
     """Open a window from the shell."""
     settings = settings_or_exit()
@@ -127,6 +106,7 @@ def cmd_extend(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the window's aspirations to an XLSX or CSV file."""
+
     settings = settings_or_exit()
     loc, path = settings.default_locale, Path(args.out)
     suffix = path.suffix.lower()

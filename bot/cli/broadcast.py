@@ -8,7 +8,6 @@ Broadcast and a ScheduledItem (the running bot's scheduler polls for new items).
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -19,28 +18,6 @@ from bot.texts import t
 from storage.models.base import utcnow
 from storage.queries import delivery as q
 from storage.queries import scheduling as sq
-
-
-def register(sub: Any) -> None:
-    """Add the ``broadcast`` subcommands."""
-    parser = sub.add_parser("broadcast", help="send and inspect broadcasts")
-    bsub = parser.add_subparsers(dest="broadcast_command", required=True)
-    send = bsub.add_parser("send", help="queue or schedule a broadcast")
-    send.add_argument("--audience", required=True, help="all | unit:NAME | role:ROLE")
-    send.add_argument("--text", required=True)
-    send.add_argument("--title", default="")
-    send.add_argument("--parse-mode", choices=["HTML", "MarkdownV2"], default=None)
-    send.add_argument("--at", default=None, help='local time "YYYY-MM-DD HH:MM"')
-    send.set_defaults(func=cmd_send)
-    status = bsub.add_parser("status", help="figures of one broadcast")
-    status.add_argument("id", type=int)
-    status.set_defaults(func=cmd_status)
-    listing = bsub.add_parser("list", help="recent broadcasts")
-    listing.add_argument("--limit", type=int, default=20)
-    listing.set_defaults(func=cmd_list)
-    cancel = bsub.add_parser("cancel", help="cancel a scheduled or unfinished broadcast")
-    cancel.add_argument("id", type=int)
-    cancel.set_defaults(func=cmd_cancel)
 
 
 def cmd_send(args: argparse.Namespace) -> int:

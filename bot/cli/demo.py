@@ -5,22 +5,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-from pathlib import Path
-from typing import Any
 
 from bot.demo.console import ConsoleChat
 from bot.demo.script import ScriptError, run_script
 from bot.demo.session import DemoWorld, demo_world
 from bot.texts import DEFAULT_LOCALE, t
-
-
-def register(sub: Any) -> None:
-    """Add ``demo``."""
-    p = sub.add_parser("demo", help="offline demo against the local Bot API emulator")
-    p.add_argument("--script", action="store_true", help="play the scripted walk-through")
-    p.add_argument("--db", type=Path, default=Path("data/demo.sqlite3"), help="demo database file")
-    p.add_argument("--employees", type=int, default=300, help="size of the generated roster")
-    p.set_defaults(func=cmd_demo)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -9,23 +9,11 @@ benchmarks only.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-from typing import Any
 
 from bot.cli.common import open_database, run_async, settings_or_exit
 from bot.imports.render import render_report
 from bot.roster.demo_data import DemoResult, generate_rows, load_demo, to_csv
 from bot.texts import t
-
-
-def register(sub: Any) -> None:
-    """Add ``demo-data``."""
-    p = sub.add_parser("demo-data", help="generate a demo roster (fictional Kabupaten Sukamaju)")
-    p.add_argument("--employees", type=int, required=True, help="number of employees")
-    p.add_argument("--seed", type=int, default=1, help="random seed (same seed, same roster)")
-    p.add_argument("--linked", action="store_true", help="link a synthetic Telegram user to each")
-    p.add_argument("--out", type=Path, default=None, help="write a CSV file instead of the DB")
-    p.set_defaults(func=cmd_demo_data)
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:

@@ -6,27 +6,13 @@ import argparse
 import asyncio
 import contextlib
 import signal
-from typing import Any
 
 from bot.emulator.server import DEFAULT_TOKEN, EmulatorServer
 
 
-def register(sub: Any) -> None:
-    """Add the ``emulator`` subcommand."""
-    parser = sub.add_parser("emulator", help="run the local Telegram Bot API emulator")
-    parser.add_argument("--host", default="127.0.0.1", help="bind address (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8081, help="port (0 = any free port)")
-    parser.add_argument("--token", default=DEFAULT_TOKEN, help="bot token the emulator accepts")
-    parser.add_argument("--latency-ms", type=float, default=0.0, help="delay per Bot API call")
-    parser.add_argument(
-        "--flood-limit", type=float, default=None, help="global send* limit per second"
-    )
-    parser.set_defaults(func=run)
-
-
 async def serve(args: argparse.Namespace, ready: asyncio.Event | None = None) -> None:
     """Start the emulator and serve until SIGINT/SIGTERM (or cancellation)."""
-    server = EmulatorServer(token=args.token, host=args.host, port=args.port)
+    server = EmulatorServer(token=args.token or DEFAULT_TOKEN, host=args.host, port=args.port)
     server.state.latency_ms = args.latency_ms
     server.state.flood_limit = args.flood_limit
     await server.start()

@@ -10,30 +10,13 @@ with ``--dry-run``), 1 when rejected lines, missing columns or a refusal prevent
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from bot.imports.registry import ALIASES, KIND_NAMES
 
 if TYPE_CHECKING:
     from bot.config import Settings
     from bot.imports.kinds import ImportContext, ImportKind
     from bot.imports.report import ImportReport
     from bot.imports.rows import Validated
-
-
-def register(sub: Any) -> None:
-    """Add ``import``."""
-    p = sub.add_parser("import", help="import a data file (CSV or XLSX)")
-    p.add_argument("kind", choices=[*KIND_NAMES, *ALIASES], help="what the file holds")
-    p.add_argument("file", type=Path, help="the file, .csv or .xlsx")
-    p.add_argument(
-        "--partial", action="store_true", help="import the valid lines even if some are rejected"
-    )
-    p.add_argument("--dry-run", action="store_true", help="report only; save nothing")
-    p.add_argument("--plan", type=int, default=None, help="moves: Draf plan id (default: latest)")
-    p.add_argument("--locale", default=None, help="report language (id or en)")
-    p.set_defaults(func=cmd_import)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 from datetime import timedelta
-from typing import Any
 
 from bot.admin import service as admin
 from bot.cli.common import open_database, run_async, settings_or_exit
@@ -12,14 +11,6 @@ from bot.registration.invites import invite_link
 from bot.roster.validation import RosterError, parse_nip
 from bot.texts import t
 from storage.models import utcnow
-
-
-def register(sub: Any) -> None:
-    """Add ``invite``."""
-    p = sub.add_parser("invite", help="create a one-time registration link for an employee")
-    p.add_argument("nip", help="the employee's 18-digit NIP")
-    p.add_argument("--hours", type=int, default=None, help="validity (default INVITE_TTL_HOURS)")
-    p.set_defaults(func=cmd_invite)
 
 
 def cmd_invite(args: argparse.Namespace) -> int:

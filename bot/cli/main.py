@@ -1,44 +1,36 @@
-"""``asn-bot`` entry point: builds the argparse tree from every subcommand module."""
+"""``asn-bot`` entry point: the argparse tree, built without importing any subcommand's code.
+
+The tree lives in ``bot.cli.parsers`` and ``bot.cli.parsers_hr`` (standard library only);
+each parser points at its implementation as ``"bot.cli.<module>:<function>"``, which is
+imported only when that subcommand runs. Adding a subcommand: write the function in its
+``bot/cli/<group>.py`` module, then add its parser (with ``runs(parser, "module:function")``)
+to one of the two parser modules and, for a new group, its ``add_*`` function below.
+"""
 
 from __future__ import annotations
 
 import argparse
 import logging
-from collections.abc import Sequence
-from types import ModuleType
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from bot.cli import (
-    admin,
-    aspirations,
-    broadcast,
-    db,
-    demo,
-    demo_data,
-    emulator,
-    imports,
-    invite,
-    matching,
-    plans,
-    run,
-    surveys,
-)
+from bot.cli import parsers, parsers_hr
 
-# Each module exposes ``register(subparsers)`` and sets ``func`` on its parsers; the
-# function receives the parsed ``argparse.Namespace`` and returns an exit code.
-SUBCOMMAND_MODULES: tuple[ModuleType, ...] = (
-    run,
-    db,
-    imports,
-    demo_data,
-    invite,
-    admin,
-    demo,
-    emulator,
-    matching,
-    aspirations,
-    broadcast,
-    plans,
-    surveys,
+# In the order ``asn-bot --help`` lists them.
+SUBCOMMANDS: tuple[Callable[[Any], None], ...] = (
+    parsers.add_run,
+    parsers.add_db,
+    parsers.add_import,
+    parsers.add_demo_data,
+    parsers.add_invite,
+    parsers.add_admin,
+    parsers.add_demo,
+    parsers.add_emulator,
+    parsers_hr.add_matching,
+    parsers_hr.add_aspirations,
+    parsers_hr.add_broadcast,
+    parsers_hr.add_plans,
+    parsers_hr.add_surveys,
 )
 
 
@@ -46,8 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     """Create the parser with every subcommand."""
     parser = argparse.ArgumentParser(prog="asn-bot", description="ASN mutation consultation bot")
     sub = parser.add_subparsers(dest="command", required=True)
-    for module in SUBCOMMAND_MODULES:
-        module.register(sub)
+    for add in SUBCOMMANDS:
+        add(sub)
     return parser
 
 

@@ -1,4 +1,4 @@
-"""``asn-bot match`` (batch recommendations) and ``asn-bot competences import|list``.
+"""``asn-bot competences import|list`` and the database side of ``asn-bot match``.
 
 Open positions are imported with ``asn-bot import positions FILE`` (``bot/cli/imports.py``).
 """
@@ -16,33 +16,13 @@ from bot.matching.dictionary import (
     load_dictionary,
     parse_competence_file,
 )
-from bot.matching.engine import build_index, rank_positions_for_employees
-from bot.matching.files import read_employees_csv, read_positions_csv, split_list, write_predictions
-from bot.matching.normaliser import Normaliser
+from bot.matching.files import split_list
 from bot.matching.profiles import EmployeeProfile, PositionSpec
 from bot.texts import t
 from storage.db import Database
 from storage.queries import positions as q
 
-
-def register(sub: Any) -> None:
-    """Add ``match`` and ``competences``."""
-    p = sub.add_parser("match", help="rank open positions for every employee")
-    p.add_argument("--employees", type=Path, help="employees CSV (default: database)")
-    p.add_argument("--positions", type=Path, help="positions CSV (default: open positions in DB)")
-    p.add_argument("--top", type=int, default=10)
-    p.add_argument("--out", type=Path, default=Path("predictions.csv"))
-    p.add_argument("--locale", default=None)
-    p.set_defaults(func=cmd_match)
-    comp = sub.add_parser("competences", help="the competence dictionary (kamus kompetensi)")
-    comp_sub = comp.add_subparsers(dest="competences_cmd", required=True)
-    imp = comp_sub.add_parser("import", help="add competences/variants from YAML, JSON or CSV")
-    imp.add_argument("file", type=Path)
-    imp.add_argument("--locale", default=None)
-    imp.set_defaults(func=cmd_competences_import)
-    lst = comp_sub.add_parser("list", help="list the competences (packaged + HR's)")
-    lst.add_argument("--locale", default=None)
-    lst.set_defaults(func=cmd_competences_list)
+MatchInputs = tuple[list[EmployeeProfile], list[PositionSpec], list[Competence]]
 
 
 async def _with_db(action: Any) -> Any:
@@ -61,9 +41,17 @@ async def _db_dictionary(db: Database) -> list[Competence]:
         return [Competence(c.name, c.name_en, tuple(v.text for v in c.variants)) for c in rows]
 
 
-async def _db_inputs(
-    db: Database, need_emps: bool, need_pos: bool
-) -> tuple[list[EmployeeProfile], list[PositionSpec], list[Competence]]:
+def load_db_inputs(need_emps: bool, need_pos: bool) -> MatchInputs:
+    """Active employees and/or open positions from the database, plus HR's competences."""
+
+    async def _load(db: Database) -> MatchInputs:
+        return await _db_inputs(db, need_emps, need_pos)
+
+    result: MatchInputs = run_async(lambda: _with_db(_load))
+    return result
+
+
+async def _db_inputs(db: Database, need_emps: bool, need_pos: bool) -> MatchInputs:
     """Employees and open positions from the database, plus HR's competences."""
     emps: list[EmployeeProfile] = []
     poss: list[PositionSpec] = []
@@ -81,30 +69,6 @@ async def _db_inputs(
                                          split_list(pos.education_fields), pos.min_rank,
                                          pos.max_rank, pos.quota))  # fmt: skip
     return emps, poss, await _db_dictionary(db)
-
-
-def cmd_match(args: argparse.Namespace) -> int:
-    """Rank positions for every employee and write ``nip,position_id,rank,score``."""
-    emps = read_employees_csv(args.employees) if args.employees else []
-    poss = read_positions_csv(args.positions) if args.positions else []
-    extra: list[Competence] = []
-    if not (args.employees and args.positions):
-
-        async def _load(db: Database) -> Any:
-            return await _db_inputs(db, not args.employees, not args.positions)
-
-        db_emps, db_poss, extra = run_async(lambda: _with_db(_load))
-        emps = emps or db_emps
-        poss = poss or db_poss
-    if not poss:
-        print(t(args.locale, "match.cli.no_positions"))
-        return 1
-    index = build_index(poss, Normaliser(load_dictionary(extra)))
-    ranking = rank_positions_for_employees(index, emps, top=args.top)
-    rows = write_predictions(args.out, ranking.rows())
-    print(t(args.locale, "match.cli.written", rows=rows, path=args.out, employees=len(emps),
-            positions=len(poss)))  # fmt: skip
-    return 0
 
 
 def cmd_competences_import(args: argparse.Namespace) -> int:

@@ -7,8 +7,6 @@ Workload figures and moves are imported with ``asn-bot import workload|moves FIL
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-from typing import Any
 
 from bot.cli.common import open_database, run_async, settings_or_exit
 from bot.plans.export import workbook
@@ -18,17 +16,6 @@ from storage.queries import plans as q
 
 MOVE_COLUMNS = ("id", "nip", "name", "from_unit", "to_unit", "to_position", "tmt", "status",
                 "version", "answer", "answer_text", "sk")  # fmt: skip
-
-
-def register(sub: Any) -> None:
-    """Add ``plans list`` and ``plans export``."""
-    plans = sub.add_parser("plans", help="mutation plans")
-    group = plans.add_subparsers(dest="plans_command", required=True)
-    group.add_parser("list", help="list plans").set_defaults(func=cmd_list)
-    export = group.add_parser("export", help="export a plan's moves and audit trail to XLSX")
-    export.add_argument("plan_id", type=int)
-    export.add_argument("--out", type=Path, required=True)
-    export.set_defaults(func=cmd_export)
 
 
 def cmd_list(_args: argparse.Namespace) -> int:
@@ -54,6 +41,7 @@ def cmd_list(_args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the plan's moves and audit trail to an XLSX file."""
+
     settings = settings_or_exit()
     locale = settings.default_locale
 

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import argparse
 import logging
-from typing import Any
 
 from telegram import Update
 
 from bot.app import build_application
 from bot.cli.common import settings_or_exit
 from bot.config import ConfigError
-
-
-def register(sub: Any) -> None:
-    """Add the ``run`` subcommand."""
-    parser = sub.add_parser("run", help="start the bot (polling or webhook, see UPDATE_MODE)")
-    parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,7 +11,6 @@ from typing import Any
 
 from bot.cli.common import fail, parse_local_time, run_printing, settings_or_exit
 from bot.delivery.audience import AudienceError, parse_audience
-from bot.surveys import CLOSE_AFTER_DAYS
 from bot.surveys.catalog import SurveyChangeError, upsert_survey
 from bot.surveys.definition import DefinitionError, load_file
 from bot.surveys.sending import TIME_FORMAT, SendError, send_survey
@@ -21,23 +20,6 @@ from storage.queries import scheduling as sq
 from storage.queries import survey_results as sr
 from storage.queries import surveys as q
 from storage.queries.audit import record
-
-
-def register(sub: Any) -> None:
-    """Add ``survey import|list|send``."""
-    parser = sub.add_parser("survey", help="satisfaction surveys")
-    ssub = parser.add_subparsers(dest="survey_command", required=True)
-    imp = ssub.add_parser("import", help="create or update a survey from FILE.yaml|json")
-    imp.add_argument("file")
-    imp.set_defaults(func=cmd_import)
-    ssub.add_parser("list", help="list surveys").set_defaults(func=cmd_list)
-    send = ssub.add_parser("send", help="send a survey to an audience now or later")
-    send.add_argument("id", type=int)
-    send.add_argument("--audience", required=True, help="all | unit:NAME | employees:1,2")
-    send.add_argument("--at", default=None, help='local time "YYYY-MM-DD HH:MM" (default: now)')
-    send.add_argument("--days", type=int, default=CLOSE_AFTER_DAYS, help="open for N days")
-    send.add_argument("--label", default="", help="round name (default: the date)")
-    send.set_defaults(func=cmd_send)
 
 
 def _run(action: Any) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, tzinfo
 
-from bot.emulator.markup import MarkupError, visible_text
+from bot.telegram_markup import MarkupError, visible_text
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
@@ -14,9 +14,9 @@ TIME_FORMAT = "%Y-%m-%d %H:%M"
 def html_error(text: str) -> str | None:
     """Why Telegram would refuse ``text`` with parse_mode HTML, or None when it is fine.
 
-    Uses the same validator as the project's Bot API emulator, which mirrors Telegram's
-    rules (whitelisted tags, proper nesting, no self-closing tags); the visible text must
-    also fit in one message.
+    Uses ``bot.telegram_markup``, the validator the project's Bot API emulator also uses,
+    which mirrors Telegram's rules (whitelisted tags, proper nesting, no self-closing tags);
+    the visible text must also fit in one message.
     """
     try:
         visible = visible_text(text, "HTML")

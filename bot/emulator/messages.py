@@ -7,9 +7,9 @@ import struct
 import time
 from typing import Any
 
-from bot.emulator.markup import MarkupError, visible_text
 from bot.emulator.params import Params, Upload
 from bot.emulator.state import JSON, ApiError, BotRecord, ChatState, EmulatorState, StoredFile
+from bot.telegram_markup import MarkupError, visible_text
 
 CHAT_ACTIONS = frozenset(
     {

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 8x faster when built
 PACKAGED_PATH = Path(__file__).resolve().parent.parent / "data" / "competences.yaml"
 
 
@@ -111,7 +112,7 @@ def parse_competence_file(data: bytes, filename: str) -> list[Competence]:
     if suffix == ".csv":
         return competences_from_records(csv.DictReader(io.StringIO(text, newline="")))
     try:
-        loaded = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
+        loaded = json.loads(text) if suffix == ".json" else yaml.load(text, Loader=SAFE_LOADER)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         raise DictionaryError("unreadable", detail=str(exc)[:200]) from exc
     if isinstance(loaded, dict):

@@ -61,14 +61,14 @@ class Ranking:
         ]
 
     def rows(self) -> list[tuple[str, str, int, float]]:
-        """Flat ``(nip, position_id, rank, score)`` rows for export."""
-        out: list[tuple[str, str, int, float]] = []
-        pos = self.index.positions
-        for row, emp in enumerate(self.batch.employees):
-            for r, (p, s) in enumerate(zip(self.positions[row], self.scores[row], strict=True)):
-                if p >= 0:
-                    out.append((emp.nip, pos[p].position_id, r + 1, round(float(s), 4)))
-        return out
+        """Flat ``(nip, position_id, rank, score)`` rows for export, employee by employee."""
+        found = self.positions >= 0
+        emp_rows, ranks = np.nonzero(found)  # row-major: each employee's ranks in order
+        nips = [emp.nip for emp in self.batch.employees]
+        ids = [pos.position_id for pos in self.index.positions]
+        columns = (emp_rows.tolist(), ranks.tolist(), self.positions[found].tolist(),
+                   self.scores[found].tolist())  # fmt: skip
+        return [(nips[e], ids[p], r + 1, round(s, 4)) for e, r, p, s in zip(*columns, strict=True)]
 
 
 def _as_batch(

@@ -56,11 +56,9 @@ def read_employees_csv(path: str | Path) -> list[EmployeeProfile]:
 
 def write_predictions(path: str | Path, rows: Iterable[tuple[str, str, int, float]]) -> int:
     """Write ``nip,position_id,rank,score`` rows; returns the number of rows written."""
-    count = 0
+    rows = list(rows)
     with open(path, "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(["nip", "position_id", "rank", "score"])
-        for row in rows:
-            writer.writerow(row)
-            count += 1
-    return count
+        writer.writerows(rows)
+    return len(rows)

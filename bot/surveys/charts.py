@@ -1,4 +1,8 @@
-"""Charts of survey results as PNG bytes (matplotlib, Agg backend, no pyplot state)."""
+"""Charts of survey results as PNG bytes (matplotlib, Agg backend, no pyplot state).
+
+matplotlib is imported when a chart is drawn, not with this module: the bot (and every
+``asn-bot`` command that loads the handlers) starts without it.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,10 @@ import math
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 COLUMNS = 2
 BAR_COLOUR = "#2f6db5"
@@ -27,6 +31,8 @@ class Panel:
 
 def _png(fig: Figure) -> bytes:
     """Render a figure to PNG bytes."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     FigureCanvasAgg(fig)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=DPI)
@@ -35,6 +41,9 @@ def _png(fig: Figure) -> bytes:
 
 def distribution_chart(panels: Sequence[Panel], title: str = "") -> bytes:
     """Bars per question (one panel each) in a grid, as one PNG."""
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
     count = max(1, len(panels))
     rows = math.ceil(count / COLUMNS)
     fig = Figure(figsize=(11, 3.2 * rows), layout="constrained")
@@ -53,6 +62,8 @@ def distribution_chart(panels: Sequence[Panel], title: str = "") -> bytes:
 
 def unit_chart(bars: Sequence[tuple[str, float]], title: str, xlabel: str = "") -> bytes:
     """Horizontal bars comparing units (e.g. mean satisfaction), as one PNG."""
+    from matplotlib.figure import Figure
+
     height = max(2.5, 0.5 * len(bars) + 1.5)
     fig = Figure(figsize=(9, height), layout="constrained")
     ax = fig.add_subplot(1, 1, 1)

@@ -1,7 +1,9 @@
 """Validate Telegram ``parse_mode`` markup (HTML, MarkdownV2, Markdown) and return visible text.
 
-The emulator rejects markup that real Telegram rejects ("can't parse entities"), so that bot
-bugs such as an unescaped ``.`` in MarkdownV2 or a ``<br>`` in HTML surface in tests.
+Pure standard library, shared by the delivery checks (``bot.delivery.compose`` refuses HR
+texts Telegram would refuse) and the Bot API emulator, which rejects markup that real
+Telegram rejects ("can't parse entities") so that bot bugs such as an unescaped ``.`` in
+MarkdownV2 or a ``<br>`` in HTML surface in tests.
 """
 
 from __future__ import annotations
