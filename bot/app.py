@@ -8,6 +8,7 @@ from typing import Any
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, Defaults
 
+from bot.admin.service import sync_env_admins
 from bot.config import Settings
 from bot.services.clock import Clock
 from bot.transport import AiohttpRequest
@@ -58,8 +59,7 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     if services.migrate:
         await upgrade_async(services.settings.database_url)
     async with services.db.transaction() as session:
-        for telegram_id in services.settings.admin_telegram_ids:
-            await users.grant_role(session, telegram_id, "hr", granted_by="env")
+        await sync_env_admins(session, services.settings.admin_telegram_ids)
         menus = await users.sync_menu_roles(session)
     await publish_default_commands(app)
     for telegram_id, (roles, locale) in menus.items():

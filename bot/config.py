@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -11,6 +12,8 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_SQLITE_URL = "sqlite+aiosqlite:///./data/asn_bot.sqlite3"
 SUPPORTED_LOCALES = ("id", "en")
+# Telegram accepts 1-256 of these characters; we ask for at least 32 (a random secret).
+WEBHOOK_SECRET_RE = re.compile(r"[A-Za-z0-9_-]{32,256}")
 
 
 class ConfigError(Exception):
@@ -105,6 +108,11 @@ class Settings(BaseSettings):
             )
         if self.update_mode == "webhook" and not self.webhook_url:
             raise ConfigError("WEBHOOK_URL: required when UPDATE_MODE=webhook")
+        if self.update_mode == "webhook" and not WEBHOOK_SECRET_RE.fullmatch(self.webhook_secret):
+            raise ConfigError(
+                "WEBHOOK_SECRET: required when UPDATE_MODE=webhook, at least 32 random "
+                "characters (A-Z, a-z, 0-9, _ or -); generate one with `asn-bot secret`"
+            )
 
 
 def load_settings(**overrides: object) -> Settings:

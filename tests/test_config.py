@@ -52,3 +52,32 @@ def test_token_required_to_run() -> None:
     settings = load_settings(_env_file=None, telegram_bot_token="")
     with pytest.raises(ConfigError, match="TELEGRAM_BOT_TOKEN"):
         settings.require_token()
+
+
+@pytest.mark.parametrize(
+    "secret",
+    ["", "short", "x" * 31, "has spaces in it but is long enough ....", "é" * 40],
+)
+def test_webhook_mode_refuses_a_missing_or_weak_secret(secret: str) -> None:
+    """UPDATE_MODE=webhook without a strong WEBHOOK_SECRET stops with a line naming it."""
+    settings = load_settings(
+        _env_file=None, telegram_bot_token="1:abc", update_mode="webhook",
+        webhook_url="https://example.invalid/telegram", webhook_secret=secret,
+    )  # fmt: skip
+    with pytest.raises(ConfigError, match="WEBHOOK_SECRET"):
+        settings.require_token()
+
+
+def test_generated_secret_is_accepted() -> None:
+    """The secret printed by `asn-bot secret` satisfies webhook mode."""
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "secret"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    settings = load_settings(
+        _env_file=None, telegram_bot_token="1:abc", update_mode="webhook",
+        webhook_url="https://example.invalid/telegram", webhook_secret=out,
+    )  # fmt: skip
+    settings.require_token()

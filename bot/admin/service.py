@@ -8,6 +8,7 @@ and returns what happened.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -15,8 +16,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.registration.invites import create_invite
 from bot.roster.validation import RosterError, parse_nip
-from storage.queries import audit, users
+from storage.queries import audit, conversation, users
 from storage.queries.employees import get_employee_by_nip
+
+ENV_ACTOR = "env"  # granted_by of the roles that ADMIN_TELEGRAM_IDS grants
 
 
 @dataclass(frozen=True)
@@ -78,9 +81,13 @@ async def grant_role(
 async def revoke_role(
     session: AsyncSession, actor_id: int | None, telegram_id: int, role: str | None = None
 ) -> int:
-    """Remove one role (all without ``role``), audited; returns how many were removed."""
+    """Remove one role (all without ``role``), audited; returns how many were removed.
+
+    The user's open conversation ends too: a step begun with the role cannot be finished.
+    """
     removed = await users.revoke_role(session, telegram_id, role)
     if removed:
+        await conversation.clear_state(session, telegram_id)
         await audit.record(
             session,
             audit.actor_of(actor_id),
@@ -89,4 +96,18 @@ async def revoke_role(
             telegram_id,
             role=role or "all",
         )
+    return removed
+
+
+async def sync_env_admins(session: AsyncSession, admin_ids: Collection[int]) -> list[int]:
+    """Make the HR grants from ``ADMIN_TELEGRAM_IDS`` match the environment exactly.
+
+    Ids in the variable get the HR role; ids it granted before but that were removed from
+    it lose that role (and their open conversation). Returns the ids that lost it.
+    """
+    for telegram_id in admin_ids:
+        await users.grant_role(session, telegram_id, "hr", granted_by=ENV_ACTOR)
+    removed = await users.env_grants_outside(session, ENV_ACTOR, admin_ids)
+    for telegram_id in removed:
+        await revoke_role(session, None, telegram_id, "hr")
     return removed

@@ -42,6 +42,12 @@ def add_run(sub: Any) -> None:
     runs(p, "bot.cli.run:run")
 
 
+def add_secret(sub: Any) -> None:
+    """Add ``secret``."""
+    p = sub.add_parser("secret", help="print a new random WEBHOOK_SECRET")
+    runs(p, "bot.cli.secret:secret")
+
+
 def add_db(sub: Any) -> None:
     """Add ``db upgrade``."""
     parser = sub.add_parser("db", help="database schema")

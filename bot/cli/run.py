@@ -27,9 +27,10 @@ def run(args: argparse.Namespace) -> int:
             listen=settings.webhook_listen,
             port=settings.webhook_port,
             webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret or None,
+            secret_token=settings.webhook_secret,  # required and checked by the settings
             allowed_updates=Update.ALL_TYPES,
         )
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0
+

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -88,6 +88,16 @@ async def revoke_role(session: AsyncSession, telegram_id: int, role: str | None 
         stmt = stmt.where(RoleGrant.role == role)
     result = await session.execute(stmt)
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def env_grants_outside(
+    session: AsyncSession, granted_by: str, keep: Collection[int]
+) -> list[int]:
+    """Users holding a role granted by ``granted_by`` whose id is not in ``keep``."""
+    stmt = select(RoleGrant.telegram_id).where(RoleGrant.granted_by == granted_by)
+    if keep:
+        stmt = stmt.where(RoleGrant.telegram_id.not_in(list(keep)))
+    return sorted(set((await session.execute(stmt)).scalars()))
 
 
 async def list_role_grants(session: AsyncSession) -> Sequence[RoleGrant]:
