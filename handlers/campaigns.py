@@ -14,6 +14,7 @@ from typing import Any
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot import callback_data as cb
+from bot.campaigns.defaults import default_text
 from bot.campaigns.timing import OffsetError, format_offset, parse_offset
 from bot.delivery.compose import MAX_TEXT, html_error
 from bot.events import MoveEvent
@@ -35,7 +36,7 @@ PREVIEW = 70
 
 def _text_of(locale: str, key: str) -> str:
     """Raw locale text (placeholders kept) for seeding the default template."""
-    return t(locale, key)
+    return default_text(locale, key)
 
 
 async def campaigns_cmd(request: Request) -> None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.texts import t
+
 DEFAULT_TEMPLATE_NAME = "Sosialisasi mutasi"
+PLACEHOLDERS = ("name", "tmt", "unit")  # filled per employee by ``timing.render``
 
 
 @dataclass(frozen=True)
@@ -22,3 +25,8 @@ DEFAULT_STEPS = (
     DefaultStep(-1, "08:00", "campaigns.default.d_minus_1"),
     DefaultStep(1, "08:00", "campaigns.default.d_plus_1"),
 )
+
+
+def default_text(locale: str, key: str) -> str:
+    """A default step's text with its ``{name}``/``{tmt}``/``{unit}`` placeholders kept."""
+    return t(locale, key, **{name: "{" + name + "}" for name in PLACEHOLDERS})

@@ -1,0 +1,112 @@
+"""Round-trip check: every JSON text renders the same through the Fluent catalogues.
+
+Each text of the JSON catalogues (the files on disk, else those at the ``base`` revision) is
+formatted the old way (``str.format``) and through ``bot.texts`` with the same sample
+parameters: strings first, then the integer 7 for messages that need numbers (plural selects,
+``NUMBER()``). A key folded into a select message (``plans.status_draft`` ->
+``plans-status`` with ``$status = draft``) is rendered through that select. Messages whose
+numbers now follow the locale (plural forms, grouping) are listed with their renderings of 1
+and 1234 for review.
+"""
+
+from __future__ import annotations
+
+import json
+import string
+import subprocess
+from pathlib import Path
+
+from fluent.syntax import ast
+
+from bot.texts import LOCALES, LOCALES_DIR, TextError, format_message, load_messages, message_id
+
+ROOT = LOCALES_DIR.parents[1]
+
+
+def _json_files(lang: str, base: str | None) -> dict[str, dict[str, str]]:
+    """Feature -> JSON catalogue of one locale, from disk or from git at ``base``."""
+    on_disk = sorted((LOCALES_DIR / lang).glob("*.json"))
+    if on_disk or base is None:
+        return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in on_disk}
+    folder = (LOCALES_DIR / lang).relative_to(ROOT).as_posix()
+    names = subprocess.run(
+        ["git", "ls-tree", "--name-only", base, f"{folder}/"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    out = {}
+    for name in names:
+        if name.endswith(".json"):
+            shown = subprocess.run(
+                ["git", "show", f"{base}:{name}"], cwd=ROOT, capture_output=True, text=True
+            )
+            out[Path(name).stem] = json.loads(shown.stdout)
+    return out
+
+
+def _select_of(message: ast.Message) -> tuple[str, set[str]] | None:
+    """The variable and variant keys of a message's top-level select, if any."""
+    for element in message.value.elements if message.value else []:
+        expr = getattr(element, "expression", None)
+        if isinstance(expr, ast.SelectExpression) and isinstance(
+            expr.selector, ast.VariableReference
+        ):
+            keys = {v.key.name for v in expr.variants if isinstance(v.key, ast.Identifier)}
+            return expr.selector.id.name, keys
+    return None
+
+
+def _target(lang: str, key: str) -> tuple[str, dict[str, object]] | None:
+    """The message id (and selector value) that now renders ``key``."""
+    messages = load_messages(lang)
+    mid = message_id(key)
+    if mid in messages:
+        return mid, {}
+    for i in range(len(mid) - 1, 0, -1):
+        if mid[i] in "-_" and mid[:i] in messages:
+            select = _select_of(messages[mid[:i]])
+            if select and mid[i + 1 :] in select[1]:
+                return mid[:i], {select[0]: mid[i + 1 :]}
+    return None
+
+
+def _check(lang: str, key: str, text: str) -> tuple[str, str]:
+    """("ok" | "numbers" | "folded" | "MISMATCH" | "MISSING", detail) for one JSON text."""
+    target = _target(lang, key)
+    if target is None:
+        return "MISSING", key
+    mid, fixed = target
+    names = {f for _, f, _, _ in string.Formatter().parse(text) if f}
+    for sample in ("str", "int"):
+        params: dict[str, object] = {n: (f"<{n}>" if sample == "str" else 7) for n in names}
+        try:
+            new = format_message(lang, mid, {**params, **fixed})
+        except TextError:
+            continue
+        old = text.format(**params) if params else text
+        if new != old:
+            return "MISMATCH", f"{key}\n  old: {old!r}\n  new: {new!r}"
+        if sample == "int":
+            one = format_message(lang, mid, {**dict.fromkeys(names, 1), **fixed})
+            many = format_message(lang, mid, {**dict.fromkeys(names, 1234), **fixed})
+            return "numbers", f"{key}\n  1: {one!r}\n  1234: {many!r}"
+        return ("folded" if fixed else "ok"), f"{key} -> {mid} {fixed}"
+    return "MISMATCH", f"{key}: cannot be formatted with string or integer samples"
+
+
+def roundtrip(base: str | None, verbose: bool = True) -> int:
+    """Check every JSON text of every locale; 1 when one does not round-trip."""
+    failed = False
+    for lang in LOCALES:
+        counts: dict[str, int] = {}
+        for feature, data in sorted(_json_files(lang, base).items()):
+            for key, text in data.items():
+                status, detail = _check(lang, key, text)
+                counts[status] = counts.get(status, 0) + 1
+                if status in ("MISMATCH", "MISSING") or (verbose and status != "ok"):
+                    print(f"{lang}/{feature} {status}: {detail}")
+                failed = failed or status in ("MISMATCH", "MISSING")
+        print(f"{lang}: {counts}")
+    return 1 if failed else 0
