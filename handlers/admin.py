@@ -26,7 +26,7 @@ async def invite_cmd(request: Request) -> None:
         nip = parse_nip(args[0]).nip
     except RosterError as exc:
         request.reply_key(
-            "admin.invite_bad_nip", reason=request.t(f"roster.err.{exc.code}", **exc.params)
+            "admin.invite_bad_nip", reason=request.t("roster.err", error=exc.code, **exc.params)
         )
         return
     employee = await get_employee_by_nip(request.session, nip)
@@ -51,4 +51,11 @@ async def invite_cmd(request: Request) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install the HR admin commands."""
-    add_command(app, "undangan", invite_cmd, roles=("hr",))
+    add_command(
+        app,
+        "undangan",
+        invite_cmd,
+        description_key="cmd.undangan",
+        menu_key="menu.undangan",
+        roles=("hr",),
+    )

@@ -55,7 +55,7 @@ async def show_page(request: Request, plan_id: int, page: int, *, edit: bool = T
                 "plans.apv_move", id=m.id, name=esc(r.employee.name), src=esc(r.from_unit),
                 src_pos=esc(m.from_position or "-"), dst=esc(r.to_unit), dst_pos=esc(m.to_position),
                 tmt=fmt_date(m.proposed_tmt), why=esc(m.rationale or "-"),
-                status=request.t("plans.status_" + m.status),
+                status=request.t("plans.status", status=m.status),
             ) + warn
         )  # fmt: skip
         if m.status == st.SUBMITTED:
@@ -94,7 +94,7 @@ async def apv_callback(request: Request) -> None:
         raise cb.CallbackDataError("unknown move")
     if move.status != st.SUBMITTED:
         request.reply_key(
-            "plans.apv_already", id=move.id, status=request.t("plans.status_" + move.status)
+            "plans.apv_already", id=move.id, status=request.t("plans.status", status=move.status)
         )
         return
     if data.action == "no":
@@ -126,14 +126,21 @@ async def _decide(request: Request, move_id: int, action: str, note: str) -> int
     move.decided_by = request.telegram_id
     move.decided_at = clock_of(request.services).now()
     await set_status(request.session, move, action, audit.actor_of(request.telegram_id), note=note)
-    request.reply_key("plans.apv_done_" + action, id=move.id)
+    request.reply_key("plans.apv_done", action=action, id=move.id)
     await plan_decided(request, move.plan_id)
     return move.plan_id
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /persetujuan, its buttons and the rejection note step."""
-    add_command(app, "persetujuan", persetujuan_cmd, roles=("approver",))
+    add_command(
+        app,
+        "persetujuan",
+        persetujuan_cmd,
+        description_key="cmd.persetujuan",
+        menu_key="menu.persetujuan",
+        roles=("approver",),
+    )
     app.add_handler(
         CallbackQueryHandler(handler(roles=("approver",))(apv_callback), pattern=cb.pattern("apv"))
     )

@@ -110,7 +110,7 @@ async def status_cmd(request: Request) -> None:
     state = await get_state(request.session, request.telegram_id)
     if state is not None and state.flow == FLOW:
         request.reply_key(
-            "asp.status_draft", step=request.t(f"asp.step.{resume_step(state, d.ELIG)}")
+            "asp.status_draft", step=request.t("asp.step", step=resume_step(state, d.ELIG))
         )
     aspiration = await q.latest_for_employee(request.session, employee.id)
     if aspiration is None:
@@ -125,7 +125,7 @@ async def status_cmd(request: Request) -> None:
             request.t(
                 "asp.history_line",
                 at=entry.at.astimezone(request.settings.tz).strftime("%d-%m-%Y %H:%M"),
-                action=request.t(f"asp.action.{entry.action}"),
+                action=request.t("asp.action", action=entry.action),
                 status=status_label(request.locale, entry.to_status),
             )
         )
@@ -194,8 +194,10 @@ async def _owned_action(request: Request, action: str, aspiration_id: int) -> No
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /aspirasi, /status, their buttons and the conversation steps."""
-    add_command(app, "aspirasi", aspirasi_cmd)
-    add_command(app, "status", status_cmd)
+    add_command(
+        app, "aspirasi", aspirasi_cmd, description_key="cmd.aspirasi", menu_key="menu.aspirasi"
+    )
+    add_command(app, "status", status_cmd, description_key="cmd.status", menu_key="menu.status")
     app.add_handler(
         CallbackQueryHandler(handler(linked=True)(asp_callback), pattern=cb.pattern("asp"))
     )

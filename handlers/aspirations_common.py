@@ -51,7 +51,7 @@ def window_line(request: Request, window: AspirationWindow, now: datetime) -> st
         name=escape(window.name),
         start=when(request, window.starts_at),
         end=when(request, window.ends_at),
-        state=request.t(f"asp.window_state.{state_of(times(window), now)}"),
+        state=request.t("asp.window_state", state=state_of(times(window), now)),
     )
 
 
@@ -78,7 +78,7 @@ def answers_text(locale: str, draft: dict[str, Any]) -> str:
     """The employee's answers (draft or stored aspiration) as readable lines."""
     lines = []
     if draft.get("kind"):
-        lines.append(t(locale, "asp.sum_kind", kind=t(locale, f"asp.kind.{draft['kind']}")))
+        lines.append(t(locale, "asp.sum_kind", kind=t(locale, "asp.kind", kind=draft["kind"])))
     for n, pref in enumerate(draft.get("prefs") or [], start=1):
         position = pref.get("position") or t(locale, "asp.any_position")
         lines.append(
@@ -95,7 +95,7 @@ def answers_text(locale: str, draft: dict[str, Any]) -> str:
             t(
                 locale,
                 "asp.sum_reason",
-                cat=t(locale, f"asp.reason.{draft['reason_cat']}"),
+                cat=t(locale, "asp.reason", reason=draft["reason_cat"]),
                 text=escape(str(draft.get("reason_text") or "")),
             )
         )
@@ -109,7 +109,7 @@ def answers_text(locale: str, draft: dict[str, Any]) -> str:
 
 def status_label(locale: str, status: str) -> str:
     """The Indonesian (or English) word for a status."""
-    return t(locale, f"asp.status.{status}")
+    return t(locale, "asp.status", status=status)
 
 
 def card(locale: str, aspiration: Aspiration, window: AspirationWindow | None) -> str:
@@ -126,7 +126,7 @@ def card(locale: str, aspiration: Aspiration, window: AspirationWindow | None) -
     ]
     if not aspiration.eligible:
         problems = ", ".join(
-            t(locale, f"asp.problem_short.{c}") for c in aspiration.eligibility_problems or []
+            t(locale, "asp.problem_short", problem=c) for c in aspiration.eligibility_problems or []
         )
         parts.append(t(locale, "asp.card_not_eligible", problems=problems))
     if aspiration.hr_note:
@@ -182,5 +182,5 @@ async def notify_employee(
     )
     if note:
         text += "\n" + t(locale, "asp.notify_note", note=escape(note))
-    text += "\n" + t(locale, f"asp.notify_next.{action}")
+    text += "\n" + t(locale, "asp.notify_next", action=action)
     request.notify(user.telegram_id, text)

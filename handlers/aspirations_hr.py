@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from telegram.ext import Application, CallbackQueryHandler
@@ -52,12 +53,13 @@ async def rekap_cmd(request: Request) -> None:
     s = summarize(await q.summary_items(request.session, window.id))
     loc = request.locale
 
-    def block(title_key: str, items: list[tuple[str, int]], label_key: str | None) -> str:
+    def block(
+        title_key: str, items: list[tuple[str, int]], label: Callable[[str], str] = escape
+    ) -> str:
         """One titled list of counts."""
         lines = [request.t(title_key)]
         for value, count in items[:TOP]:
-            label = request.t(f"{label_key}.{value}") if label_key else escape(value)
-            lines.append(f"• {label}: {count}")
+            lines.append(f"• {label(value)}: {count}")
         return "\n".join(lines)
 
     parts = [
@@ -67,11 +69,11 @@ async def rekap_cmd(request: Request) -> None:
             total=s.total,
             not_eligible=s.not_eligible,
         ),
-        block("aspr.by_status", s.by_status, "asp.status"),
-        block("aspr.by_kind", s.by_kind, "asp.kind"),
-        block("aspr.by_reason", s.by_reason, "asp.reason"),
-        block("aspr.by_unit", s.by_unit, None),
-        block("aspr.by_target", s.by_target, None),
+        block("aspr.by_status", s.by_status, lambda v: request.t("asp.status", status=v)),
+        block("aspr.by_kind", s.by_kind, lambda v: request.t("asp.kind", kind=v)),
+        block("aspr.by_reason", s.by_reason, lambda v: request.t("asp.reason", reason=v)),
+        block("aspr.by_unit", s.by_unit),
+        block("aspr.by_target", s.by_target),
     ]
     del loc
     rows = [
@@ -189,13 +191,13 @@ async def _open(request: Request, aspiration_id: int) -> None:
                 "aspr.history_line",
                 at=h.at.astimezone(request.settings.tz).strftime("%d-%m-%Y %H:%M"),
                 actor=h.actor,
-                action=request.t(f"asp.action.{h.action}"),
+                action=request.t("asp.action", action=h.action),
                 status=status_label(request.locale, h.to_status),
             )
             + note
         )
     rows = [
-        [(request.t(f"aspr.btn_{a}"), cb.build("aspr", "act", aspiration.id, a))]
+        [(request.t("aspr.btn", action=a), cb.build("aspr", "act", aspiration.id, a))]
         for a in hr_actions_for(aspiration.status)
     ]
     rows.append([(request.t("aspr.btn_back_list"), cb.build("aspr", "list", ALL, 0, 0))])
@@ -217,7 +219,7 @@ async def _act(request: Request, aspiration_id: int, action: str) -> None:
     if action in NOTE_REQUIRED:
         await request.set_state(FLOW, "note", {"id": aspiration.id, "action": action})
         request.reply_key(
-            f"aspr.ask_note_{action}", ref=aspiration.reference or "-", limit=HR_NOTE_MAX_LEN
+            "aspr.ask_note", action=action, ref=aspiration.reference or "-", limit=HR_NOTE_MAX_LEN
         )
         return
     await _decide(request, aspiration, action, "")
@@ -274,7 +276,14 @@ async def _export(request: Request, window: AspirationWindow, fmt: str) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /rekap_aspirasi, the review buttons and the note step."""
-    add_command(app, "rekap_aspirasi", rekap_cmd, roles=("hr",))
+    add_command(
+        app,
+        "rekap_aspirasi",
+        rekap_cmd,
+        description_key="cmd.rekap_aspirasi",
+        menu_key="menu.rekap_aspirasi",
+        roles=("hr",),
+    )
     app.add_handler(
         CallbackQueryHandler(handler(roles=("hr",))(hr_callback), pattern=cb.pattern("aspr"))
     )

@@ -152,7 +152,7 @@ async def end_step(request: Request, state: ConversationState) -> None:
         return
     error = validate_new_window(datetime.fromisoformat(state.data["start"]), end, now_of(request))
     if error:
-        request.reply_key(f"aper.err_{error}")
+        request.reply_key("aper.err", error=error)
         return
     await request.set_state(FLOW, "units", {**state.data, "end": end.isoformat()})
     request.reply(
@@ -238,7 +238,7 @@ async def extend_step(request: Request, state: ConversationState) -> None:
         return
     error = validate_new_window(window.starts_at, end, now_of(request))
     if error:
-        request.reply_key(f"aper.err_{error}")
+        request.reply_key("aper.err", error=error)
         return
     old = window.ends_at
     window.ends_at, window.closed_at = end, None
@@ -270,7 +270,14 @@ def _hr_only(fn: Any) -> Any:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /periode, its buttons and the create/extend steps."""
-    add_command(app, "periode", periode_cmd, roles=("hr",))
+    add_command(
+        app,
+        "periode",
+        periode_cmd,
+        description_key="cmd.periode",
+        menu_key="menu.periode",
+        roles=("hr",),
+    )
     app.add_handler(
         CallbackQueryHandler(handler(roles=("hr",))(period_callback), pattern=cb.pattern("aper"))
     )

@@ -40,7 +40,7 @@ def back_row(request: Request, step: str) -> list[tuple[str, str]]:
 def _problem_lines(request: Request, draft: d.Draft) -> str:
     """The reasons the employee is not eligible, one per line."""
     return "\n".join(
-        "• " + request.t(f"asp.problem.{code}", **params)
+        "• " + request.t("asp.problem", problem=code, **params)
         for code, params in draft.get("problems", [])
     )
 
@@ -56,16 +56,18 @@ def show_step(request: Request, step: str, draft: d.Draft) -> None:
         rows = [[btn(request, "asp.btn_continue", "go", step)]]
     elif step == d.KIND:
         text = request.t("asp.ask_kind")
-        rows = [[btn(request, f"asp.kind.{k}", "kind", step, k)] for k in KINDS]
+        rows = [[(request.t("asp.kind", kind=k), cb.build("asp", "kind", step, k))] for k in KINDS]
     elif step == d.PREF:
         text, rows = _pref_question(request, draft)
     elif step == d.POS:
         text, rows = _pos_question(request, draft)
     elif step == d.REASON_CAT:
         text = request.t("asp.ask_reason_cat")
-        rows = [[btn(request, f"asp.reason.{r}", "rcat", step, r)] for r in REASONS]
+        rows = [
+            [(request.t("asp.reason", reason=r), cb.build("asp", "rcat", step, r))] for r in REASONS
+        ]
     elif step == d.REASON_TEXT:
-        cat = request.t(f"asp.reason.{draft.get('reason_cat', 'other')}")
+        cat = request.t("asp.reason", reason=draft.get("reason_cat", "other"))
         text = request.t("asp.ask_reason_text", category=cat, limit=REASON_MAX_LEN)
     elif step == d.RELOCATE:
         text = request.t("asp.ask_relocate")

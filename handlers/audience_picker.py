@@ -32,7 +32,7 @@ ConfirmFn = Callable[[Request, ConversationState, dict[str, Any], int], Awaitabl
 
 @dataclass(frozen=True)
 class AudienceTexts:
-    """The text keys one flow uses for the picker (``aud`` / ``role`` take ``{}`` = kind)."""
+    """Text keys of one flow's picker (``aud`` selects on ``$kind``, ``role`` on ``$role``)."""
 
     stale: str
     aud: str
@@ -68,7 +68,7 @@ class AudiencePicker:
     def audience_rows(self, request: Request) -> list[list[tuple[str, str]]]:
         """One button row per base audience kind."""
         return [
-            [(request.t(self.texts.aud.format(kind)), cb.build(self.flow, "aud", kind))]
+            [(request.t(self.texts.aud, kind=kind), cb.build(self.flow, "aud", kind))]
             for kind in BASE_KINDS
         ]
 
@@ -100,7 +100,7 @@ class AudiencePicker:
             request.reply_key(self.texts.ask_unit, chosen="-")
         elif kind == "role":
             rows = [
-                [(request.t(self.texts.role.format(r)), cb.build(self.flow, "role", r))]
+                [(request.t(self.texts.role, role=r), cb.build(self.flow, "role", r))]
                 for r in ROLES
             ]
             request.reply(request.t(self.texts.choose_role), keyboard(rows))
@@ -188,10 +188,10 @@ class AudiencePicker:
         if kind == "units":
             return ", ".join(spec.get("names") or [])
         if kind == "role":
-            return request.t(self.texts.role.format(spec.get("role")))
+            return request.t(self.texts.role, role=str(spec.get("role")))
         if kind in self.extra_audiences:
             return f"{request.t(self.extra_audiences[str(kind)])} #{spec.get('id')}"
-        return request.t(self.texts.aud.format("all"))
+        return request.t(self.texts.aud, kind="all")
 
 
 def example_time(request: Request) -> str:

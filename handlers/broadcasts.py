@@ -101,8 +101,8 @@ PICKER = AudiencePicker(
     flow=FLOW,
     texts=AudienceTexts(
         stale="bc.stale",
-        aud="bc.aud_{}",
-        role="bc.role_{}",
+        aud="bc.aud",
+        role="bc.role",
         choose_role="bc.choose_role",
         ask_unit="bc.ask_unit",
         unit_none="bc.unit_none",
@@ -277,7 +277,14 @@ async def waiting_buttons_step(request: Request, _state: ConversationState) -> N
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /umumkan, its buttons and steps, and the report commands."""
-    add_command(app, "umumkan", umumkan_cmd, roles=HR)
+    add_command(
+        app,
+        "umumkan",
+        umumkan_cmd,
+        description_key="cmd.umumkan",
+        menu_key="menu.umumkan",
+        roles=HR,
+    )
     app.add_handler(CallbackQueryHandler(handler(roles=HR)(bc_callback), pattern=cb.pattern(FLOW)))
     flows = app.bot_data["services"].flows
     flows.on(FLOW, "text", text_step)

@@ -141,8 +141,22 @@ async def report_callback(request: Request) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /terjadwal, /laporan_kirim and their buttons."""
-    add_command(app, "terjadwal", scheduled_cmd, roles=HR)
-    add_command(app, "laporan_kirim", report_cmd, roles=HR)
+    add_command(
+        app,
+        "terjadwal",
+        scheduled_cmd,
+        description_key="cmd.terjadwal",
+        menu_key="menu.terjadwal",
+        roles=HR,
+    )
+    add_command(
+        app,
+        "laporan_kirim",
+        report_cmd,
+        description_key="cmd.laporan_kirim",
+        menu_key="menu.laporan_kirim",
+        roles=HR,
+    )
     app.add_handler(
         CallbackQueryHandler(handler(roles=HR)(report_callback), pattern=cb.pattern(PREFIX))
     )

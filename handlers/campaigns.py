@@ -147,7 +147,14 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     service.on_skipped = _skip_reporter(app, service)
     service.attach(services.events)
     services.extras["campaigns"] = service
-    add_command(app, "sosialisasi", campaigns_cmd, roles=HR)
+    add_command(
+        app,
+        "sosialisasi",
+        campaigns_cmd,
+        description_key="cmd.sosialisasi",
+        menu_key="menu.sosialisasi",
+        roles=HR,
+    )
     app.add_handler(
         CallbackQueryHandler(handler(roles=HR)(campaigns_callback), pattern=cb.pattern(FLOW))
     )

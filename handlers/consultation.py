@@ -75,7 +75,12 @@ async def kons_callback(request: Request) -> None:
         request.reply_key("plans.kons_ask_note")
     elif data.action == "obj":
         rows = [
-            [(request.t("plans.cat_" + c), cb.build("kons", "cat", move.id, move.version, c))]
+            [
+                (
+                    request.t("plans.cat", category=c),
+                    cb.build("kons", "cat", move.id, move.version, c),
+                )
+            ]
             for c in kc.OBJECTION_CATEGORIES
         ]
         request.reply(request.t("plans.kons_ask_category"), keyboard(rows))
@@ -145,7 +150,7 @@ async def _record_answer(
             "plans.objection_notice", id=move.id, plan=move.plan_id,
         )  # fmt: skip
         _wake(request)
-    request.reply_key("plans.kons_thanks_" + answer)
+    request.reply_key("plans.kons_thanks", answer=answer)
 
 
 async def question_step(request: Request, state: ConversationState) -> None:
@@ -244,7 +249,9 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(
         CallbackQueryHandler(handler(roles=("hr",))(tny_callback), pattern=cb.pattern("tny"))
     )
-    add_command(app, "tanya", tanya_cmd, roles=("hr",))
+    add_command(
+        app, "tanya", tanya_cmd, description_key="cmd.tanya", menu_key="menu.tanya", roles=("hr",)
+    )
     flows.on(FLOW, "note", note_step)
     flows.on(FLOW, "objection", objection_step)
     flows.on(FLOW, "question", question_step)

@@ -52,11 +52,13 @@ async def import_roster(
 
 
 IMPORT_KINDS: dict[str, Importer] = {"roster": import_roster}
+IMPORT_LABELS: dict[str, str] = {"roster": "import.kind_roster"}  # kind -> button text key
 
 
-def add_import_kind(name: str, importer: Importer) -> None:
+def add_import_kind(name: str, importer: Importer, label_key: str) -> None:
     """Let a feature offer its own file import (e.g. positions, workload)."""
     IMPORT_KINDS[name] = importer
+    IMPORT_LABELS[name] = label_key
 
 
 async def document_received(request: Request) -> None:
@@ -75,7 +77,7 @@ async def document_received(request: Request) -> None:
     await request.set_state(
         FLOW, "choose", {"file_id": document.file_id, "filename": document.file_name or "file"}
     )
-    rows = [[(request.t(f"import.kind_{k}"), cb.build("imp", "kind", k))] for k in IMPORT_KINDS]
+    rows = [[(request.t(IMPORT_LABELS[k]), cb.build("imp", "kind", k))] for k in IMPORT_KINDS]
     rows.append([(request.t("common.btn_cancel"), cb.build("imp", "cancel"))])
     request.reply(request.t("import.choose_kind"), keyboard(rows))
 

@@ -218,8 +218,14 @@ async def import_positions(
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /rekomendasi, its buttons and the positions import."""
     ensure_service(app)
-    add_command(app, "rekomendasi", rekomendasi_cmd)
+    add_command(
+        app,
+        "rekomendasi",
+        rekomendasi_cmd,
+        description_key="cmd.rekomendasi",
+        menu_key="menu.rekomendasi",
+    )
     app.add_handler(
         CallbackQueryHandler(handler(linked=True)(rek_callback), pattern=cb.pattern("rek"))
     )
-    add_import_kind("positions", import_positions)
+    add_import_kind("positions", import_positions, "import.kind_positions")

@@ -268,8 +268,22 @@ async def _positions_page(request: Request, page: int, *, edit: bool) -> None:
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /kandidat, /formasi, their buttons and the search step."""
     ensure_service(app)
-    add_command(app, "kandidat", kandidat_cmd, roles=HR)
-    add_command(app, "formasi", formasi_cmd, roles=HR)
+    add_command(
+        app,
+        "kandidat",
+        kandidat_cmd,
+        description_key="cmd.kandidat",
+        menu_key="menu.kandidat",
+        roles=HR,
+    )
+    add_command(
+        app,
+        "formasi",
+        formasi_cmd,
+        description_key="cmd.formasi",
+        menu_key="menu.formasi",
+        roles=HR,
+    )
     app.add_handler(
         CallbackQueryHandler(handler(roles=HR)(kand_callback), pattern=cb.pattern("kand"))
     )

@@ -32,7 +32,7 @@ def show_main_menu(request: Request) -> None:
     for i in range(0, len(specs), MENU_COLUMNS):
         rows.append(
             [
-                (request.t(f"menu.{s.name}"), cb.build("menu", "cmd", s.name))
+                (request.t(s.menu_key or s.description_key), cb.build("menu", "cmd", s.name))
                 for s in specs[i : i + MENU_COLUMNS]
             ]
         )
@@ -74,7 +74,7 @@ async def cancel_cmd(request: Request) -> None:
 
 async def language_cmd(request: Request) -> None:
     """Offer the available languages."""
-    rows = [[(request.t(f"lang.name_{loc}"), cb.build("lang", "set", loc))] for loc in LOCALES]
+    rows = [[(request.t("lang.name", locale=loc), cb.build("lang", "set", loc))] for loc in LOCALES]
     request.reply(request.t("lang.choose"), keyboard(rows))
 
 
@@ -93,9 +93,9 @@ async def language_callback(request: Request) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install the general commands."""
-    add_command(app, "menu", menu_cmd, linked=False, in_menu=False)
-    add_command(app, "help", help_cmd, linked=False, in_menu=False)
-    add_command(app, "cancel", cancel_cmd, linked=False, in_menu=False)
-    add_command(app, "bahasa", language_cmd, linked=False, in_menu=False)
+    add_command(app, "menu", menu_cmd, description_key="cmd.menu", linked=False)
+    add_command(app, "help", help_cmd, description_key="cmd.help", linked=False)
+    add_command(app, "cancel", cancel_cmd, description_key="cmd.cancel", linked=False)
+    add_command(app, "bahasa", language_cmd, description_key="cmd.bahasa", linked=False)
     app.add_handler(CallbackQueryHandler(handler()(menu_callback), pattern=cb.pattern("menu")))
     app.add_handler(CallbackQueryHandler(handler()(language_callback), pattern=cb.pattern("lang")))

@@ -42,7 +42,7 @@ async def rencana_cmd(request: Request) -> None:
     rows = [
         [
             (
-                f"#{p.id} {p.name[:40]} · {request.t('plans.pstatus_' + p.status)}",
+                f"#{p.id} {p.name[:40]} · {request.t('plans.pstatus', status=p.status)}",
                 cb.build("rcn", "open", p.id),
             )
         ]
@@ -65,16 +65,16 @@ async def show_plan(request: Request, plan_id: int, *, edit: bool = False) -> No
             "plans.card",
             id=plan.id,
             name=esc(plan.name),
-            status=request.t("plans.pstatus_" + plan.status),
+            status=request.t("plans.pstatus", status=plan.status),
         )
     ]
     for r in rows:
         flag = " ⚠️" if r.move.warnings else ""
-        answer = f" · {request.t('plans.answer_' + r.move.answer)}" if r.move.answer else ""
+        answer = f" · {request.t('plans.answer', answer=r.move.answer)}" if r.move.answer else ""
         lines.append(
             request.t(
                 "plans.move_line", id=r.move.id, name=esc(r.employee.name), src=esc(r.from_unit),
-                dst=esc(r.to_unit), status=request.t("plans.status_" + r.move.status),
+                dst=esc(r.to_unit), status=request.t("plans.status", status=r.move.status),
             ) + answer + flag
         )  # fmt: skip
     if not rows:
@@ -209,7 +209,7 @@ async def _summary(request: Request, plan_id: int) -> None:
             lines.append(
                 request.t(
                     "plans.objection_line", id=r.move.id, name=esc(r.employee.name),
-                    category=request.t("plans.cat_" + (r.move.answer_category or "other")),
+                    category=request.t("plans.cat", category=(r.move.answer_category or "other")),
                     text=esc(r.move.answer_text), kept=esc(r.move.kept_reason or "-"),
                 )
             )  # fmt: skip
@@ -238,7 +238,14 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     services = app.bot_data["services"]
     # handlers.delivery_services (registered earlier) created the scheduler and worker.
     register_kinds(services.extras["scheduler"], services)
-    add_command(app, "rencana", rencana_cmd, roles=("hr",))
+    add_command(
+        app,
+        "rencana",
+        rencana_cmd,
+        description_key="cmd.rencana",
+        menu_key="menu.rencana",
+        roles=("hr",),
+    )
     app.add_handler(
         CallbackQueryHandler(handler(roles=("hr",))(rcn_callback), pattern=cb.pattern("rcn"))
     )

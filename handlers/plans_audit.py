@@ -33,7 +33,8 @@ EXPORT_COLUMNS = (
 def audit_sheet(request: Request, entries: list[AuditEntry]) -> tuple[str, list[str], list[Any]]:
     """The audit trail as a sheet: when, who, what, on what, details."""
     header = [
-        request.t(f"plans.audit_col_{c}") for c in ("at", "actor", "action", "entity", "details")
+        request.t("plans.audit_col", column=c)
+        for c in ("at", "actor", "action", "entity", "details")
     ]
     rows = [
         [e.at.isoformat(), e.actor, e.action, f"{e.entity}#{e.entity_id}", str(e.details)]
@@ -70,9 +71,9 @@ def export_row(request: Request, r: q.MoveRow) -> list[object]:
     return [
         m.id, r.employee.nip, r.employee.name, r.from_unit, m.from_position, r.to_unit,
         m.to_position, fmt_date(m.proposed_tmt), m.rationale, ", ".join(m.warnings or []),
-        m.override_reason, request.t("plans.status_" + m.status), m.version, m.decision_note,
-        request.t("plans.answer_" + m.answer) if m.answer else "",
-        request.t("plans.cat_" + m.answer_category) if m.answer_category else "",
+        m.override_reason, request.t("plans.status", status=m.status), m.version, m.decision_note,
+        request.t("plans.answer", answer=m.answer) if m.answer else "",
+        request.t("plans.cat", category=m.answer_category) if m.answer_category else "",
         m.answer_text, m.kept_reason, "✓" if m.overdue else "", r.open_questions,
         m.decree_number, fmt_date(m.decree_tmt) if m.decree_tmt else "",
     ]  # fmt: skip
@@ -84,7 +85,7 @@ async def export_plan(request: Request, plan_id: int) -> None:
     if plan is None:
         raise cb.CallbackDataError("unknown plan")
     rows = await q.move_rows(request.session, plan_id)
-    header = [request.t(f"plans.col_{c}") for c in EXPORT_COLUMNS]
+    header = [request.t("plans.col", column=c) for c in EXPORT_COLUMNS]
     data = [export_row(request, r) for r in rows]
     entries = await q.plan_audit(request.session, plan_id)
     trail = audit_sheet(request, entries)
@@ -121,7 +122,14 @@ async def aud_callback(request: Request) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /audit_rencana and its buttons."""
-    add_command(app, "audit_rencana", audit_rencana_cmd, roles=ROLES)
+    add_command(
+        app,
+        "audit_rencana",
+        audit_rencana_cmd,
+        description_key="cmd.audit_rencana",
+        menu_key="menu.audit_rencana",
+        roles=ROLES,
+    )
     app.add_handler(
         CallbackQueryHandler(handler(roles=ROLES)(aud_callback), pattern=cb.pattern("aud"))
     )

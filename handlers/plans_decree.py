@@ -49,8 +49,8 @@ async def show_move(request: Request, move_id: int) -> None:
         "plans.move_card", id=m.id, version=m.version, name=esc(row.employee.name),
         src=esc(row.from_unit), src_pos=esc(m.from_position or "-"), dst=esc(row.to_unit),
         dst_pos=esc(m.to_position), tmt=fmt_date(m.proposed_tmt), why=esc(m.rationale or "-"),
-        status=request.t("plans.status_" + m.status),
-        answer=request.t("plans.answer_" + m.answer) if m.answer else "-",
+        status=request.t("plans.status", status=m.status),
+        answer=request.t("plans.answer", answer=m.answer) if m.answer else "-",
         answer_text=esc(m.answer_text or "-"), note=esc(m.decision_note or "-"),
         sk=esc(m.decree_number or "-"), questions=row.open_questions,
     )  # fmt: skip
@@ -105,7 +105,7 @@ async def decree_action(request: Request, data: cb.CallbackData) -> None:
     if action not in allowed:
         raise cb.CallbackDataError("unknown action")
     if not allowed[action]:
-        request.reply_key("plans.not_now", status=request.t("plans.status_" + move.status))
+        request.reply_key("plans.not_now", status=request.t("plans.status", status=move.status))
         return
     if action == "sk" and not (move.answer in kc.AGREEING or move.kept_reason):
         request.reply_key("plans.sk_needs_answer")

@@ -32,7 +32,7 @@ async def usulan_cmd(request: Request) -> None:
             request.reply(text, consultation_buttons(request.locale, move.id, move.version))
             continue
         answer = request.t(
-            "plans.usulan_answered", answer=request.t("plans.answer_" + move.answer),
+            "plans.usulan_answered", answer=request.t("plans.answer", answer=move.answer),
             text=esc(move.answer_text or "-"),
         )  # fmt: skip
         request.reply(text.split("\n\n")[0] + "\n\n" + answer)
@@ -40,4 +40,6 @@ async def usulan_cmd(request: Request) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /usulan for linked employees."""
-    add_command(app, "usulan", usulan_cmd, linked=True)
+    add_command(
+        app, "usulan", usulan_cmd, description_key="cmd.usulan", menu_key="menu.usulan", linked=True
+    )

@@ -51,4 +51,4 @@ def moves_importer(services: Any) -> Importer:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Offer the ``moves`` kind in the HR file upload."""
-    add_import_kind("moves", moves_importer(app.bot_data["services"]))
+    add_import_kind("moves", moves_importer(app.bot_data["services"]), "import.kind_moves")

@@ -56,7 +56,7 @@ def _wake(request: Request) -> None:
 
 def warning_lines(request: Request, warnings: list[MoveWarning]) -> str:
     """Warnings as bullet lines."""
-    return "\n".join("• " + request.t("plans.warn_" + w.code, **w.params) for w in warnings)
+    return "\n".join("• " + request.t("plans.warn", warning=w.code, **w.params) for w in warnings)
 
 
 # -- adding a move in the chat ----------------------------------------------------------
@@ -259,7 +259,8 @@ async def _moves_page(request: Request, plan_id: int, page: int) -> None:
     rows = await q.move_rows(request.session, plan_id)
     chunk = rows[page * PAGE : (page + 1) * PAGE]
     buttons = [
-        [(f"#{r.move.id} {r.employee.name[:30]} · {request.t('plans.status_' + r.move.status)}",
+        [(f"#{r.move.id} {r.employee.name[:30]} · "
+          f"{request.t('plans.status', status=r.move.status)}",
           cb.build("rcn", "move", r.move.id))]
         for r in chunk
     ]  # fmt: skip

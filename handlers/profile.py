@@ -56,7 +56,9 @@ async def profile_cmd(request: Request) -> None:
     ]
     if items:
         lines.append(request.t("profile.declared_header"))
-        lines += [f"• {request.t('profile.kind_' + i.kind)}: {escape_html(i.text)}" for i in items]
+        lines += [
+            f"• {request.t('profile.kind', kind=i.kind)}: {escape_html(i.text)}" for i in items
+        ]
     else:
         lines.append(request.t("profile.declared_none"))
     request.reply("\n".join(lines), _profile_keyboard(request))
@@ -199,7 +201,7 @@ async def _unlink(request: Request) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /profil, its buttons and the text step."""
-    add_command(app, "profil", profile_cmd)
+    add_command(app, "profil", profile_cmd, description_key="cmd.profil", menu_key="menu.profil")
     app.add_handler(
         CallbackQueryHandler(handler(linked=True)(profile_callback), pattern=cb.pattern("prof"))
     )

@@ -21,6 +21,12 @@ from storage.queries.conversation import get_state
 from storage.queries.employees import find_unlinked_employees_by_phone
 
 FLOW = "registration"
+INVITE_ERROR_KEYS = {
+    "unknown": "reg.invite_unknown",
+    "expired": "reg.invite_expired",
+    "used": "reg.invite_used",
+    "already_linked": "reg.invite_already_linked",
+}
 
 
 async def start_cmd(request: Request) -> None:
@@ -91,7 +97,7 @@ async def _redeem(request: Request, code: str) -> None:
     try:
         employee = await redeem_invite(request.session, code, request.telegram_id, utcnow())
     except InviteError as exc:
-        await _failed_attempt(request, f"reg.invite_{exc.reason}")
+        await _failed_attempt(request, INVITE_ERROR_KEYS[exc.reason])
         await request.set_state(FLOW, "contact", {})
         return
     await _link(request, employee, "invite")
@@ -170,7 +176,7 @@ def _locked(request: Request) -> bool:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /start, the consent buttons and the contact step."""
-    add_command(app, "start", start_cmd, linked=False, in_menu=False)
+    add_command(app, "start", start_cmd, description_key="cmd.start", linked=False)
     app.add_handler(CallbackQueryHandler(handler()(consent_callback), pattern=cb.pattern("reg")))
     flows = app.bot_data["services"].flows
     flows.on(FLOW, "contact", _guard_locked(contact_step))

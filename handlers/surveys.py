@@ -255,7 +255,13 @@ async def load_default_survey(app: Application[Any, Any, Any, Any, Any, Any]) ->
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /isi_survei, the answering buttons and text step, and the survey jobs."""
-    add_command(app, "isi_survei", isi_survei_cmd)
+    add_command(
+        app,
+        "isi_survei",
+        isi_survei_cmd,
+        description_key="cmd.isi_survei",
+        menu_key="menu.isi_survei",
+    )
     app.add_handler(
         CallbackQueryHandler(handler(linked=True)(survey_callback), pattern=cb.pattern("sv"))
     )

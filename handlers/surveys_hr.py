@@ -232,8 +232,17 @@ async def results_callback(request: Request) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /survei, /hasil_survei, their buttons and the sending flow (HR only)."""
-    add_command(app, "survei", survei_cmd, roles=HR)
-    add_command(app, "hasil_survei", hasil_survei_cmd, roles=HR)
+    add_command(
+        app, "survei", survei_cmd, description_key="cmd.survei", menu_key="menu.survei", roles=HR
+    )
+    add_command(
+        app,
+        "hasil_survei",
+        hasil_survei_cmd,
+        description_key="cmd.hasil_survei",
+        menu_key="menu.hasil_survei",
+        roles=HR,
+    )
     app.add_handler(
         CallbackQueryHandler(handler(roles=HR)(results_callback), pattern=cb.pattern("svh"))
     )

@@ -133,7 +133,7 @@ def _xlsx(request: Request, rows: list[wb.UnitBalance]) -> bytes:
          "⚠️" if b.widened_shortage else ""]
         for b in rows
     ]  # fmt: skip
-    header = [request.t("workload.col_" + c) for c in cols]
+    header = [request.t("workload.col", column=c) for c in cols]
     return workbook([(request.t("workload.sheet"), header, data)])
 
 
@@ -153,7 +153,7 @@ def report_text(
             locale,
             "workload.line",
             line=p.line,
-            problem=t(locale, "workload.err_" + p.code, value=p.value),
+            problem=t(locale, "workload.err", error=p.code, value=p.value),
         )
         for p in parsed.problems
     ]
@@ -167,7 +167,7 @@ async def import_workload(
     try:
         parsed = parse_workload(data, filename)
     except RosterError as exc:
-        return ImportOutcome(t(locale, f"roster.err.{exc.code}", **exc.params), False, False)
+        return ImportOutcome(t(locale, "roster.err", error=exc.code, **exc.params), False, False)
     apply = not parsed.missing_columns and (partial or not parsed.problems)
     added = updated = 0
     if apply:
@@ -180,8 +180,15 @@ async def import_workload(
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /beban_kerja, its buttons and the workload file import."""
-    add_command(app, "beban_kerja", beban_cmd, roles=ROLES)
+    add_command(
+        app,
+        "beban_kerja",
+        beban_cmd,
+        description_key="cmd.beban_kerja",
+        menu_key="menu.beban_kerja",
+        roles=ROLES,
+    )
     app.add_handler(
         CallbackQueryHandler(handler(roles=ROLES)(bk_callback), pattern=cb.pattern("bk"))
     )
-    add_import_kind("workload", import_workload)
+    add_import_kind("workload", import_workload, "import.kind_workload")

@@ -91,19 +91,19 @@ def to_row(rec: ExportRecord, tz: ZoneInfo) -> list[str]:
         rec.unit,
         rec.position,
         rec.rank,
-        t(loc, f"asp.kind.{rec.kind}"),
+        t(loc, "asp.kind", kind=rec.kind),
     ]
     for n in range(MAX_PREFERENCES):
         pref = rec.prefs[n] if n < len(rec.prefs) else {}
         row += [str(pref.get("unit") or ""), str(pref.get("position") or "")]
     row += [
-        t(loc, f"asp.reason.{rec.reason_cat}"),
+        t(loc, "asp.reason", reason=rec.reason_cat),
         rec.reason_text,
         "Ya" if rec.relocate else "Tidak",
         rec.relocate_note,
         "Ya" if rec.eligible else "Tidak",
-        "; ".join(t(loc, f"asp.problem_short.{code}") for code in rec.problems),
-        t(loc, f"asp.status.{rec.status}"),
+        "; ".join(t(loc, "asp.problem_short", problem=code) for code in rec.problems),
+        t(loc, "asp.status", status=rec.status),
         rec.hr_note,
         _when(rec.submitted_at, tz),
         _when(rec.updated_at, tz),

@@ -59,7 +59,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         return 2
     error = validate_new_window(start, end, now)
     if error:
-        print(t(loc, "asp.cli.bad_window", reason=t(loc, f"aper.err_{error}")))
+        print(t(loc, "asp.cli.bad_window", reason=t(loc, "aper.err", error=error)))
         return 2
 
     async def action(session: Any) -> tuple[int, list[str]]:
@@ -125,7 +125,7 @@ def cmd_extend(args: argparse.Namespace) -> int:
             return 1, [t(loc, "asp.cli.no_window")]
         error = validate_new_window(window.starts_at, end, now)
         if error:
-            return 2, [t(loc, "asp.cli.bad_window", reason=t(loc, f"aper.err_{error}"))]
+            return 2, [t(loc, "asp.cli.bad_window", reason=t(loc, "aper.err", error=error))]
         old = window.ends_at
         window.ends_at, window.closed_at = end, None
         await record(
@@ -198,7 +198,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                     name=w.name,
                     start=format_local(w.starts_at, tz),
                     end=format_local(w.ends_at, tz),
-                    state=t(loc, f"asp.window_state.{state}"),
+                    state=t(loc, "asp.window_state", state=state),
                     count=count,
                 )
             )

@@ -30,7 +30,7 @@ def cmd_invite(args: argparse.Namespace) -> int:
     try:
         nip = parse_nip(args.nip).nip
     except RosterError as exc:
-        reason = t(locale, f"roster.err.{exc.code}", **exc.params)
+        reason = t(locale, "roster.err", error=exc.code, **exc.params)
         print(t(locale, "roster.invite.bad_nip", reason=reason))
         return 1
     hours = args.hours if args.hours is not None else settings.invite_ttl_hours

@@ -66,7 +66,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             "survey.cli_imported",
             id=survey.id,
             slug=survey.slug,
-            status=t(loc, f"survey.status_{status}"),
+            status=t(loc, "survey.status", status=status),
         )
         return 0, [line]
 

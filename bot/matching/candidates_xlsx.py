@@ -21,7 +21,7 @@ def candidates_workbook(matches: Sequence[Match], locale: str | None) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = t(locale, "match.xlsx.sheet")[:31]
-    sheet.append([t(locale, f"match.xlsx.{c}") for c in COLUMNS])
+    sheet.append([t(locale, "match.xlsx", column=c) for c in COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for m in matches:

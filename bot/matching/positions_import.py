@@ -185,6 +185,6 @@ def format_positions_report(report: PositionsReport, locale: str | None) -> str:
     else:
         parts.append(t(locale, "match.report.not_applied", count=report.rejected))
     for p in report.problems:
-        reason = t(locale, f"match.err.{p.code}", **p.params)
+        reason = t(locale, "match.err", error=p.code, **p.params)
         parts.append(t(locale, "match.report.line", line=p.line, reason=reason))
     return "\n".join(parts)

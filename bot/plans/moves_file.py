@@ -125,8 +125,8 @@ def line_text(problem: RowProblem, locale: str | None) -> str:
     if problem.code not in MOVE_CODES and not problem.code.startswith("warn:"):
         return problem_text(problem, locale)
     if problem.code.startswith("warn:"):
-        reason = t(locale, "plans.imp_warned", warning=t(locale, "plans.warn_" + problem.code[5:],
-                                                          **problem.params))  # fmt: skip
+        warning = t(locale, "plans.warn", warning=problem.code[5:], **problem.params)
+        reason = t(locale, "plans.imp_warned", warning=warning)
     else:
-        reason = t(locale, "plans.imp_err_" + problem.code, **problem.params)
+        reason = t(locale, "plans.imp_err", error=problem.code, **problem.params)
     return t(locale, "roster.report.line", line=problem.line, reason=reason)

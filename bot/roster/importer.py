@@ -218,7 +218,7 @@ async def apply_roster(
 
 def problem_text(problem: RowProblem, locale: str | None) -> str:
     """One translated line such as "Baris 22: NIP harus 18 digit (ditemukan 14)"."""
-    reason = t(locale, f"roster.err.{problem.code}", **problem.params)
+    reason = t(locale, "roster.err", error=problem.code, **problem.params)
     return t(locale, "roster.report.line", line=problem.line, reason=reason)
 
 
@@ -247,7 +247,7 @@ def format_report(report: ImportReport, locale: str | None, *, max_lines: int | 
 
 def file_error_text(error: RosterError, locale: str | None) -> str:
     """The translated message of a file-level error (unreadable, wrong type ...)."""
-    return t(locale, f"roster.err.{error.code}", **error.params)
+    return t(locale, "roster.err", error=error.code, **error.params)
 
 
 def report_as_dict(report: ImportReport) -> dict[str, Any]:

@@ -6,64 +6,98 @@ menu-aspirasi = 📝 Transfer aspiration
 menu-status = 📌 Aspiration status
 menu-periode = 🗓 Aspiration windows
 menu-rekap_aspirasi = 📊 Aspiration summary
-asp-kind-rotation = Rotation inside my unit
-asp-kind-other_unit = Move to another OPD/unit
-asp-kind-out = Move out of the instansi
-asp-kind-other = Other
-asp-reason-family = Follow spouse/family
-asp-reason-health = Health
-asp-reason-career = Career development
-asp-reason-competence = Competence fit
-asp-reason-workload = Workload
-asp-reason-other = Other
-asp-status-draft = Draf (draft)
-asp-status-submitted = Diajukan (submitted)
-asp-status-verified = Diverifikasi (verified)
-asp-status-returned = Dikembalikan (returned)
-asp-status-accepted = Disetujui (accepted)
-asp-status-rejected = Ditolak (rejected)
-asp-status-withdrawn = Dibatalkan (withdrawn)
-asp-problem-tmt_unknown = Your position TMT is not recorded by HR, so your time in position cannot be computed.
-asp-problem-too_short = You have been in your current position for { $years } years { $months } months (TMT { $tmt }); the minimum is { $min_years } years, reached on { $due }.
-asp-problem-sanction = A disciplinary sanction is recorded.
-asp-problem-study_leave = You are recorded as on study leave (tugas belajar).
-asp-problem-freeze = Transfers are frozen ({ $from } to { $until }).
-asp-problem_short-tmt_unknown = TMT not recorded
-asp-problem_short-too_short = too short in position
-asp-problem_short-sanction = disciplinary sanction
-asp-problem_short-study_leave = study leave
-asp-problem_short-freeze = transfer freeze
-asp-window_state-open = open
-asp-window_state-upcoming = not open yet
-asp-window_state-ended = ended
-asp-window_state-closed = closed
+asp-kind =
+    { $kind ->
+        [rotation] Rotation inside my unit
+        [other_unit] Move to another OPD/unit
+        [out] Move out of the instansi
+       *[other] Other
+    }
+asp-reason =
+    { $reason ->
+        [family] Follow spouse/family
+        [health] Health
+        [career] Career development
+        [competence] Competence fit
+        [workload] Workload
+       *[other] Other
+    }
+asp-status =
+    { $status ->
+        [draft] Draf (draft)
+        [submitted] Diajukan (submitted)
+        [verified] Diverifikasi (verified)
+        [returned] Dikembalikan (returned)
+        [accepted] Disetujui (accepted)
+        [rejected] Ditolak (rejected)
+        [withdrawn] Dibatalkan (withdrawn)
+       *[other] { $status }
+    }
+asp-problem =
+    { $problem ->
+        [tmt_unknown] Your position TMT is not recorded by HR, so your time in position cannot be computed.
+        [too_short] You have been in your current position for { $years } years { $months } months (TMT { $tmt }); the minimum is { $min_years } years, reached on { $due }.
+        [sanction] A disciplinary sanction is recorded.
+        [study_leave] You are recorded as on study leave (tugas belajar).
+        [freeze] Transfers are frozen ({ $from } to { $until }).
+       *[other] { $problem }
+    }
+asp-problem_short =
+    { $problem ->
+        [tmt_unknown] TMT not recorded
+        [too_short] too short in position
+        [sanction] disciplinary sanction
+        [study_leave] study leave
+        [freeze] transfer freeze
+       *[other] { $problem }
+    }
+asp-window_state =
+    { $state ->
+        [open] open
+        [upcoming] not open yet
+        [ended] ended
+        [closed] closed
+       *[other] { $state }
+    }
 asp-section-kind = Kind of move
 asp-section-prefs = Preferred units/positions
 asp-section-reason = Reason
 asp-section-relocate = Relocation
-asp-step-elig = eligibility
-asp-step-kind = kind of move
-asp-step-pref = preferred unit
-asp-step-pos = preferred position
-asp-step-reason_cat = reason category
-asp-step-reason_text = reason
-asp-step-relocate = relocation
-asp-step-relocate_note = relocation note
-asp-step-summary = summary
-asp-step-edit = editing
-asp-action-submit = Submitted
-asp-action-resubmit = Resubmitted
-asp-action-change = Changed
-asp-action-withdraw = Withdrawn by the employee
-asp-action-verify = Verified
-asp-action-return = Returned for correction
-asp-action-accept = Accepted
-asp-action-reject = Rejected
-asp-notify_next-verify = HR has checked your aspiration.
-asp-notify_next-return = Please correct it with /aspirasi and press Send again.
-asp-notify_next-accept = HR will tell you the next steps.
-asp-notify_next-reject = If you have questions, contact HR (BKPSDM).
-asp-notify_next-withdraw = See /status for details.
+asp-step =
+    { $step ->
+        [elig] eligibility
+        [kind] kind of move
+        [pref] preferred unit
+        [pos] preferred position
+        [reason_cat] reason category
+        [reason_text] reason
+        [relocate] relocation
+        [relocate_note] relocation note
+        [summary] summary
+        [edit] editing
+       *[other] { $step }
+    }
+asp-action =
+    { $action ->
+        [submit] Submitted
+        [resubmit] Resubmitted
+        [change] Changed
+        [withdraw] Withdrawn by the employee
+        [verify] Verified
+        [return] Returned for correction
+        [accept] Accepted
+        [reject] Rejected
+       *[other] { $action }
+    }
+asp-notify_next =
+    { $action ->
+        [verify] HR has checked your aspiration.
+        [return] Please correct it with /aspirasi and press Send again.
+        [accept] HR will tell you the next steps.
+        [reject] If you have questions, contact HR (BKPSDM).
+        [withdraw] See /status for details.
+       *[other] { $action }
+    }
 asp-any_position = any position
 asp-ask_edit_section = Which part do you want to change?
 asp-ask_kind =
@@ -185,10 +219,14 @@ aspr-btn_csv = 📄 Export CSV
 aspr-btn_filter_status = Filter status
 aspr-btn_filter_unit = Filter unit
 aspr-btn_back_list = ⬅️ Back to list
-aspr-btn_verify = ☑️ Verify
-aspr-btn_return = ↩️ Return for correction
-aspr-btn_accept = ✅ Accept
-aspr-btn_reject = ⛔ Reject
+aspr-btn =
+    { $action ->
+        [verify] ☑️ Verify
+        [return] ↩️ Return for correction
+        [accept] ✅ Accept
+        [reject] ⛔ Reject
+       *[other] { $action }
+    }
 aspr-all_statuses = All statuses
 aspr-all_units = All units
 aspr-choose_status = Show aspirations with status:
@@ -200,8 +238,12 @@ aspr-employee_line =
     Position: { $position }
 aspr-history_line = • { $at } — { $action } by { $actor } ({ $status })
 aspr-not_now = Aspiration { $ref } is now { $status }; this action is not possible.
-aspr-ask_note_return = Write the correction note for { $ref } (at most { $limit } characters). The employee receives it. Type /cancel to abort.
-aspr-ask_note_reject = Write the rejection reason for { $ref } (at most { $limit } characters). The employee receives it. Type /cancel to abort.
+aspr-ask_note =
+    { $action ->
+        [return] Write the correction note for { $ref } (at most { $limit } characters). The employee receives it. Type /cancel to abort.
+        [reject] Write the rejection reason for { $ref } (at most { $limit } characters). The employee receives it. Type /cancel to abort.
+       *[other] { $action }
+    }
 aspr-done = Aspiration { $ref } is now <b>{ $status }</b>. The employee has been told.
 aspr-export_caption = Aspirations of “{ $name }”: { $rows } rows.
 aper-title = 🗓 <b>Aspiration windows</b>
@@ -220,8 +262,12 @@ aper-ask_end = Last day of the window (local time), <b>YYYY-MM-DD</b>; it stays 
 aper-ask_units = Limit to some units? Type unit names or abbreviations separated by commas (e.g. <i>dinkes, kominfo</i>), or press <b>All units</b>.
 aper-unknown_units = Unknown units: { $units }. Type again, or press All units.
 aper-bad_date = Cannot read the date. Use YYYY-MM-DD, e.g. 2026-03-31.
-aper-err_end_before_start = The end must be after the start.
-aper-err_end_in_past = The end date has passed. Enter a future date.
+aper-err =
+    { $error ->
+        [end_before_start] The end must be after the start.
+        [end_in_past] The end date has passed. Enter a future date.
+       *[other] { $error }
+    }
 aper-all_units = all units
 aper-confirm =
     <b>New window</b>

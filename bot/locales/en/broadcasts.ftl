@@ -13,14 +13,22 @@ bc-expect_attach = Send a document or a photo, or press Skip.
 bc-caption_too_long = ⚠️ Text with an attachment may have at most 1024 characters (now { $length }). Press Skip, or /cancel and write a shorter text.
 bc-attached = ✅ Attachment saved.
 bc-choose_audience = 👥 Choose the recipients:
-bc-aud_all = All employees
-bc-aud_units = Units (OPD)
-bc-aud_role = Role
+bc-aud =
+    { $kind ->
+        [all] All employees
+        [units] Units (OPD)
+        [role] Role
+       *[other] { $kind }
+    }
 bc-aud_plan = Employees of a mutation plan
 bc-aud_survey = Not answered a survey
-bc-role_hr = HR officers
-bc-role_approver = Approvers
-bc-role_employee = All registered employees
+bc-role =
+    { $role ->
+        [hr] HR officers
+        [approver] Approvers
+        [employee] All registered employees
+       *[other] { $role }
+    }
 bc-choose_role = Choose the recipients' role:
 bc-ask_unit = 🏢 Type a few letters of a unit name (e.g. dinkes, kominfo). Chosen: { $chosen }
 bc-unit_matches = Pick the unit you mean (press to add/remove). Chosen: { $chosen }

@@ -60,8 +60,12 @@ help-not_registered =
     You are not registered yet: type /start to link your account with the staff records.
 lang-choose = Pilih bahasa / Choose a language:
 lang-changed = Language changed to English.
-lang-name_id = 🇮🇩 Bahasa Indonesia
-lang-name_en = 🇬🇧 English
+lang-name =
+    { $locale ->
+        [id] 🇮🇩 Bahasa Indonesia
+        [en] 🇬🇧 English
+       *[other] { $locale }
+    }
 cmd-start = Start and register
 cmd-menu = Main menu
 cmd-help = Help
@@ -84,8 +88,12 @@ profile-declared_header =
 profile-declared_none =
     { "" }
     You have not added skills or certifications yourself yet.
-profile-kind_skill = Skill
-profile-kind_certification = Certification
+profile-kind =
+    { $kind ->
+        [skill] Skill
+        [certification] Certification
+       *[other] { $kind }
+    }
 profile-btn_add_skill = ➕ Skill
 profile-btn_add_cert = ➕ Certification
 profile-btn_manage = ✏️ Edit / delete

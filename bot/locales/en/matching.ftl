@@ -1,12 +1,16 @@
-match-err-position_id = position code (position_id) is empty
-match-err-position_id_duplicate = position code { $value } already on line { $first_line }
-match-err-title = position title is empty
-match-err-unit = unit is empty
-match-err-required_skills = required_skills is empty
-match-err-education = unknown education level: { $value }
-match-err-rank = unknown golongan: { $value }
-match-err-rank_order = minimum golongan { $low } is above maximum { $high }
-match-err-quota = quota must be a positive whole number: { $value }
+match-err =
+    { $error ->
+        [position_id] position code (position_id) is empty
+        [position_id_duplicate] position code { $value } already on line { $first_line }
+        [title] position title is empty
+        [unit] unit is empty
+        [required_skills] required_skills is empty
+        [education] unknown education level: { $value }
+        [rank] unknown golongan: { $value }
+        [rank_order] minimum golongan { $low } is above maximum { $high }
+        [quota] quota must be a positive whole number: { $value }
+       *[other] { $error }
+    }
 match-err-missing_columns = Required columns missing: { $columns }
 match-err-file = The file cannot be read: { $reason }
 match-report-line = Line { $line }: { $reason }
@@ -83,15 +87,19 @@ match-cand-nobody_skills = None of the { $both } qualifying employees has the re
 match-cand-nobody_unknown = The competences this position requires are not in the competence dictionary yet. Add their variants with asn-bot competences import.
 match-any = any
 match-xlsx-sheet = Candidates
-match-xlsx-nip = NIP
-match-xlsx-name = Name
-match-xlsx-unit = Unit
-match-xlsx-position = Position
-match-xlsx-rank = Golongan
-match-xlsx-education = Education
-match-xlsx-score = Score
-match-xlsx-matched = Matched competences
-match-xlsx-missing = Missing competences
+match-xlsx =
+    { $column ->
+        [nip] NIP
+        [name] Name
+        [unit] Unit
+        [position] Position
+        [rank] Golongan
+        [education] Education
+        [score] Score
+        [matched] Matched competences
+        [missing] Missing competences
+       *[other] { $column }
+    }
 match-pos-title = 📋 <b>Open positions</b> ({ $first }–{ $last } of { $total })
 match-pos-item =
     <b>{ $code }</b> · { $title }

@@ -4,27 +4,42 @@ cmd-tanya = Employees' questions about proposed moves
 menu-rencana = 🗂 Mutation plans
 menu-persetujuan = ✍️ Approvals
 menu-tanya = ❓ Employees' questions
-plans-pstatus_draft = Draf
-plans-pstatus_submitted = Diajukan (submitted)
-plans-pstatus_active = Decided
-plans-pstatus_cancelled = Dibatalkan (cancelled)
-plans-status_draft = Draf
-plans-status_submitted = Diajukan (submitted)
-plans-status_approved = Disetujui (approved)
-plans-status_rejected = Ditolak (rejected)
-plans-status_consultation = Konsultasi
-plans-status_decreed = Ditetapkan (decreed)
-plans-status_done = Dilaksanakan (carried out)
-plans-status_cancelled = Dibatalkan (cancelled)
-plans-answer_agree = Agrees
-plans-answer_agree_notes = Agrees with notes
-plans-answer_object = Objects
-plans-cat_family = Family
-plans-cat_health = Health
-plans-cat_career = Career
-plans-cat_competence = Competence
-plans-cat_distance = Distance / residence
-plans-cat_other = Other
+plans-pstatus =
+    { $status ->
+        [draft] Draf
+        [submitted] Diajukan (submitted)
+        [active] Decided
+        [cancelled] Dibatalkan (cancelled)
+       *[other] { $status }
+    }
+plans-status =
+    { $status ->
+        [draft] Draf
+        [submitted] Diajukan (submitted)
+        [approved] Disetujui (approved)
+        [rejected] Ditolak (rejected)
+        [consultation] Konsultasi
+        [decreed] Ditetapkan (decreed)
+        [done] Dilaksanakan (carried out)
+        [cancelled] Dibatalkan (cancelled)
+       *[other] { $status }
+    }
+plans-answer =
+    { $answer ->
+        [agree] Agrees
+        [agree_notes] Agrees with notes
+        [object] Objects
+       *[other] { $answer }
+    }
+plans-cat =
+    { $category ->
+        [family] Family
+        [health] Health
+        [career] Career
+        [competence] Competence
+        [distance] Distance / residence
+       *[other] Other
+    }
 plans-list_title =
     🗂 <b>Mutation plans</b>
     Choose a plan, or create a new one:
@@ -62,13 +77,17 @@ plans-warnings =
     { $lines }
     { "" }
     To go ahead anyway, type the reason (it is kept in the audit trail). Type /cancel to stop.
-plans-warn_elig_tmt_unknown = the employee's position TMT is unknown
-plans-warn_elig_too_short = { $years } years { $months } months in position, less than { $min_years } years (met on { $due })
-plans-warn_elig_sanction = the employee is under a disciplinary sanction
-plans-warn_elig_study_leave = the employee is on study leave
-plans-warn_elig_freeze = transfer freeze period ({ $from } to { $until })
-plans-warn_quota_full = the position's quota is full ({ $taken } of { $quota } already proposed)
-plans-warn_rank_range = golongan { $rank } is outside the position's range ({ $min } – { $max })
+plans-warn =
+    { $warning ->
+        [elig_tmt_unknown] the employee's position TMT is unknown
+        [elig_too_short] { $years } years { $months } months in position, less than { $min_years } years (met on { $due })
+        [elig_sanction] the employee is under a disciplinary sanction
+        [elig_study_leave] the employee is on study leave
+        [elig_freeze] transfer freeze period ({ $from } to { $until })
+        [quota_full] the position's quota is full ({ $taken } of { $quota } already proposed)
+        [rank_range] golongan { $rank } is outside the position's range ({ $min } – { $max })
+       *[other] { $warning }
+    }
 plans-move_added = ✅ Move #{ $id } for { $name } added.
 plans-already_in_plan = { $name } is already in this plan.
 plans-not_draft = This plan is no longer a Draf; moves cannot be added.
@@ -95,34 +114,42 @@ plans-overdue_line = ⏰ #{ $id } { $name } — no answer, past the deadline
 plans-export_caption = Mutation plan: moves, answers and audit trail.
 plans-sheet_moves = Moves
 plans-sheet_audit = Audit
-plans-col_id = Move no.
-plans-col_nip = NIP
-plans-col_name = Name
-plans-col_from_unit = From unit
-plans-col_from_position = From position
-plans-col_to_unit = To unit
-plans-col_to_position = To position
-plans-col_tmt = Proposed TMT
-plans-col_rationale = Rationale
-plans-col_warnings = Warnings
-plans-col_override = Kept despite warnings because
-plans-col_status = Status
-plans-col_version = Version
-plans-col_decision_note = PPK note
-plans-col_answer = Answer
-plans-col_category = Objection category
-plans-col_answer_text = Answer text
-plans-col_kept = Kept because
-plans-col_overdue = Past deadline
-plans-col_questions = Open questions
-plans-col_sk = SK number
-plans-col_sk_tmt = SK TMT
+plans-col =
+    { $column ->
+        [id] Move no.
+        [nip] NIP
+        [name] Name
+        [from_unit] From unit
+        [from_position] From position
+        [to_unit] To unit
+        [to_position] To position
+        [tmt] Proposed TMT
+        [rationale] Rationale
+        [warnings] Warnings
+        [override] Kept despite warnings because
+        [status] Status
+        [version] Version
+        [decision_note] PPK note
+        [answer] Answer
+        [category] Objection category
+        [answer_text] Answer text
+        [kept] Kept because
+        [overdue] Past deadline
+        [questions] Open questions
+        [sk] SK number
+        [sk_tmt] SK TMT
+       *[other] { $column }
+    }
 plans-audit_title = 🧾 <b>Audit trail of plan #{ $id }</b> ({ $count } entries; latest below, all in the file):
-plans-audit_col_at = Time (UTC)
-plans-audit_col_actor = By
-plans-audit_col_action = Action
-plans-audit_col_entity = Object
-plans-audit_col_details = Details
+plans-audit_col =
+    { $column ->
+        [at] Time (UTC)
+        [actor] By
+        [action] Action
+        [entity] Object
+        [details] Details
+       *[other] { $column }
+    }
 plans-move_card =
     🔎 <b>Move #{ $id }</b> (version { $version })
     Employee: { $name }
@@ -177,8 +204,12 @@ plans-apv_btn_ok = ✅ Approve #{ $id }
 plans-apv_btn_no = ❌ Reject #{ $id }
 plans-apv_ask_note = Type the note for rejecting move #{ $id } (required).
 plans-apv_already = Move #{ $id } is already { $status }.
-plans-apv_done_approve = ✅ Move #{ $id } approved.
-plans-apv_done_reject = ❌ Move #{ $id } rejected; note saved.
+plans-apv_done =
+    { $action ->
+        [approve] ✅ Move #{ $id } approved.
+        [reject] ❌ Move #{ $id } rejected; note saved.
+       *[other] { $action }
+    }
 plans-kons_message =
     📨 <b>A proposed move for you</b> (#{ $id })
     From: { $from_unit } — { $from_position }
@@ -210,9 +241,13 @@ plans-kons_ask_category = Choose the category of your objection:
 plans-kons_ask_objection = Explain your objection (required, at most 500 characters).
 plans-kons_ask_question = Type your question for BKPSDM (at most 500 characters).
 plans-kons_already = You have already answered this proposal.
-plans-kons_thanks_agree = ✅ Thank you, your agreement is recorded.
-plans-kons_thanks_agree_notes = ✅ Thank you, your agreement and notes are recorded.
-plans-kons_thanks_object = Thank you, your objection is recorded and forwarded to BKPSDM.
+plans-kons_thanks =
+    { $answer ->
+        [agree] ✅ Thank you, your agreement is recorded.
+        [agree_notes] ✅ Thank you, your agreement and notes are recorded.
+        [object] Thank you, your objection is recorded and forwarded to BKPSDM.
+       *[other] { $answer }
+    }
 plans-kons_question_sent = ❓ Your question was sent to BKPSDM. The answer will come here.
 plans-kons_reminder = ⏰ Reminder: you have not answered proposed move #{ $id } yet. Deadline: <b>{ $deadline }</b>.
 plans-overdue_notice = ⏰ Move #{ $id } (plan #{ $plan }) got no answer before the deadline. See /rencana.
@@ -245,11 +280,15 @@ plans-imp_target = Target plan: #{ $id } { $name } (latest Draf).
 plans-imp_applied = Import done: { $added } moves added to plan #{ $plan }.
 plans-imp_warnings = { $count } rule warnings (the moves were imported anyway and recorded in the audit trail):
 plans-imp_warned = imported with warning: { $warning }
-plans-imp_err_dest_missing = no destination: fill in the position code, or the destination unit and position
-plans-imp_err_emp_unknown = NIP not found among active employees
-plans-imp_err_position_unknown = unknown position code ({ $value })
-plans-imp_err_unit_unknown = unknown destination unit ({ $value })
-plans-imp_err_already_in_plan = { $name } is already in this plan
+plans-imp_err =
+    { $error ->
+        [dest_missing] no destination: fill in the position code, or the destination unit and position
+        [emp_unknown] NIP not found among active employees
+        [position_unknown] unknown position code ({ $value })
+        [unit_unknown] unknown destination unit ({ $value })
+        [already_in_plan] { $name } is already in this plan
+       *[other] { $error }
+    }
 plans-btn_usul = 📝 Propose { $n }
 plans-aud_pick = 🧾 Choose a plan to read its audit trail (read-only):
 plans-aud_none = No mutation plan yet.

@@ -4,30 +4,34 @@ roster-report-skipped = { $count } rejected lines skipped:
 roster-report-not_applied = Import cancelled: { $count } lines have problems, nothing was changed. Fix the lines below or import partially (valid lines only).
 roster-report-missing_columns = Import cancelled: required columns not found: { $columns }.
 roster-report-more = … and { $count } more problems.
-roster-err-nip_empty = NIP is empty
-roster-err-nip_digits = NIP may contain digits only
-roster-err-nip_length = NIP must have 18 digits (found { $found })
-roster-err-nip_birth_date = birth date in the NIP is not a real date ({ $value })
-roster-err-nip_tmt_date = CPNS TMT in the NIP is not a real month ({ $value })
-roster-err-nip_tmt_future = CPNS TMT in the NIP is in the future ({ $value })
-roster-err-nip_tmt_too_early = CPNS TMT in the NIP ({ $value }) is before age { $age }
-roster-err-nip_sex = sex digit in the NIP must be 1 or 2 (found { $digit })
-roster-err-nip_duplicate = NIP already appears on line { $first_line }
-roster-err-name_empty = name is empty
-roster-err-required = column { $column } is empty
-roster-err-too_long = column { $column } is longer than { $max } characters
-roster-err-phone = invalid phone number ({ $value })
-roster-err-rank_empty = golongan is empty
-roster-err-rank = unknown golongan ({ $value }); use I/a … IV/e
-roster-err-education = unknown education level ({ $value }); use SD, SMP, SMA, D1–D4, S1, S2, S3
-roster-err-position_kind = unknown position kind ({ $value }); use JPT, administrator, pengawas, pelaksana, fungsional
-roster-err-date = invalid date in column { $column } ({ $value }); use YYYY-MM-DD
-roster-err-date_future = date in column { $column } is in the future ({ $value })
-roster-err-bool = column { $column } must be ya or tidak (found { $value })
-roster-err-file_type = unsupported file type ({ $ext }); send a CSV or XLSX file
-roster-err-file_encoding = file cannot be read: save it as UTF-8 CSV
-roster-err-file_unreadable = file cannot be read ({ $reason })
-roster-err-file_empty = file is empty
+roster-err =
+    { $error ->
+        [nip_empty] NIP is empty
+        [nip_digits] NIP may contain digits only
+        [nip_length] NIP must have 18 digits (found { $found })
+        [nip_birth_date] birth date in the NIP is not a real date ({ $value })
+        [nip_tmt_date] CPNS TMT in the NIP is not a real month ({ $value })
+        [nip_tmt_future] CPNS TMT in the NIP is in the future ({ $value })
+        [nip_tmt_too_early] CPNS TMT in the NIP ({ $value }) is before age { $age }
+        [nip_sex] sex digit in the NIP must be 1 or 2 (found { $digit })
+        [nip_duplicate] NIP already appears on line { $first_line }
+        [name_empty] name is empty
+        [required] column { $column } is empty
+        [too_long] column { $column } is longer than { $max } characters
+        [phone] invalid phone number ({ $value })
+        [rank_empty] golongan is empty
+        [rank] unknown golongan ({ $value }); use I/a … IV/e
+        [education] unknown education level ({ $value }); use SD, SMP, SMA, D1–D4, S1, S2, S3
+        [position_kind] unknown position kind ({ $value }); use JPT, administrator, pengawas, pelaksana, fungsional
+        [date] invalid date in column { $column } ({ $value }); use YYYY-MM-DD
+        [date_future] date in column { $column } is in the future ({ $value })
+        [bool] column { $column } must be ya or tidak (found { $value })
+        [file_type] unsupported file type ({ $ext }); send a CSV or XLSX file
+        [file_encoding] file cannot be read: save it as UTF-8 CSV
+        [file_unreadable] file cannot be read ({ $reason })
+        [file_empty] file is empty
+       *[other] { $error }
+    }
 roster-invite-link =
     Registration link for { $name }:
     { $link }

@@ -116,17 +116,29 @@ survey-cli_list_line = #{ $id } { $slug } — { $title } [{ $anon }, { $trigger 
 survey-cli_none = No surveys yet.
 survey-cli_unknown = Survey #{ $id } not found.
 survey-cli_sent = Round #{ $round } of survey #{ $id } scheduled { $when } for { $count } recipients; closes { $closes }.
-survey-status_created = created
-survey-status_updated = updated
-survey-status_unchanged = unchanged
+survey-status =
+    { $status ->
+        [created] created
+        [updated] updated
+        [unchanged] unchanged
+       *[other] { $status }
+    }
 survey-btn_send_to = 📤 Send #{ $id }
 survey-send_choose_audience = 📤 Send <b>{ $title }</b> to whom?
-survey-aud_all = 👥 Everyone
-survey-aud_units = Specific work units
-survey-aud_role = By role
-survey-role_hr = BKPSDM staff
-survey-role_approver = Authorised officials
-survey-role_employee = All registered employees
+survey-aud =
+    { $kind ->
+        [all] 👥 Everyone
+        [units] Specific work units
+        [role] By role
+       *[other] { $kind }
+    }
+survey-role =
+    { $role ->
+        [hr] BKPSDM staff
+        [approver] Authorised officials
+        [employee] All registered employees
+       *[other] { $role }
+    }
 survey-send_choose_role = Choose the recipients' role:
 survey-send_ask_unit = 🏢 Type a few letters of a work unit name (e.g. dinkes, kominfo). Chosen units: { $chosen }
 survey-send_unit_matches = Pick the unit you mean (press to add/remove). Chosen: { $chosen }

@@ -17,21 +17,29 @@ workload-chart_caption = Grey: need. Red: short, green: surplus, blue: exact.
 workload-label_need = Need (ABK)
 workload-label_staffed = Staffed (bezetting)
 workload-sheet = Workload
-workload-col_unit = Unit
-workload-col_need = Need
-workload-col_staffed = Staffed
-workload-col_gap = Gap
-workload-col_leaving = Leaving
-workload-col_arriving = Arriving
-workload-col_staffed_after = Staffed after
-workload-col_gap_after = Gap after
-workload-col_flag = Shortage widened
+workload-col =
+    { $column ->
+        [unit] Unit
+        [need] Need
+        [staffed] Staffed
+        [gap] Gap
+        [leaving] Leaving
+        [arriving] Arriving
+        [staffed_after] Staffed after
+        [gap_after] Gap after
+        [flag] Shortage widened
+       *[other] { $column }
+    }
 workload-missing_columns = Required columns missing: { $columns }. Recognised columns: unit, jabatan, kebutuhan, bezetting.
 workload-imported = ✅ Workload figures imported: { $added } new, { $updated } updated.
 workload-not_applied = Nothing imported: { $count } rows have problems. Fix the file, or import the valid rows only.
 workload-line = Line { $line }: { $problem }
-workload-err_unit_empty = unit is empty
-workload-err_position_empty = position (jabatan) is empty
-workload-err_need = need is not a whole number ≥ 0 ({ $value })
-workload-err_staffed = staffed is not a whole number ≥ 0 ({ $value })
-workload-err_duplicate = same unit and position as line { $value }
+workload-err =
+    { $error ->
+        [unit_empty] unit is empty
+        [position_empty] position (jabatan) is empty
+        [need] need is not a whole number ≥ 0 ({ $value })
+        [staffed] staffed is not a whole number ≥ 0 ({ $value })
+        [duplicate] same unit and position as line { $value }
+       *[other] { $error }
+    }

@@ -6,64 +6,98 @@ menu-aspirasi = 📝 Aspirasi mutasi
 menu-status = 📌 Status aspirasi
 menu-periode = 🗓 Periode aspirasi
 menu-rekap_aspirasi = 📊 Rekap aspirasi
-asp-kind-rotation = Rotasi di dalam unit kerja
-asp-kind-other_unit = Pindah ke OPD/unit lain
-asp-kind-out = Pindah ke luar instansi
-asp-kind-other = Lainnya
-asp-reason-family = Mengikuti suami/istri/keluarga
-asp-reason-health = Alasan kesehatan
-asp-reason-career = Pengembangan karier
-asp-reason-competence = Kesesuaian kompetensi
-asp-reason-workload = Beban kerja
-asp-reason-other = Lainnya
-asp-status-draft = Draf
-asp-status-submitted = Diajukan
-asp-status-verified = Diverifikasi
-asp-status-returned = Dikembalikan
-asp-status-accepted = Disetujui
-asp-status-rejected = Ditolak
-asp-status-withdrawn = Dibatalkan
-asp-problem-tmt_unknown = TMT jabatan Anda tidak tercatat di data BKPSDM, sehingga masa jabatan belum dapat dihitung.
-asp-problem-too_short = Masa dalam jabatan sekarang baru { $years } tahun { $months } bulan (TMT { $tmt }); syarat minimal { $min_years } tahun, terpenuhi mulai { $due }.
-asp-problem-sanction = Tercatat sedang menjalani hukuman disiplin.
-asp-problem-study_leave = Tercatat sedang tugas belajar.
-asp-problem-freeze = Sedang masa pembekuan mutasi ({ $from } s.d. { $until }).
-asp-problem_short-tmt_unknown = TMT jabatan tidak tercatat
-asp-problem_short-too_short = masa jabatan kurang
-asp-problem_short-sanction = hukuman disiplin
-asp-problem_short-study_leave = tugas belajar
-asp-problem_short-freeze = masa pembekuan mutasi
-asp-window_state-open = dibuka
-asp-window_state-upcoming = belum dibuka
-asp-window_state-ended = sudah berakhir
-asp-window_state-closed = ditutup
+asp-kind =
+    { $kind ->
+        [rotation] Rotasi di dalam unit kerja
+        [other_unit] Pindah ke OPD/unit lain
+        [out] Pindah ke luar instansi
+       *[other] Lainnya
+    }
+asp-reason =
+    { $reason ->
+        [family] Mengikuti suami/istri/keluarga
+        [health] Alasan kesehatan
+        [career] Pengembangan karier
+        [competence] Kesesuaian kompetensi
+        [workload] Beban kerja
+       *[other] Lainnya
+    }
+asp-status =
+    { $status ->
+        [draft] Draf
+        [submitted] Diajukan
+        [verified] Diverifikasi
+        [returned] Dikembalikan
+        [accepted] Disetujui
+        [rejected] Ditolak
+        [withdrawn] Dibatalkan
+       *[other] { $status }
+    }
+asp-problem =
+    { $problem ->
+        [tmt_unknown] TMT jabatan Anda tidak tercatat di data BKPSDM, sehingga masa jabatan belum dapat dihitung.
+        [too_short] Masa dalam jabatan sekarang baru { $years } tahun { $months } bulan (TMT { $tmt }); syarat minimal { $min_years } tahun, terpenuhi mulai { $due }.
+        [sanction] Tercatat sedang menjalani hukuman disiplin.
+        [study_leave] Tercatat sedang tugas belajar.
+        [freeze] Sedang masa pembekuan mutasi ({ $from } s.d. { $until }).
+       *[other] { $problem }
+    }
+asp-problem_short =
+    { $problem ->
+        [tmt_unknown] TMT jabatan tidak tercatat
+        [too_short] masa jabatan kurang
+        [sanction] hukuman disiplin
+        [study_leave] tugas belajar
+        [freeze] masa pembekuan mutasi
+       *[other] { $problem }
+    }
+asp-window_state =
+    { $state ->
+        [open] dibuka
+        [upcoming] belum dibuka
+        [ended] sudah berakhir
+        [closed] ditutup
+       *[other] { $state }
+    }
 asp-section-kind = Jenis mutasi
 asp-section-prefs = Pilihan unit/jabatan
 asp-section-reason = Alasan
 asp-section-relocate = Kesediaan pindah kota
-asp-step-elig = pemeriksaan syarat
-asp-step-kind = jenis mutasi
-asp-step-pref = pilihan unit
-asp-step-pos = pilihan jabatan
-asp-step-reason_cat = kategori alasan
-asp-step-reason_text = uraian alasan
-asp-step-relocate = kesediaan pindah kota
-asp-step-relocate_note = catatan pindah kota
-asp-step-summary = ringkasan
-asp-step-edit = ubah isian
-asp-action-submit = Diajukan
-asp-action-resubmit = Diajukan ulang
-asp-action-change = Diubah
-asp-action-withdraw = Dibatalkan oleh pegawai
-asp-action-verify = Diverifikasi
-asp-action-return = Dikembalikan untuk perbaikan
-asp-action-accept = Disetujui
-asp-action-reject = Ditolak
-asp-notify_next-verify = Data aspirasi Anda sudah diperiksa BKPSDM.
-asp-notify_next-return = Silakan perbaiki lewat /aspirasi lalu tekan Kirim lagi.
-asp-notify_next-accept = Tindak lanjut akan disampaikan BKPSDM.
-asp-notify_next-reject = Jika ada pertanyaan, hubungi BKPSDM.
-asp-notify_next-withdraw = Lihat /status untuk rinciannya.
+asp-step =
+    { $step ->
+        [elig] pemeriksaan syarat
+        [kind] jenis mutasi
+        [pref] pilihan unit
+        [pos] pilihan jabatan
+        [reason_cat] kategori alasan
+        [reason_text] uraian alasan
+        [relocate] kesediaan pindah kota
+        [relocate_note] catatan pindah kota
+        [summary] ringkasan
+        [edit] ubah isian
+       *[other] { $step }
+    }
+asp-action =
+    { $action ->
+        [submit] Diajukan
+        [resubmit] Diajukan ulang
+        [change] Diubah
+        [withdraw] Dibatalkan oleh pegawai
+        [verify] Diverifikasi
+        [return] Dikembalikan untuk perbaikan
+        [accept] Disetujui
+        [reject] Ditolak
+       *[other] { $action }
+    }
+asp-notify_next =
+    { $action ->
+        [verify] Data aspirasi Anda sudah diperiksa BKPSDM.
+        [return] Silakan perbaiki lewat /aspirasi lalu tekan Kirim lagi.
+        [accept] Tindak lanjut akan disampaikan BKPSDM.
+        [reject] Jika ada pertanyaan, hubungi BKPSDM.
+        [withdraw] Lihat /status untuk rinciannya.
+       *[other] { $action }
+    }
 asp-any_position = jabatan apa saja
 asp-ask_edit_section = Bagian mana yang ingin diubah?
 asp-ask_kind =
@@ -185,10 +219,14 @@ aspr-btn_csv = 📄 Ekspor CSV
 aspr-btn_filter_status = Saring status
 aspr-btn_filter_unit = Saring unit
 aspr-btn_back_list = ⬅️ Kembali ke daftar
-aspr-btn_verify = ☑️ Verifikasi
-aspr-btn_return = ↩️ Kembalikan untuk perbaikan
-aspr-btn_accept = ✅ Setujui
-aspr-btn_reject = ⛔ Tolak
+aspr-btn =
+    { $action ->
+        [verify] ☑️ Verifikasi
+        [return] ↩️ Kembalikan untuk perbaikan
+        [accept] ✅ Setujui
+        [reject] ⛔ Tolak
+       *[other] { $action }
+    }
 aspr-all_statuses = Semua status
 aspr-all_units = Semua unit
 aspr-choose_status = Tampilkan aspirasi dengan status:
@@ -200,8 +238,12 @@ aspr-employee_line =
     Jabatan: { $position }
 aspr-history_line = • { $at } — { $action } oleh { $actor } ({ $status })
 aspr-not_now = Aspirasi { $ref } sekarang berstatus { $status }; tindakan ini tidak dapat dilakukan.
-aspr-ask_note_return = Tulis catatan perbaikan untuk { $ref } (maksimal { $limit } karakter). Catatan ini dikirim ke pegawai. Ketik /cancel untuk batal.
-aspr-ask_note_reject = Tulis alasan penolakan { $ref } (maksimal { $limit } karakter). Alasan ini dikirim ke pegawai. Ketik /cancel untuk batal.
+aspr-ask_note =
+    { $action ->
+        [return] Tulis catatan perbaikan untuk { $ref } (maksimal { $limit } karakter). Catatan ini dikirim ke pegawai. Ketik /cancel untuk batal.
+        [reject] Tulis alasan penolakan { $ref } (maksimal { $limit } karakter). Alasan ini dikirim ke pegawai. Ketik /cancel untuk batal.
+       *[other] { $action }
+    }
 aspr-done = Aspirasi { $ref } sekarang berstatus <b>{ $status }</b>. Pegawai sudah diberi tahu.
 aspr-export_caption = Aspirasi periode “{ $name }”: { $rows } baris.
 aper-title = 🗓 <b>Periode penjaringan aspirasi</b>
@@ -220,8 +262,12 @@ aper-ask_end = Tanggal terakhir periode (waktu setempat), format <b>YYYY-MM-DD</
 aper-ask_units = Batasi untuk unit tertentu? Ketik nama atau singkatan unit dipisah koma (misalnya <i>dinkes, kominfo</i>), atau tekan <b>Semua unit</b>.
 aper-unknown_units = Unit tidak dikenali: { $units }. Ketik lagi, atau tekan Semua unit.
 aper-bad_date = Tanggal tidak dapat dibaca. Gunakan format YYYY-MM-DD, misalnya 2026-03-31.
-aper-err_end_before_start = Tanggal akhir harus sesudah tanggal mulai.
-aper-err_end_in_past = Tanggal akhir sudah lewat. Masukkan tanggal yang akan datang.
+aper-err =
+    { $error ->
+        [end_before_start] Tanggal akhir harus sesudah tanggal mulai.
+        [end_in_past] Tanggal akhir sudah lewat. Masukkan tanggal yang akan datang.
+       *[other] { $error }
+    }
 aper-all_units = semua unit
 aper-confirm =
     <b>Periode baru</b>

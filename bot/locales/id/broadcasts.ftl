@@ -13,14 +13,22 @@ bc-expect_attach = Kirim dokumen atau foto, atau tekan Lewati.
 bc-caption_too_long = ⚠️ Teks dengan lampiran paling banyak 1024 karakter (sekarang { $length }). Tekan Lewati atau /cancel lalu tulis teks yang lebih pendek.
 bc-attached = ✅ Lampiran tersimpan.
 bc-choose_audience = 👥 Pilih penerima pengumuman:
-bc-aud_all = Semua pegawai
-bc-aud_units = Unit kerja (OPD)
-bc-aud_role = Peran
+bc-aud =
+    { $kind ->
+        [all] Semua pegawai
+        [units] Unit kerja (OPD)
+        [role] Peran
+       *[other] { $kind }
+    }
 bc-aud_plan = Pegawai dalam rencana mutasi
 bc-aud_survey = Belum mengisi survei
-bc-role_hr = Petugas BKPSDM
-bc-role_approver = Pejabat yang Berwenang
-bc-role_employee = Semua pegawai terdaftar
+bc-role =
+    { $role ->
+        [hr] Petugas BKPSDM
+        [approver] Pejabat yang Berwenang
+        [employee] Semua pegawai terdaftar
+       *[other] { $role }
+    }
 bc-choose_role = Pilih peran penerima:
 bc-ask_unit = 🏢 Ketik beberapa huruf nama unit kerja (mis. dinkes, kominfo). Unit terpilih: { $chosen }
 bc-unit_matches = Pilih unit yang dimaksud (tekan untuk menambah/menghapus). Terpilih: { $chosen }

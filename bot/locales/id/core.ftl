@@ -60,8 +60,12 @@ help-not_registered =
     Anda belum terdaftar: ketik /start untuk menghubungkan akun dengan data kepegawaian.
 lang-choose = Pilih bahasa / Choose a language:
 lang-changed = Bahasa diubah ke Bahasa Indonesia.
-lang-name_id = 🇮🇩 Bahasa Indonesia
-lang-name_en = 🇬🇧 English
+lang-name =
+    { $locale ->
+        [id] 🇮🇩 Bahasa Indonesia
+        [en] 🇬🇧 English
+       *[other] { $locale }
+    }
 cmd-start = Mulai dan daftar
 cmd-menu = Menu utama
 cmd-help = Bantuan
@@ -84,8 +88,12 @@ profile-declared_header =
 profile-declared_none =
     { "" }
     Anda belum menambahkan keahlian atau sertifikasi sendiri.
-profile-kind_skill = Keahlian
-profile-kind_certification = Sertifikasi
+profile-kind =
+    { $kind ->
+        [skill] Keahlian
+        [certification] Sertifikasi
+       *[other] { $kind }
+    }
 profile-btn_add_skill = ➕ Keahlian
 profile-btn_add_cert = ➕ Sertifikasi
 profile-btn_manage = ✏️ Ubah / hapus

@@ -1,12 +1,16 @@
-match-err-position_id = kode formasi (position_id) kosong
-match-err-position_id_duplicate = kode formasi { $value } sudah ada di baris { $first_line }
-match-err-title = nama jabatan (title) kosong
-match-err-unit = unit kerja (unit) kosong
-match-err-required_skills = kompetensi yang dibutuhkan (required_skills) kosong
-match-err-education = tingkat pendidikan tidak dikenal: { $value }
-match-err-rank = golongan tidak dikenal: { $value }
-match-err-rank_order = golongan minimum { $low } lebih tinggi dari maksimum { $high }
-match-err-quota = kuota harus bilangan bulat positif: { $value }
+match-err =
+    { $error ->
+        [position_id] kode formasi (position_id) kosong
+        [position_id_duplicate] kode formasi { $value } sudah ada di baris { $first_line }
+        [title] nama jabatan (title) kosong
+        [unit] unit kerja (unit) kosong
+        [required_skills] kompetensi yang dibutuhkan (required_skills) kosong
+        [education] tingkat pendidikan tidak dikenal: { $value }
+        [rank] golongan tidak dikenal: { $value }
+        [rank_order] golongan minimum { $low } lebih tinggi dari maksimum { $high }
+        [quota] kuota harus bilangan bulat positif: { $value }
+       *[other] { $error }
+    }
 match-err-missing_columns = Kolom wajib tidak ada: { $columns }
 match-err-file = Berkas tidak dapat dibaca: { $reason }
 match-report-line = Baris { $line }: { $reason }
@@ -83,15 +87,19 @@ match-cand-nobody_skills = Tidak satu pun dari { $both } pegawai yang memenuhi s
 match-cand-nobody_unknown = Kompetensi yang dibutuhkan formasi ini belum dikenali kamus kompetensi. Tambahkan variasinya dengan asn-bot competences import.
 match-any = semua
 match-xlsx-sheet = Kandidat
-match-xlsx-nip = NIP
-match-xlsx-name = Nama
-match-xlsx-unit = Unit kerja
-match-xlsx-position = Jabatan
-match-xlsx-rank = Golongan
-match-xlsx-education = Pendidikan
-match-xlsx-score = Skor
-match-xlsx-matched = Kompetensi cocok
-match-xlsx-missing = Kompetensi kurang
+match-xlsx =
+    { $column ->
+        [nip] NIP
+        [name] Nama
+        [unit] Unit kerja
+        [position] Jabatan
+        [rank] Golongan
+        [education] Pendidikan
+        [score] Skor
+        [matched] Kompetensi cocok
+        [missing] Kompetensi kurang
+       *[other] { $column }
+    }
 match-pos-title = 📋 <b>Formasi terbuka</b> ({ $first }–{ $last } dari { $total })
 match-pos-item =
     <b>{ $code }</b> · { $title }

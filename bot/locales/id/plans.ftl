@@ -4,27 +4,42 @@ cmd-tanya = Pertanyaan pegawai tentang usulan mutasi
 menu-rencana = 🗂 Rencana mutasi
 menu-persetujuan = ✍️ Persetujuan
 menu-tanya = ❓ Pertanyaan pegawai
-plans-pstatus_draft = Draf
-plans-pstatus_submitted = Diajukan
-plans-pstatus_active = Diputuskan
-plans-pstatus_cancelled = Dibatalkan
-plans-status_draft = Draf
-plans-status_submitted = Diajukan
-plans-status_approved = Disetujui
-plans-status_rejected = Ditolak
-plans-status_consultation = Konsultasi
-plans-status_decreed = Ditetapkan
-plans-status_done = Dilaksanakan
-plans-status_cancelled = Dibatalkan
-plans-answer_agree = Setuju
-plans-answer_agree_notes = Setuju dengan catatan
-plans-answer_object = Keberatan
-plans-cat_family = Keluarga
-plans-cat_health = Kesehatan
-plans-cat_career = Karier
-plans-cat_competence = Kompetensi
-plans-cat_distance = Jarak / domisili
-plans-cat_other = Lainnya
+plans-pstatus =
+    { $status ->
+        [draft] Draf
+        [submitted] Diajukan
+        [active] Diputuskan
+        [cancelled] Dibatalkan
+       *[other] { $status }
+    }
+plans-status =
+    { $status ->
+        [draft] Draf
+        [submitted] Diajukan
+        [approved] Disetujui
+        [rejected] Ditolak
+        [consultation] Konsultasi
+        [decreed] Ditetapkan
+        [done] Dilaksanakan
+        [cancelled] Dibatalkan
+       *[other] { $status }
+    }
+plans-answer =
+    { $answer ->
+        [agree] Setuju
+        [agree_notes] Setuju dengan catatan
+        [object] Keberatan
+       *[other] { $answer }
+    }
+plans-cat =
+    { $category ->
+        [family] Keluarga
+        [health] Kesehatan
+        [career] Karier
+        [competence] Kompetensi
+        [distance] Jarak / domisili
+       *[other] Lainnya
+    }
 plans-list_title =
     🗂 <b>Rencana mutasi</b>
     Pilih rencana, atau buat yang baru:
@@ -62,13 +77,17 @@ plans-warnings =
     { $lines }
     { "" }
     Jika tetap dilanjutkan, ketik alasannya (akan dicatat di jejak audit). Ketik /cancel untuk batal.
-plans-warn_elig_tmt_unknown = TMT jabatan pegawai tidak diketahui
-plans-warn_elig_too_short = masa jabatan { $years } tahun { $months } bulan, kurang dari { $min_years } tahun (terpenuhi { $due })
-plans-warn_elig_sanction = pegawai sedang menjalani hukuman disiplin
-plans-warn_elig_study_leave = pegawai sedang tugas belajar
-plans-warn_elig_freeze = masa pembekuan mutasi ({ $from } s.d. { $until })
-plans-warn_quota_full = kuota formasi penuh ({ $taken } dari { $quota } sudah diusulkan)
-plans-warn_rank_range = golongan { $rank } di luar rentang formasi ({ $min } – { $max })
+plans-warn =
+    { $warning ->
+        [elig_tmt_unknown] TMT jabatan pegawai tidak diketahui
+        [elig_too_short] masa jabatan { $years } tahun { $months } bulan, kurang dari { $min_years } tahun (terpenuhi { $due })
+        [elig_sanction] pegawai sedang menjalani hukuman disiplin
+        [elig_study_leave] pegawai sedang tugas belajar
+        [elig_freeze] masa pembekuan mutasi ({ $from } s.d. { $until })
+        [quota_full] kuota formasi penuh ({ $taken } dari { $quota } sudah diusulkan)
+        [rank_range] golongan { $rank } di luar rentang formasi ({ $min } – { $max })
+       *[other] { $warning }
+    }
 plans-move_added = ✅ Usulan #{ $id } untuk { $name } ditambahkan.
 plans-already_in_plan = { $name } sudah ada dalam rencana ini.
 plans-not_draft = Rencana ini tidak lagi berstatus Draf; usulan tidak dapat ditambah.
@@ -95,34 +114,42 @@ plans-overdue_line = ⏰ #{ $id } { $name } — belum menanggapi, lewat batas wa
 plans-export_caption = Rencana mutasi: usulan, tanggapan dan jejak audit.
 plans-sheet_moves = Usulan
 plans-sheet_audit = Audit
-plans-col_id = No. usulan
-plans-col_nip = NIP
-plans-col_name = Nama
-plans-col_from_unit = Unit asal
-plans-col_from_position = Jabatan asal
-plans-col_to_unit = Unit tujuan
-plans-col_to_position = Jabatan tujuan
-plans-col_tmt = Usulan TMT
-plans-col_rationale = Alasan
-plans-col_warnings = Peringatan
-plans-col_override = Alasan tetap diusulkan
-plans-col_status = Status
-plans-col_version = Versi
-plans-col_decision_note = Catatan PPK
-plans-col_answer = Tanggapan
-plans-col_category = Kategori keberatan
-plans-col_answer_text = Isi tanggapan
-plans-col_kept = Dipertahankan karena
-plans-col_overdue = Lewat batas
-plans-col_questions = Pertanyaan terbuka
-plans-col_sk = Nomor SK
-plans-col_sk_tmt = TMT SK
+plans-col =
+    { $column ->
+        [id] No. usulan
+        [nip] NIP
+        [name] Nama
+        [from_unit] Unit asal
+        [from_position] Jabatan asal
+        [to_unit] Unit tujuan
+        [to_position] Jabatan tujuan
+        [tmt] Usulan TMT
+        [rationale] Alasan
+        [warnings] Peringatan
+        [override] Alasan tetap diusulkan
+        [status] Status
+        [version] Versi
+        [decision_note] Catatan PPK
+        [answer] Tanggapan
+        [category] Kategori keberatan
+        [answer_text] Isi tanggapan
+        [kept] Dipertahankan karena
+        [overdue] Lewat batas
+        [questions] Pertanyaan terbuka
+        [sk] Nomor SK
+        [sk_tmt] TMT SK
+       *[other] { $column }
+    }
 plans-audit_title = 🧾 <b>Jejak audit rencana #{ $id }</b> ({ $count } catatan; yang terbaru di bawah, lengkap di berkas):
-plans-audit_col_at = Waktu (UTC)
-plans-audit_col_actor = Oleh
-plans-audit_col_action = Tindakan
-plans-audit_col_entity = Objek
-plans-audit_col_details = Rincian
+plans-audit_col =
+    { $column ->
+        [at] Waktu (UTC)
+        [actor] Oleh
+        [action] Tindakan
+        [entity] Objek
+        [details] Rincian
+       *[other] { $column }
+    }
 plans-move_card =
     🔎 <b>Usulan #{ $id }</b> (versi { $version })
     Pegawai: { $name }
@@ -177,8 +204,12 @@ plans-apv_btn_ok = ✅ Setujui #{ $id }
 plans-apv_btn_no = ❌ Tolak #{ $id }
 plans-apv_ask_note = Ketik catatan penolakan usulan #{ $id } (wajib).
 plans-apv_already = Usulan #{ $id } sudah berstatus { $status }.
-plans-apv_done_approve = ✅ Usulan #{ $id } disetujui.
-plans-apv_done_reject = ❌ Usulan #{ $id } ditolak; catatan disimpan.
+plans-apv_done =
+    { $action ->
+        [approve] ✅ Usulan #{ $id } disetujui.
+        [reject] ❌ Usulan #{ $id } ditolak; catatan disimpan.
+       *[other] { $action }
+    }
 plans-kons_message =
     📨 <b>Usulan mutasi untuk Anda</b> (#{ $id })
     Dari: { $from_unit } — { $from_position }
@@ -210,9 +241,13 @@ plans-kons_ask_category = Pilih kategori keberatan Anda:
 plans-kons_ask_objection = Jelaskan alasan keberatan Anda (wajib, maks. 500 karakter).
 plans-kons_ask_question = Ketik pertanyaan Anda untuk BKPSDM (maks. 500 karakter).
 plans-kons_already = Anda sudah menanggapi usulan ini.
-plans-kons_thanks_agree = ✅ Terima kasih, persetujuan Anda dicatat.
-plans-kons_thanks_agree_notes = ✅ Terima kasih, persetujuan dan catatan Anda dicatat.
-plans-kons_thanks_object = Terima kasih, keberatan Anda dicatat dan diteruskan ke BKPSDM.
+plans-kons_thanks =
+    { $answer ->
+        [agree] ✅ Terima kasih, persetujuan Anda dicatat.
+        [agree_notes] ✅ Terima kasih, persetujuan dan catatan Anda dicatat.
+        [object] Terima kasih, keberatan Anda dicatat dan diteruskan ke BKPSDM.
+       *[other] { $answer }
+    }
 plans-kons_question_sent = ❓ Pertanyaan Anda terkirim ke BKPSDM. Jawabannya akan dikirim di sini.
 plans-kons_reminder = ⏰ Pengingat: Anda belum menanggapi usulan mutasi #{ $id }. Batas waktu: <b>{ $deadline }</b>.
 plans-overdue_notice = ⏰ Usulan #{ $id } (rencana #{ $plan }) belum ditanggapi pegawai sampai batas waktu. Lihat /rencana.
@@ -245,11 +280,15 @@ plans-imp_target = Rencana tujuan: #{ $id } { $name } (Draf terbaru).
 plans-imp_applied = Impor selesai: { $added } usulan ditambahkan ke rencana #{ $plan }.
 plans-imp_warnings = { $count } peringatan aturan (usulan tetap diimpor dan dicatat di jejak audit):
 plans-imp_warned = diimpor dengan peringatan: { $warning }
-plans-imp_err_dest_missing = tujuan kosong: isi kode formasi, atau unit tujuan dan jabatan tujuan
-plans-imp_err_emp_unknown = NIP tidak ditemukan di data pegawai aktif
-plans-imp_err_position_unknown = kode formasi tidak dikenal ({ $value })
-plans-imp_err_unit_unknown = unit tujuan tidak dikenal ({ $value })
-plans-imp_err_already_in_plan = { $name } sudah ada di rencana ini
+plans-imp_err =
+    { $error ->
+        [dest_missing] tujuan kosong: isi kode formasi, atau unit tujuan dan jabatan tujuan
+        [emp_unknown] NIP tidak ditemukan di data pegawai aktif
+        [position_unknown] kode formasi tidak dikenal ({ $value })
+        [unit_unknown] unit tujuan tidak dikenal ({ $value })
+        [already_in_plan] { $name } sudah ada di rencana ini
+       *[other] { $error }
+    }
 plans-btn_usul = 📝 Usulkan { $n }
 plans-aud_pick = 🧾 Pilih rencana untuk membaca jejak auditnya (hanya baca):
 plans-aud_none = Belum ada rencana mutasi.

@@ -4,30 +4,34 @@ roster-report-skipped = { $count } baris bermasalah dilewati:
 roster-report-not_applied = Impor dibatalkan: { $count } baris bermasalah, tidak ada data yang diubah. Perbaiki baris berikut atau impor sebagian (hanya baris yang valid).
 roster-report-missing_columns = Impor dibatalkan: kolom wajib tidak ditemukan: { $columns }.
 roster-report-more = … dan { $count } masalah lainnya.
-roster-err-nip_empty = NIP kosong
-roster-err-nip_digits = NIP hanya boleh berisi angka
-roster-err-nip_length = NIP harus 18 digit (ditemukan { $found })
-roster-err-nip_birth_date = tanggal lahir dalam NIP tidak valid ({ $value })
-roster-err-nip_tmt_date = TMT CPNS dalam NIP tidak valid ({ $value })
-roster-err-nip_tmt_future = TMT CPNS dalam NIP ada di masa depan ({ $value })
-roster-err-nip_tmt_too_early = TMT CPNS dalam NIP ({ $value }) sebelum usia { $age } tahun
-roster-err-nip_sex = digit jenis kelamin dalam NIP harus 1 atau 2 (ditemukan { $digit })
-roster-err-nip_duplicate = NIP sudah ada di baris { $first_line }
-roster-err-name_empty = nama kosong
-roster-err-required = kolom { $column } kosong
-roster-err-too_long = isi kolom { $column } lebih dari { $max } karakter
-roster-err-phone = nomor telepon tidak valid ({ $value })
-roster-err-rank_empty = golongan kosong
-roster-err-rank = golongan tidak dikenal ({ $value }); gunakan I/a … IV/e
-roster-err-education = tingkat pendidikan tidak dikenal ({ $value }); gunakan SD, SMP, SMA, D1–D4, S1, S2, S3
-roster-err-position_kind = jenis jabatan tidak dikenal ({ $value }); gunakan JPT, administrator, pengawas, pelaksana, fungsional
-roster-err-date = tanggal di kolom { $column } tidak valid ({ $value }); gunakan TTTT-BB-HH
-roster-err-date_future = tanggal di kolom { $column } ada di masa depan ({ $value })
-roster-err-bool = isi kolom { $column } harus ya atau tidak (ditemukan { $value })
-roster-err-file_type = jenis berkas tidak didukung ({ $ext }); kirim berkas CSV atau XLSX
-roster-err-file_encoding = berkas tidak dapat dibaca: simpan sebagai CSV UTF-8
-roster-err-file_unreadable = berkas tidak dapat dibaca ({ $reason })
-roster-err-file_empty = berkas kosong
+roster-err =
+    { $error ->
+        [nip_empty] NIP kosong
+        [nip_digits] NIP hanya boleh berisi angka
+        [nip_length] NIP harus 18 digit (ditemukan { $found })
+        [nip_birth_date] tanggal lahir dalam NIP tidak valid ({ $value })
+        [nip_tmt_date] TMT CPNS dalam NIP tidak valid ({ $value })
+        [nip_tmt_future] TMT CPNS dalam NIP ada di masa depan ({ $value })
+        [nip_tmt_too_early] TMT CPNS dalam NIP ({ $value }) sebelum usia { $age } tahun
+        [nip_sex] digit jenis kelamin dalam NIP harus 1 atau 2 (ditemukan { $digit })
+        [nip_duplicate] NIP sudah ada di baris { $first_line }
+        [name_empty] nama kosong
+        [required] kolom { $column } kosong
+        [too_long] isi kolom { $column } lebih dari { $max } karakter
+        [phone] nomor telepon tidak valid ({ $value })
+        [rank_empty] golongan kosong
+        [rank] golongan tidak dikenal ({ $value }); gunakan I/a … IV/e
+        [education] tingkat pendidikan tidak dikenal ({ $value }); gunakan SD, SMP, SMA, D1–D4, S1, S2, S3
+        [position_kind] jenis jabatan tidak dikenal ({ $value }); gunakan JPT, administrator, pengawas, pelaksana, fungsional
+        [date] tanggal di kolom { $column } tidak valid ({ $value }); gunakan TTTT-BB-HH
+        [date_future] tanggal di kolom { $column } ada di masa depan ({ $value })
+        [bool] isi kolom { $column } harus ya atau tidak (ditemukan { $value })
+        [file_type] jenis berkas tidak didukung ({ $ext }); kirim berkas CSV atau XLSX
+        [file_encoding] berkas tidak dapat dibaca: simpan sebagai CSV UTF-8
+        [file_unreadable] berkas tidak dapat dibaca ({ $reason })
+        [file_empty] berkas kosong
+       *[other] { $error }
+    }
 roster-invite-link =
     Tautan pendaftaran untuk { $name }:
     { $link }

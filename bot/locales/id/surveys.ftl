@@ -116,17 +116,29 @@ survey-cli_list_line = #{ $id } { $slug } — { $title } [{ $anon }, { $trigger 
 survey-cli_none = Belum ada survei.
 survey-cli_unknown = Survei #{ $id } tidak ditemukan.
 survey-cli_sent = Putaran #{ $round } survei #{ $id } dijadwalkan { $when } untuk { $count } penerima; ditutup { $closes }.
-survey-status_created = dibuat
-survey-status_updated = diperbarui
-survey-status_unchanged = tidak berubah
+survey-status =
+    { $status ->
+        [created] dibuat
+        [updated] diperbarui
+        [unchanged] tidak berubah
+       *[other] { $status }
+    }
 survey-btn_send_to = 📤 Kirim #{ $id }
 survey-send_choose_audience = 📤 Kirim <b>{ $title }</b> kepada siapa?
-survey-aud_all = 👥 Semua pegawai
-survey-aud_units = Unit kerja tertentu
-survey-aud_role = Menurut peran
-survey-role_hr = Petugas BKPSDM
-survey-role_approver = Pejabat yang Berwenang
-survey-role_employee = Semua pegawai terdaftar
+survey-aud =
+    { $kind ->
+        [all] 👥 Semua pegawai
+        [units] Unit kerja tertentu
+        [role] Menurut peran
+       *[other] { $kind }
+    }
+survey-role =
+    { $role ->
+        [hr] Petugas BKPSDM
+        [approver] Pejabat yang Berwenang
+        [employee] Semua pegawai terdaftar
+       *[other] { $role }
+    }
 survey-send_choose_role = Pilih peran penerima:
 survey-send_ask_unit = 🏢 Ketik beberapa huruf nama unit kerja (mis. dinkes, kominfo). Unit terpilih: { $chosen }
 survey-send_unit_matches = Pilih unit yang dimaksud (tekan untuk menambah/menghapus). Terpilih: { $chosen }

@@ -17,21 +17,29 @@ workload-chart_caption = Abu-abu: kebutuhan. Merah: kurang, hijau: lebih, biru: 
 workload-label_need = Kebutuhan (ABK)
 workload-label_staffed = Bezetting
 workload-sheet = Beban kerja
-workload-col_unit = Unit
-workload-col_need = Kebutuhan
-workload-col_staffed = Bezetting
-workload-col_gap = Selisih
-workload-col_leaving = Keluar
-workload-col_arriving = Masuk
-workload-col_staffed_after = Bezetting setelah
-workload-col_gap_after = Selisih setelah
-workload-col_flag = Kekurangan melebar
+workload-col =
+    { $column ->
+        [unit] Unit
+        [need] Kebutuhan
+        [staffed] Bezetting
+        [gap] Selisih
+        [leaving] Keluar
+        [arriving] Masuk
+        [staffed_after] Bezetting setelah
+        [gap_after] Selisih setelah
+        [flag] Kekurangan melebar
+       *[other] { $column }
+    }
 workload-missing_columns = Kolom wajib tidak ada: { $columns }. Kolom yang dikenali: unit, jabatan, kebutuhan, bezetting.
 workload-imported = ✅ Data beban kerja diimpor: { $added } baru, { $updated } diperbarui.
 workload-not_applied = Tidak ada yang diimpor: { $count } baris bermasalah. Perbaiki berkas, atau impor baris yang valid saja.
 workload-line = Baris { $line }: { $problem }
-workload-err_unit_empty = unit kosong
-workload-err_position_empty = jabatan kosong
-workload-err_need = kebutuhan bukan bilangan bulat ≥ 0 ({ $value })
-workload-err_staffed = bezetting bukan bilangan bulat ≥ 0 ({ $value })
-workload-err_duplicate = unit dan jabatan sama dengan baris { $value }
+workload-err =
+    { $error ->
+        [unit_empty] unit kosong
+        [position_empty] jabatan kosong
+        [need] kebutuhan bukan bilangan bulat ≥ 0 ({ $value })
+        [staffed] bezetting bukan bilangan bulat ≥ 0 ({ $value })
+        [duplicate] unit dan jabatan sama dengan baris { $value }
+       *[other] { $error }
+    }
