@@ -7,8 +7,9 @@ to Indonesian, then to the key itself (logged by key only).
 
 Parameters: strings are inserted as given; a bare integer ``{ $id }`` prints as is (ids, years,
 NIPs), while ``{ NUMBER($count) }`` groups digits per locale (``1.234`` in id, ``1,234`` in en)
-and ``{ $count -> [one] ... *[other] ... }`` selects the plural form. Dates are formatted by
-the caller with ``bot.i18n.dates``; any other value is inserted as ``str(value)``.
+(a string passed to it stays as given), and ``{ $count -> [one] ... *[other] ... }`` selects
+the plural form. Dates are formatted by the caller with ``bot.i18n.dates``; any other value is
+inserted as ``str(value)``.
 """
 
 from __future__ import annotations
@@ -47,8 +48,10 @@ def message_id(key: str) -> str:
     return key.replace(".", "-")
 
 
-def _number(value: Any, **options: Any) -> FluentNumber | FluentNone:
-    """Fluent ``NUMBER()``: the built-in, but grouping digits unless told otherwise."""
+def _number(value: Any, **options: Any) -> FluentNumber | FluentNone | str:
+    """Fluent ``NUMBER()``: the built-in, grouping digits by default; a string stays as given."""
+    if isinstance(value, str):
+        return value
     options.setdefault("useGrouping", True)
     return fluent_number(value, **options)
 
@@ -70,8 +73,9 @@ def load_messages(locale: str) -> dict[str, ast.Message]:
 @cache
 def bundle(locale: str) -> FluentBundle:
     """The Fluent bundle of one locale, built on first use."""
+    functions: dict[str, Any] = {"NUMBER": _number}  # may return a str: Fluent inserts it as is
     result = FluentBundle(
-        [BABEL_LOCALES.get(locale, locale)], functions={"NUMBER": _number}, use_isolating=False
+        [BABEL_LOCALES.get(locale, locale)], functions=functions, use_isolating=False
     )
     result.add_resource(ast.Resource(list(load_messages(locale).values())))
     return result

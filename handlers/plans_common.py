@@ -121,7 +121,8 @@ async def consultation_text(
         from_position=esc(move.from_position or "-"), to_unit=esc(row.to_unit),
         to_position=esc(move.to_position), duties=esc(duties or "-"),
         tmt=fmt_date(move.proposed_tmt), rationale=esc(move.rationale or "-"),
-        deadline=format_local(move.deadline, services.settings.tz) if move.deadline else "-",
+        deadline=(format_local(move.deadline, services.settings.tz, locale)
+                  if move.deadline else "-"),
     )  # fmt: skip
 
 
@@ -170,7 +171,9 @@ def register_kinds(scheduler: Any, services: Any) -> None:
         if target is None:
             return
         chat_id, locale = target
-        deadline = format_local(move.deadline, services.settings.tz) if move.deadline else "-"
+        deadline = (
+            format_local(move.deadline, services.settings.tz, locale) if move.deadline else "-"
+        )
         text = t(locale, "plans.kons_reminder", id=move.id, deadline=deadline)
         markup = consultation_buttons(locale, move.id, move.version)
         await enqueue(session, services, chat_id, text, f"rem{move.id}v{move.version}", markup)

@@ -82,8 +82,8 @@ def cmd_open(args: argparse.Namespace) -> int:
                 "asp.cli.opened",
                 id=window.id,
                 name=window.name,
-                start=format_local(start, tz),
-                end=format_local(end, tz),
+                start=format_local(start, tz, loc),
+                end=format_local(end, tz, loc),
             )
         ]
 
@@ -138,7 +138,13 @@ def cmd_extend(args: argparse.Namespace) -> int:
             new_end=end.isoformat(),
         )
         return 0, [
-            t(loc, "asp.cli.extended", id=window.id, name=window.name, end=format_local(end, tz))
+            t(
+                loc,
+                "asp.cli.extended",
+                id=window.id,
+                name=window.name,
+                end=format_local(end, tz, loc),
+            )
         ]
 
     return run_printing(settings, action)
@@ -196,8 +202,8 @@ def cmd_list(args: argparse.Namespace) -> int:
                     "asp.cli.list_line",
                     id=w.id,
                     name=w.name,
-                    start=format_local(w.starts_at, tz),
-                    end=format_local(w.ends_at, tz),
+                    start=format_local(w.starts_at, tz, loc),
+                    end=format_local(w.ends_at, tz, loc),
                     state=t(loc, "asp.window_state", state=state),
                     count=count,
                 )

@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from bot.cli.common import open_database, run_async, settings_or_exit
+from bot.i18n.dates import format_datetime
 from bot.registration.invites import create_invite, invite_link
 from bot.roster.validation import RosterError, parse_nip
 from bot.texts import t
@@ -55,7 +56,7 @@ def cmd_invite(args: argparse.Namespace) -> int:
         print(t(locale, "roster.invite.not_found"))
         return 1
     name, code = created
-    expires = (now + ttl).astimezone(settings.tz).strftime("%Y-%m-%d %H:%M %Z")
+    expires = format_datetime(now + ttl, locale, settings.tz, "short")
     link = invite_link(settings.bot_username, code)
     if link is None:
         print(t(locale, "roster.invite.code", name=name, code=code, expires=expires))

@@ -2,7 +2,7 @@
 
 Pure: bytes in, lines and line-numbered problems out. The roster's reader, header
 matching, NIP/date checks and ``RowProblem`` are reused, so roster problem codes keep
-their ``roster.err.*`` texts; codes of this module map to ``plans.imp_err_<code>``.
+their ``roster.err`` texts; codes of this module select a variant of ``plans.imp_err``.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Pure validation and normalisation of roster values (NIP, phone, golongan, dates ...).
 
 Every rejection raises :class:`RosterError` with a machine ``code`` and ``params``; the
-message is looked up as ``roster.err.<code>`` in the locale files, so reports can be
-translated. Nothing here does I/O.
+message is the ``code`` variant of the ``roster.err`` text in the locale files, so reports
+can be translated. Nothing here does I/O.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import callback_data as cb
 from bot.events import MOVE_CANCELLED, MOVE_DECREED, MOVE_TMT_CHANGED, MoveEvent
+from bot.i18n.dates import format_date
 from bot.surveys import CLOSE_AFTER_DAYS, INVITE_LOCAL_HOUR, REMINDER_OFFSETS_DAYS
 from bot.texts import t
 from storage.models.surveys import OPEN_PARTICIPATION, Survey, SurveyParticipation, SurveyRound
@@ -137,7 +138,7 @@ class SurveyJobs:
                 title=definition.title_in(locale),
                 anonymity=t(locale, "survey.anon_yes" if survey.anonymous else "survey.anon_no"),
                 count=len(definition.questions),
-                deadline=closes_at.astimezone(self.tz).strftime("%d-%m-%Y"),
+                deadline=format_date(closes_at.astimezone(self.tz), locale),
             )
             await dq.enqueue_messages(
                 session,
@@ -164,7 +165,7 @@ class SurveyJobs:
             return
         chat_id, locale = chat[0], chat[1] or self.locale
         closes = part.closes_at
-        deadline = closes.astimezone(self.tz).strftime("%d-%m-%Y") if closes else "-"
+        deadline = format_date(closes.astimezone(self.tz), locale) if closes else "-"
         text = t(
             locale,
             "survey.reminder",

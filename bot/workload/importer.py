@@ -22,7 +22,7 @@ MAX_COUNT = 100_000
 
 @dataclass(frozen=True)
 class Problem:
-    """One rejected line; ``code`` maps to ``workload.err_<code>``."""
+    """One rejected line; ``code`` selects the variant of the ``workload.err`` text."""
 
     line: int
     code: str

@@ -36,7 +36,16 @@ asp-status =
 asp-problem =
     { $problem ->
         [tmt_unknown] Your position TMT is not recorded by HR, so your time in position cannot be computed.
-        [too_short] You have been in your current position for { $years } years { $months } months (TMT { $tmt }); the minimum is { $min_years } years, reached on { $due }.
+        [too_short] You have been in your current position for { $years ->
+            [one] { NUMBER($years) } year
+           *[other] { NUMBER($years) } years
+        } { $months ->
+            [one] { NUMBER($months) } month
+           *[other] { NUMBER($months) } months
+        } (TMT { $tmt }); the minimum is { $min_years ->
+            [one] { NUMBER($min_years) } year
+           *[other] { NUMBER($min_years) } years
+        }, reached on { $due }.
         [sanction] A disciplinary sanction is recorded.
         [study_leave] You are recorded as on study leave (tugas belajar).
         [freeze] Transfers are frozen ({ $from } to { $until }).
@@ -119,11 +128,17 @@ asp-ask_reason_cat =
     What is your main reason?
 asp-ask_reason_text =
     Reason: <b>{ $category }</b>.
-    Explain briefly (at most { $limit } characters).
+    Explain briefly (at most { $limit ->
+        [one] { NUMBER($limit) } character
+       *[other] { NUMBER($limit) } characters
+    }).
 asp-ask_relocate =
     <b>Step 5 of 6 — Relocation</b>
     Are you willing to be placed in another city?
-asp-ask_relocate_note = Any note about placement (optional, at most { $limit } characters). Type it, or press <b>Skip</b>.
+asp-ask_relocate_note = Any note about placement (optional, at most { $limit ->
+        [one] { NUMBER($limit) } character
+       *[other] { NUMBER($limit) } characters
+    }). Type it, or press <b>Skip</b>.
 asp-summary =
     <b>Step 6 of 6 — Summary</b>
     { $answers }
@@ -200,14 +215,17 @@ asp-cli-unknown_unit = Unknown unit: { $unit }
 asp-cli-no_window = There is no aspiration window yet.
 asp-cli-closed = Window #{ $id } “{ $name }” closed.
 asp-cli-extended = Window #{ $id } “{ $name }” extended until { $end }.
-asp-cli-exported = Exported { $rows } aspirations of “{ $name }” to { $path }.
+asp-cli-exported = Exported { $rows ->
+        [one] { NUMBER($rows) } aspiration
+       *[other] { NUMBER($rows) } aspirations
+    } of “{ $name }” to { $path }.
 asp-cli-bad_format = The file must end in .xlsx or .csv.
-asp-cli-list_line = #{ $id } { $name }: { $start } to { $end } ({ $state }); aspirations: { $count }
+asp-cli-list_line = #{ $id } { $name }: { $start } to { $end } ({ $state }); aspirations: { NUMBER($count) }
 aspr-no_window = There is no aspiration window yet. Open one with /periode.
 aspr-summary_head =
     📊 <b>Transfer aspirations summary</b>
     { $window }
-    Aspirations: <b>{ $total }</b> (not eligible: { $not_eligible })
+    Aspirations: <b>{ NUMBER($total) }</b> (not eligible: { NUMBER($not_eligible) })
 aspr-by_status = <b>By status</b>
 aspr-by_kind = <b>By kind of move</b>
 aspr-by_reason = <b>By reason</b>
@@ -231,7 +249,7 @@ aspr-all_statuses = All statuses
 aspr-all_units = All units
 aspr-choose_status = Show aspirations with status:
 aspr-choose_unit = Show aspirations from unit:
-aspr-list_head = <b>Aspirations</b> ({ $total }; page { $page }/{ $pages }). ⚠️ = not eligible.
+aspr-list_head = <b>Aspirations</b> ({ NUMBER($total) }; page { $page }/{ $pages }). ⚠️ = not eligible.
 aspr-list_empty = No aspiration matches this filter.
 aspr-employee_line =
     👤 <b>{ $name }</b> — NIP { $nip }
@@ -240,12 +258,21 @@ aspr-history_line = • { $at } — { $action } by { $actor } ({ $status })
 aspr-not_now = Aspiration { $ref } is now { $status }; this action is not possible.
 aspr-ask_note =
     { $action ->
-        [return] Write the correction note for { $ref } (at most { $limit } characters). The employee receives it. Type /cancel to abort.
-        [reject] Write the rejection reason for { $ref } (at most { $limit } characters). The employee receives it. Type /cancel to abort.
+        [return] Write the correction note for { $ref } (at most { $limit ->
+            [one] { NUMBER($limit) } character
+           *[other] { NUMBER($limit) } characters
+        }). The employee receives it. Type /cancel to abort.
+        [reject] Write the rejection reason for { $ref } (at most { $limit ->
+            [one] { NUMBER($limit) } character
+           *[other] { NUMBER($limit) } characters
+        }). The employee receives it. Type /cancel to abort.
        *[other] { $action }
     }
 aspr-done = Aspiration { $ref } is now <b>{ $status }</b>. The employee has been told.
-aspr-export_caption = Aspirations of “{ $name }”: { $rows } rows.
+aspr-export_caption = Aspirations of “{ $name }”: { $rows ->
+        [one] { NUMBER($rows) } row
+       *[other] { NUMBER($rows) } rows
+    }.
 aper-title = 🗓 <b>Aspiration windows</b>
 aper-none = No window yet.
 aper-btn_new = ➕ Open a new window
@@ -256,7 +283,10 @@ aper-btn_now = Start now
 aper-btn_all_units = All units
 aper-btn_create = ✅ Open the window
 aper-already_pending = A window is still open or scheduled. Close or extend it first.
-aper-ask_name = Name of the window (at most { $limit } characters), e.g. <i>Aspirations first half 2026</i>. Type /cancel to abort.
+aper-ask_name = Name of the window (at most { $limit ->
+        [one] { NUMBER($limit) } character
+       *[other] { NUMBER($limit) } characters
+    }), e.g. <i>Aspirations first half 2026</i>. Type /cancel to abort.
 aper-ask_start = Start date (local time), <b>YYYY-MM-DD</b> or <b>YYYY-MM-DD HH:MM</b>, or press <b>Start now</b>.
 aper-ask_end = Last day of the window (local time), <b>YYYY-MM-DD</b>; it stays open until the end of that day.
 aper-ask_units = Limit to some units? Type unit names or abbreviations separated by commas (e.g. <i>dinkes, kominfo</i>), or press <b>All units</b>.

@@ -38,7 +38,7 @@ bc-no_units = No unit chosen yet. Type a unit name.
 bc-ask_ref = Type the number of the { $what }:
 bc-bad_ref = Type a number.
 bc-confirm =
-    📋 Recipients: <b>{ $count }</b> ({ $audience }).
+    📋 Recipients: <b>{ NUMBER($count) }</b> ({ $audience }).
     Send now or schedule?
 bc-no_recipients = ⚠️ Nobody matches this choice. Choose other recipients.
 bc-btn_send = 📤 Send now
@@ -48,8 +48,14 @@ bc-aborted = Announcement cancelled; nothing was sent.
 bc-ask_when = 🗓 Type the date and time, format YYYY-MM-DD HH:MM ({ $tz } time), e.g. { $example }.
 bc-bad_time = ⚠️ "{ $value }" is not in the format YYYY-MM-DD HH:MM ({ $tz } time). Try again.
 bc-past_time = ⚠️ { $value } is in the past. Choose a future time.
-bc-scheduled = ✅ Announcement #{ $id } scheduled for { $at } ({ $count } recipients now). See /terjadwal.
-bc-queued = 📤 Announcement #{ $id } queued for { $count } recipients.
+bc-scheduled = ✅ Announcement #{ $id } scheduled for { $at } ({ $count ->
+        [one] { NUMBER($count) } recipient
+       *[other] { NUMBER($count) } recipients
+    } now). See /terjadwal.
+bc-queued = 📤 Announcement #{ $id } queued for { $count ->
+        [one] { NUMBER($count) } recipient
+       *[other] { NUMBER($count) } recipients
+    }.
 bc-stale = This announcement draft is no longer valid. Start again with /umumkan.
 bc-use_buttons = Use the buttons above, or /cancel.
 bc-scheduled_title = 🗓 Scheduled announcements:
@@ -59,18 +65,18 @@ bc-btn_cancel_item = ❌ Cancel #{ $id }
 bc-cancelled = Announcement #{ $id } cancelled.
 bc-not_cancellable = Announcement #{ $id } is already sending, finished or cancelled.
 bc-report_title = 📊 Latest delivery reports:
-bc-report_line = #{ $id } [{ $status }] { $created }: { $sent }/{ $total } sent, { $failed } failed, { $unreachable } unreachable, { $pending } pending
+bc-report_line = #{ $id } [{ $status }] { $created }: { NUMBER($sent) }/{ NUMBER($total) } sent, { NUMBER($failed) } failed, { NUMBER($unreachable) } unreachable, { NUMBER($pending) } pending
 bc-report_none = No announcements yet.
 bc-report_detail =
     📊 Announcement #{ $id } [{ $status }]
     Created: { $created }
-    Total { $total }
-    Sent { $sent }
-    Failed { $failed }
-    Unreachable { $unreachable }
-    Uncertain { $uncertain }
-    Pending { $pending }
-    Cancelled { $cancelled }
+    Total { NUMBER($total) }
+    Sent { NUMBER($sent) }
+    Failed { NUMBER($failed) }
+    Unreachable { NUMBER($unreachable) }
+    Uncertain { NUMBER($uncertain) }
+    Pending { NUMBER($pending) }
+    Cancelled { NUMBER($cancelled) }
 bc-report_reasons = Failure reasons:
 bc-btn_xlsx = 📥 Download XLSX #{ $id }
 bc-btn_detail = 🔎 #{ $id }

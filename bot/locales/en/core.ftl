@@ -9,7 +9,13 @@ common-cancelled_draft_kept = Cancelled. What you entered so far is kept as a dr
 common-cancelled = Cancelled. Type /menu to return to the main menu.
 common-expect_text = Please answer by typing text (not a photo, sticker or file).
 common-text_empty = The answer must not be empty. Please type it again.
-common-text_too_long = The text is too long ({ $length } characters). The limit is { $limit } characters; please shorten it and send again.
+common-text_too_long = The text is too long { $length ->
+        [one] ({ NUMBER($length) } character)
+       *[other] ({ NUMBER($length) } characters)
+    }. The limit is { $limit ->
+        [one] { NUMBER($limit) } character;
+       *[other] { NUMBER($limit) } characters;
+    } please shorten it and send again.
 common-timeout_draft_kept = ⏱ The conversation was stopped after a period of inactivity. Your input is kept as a draft; type { $command } to continue.
 common-timeout = ⏱ The conversation was stopped after a period of inactivity. Type /menu to start again.
 common-nothing_to_cancel = There is no conversation in progress. Type /menu to see the menu.
@@ -50,7 +56,10 @@ reg-invite_used = This invite code was already used. Ask BKPSDM for a new invite
 reg-invite_already_linked = The employee record for this code is already linked to another Telegram account. Contact BKPSDM.
 reg-already_linked = Your account is already linked. You no longer need an invite link.
 reg-linked = ✅ Account linked. Welcome, <b>{ $name }</b>!
-reg-locked = Too many failed attempts. Please try again in { $minutes } minutes, or contact BKPSDM.
+reg-locked = Too many failed attempts. Please try again in { $minutes ->
+        [one] { NUMBER($minutes) } minute
+       *[other] { NUMBER($minutes) } minutes
+    }, or contact BKPSDM.
 menu-title =
     🏠 <b>Main menu</b>
     Choose a service:
@@ -99,8 +108,14 @@ profile-btn_add_cert = ➕ Certification
 profile-btn_manage = ✏️ Edit / delete
 profile-btn_export = 📥 Download my data
 profile-btn_unlink = 🔌 Unlink account
-profile-ask_text = Type your skill or certification (at most { $limit } characters). Example: <i>computer networks, records management</i>. Type /cancel to stop.
-profile-too_many = You already have { $limit } items. Delete one first with Edit / delete.
+profile-ask_text = Type your skill or certification (at most { $limit ->
+        [one] { NUMBER($limit) } character
+       *[other] { NUMBER($limit) } characters
+    }). Example: <i>computer networks, records management</i>. Type /cancel to stop.
+profile-too_many = You already have { $limit ->
+        [one] { NUMBER($limit) } item
+       *[other] { NUMBER($limit) } items
+    }. Delete one first with Edit / delete.
 profile-saved = ✅ Saved.
 profile-deleted = 🗑 Deleted.
 profile-manage_title = Choose an item to edit (✏️) or delete (🗑):

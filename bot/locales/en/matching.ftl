@@ -14,13 +14,37 @@ match-err =
 match-err-missing_columns = Required columns missing: { $columns }
 match-err-file = The file cannot be read: { $reason }
 match-report-line = Line { $line }: { $reason }
-match-report-applied = Positions imported: { $added } new, { $updated } updated, { $unchanged } unchanged.
-match-report-skipped = { $count } rejected lines were skipped.
-match-report-not_applied = Nothing changed: { $count } lines rejected. Fix the file or use --partial.
-match-cli-written = { $rows } recommendation rows written to { $path } ({ $employees } employees, { $positions } positions).
+match-report-applied = Positions imported: { NUMBER($added) } new, { NUMBER($updated) } updated, { NUMBER($unchanged) } unchanged.
+match-report-skipped = { $count ->
+        [one] { NUMBER($count) } rejected line was skipped
+       *[other] { NUMBER($count) } rejected lines were skipped
+    }.
+match-report-not_applied = Nothing changed: { $count ->
+        [one] { NUMBER($count) } line rejected
+       *[other] { NUMBER($count) } lines rejected
+    }. Fix the file or use --partial.
+match-cli-written = { $rows ->
+        [one] { NUMBER($rows) } recommendation row
+       *[other] { NUMBER($rows) } recommendation rows
+    } written to { $path } ({ $employees ->
+        [one] { NUMBER($employees) } employee
+       *[other] { NUMBER($employees) } employees
+    }, { $positions ->
+        [one] { NUMBER($positions) } position
+       *[other] { NUMBER($positions) } positions
+    }).
 match-cli-no_positions = There are no open positions.
-match-cli-competences_imported = Competence dictionary: { $created } new competences, { $variants } variants added.
-match-cli-competence_line = { $name } — { $count } variants
+match-cli-competences_imported = Competence dictionary: { $created ->
+        [one] { NUMBER($created) } new competence
+       *[other] { NUMBER($created) } new competences
+    }, { $variants ->
+        [one] { NUMBER($variants) } variant added
+       *[other] { NUMBER($variants) } variants added
+    }.
+match-cli-competence_line = { $name } — { $count ->
+        [one] { NUMBER($count) } variant
+       *[other] { NUMBER($count) } variants
+    }
 match-explain-matched = Matching competences: { $items }
 match-explain-missing = Competences not yet met: { $items }
 match-explain-primary = Primary competence met
@@ -38,7 +62,7 @@ menu-rekomendasi = 🎯 Recommended positions
 menu-kandidat = 🔎 Position candidates
 menu-formasi = 📋 Open positions
 import-kind_positions = 📋 Open positions (formasi)
-match-more = …and { $count } more
+match-more = …and { NUMBER($count) } more
 match-rec-title =
     🎯 <b>Recommended positions for you</b>
     Recognised skills: { $skills }
@@ -60,7 +84,10 @@ match-rec-none = Your skills were recognised ({ $skills }), but no open position
 match-rec-no_positions = There are no open positions at the moment. Please try again later.
 match-rec-added = ✅ <b>{ $title }</b> at { $unit } was added as choice { $n } of your aspiration draft. Continue below, or any time with /aspirasi.
 match-rec-already = This position is already in your aspiration draft.
-match-rec-full = Your aspiration draft already holds { $max } choices (the maximum). Change them with /aspirasi.
+match-rec-full = Your aspiration draft already holds { $max ->
+        [one] { NUMBER($max) } choice
+       *[other] { NUMBER($max) } choices
+    } (the maximum). Change them with /aspirasi.
 match-rec-rotation_other_unit = Your aspiration draft is a rotation within your own unit, but this position is in another unit. Change the kind of aspiration with /aspirasi.
 match-rec-busy = You are in another conversation. Finish it or leave it with /cancel first.
 match-rec-has_aspiration = You already have an aspiration in this period. Open /aspirasi to change your choices.
@@ -73,7 +100,7 @@ match-cand-hr_only = Candidate search is for BKPSDM staff only.
 match-cand-title =
     🔎 <b>Candidates for { $title }</b>
     { $unit } · code { $code }
-    Candidates { $first }–{ $last } of { $total }:
+    Candidates { $first }–{ $last } of { NUMBER($total) }:
 match-cand-item =
     <b>{ $n }. { $name }</b> — NIP { $nip }
     { $unit } · { $position } · { $rank } · { $education }
@@ -82,8 +109,20 @@ match-cand-btn_xlsx = 📥 Download XLSX
 match-cand-xlsx_caption = Candidates for { $title } ({ $code })
 match-cand-nobody =
     No employee qualifies for <b>{ $title }</b> ({ $code }).
-    Of { $total } active employees: { $rank_ok } within golongan { $low }–{ $high }, { $edu_ok } meet the education requirement ({ $education }), { $both } meet both.
-match-cand-nobody_skills = None of the { $both } qualifying employees has the required competences: { $skills }.
+    Of { $total ->
+        [one] { NUMBER($total) } active employee
+       *[other] { NUMBER($total) } active employees
+    }: { NUMBER($rank_ok) } within golongan { $low }–{ $high }, { $edu_ok ->
+        [one] { NUMBER($edu_ok) } meets the education
+       *[other] { NUMBER($edu_ok) } meet the education
+    } requirement ({ $education }), { $both ->
+        [one] { NUMBER($both) } meets both
+       *[other] { NUMBER($both) } meet both
+    }.
+match-cand-nobody_skills = { $both ->
+        [one] The one qualifying employee does not have the required competences
+       *[other] None of the { NUMBER($both) } qualifying employees has the required competences
+    }: { $skills }.
 match-cand-nobody_unknown = The competences this position requires are not in the competence dictionary yet. Add their variants with asn-bot competences import.
 match-any = any
 match-xlsx-sheet = Candidates
@@ -100,7 +139,7 @@ match-xlsx =
         [missing] Missing competences
        *[other] { $column }
     }
-match-pos-title = 📋 <b>Open positions</b> ({ $first }–{ $last } of { $total })
+match-pos-title = 📋 <b>Open positions</b> ({ $first }–{ $last } of { NUMBER($total) })
 match-pos-item =
     <b>{ $code }</b> · { $title }
     { $unit } · quota { $quota } · golongan { $low }–{ $high } · education { $education }

@@ -80,7 +80,16 @@ plans-warnings =
 plans-warn =
     { $warning ->
         [elig_tmt_unknown] the employee's position TMT is unknown
-        [elig_too_short] { $years } years { $months } months in position, less than { $min_years } years (met on { $due })
+        [elig_too_short] { $years ->
+            [one] { NUMBER($years) } year
+           *[other] { NUMBER($years) } years
+        } { $months ->
+            [one] { NUMBER($months) } month
+           *[other] { NUMBER($months) } months
+        } in position, less than { $min_years ->
+            [one] { NUMBER($min_years) } year
+           *[other] { NUMBER($min_years) } years
+        } (met on { $due })
         [elig_sanction] the employee is under a disciplinary sanction
         [elig_study_leave] the employee is on study leave
         [elig_freeze] transfer freeze period ({ $from } to { $until })
@@ -94,19 +103,28 @@ plans-not_draft = This plan is no longer a Draf; moves cannot be added.
 plans-no_draft_plan = There is no Draf plan. Create one with /rencana first.
 plans-usul_intro = Proposal: <b>{ $name }</b> to position <b>{ $position }</b> ({ $unit }), in plan <i>{ $plan }</i>.
 plans-cannot_submit = A plan can be submitted only as a Draf with at least one move.
-plans-submitted = 📤 Plan #{ $id } ({ $count } moves) submitted to the authorised official.
-plans-approver_notice = 📥 Mutation plan #{ $id } <b>{ $name }</b> ({ $count } moves) awaits your decision. Open /persetujuan.
-plans-decided_notice = ✍️ Every move of plan #{ $id } is decided: { $approved } approved, { $rejected } rejected. Open /rencana to send the consultation.
-plans-consult_started = 📨 Consultation sent to { $sent } employees. Not linked to the bot: { $unlinked }.
+plans-submitted = 📤 Plan #{ $id } ({ $count ->
+        [one] { NUMBER($count) } move
+       *[other] { NUMBER($count) } moves
+    }) submitted to the authorised official.
+plans-approver_notice = 📥 Mutation plan #{ $id } <b>{ $name }</b> ({ $count ->
+        [one] { NUMBER($count) } move
+       *[other] { NUMBER($count) } moves
+    }) awaits your decision. Open /persetujuan.
+plans-decided_notice = ✍️ Every move of plan #{ $id } is decided: { NUMBER($approved) } approved, { NUMBER($rejected) } rejected. Open /rencana to send the consultation.
+plans-consult_started = 📨 Consultation sent to { $sent ->
+        [one] { NUMBER($sent) } employee
+       *[other] { NUMBER($sent) } employees
+    }. Not linked to the bot: { NUMBER($unlinked) }.
 plans-moves_title = Moves in plan #{ $id }:
 plans-summary =
     📊 <b>Consultation summary</b>
-    Consulted: { $consulted }
-    Answered: { $answered }
-    Agreed: { $agreed }
-    Objected: { $objected }
-    Past the deadline: { $overdue }
-    Open questions: { $open_questions }
+    Consulted: { NUMBER($consulted) }
+    Answered: { NUMBER($answered) }
+    Agreed: { NUMBER($agreed) }
+    Objected: { NUMBER($objected) }
+    Past the deadline: { NUMBER($overdue) }
+    Open questions: { NUMBER($open_questions) }
 plans-objection_line =
     ⚠️ #{ $id } { $name } — { $category }: { $text }
     { "   " }Kept because: { $kept }
@@ -140,7 +158,10 @@ plans-col =
         [sk_tmt] SK TMT
        *[other] { $column }
     }
-plans-audit_title = 🧾 <b>Audit trail of plan #{ $id }</b> ({ $count } entries; latest below, all in the file):
+plans-audit_title = 🧾 <b>Audit trail of plan #{ $id }</b> ({ $count ->
+        [one] { NUMBER($count) } entry
+       *[other] { NUMBER($count) } entries
+    }; latest below, all in the file):
 plans-audit_col =
     { $column ->
         [at] Time (UTC)
@@ -254,7 +275,7 @@ plans-overdue_notice = ⏰ Move #{ $id } (plan #{ $plan }) got no answer before 
 plans-objection_notice = ⚠️ An employee objected to move #{ $id } (plan #{ $plan }). See /rencana.
 plans-question_notice = ❓ A new question about move #{ $id }. Open /tanya.
 plans-tanya_none = No unanswered questions.
-plans-tanya_title = ❓ <b>Employees' questions</b> ({ $count } unanswered):
+plans-tanya_title = ❓ <b>Employees' questions</b> ({ NUMBER($count) } unanswered):
 plans-tanya_line =
     <b>Q{ $id }</b> — move #{ $move }, { $name }:
     <i>{ $text }</i>
@@ -277,8 +298,14 @@ import-kind_moves = 🗂 Proposed moves (into the latest Draf plan)
 plans-imp_no_draft = There is no Draf plan. Create one with /rencana first, then send the file again.
 plans-imp_plan_not_draft = Plan #{ $id } was not found or is not a Draf.
 plans-imp_target = Target plan: #{ $id } { $name } (latest Draf).
-plans-imp_applied = Import done: { $added } moves added to plan #{ $plan }.
-plans-imp_warnings = { $count } rule warnings (the moves were imported anyway and recorded in the audit trail):
+plans-imp_applied = Import done: { $added ->
+        [one] { NUMBER($added) } move added
+       *[other] { NUMBER($added) } moves added
+    } to plan #{ $plan }.
+plans-imp_warnings = { $count ->
+        [one] { NUMBER($count) } rule warning
+       *[other] { NUMBER($count) } rule warnings
+    } (the moves were imported anyway and recorded in the audit trail):
 plans-imp_warned = imported with warning: { $warning }
 plans-imp_err =
     { $error ->
@@ -297,4 +324,10 @@ plans-usulan_answered = Your answer: <b>{ $answer }</b> — { $text }
 plans-btn_cancel_plan = 🚫 Cancel the plan
 plans-ask_cancel_plan = Cancelling plan #{ $id } { $name } cancels every move still in progress. Type the reason, or /cancel.
 plans-plan_not_cancellable = This plan was not found or is already cancelled.
-plans-plan_cancelled = 🚫 Plan #{ $id } cancelled: { $count } moves cancelled, { $told } employees told.
+plans-plan_cancelled = 🚫 Plan #{ $id } cancelled: { $count ->
+        [one] { NUMBER($count) } move cancelled
+       *[other] { NUMBER($count) } moves cancelled
+    }, { $told ->
+        [one] { NUMBER($told) } employee told
+       *[other] { NUMBER($told) } employees told
+    }.

@@ -1,9 +1,21 @@
 roster-report-line = Line { $line }: { $reason }
-roster-report-applied = Import finished: { $added } employees added, { $updated } updated, { $unchanged } unchanged.
-roster-report-skipped = { $count } rejected lines skipped:
-roster-report-not_applied = Import cancelled: { $count } lines have problems, nothing was changed. Fix the lines below or import partially (valid lines only).
+roster-report-applied = Import finished: { $added ->
+        [one] { NUMBER($added) } employee added
+       *[other] { NUMBER($added) } employees added
+    }, { NUMBER($updated) } updated, { NUMBER($unchanged) } unchanged.
+roster-report-skipped = { $count ->
+        [one] { NUMBER($count) } rejected line skipped
+       *[other] { NUMBER($count) } rejected lines skipped
+    }:
+roster-report-not_applied = Import cancelled: { $count ->
+        [one] { NUMBER($count) } line has problems
+       *[other] { NUMBER($count) } lines have problems
+    }, nothing was changed. Fix the lines below or import partially (valid lines only).
 roster-report-missing_columns = Import cancelled: required columns not found: { $columns }.
-roster-report-more = … and { $count } more problems.
+roster-report-more = … and { $count ->
+        [one] { NUMBER($count) } more problem
+       *[other] { NUMBER($count) } more problems
+    }.
 roster-err =
     { $error ->
         [nip_empty] NIP is empty
@@ -17,7 +29,10 @@ roster-err =
         [nip_duplicate] NIP already appears on line { $first_line }
         [name_empty] name is empty
         [required] column { $column } is empty
-        [too_long] column { $column } is longer than { $max } characters
+        [too_long] column { $column } is longer than { $max ->
+            [one] { NUMBER($max) } character
+           *[other] { NUMBER($max) } characters
+        }
         [phone] invalid phone number ({ $value })
         [rank_empty] golongan is empty
         [rank] unknown golongan ({ $value }); use I/a … IV/e
@@ -42,6 +57,12 @@ roster-invite-code =
     Set BOT_USERNAME to get a t.me link.
 roster-invite-not_found = No employee with that NIP.
 roster-invite-bad_nip = Invalid NIP: { $reason }
-roster-demo-written = { $count } demo roster rows written to { $path }.
-roster-demo-linked = { $count } demo bot users linked.
+roster-demo-written = { $count ->
+        [one] { NUMBER($count) } demo roster row
+       *[other] { NUMBER($count) } demo roster rows
+    } written to { $path }.
+roster-demo-linked = { $count ->
+        [one] { NUMBER($count) } demo bot user
+       *[other] { NUMBER($count) } demo bot users
+    } linked.
 roster-demo-linked_ignored = --linked is ignored together with --out.

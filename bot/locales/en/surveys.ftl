@@ -7,7 +7,10 @@ menu-hasil_survei = 📊 Survey results
 survey-btn_start = ▶️ Start survey
 survey-invite =
     📋 <b>{ $title }</b>
-    You are invited to answer this survey ({ $count } questions, about 5 minutes).
+    You are invited to answer this survey ({ $count ->
+        [one] { NUMBER($count) } question
+       *[other] { NUMBER($count) } questions
+    }, about 5 minutes).
     { $anonymity }
     Answer by: { $deadline }. Press the button below or type /isi_survei.
 survey-anon_yes = 🔒 This survey is <b>anonymous</b>: answers are stored without your name, NIP or Telegram account, and results are shown only for large enough groups.
@@ -21,7 +24,10 @@ survey-intro =
     { $anonymity }
 survey-progress = Question { $n }/{ $total }
 survey-optional = { " " }<i>(optional)</i>
-survey-type_answer = ✍️ Type your answer (max. { $limit } characters).
+survey-type_answer = ✍️ Type your answer (max. { $limit ->
+        [one] { NUMBER($limit) } character
+       *[other] { NUMBER($limit) } characters
+    }).
 survey-scale_hint = 0 = not at all likely · 10 = extremely likely
 survey-multi_hint = Choose one or more, then press Done.
 survey-previous = Previous answer: { $answer }
@@ -53,11 +59,20 @@ survey-err_range = The value must be between { $low } and { $high }.
 survey-err_option = Unknown choice.
 survey-err_pick_one = Choose at least one, or press Skip.
 survey-err_empty = Empty answer.
-survey-err_too_long = Answer too long ({ $length } characters, max. { $limit }).
+survey-err_too_long = Answer too long ({ $length ->
+        [one] { NUMBER($length) } character
+       *[other] { NUMBER($length) } characters
+    }, max. { NUMBER($limit) }).
 survey-err_use_buttons = For this question, please use the buttons below the question.
 survey-err_required = This question must be answered.
 survey-hr_list_title = <b>Surveys</b>
-survey-hr_list_item = #{ $id } <b>{ $title }</b> — { $anon }, { $questions } questions, { $trigger }, { $responses } responses
+survey-hr_list_item = #{ $id } <b>{ $title }</b> — { $anon }, { $questions ->
+        [one] { NUMBER($questions) } question
+       *[other] { NUMBER($questions) } questions
+    }, { $trigger }, { $responses ->
+        [one] { NUMBER($responses) } response
+       *[other] { NUMBER($responses) } responses
+    }
 survey-hr_none = No surveys yet. Load a definition with: asn-bot survey import FILE.yaml
 survey-anon_short = anonymous
 survey-named_short = named
@@ -67,13 +82,28 @@ survey-btn_results = 📊 Results #{ $id }
 survey-pick_survey = Choose a survey:
 survey-unknown_survey = Survey not found.
 survey-res_title = 📊 <b>Results: { $title }</b>
-survey-res_rate = Invited: { $invited } · Started: { $started } · Finished: { $finished } ({ $percent }%)
-survey-res_hidden_all = Only { $n } responses so far; results are shown from { $min } responses (anonymity).
+survey-res_rate = Invited: { NUMBER($invited) } · Started: { NUMBER($started) } · Finished: { NUMBER($finished) } ({ $percent }%)
+survey-res_hidden_all = { $n ->
+        [one] Only { NUMBER($n) } response so far
+       *[other] Only { NUMBER($n) } responses so far
+    }; results are shown { $min ->
+        [one] from { NUMBER($min) } response
+       *[other] from { NUMBER($min) } responses
+    } (anonymity).
 survey-res_mean = { " " }· mean { $mean }
 survey-res_enps = { " " }· eNPS { $enps }
-survey-res_by_unit = <b>By unit</b> (min. { $min } responses per group)
+survey-res_by_unit = <b>By unit</b> (min. { $min ->
+        [one] { NUMBER($min) } response per group
+       *[other] { NUMBER($min) } responses per group
+    })
 survey-res_by_round = <b>By round</b>
-survey-res_hidden_units = { $count } unit(s) with fewer than { $min } responses are not shown separately.
+survey-res_hidden_units = { $count ->
+        [one] { NUMBER($count) } unit with fewer than
+       *[other] { NUMBER($count) } units with fewer than
+    } { $min ->
+        [one] { NUMBER($min) } responses is not shown separately
+       *[other] { NUMBER($min) } responses are not shown separately
+    }.
 survey-res_comments = <b>Comments</b> — { $question }
 survey-group_other = Other (merged)
 survey-round_label = TMT+{ $days } days
@@ -112,10 +142,16 @@ survey-xlsx_round = Round
 survey-cli_imported = Survey #{ $id } ({ $slug }): { $status }
 survey-cli_invalid = Invalid survey definition: { $error }
 survey-cli_anon_fixed = Survey { $slug }: anonymous/named is fixed at creation and cannot change.
-survey-cli_list_line = #{ $id } { $slug } — { $title } [{ $anon }, { $trigger }, v{ $version }, { $responses } responses]
+survey-cli_list_line = #{ $id } { $slug } — { $title } [{ $anon }, { $trigger }, v{ $version }, { $responses ->
+        [one] { NUMBER($responses) } response
+       *[other] { NUMBER($responses) } responses
+    }]
 survey-cli_none = No surveys yet.
 survey-cli_unknown = Survey #{ $id } not found.
-survey-cli_sent = Round #{ $round } of survey #{ $id } scheduled { $when } for { $count } recipients; closes { $closes }.
+survey-cli_sent = Round #{ $round } of survey #{ $id } scheduled { $when } for { $count ->
+        [one] { NUMBER($count) } recipient
+       *[other] { NUMBER($count) } recipients
+    }; closes { $closes }.
 survey-status =
     { $status ->
         [created] created
@@ -147,7 +183,10 @@ survey-btn_units_done = ✅ Done choosing units
 survey-send_no_units = No unit chosen yet. Type a unit name first.
 survey-send_no_recipients = ⚠️ Nobody reachable matches this choice. Choose other recipients with the buttons above.
 survey-send_confirm =
-    📋 Survey #{ $id } — recipients: <b>{ $count }</b> people ({ $audience }).
+    📋 Survey #{ $id } — recipients: { $count ->
+        [one] <b>{ NUMBER($count) }</b> person
+       *[other] <b>{ NUMBER($count) }</b> people
+    } ({ $audience }).
     Send now or schedule?
 survey-btn_send_now = 📨 Send now
 survey-btn_send_later = 🗓 Schedule
@@ -156,8 +195,14 @@ survey-send_aborted = Survey sending cancelled.
 survey-send_ask_when = 🗓 Type the date and time to send, format YYYY-MM-DD HH:MM ({ $tz } time), e.g. { $example }.
 survey-send_bad_time = ⚠️ "{ $value }" is not in the format YYYY-MM-DD HH:MM ({ $tz } time). Try again.
 survey-send_past = ⚠️ That time has already passed. Type a future time (YYYY-MM-DD HH:MM).
-survey-send_done_now = ✅ Round #{ $round } of survey #{ $id } sent now to { $count } recipients; closes { $closes } ({ $tz }).
-survey-send_done_later = 🗓 Round #{ $round } of survey #{ $id } scheduled for { $when } ({ $tz }) for { $count } recipients (recounted when sent); closes { $closes }.
+survey-send_done_now = ✅ Round #{ $round } of survey #{ $id } sent now to { $count ->
+        [one] { NUMBER($count) } recipient
+       *[other] { NUMBER($count) } recipients
+    }; closes { $closes } ({ $tz }).
+survey-send_done_later = 🗓 Round #{ $round } of survey #{ $id } scheduled for { $when } ({ $tz }) for { $count ->
+        [one] { NUMBER($count) } recipient
+       *[other] { NUMBER($count) } recipients
+    } (recounted when sent); closes { $closes }.
 survey-send_stale = This button is no longer valid. Start again from /survei.
 survey-send_use_buttons = Use the buttons above, or /cancel to stop.
 survey-export_anon_note = Answers to anonymous surveys are stored without your name, NIP or Telegram account, so they cannot be traced back to you and are not part of this export; only the fact that you took part is recorded.

@@ -31,8 +31,11 @@ workload-col =
        *[other] { $column }
     }
 workload-missing_columns = Required columns missing: { $columns }. Recognised columns: unit, jabatan, kebutuhan, bezetting.
-workload-imported = ✅ Workload figures imported: { $added } new, { $updated } updated.
-workload-not_applied = Nothing imported: { $count } rows have problems. Fix the file, or import the valid rows only.
+workload-imported = ✅ Workload figures imported: { NUMBER($added) } new, { NUMBER($updated) } updated.
+workload-not_applied = Nothing imported: { $count ->
+        [one] { NUMBER($count) } row has problems
+       *[other] { NUMBER($count) } rows have problems
+    }. Fix the file, or import the valid rows only.
 workload-line = Line { $line }: { $problem }
 workload-err =
     { $error ->

@@ -119,11 +119,11 @@ asp-ask_reason_cat =
     Apa alasan utama Anda?
 asp-ask_reason_text =
     Alasan: <b>{ $category }</b>.
-    Jelaskan alasan Anda secara singkat (maksimal { $limit } karakter).
+    Jelaskan alasan Anda secara singkat (maksimal { NUMBER($limit) } karakter).
 asp-ask_relocate =
     <b>Langkah 5 dari 6 — Pindah kota</b>
     Apakah Anda bersedia ditempatkan di kota/lokasi lain?
-asp-ask_relocate_note = Catatan tambahan tentang penempatan (opsional, maksimal { $limit } karakter). Ketik catatan, atau tekan <b>Lewati</b>.
+asp-ask_relocate_note = Catatan tambahan tentang penempatan (opsional, maksimal { NUMBER($limit) } karakter). Ketik catatan, atau tekan <b>Lewati</b>.
 asp-summary =
     <b>Langkah 6 dari 6 — Ringkasan aspirasi</b>
     { $answers }
@@ -200,14 +200,14 @@ asp-cli-unknown_unit = Unit tidak dikenal: { $unit }
 asp-cli-no_window = Belum ada periode aspirasi.
 asp-cli-closed = Periode #{ $id } “{ $name }” ditutup.
 asp-cli-extended = Periode #{ $id } “{ $name }” diperpanjang sampai { $end }.
-asp-cli-exported = { $rows } aspirasi dari periode “{ $name }” diekspor ke { $path }.
+asp-cli-exported = { NUMBER($rows) } aspirasi dari periode “{ $name }” diekspor ke { $path }.
 asp-cli-bad_format = Format berkas harus .xlsx atau .csv.
-asp-cli-list_line = #{ $id } { $name }: { $start } s.d. { $end } ({ $state }); aspirasi: { $count }
+asp-cli-list_line = #{ $id } { $name }: { $start } s.d. { $end } ({ $state }); aspirasi: { NUMBER($count) }
 aspr-no_window = Belum ada periode penjaringan aspirasi. Buka periode dengan /periode.
 aspr-summary_head =
     📊 <b>Rekap aspirasi mutasi</b>
     { $window }
-    Jumlah aspirasi: <b>{ $total }</b> (belum memenuhi syarat: { $not_eligible })
+    Jumlah aspirasi: <b>{ NUMBER($total) }</b> (belum memenuhi syarat: { NUMBER($not_eligible) })
 aspr-by_status = <b>Per status</b>
 aspr-by_kind = <b>Per jenis mutasi</b>
 aspr-by_reason = <b>Per alasan</b>
@@ -231,7 +231,7 @@ aspr-all_statuses = Semua status
 aspr-all_units = Semua unit
 aspr-choose_status = Tampilkan aspirasi dengan status:
 aspr-choose_unit = Tampilkan aspirasi dari unit kerja:
-aspr-list_head = <b>Daftar aspirasi</b> ({ $total }; halaman { $page }/{ $pages }). ⚠️ = belum memenuhi syarat.
+aspr-list_head = <b>Daftar aspirasi</b> ({ NUMBER($total) }; halaman { $page }/{ $pages }). ⚠️ = belum memenuhi syarat.
 aspr-list_empty = Tidak ada aspirasi dengan saringan ini.
 aspr-employee_line =
     👤 <b>{ $name }</b> — NIP { $nip }
@@ -240,12 +240,12 @@ aspr-history_line = • { $at } — { $action } oleh { $actor } ({ $status })
 aspr-not_now = Aspirasi { $ref } sekarang berstatus { $status }; tindakan ini tidak dapat dilakukan.
 aspr-ask_note =
     { $action ->
-        [return] Tulis catatan perbaikan untuk { $ref } (maksimal { $limit } karakter). Catatan ini dikirim ke pegawai. Ketik /cancel untuk batal.
-        [reject] Tulis alasan penolakan { $ref } (maksimal { $limit } karakter). Alasan ini dikirim ke pegawai. Ketik /cancel untuk batal.
+        [return] Tulis catatan perbaikan untuk { $ref } (maksimal { NUMBER($limit) } karakter). Catatan ini dikirim ke pegawai. Ketik /cancel untuk batal.
+        [reject] Tulis alasan penolakan { $ref } (maksimal { NUMBER($limit) } karakter). Alasan ini dikirim ke pegawai. Ketik /cancel untuk batal.
        *[other] { $action }
     }
 aspr-done = Aspirasi { $ref } sekarang berstatus <b>{ $status }</b>. Pegawai sudah diberi tahu.
-aspr-export_caption = Aspirasi periode “{ $name }”: { $rows } baris.
+aspr-export_caption = Aspirasi periode “{ $name }”: { NUMBER($rows) } baris.
 aper-title = 🗓 <b>Periode penjaringan aspirasi</b>
 aper-none = Belum ada periode.
 aper-btn_new = ➕ Buka periode baru
@@ -256,7 +256,7 @@ aper-btn_now = Mulai sekarang
 aper-btn_all_units = Semua unit
 aper-btn_create = ✅ Buka periode
 aper-already_pending = Masih ada periode yang dibuka atau terjadwal. Tutup atau perpanjang periode itu dahulu.
-aper-ask_name = Nama periode (maksimal { $limit } karakter), misalnya <i>Penjaringan Aspirasi Semester I 2026</i>. Ketik /cancel untuk batal.
+aper-ask_name = Nama periode (maksimal { NUMBER($limit) } karakter), misalnya <i>Penjaringan Aspirasi Semester I 2026</i>. Ketik /cancel untuk batal.
 aper-ask_start = Tanggal mulai (waktu setempat), format <b>YYYY-MM-DD</b> atau <b>YYYY-MM-DD HH:MM</b>, atau tekan <b>Mulai sekarang</b>.
 aper-ask_end = Tanggal terakhir periode (waktu setempat), format <b>YYYY-MM-DD</b>; periode dibuka sampai akhir hari itu.
 aper-ask_units = Batasi untuk unit tertentu? Ketik nama atau singkatan unit dipisah koma (misalnya <i>dinkes, kominfo</i>), atau tekan <b>Semua unit</b>.

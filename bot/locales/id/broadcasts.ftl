@@ -38,7 +38,7 @@ bc-no_units = Belum ada unit terpilih. Ketik nama unit.
 bc-ask_ref = Ketik nomor { $what }:
 bc-bad_ref = Ketik nomor berupa angka.
 bc-confirm =
-    📋 Penerima: <b>{ $count }</b> orang ({ $audience }).
+    📋 Penerima: <b>{ NUMBER($count) }</b> orang ({ $audience }).
     Kirim sekarang atau jadwalkan?
 bc-no_recipients = ⚠️ Tidak ada penerima untuk pilihan ini. Pilih penerima lain.
 bc-btn_send = 📤 Kirim sekarang
@@ -48,8 +48,8 @@ bc-aborted = Pengumuman dibatalkan; tidak ada yang dikirim.
 bc-ask_when = 🗓 Ketik tanggal dan jam kirim, format YYYY-MM-DD HH:MM (waktu { $tz }), mis. { $example }.
 bc-bad_time = ⚠️ "{ $value }" tidak sesuai format YYYY-MM-DD HH:MM (waktu { $tz }). Coba lagi.
 bc-past_time = ⚠️ { $value } sudah lewat. Pilih waktu yang akan datang.
-bc-scheduled = ✅ Pengumuman #{ $id } dijadwalkan pada { $at } ({ $count } penerima saat ini). Lihat /terjadwal.
-bc-queued = 📤 Pengumuman #{ $id } diantrekan untuk { $count } penerima.
+bc-scheduled = ✅ Pengumuman #{ $id } dijadwalkan pada { $at } ({ NUMBER($count) } penerima saat ini). Lihat /terjadwal.
+bc-queued = 📤 Pengumuman #{ $id } diantrekan untuk { NUMBER($count) } penerima.
 bc-stale = Draf pengumuman ini sudah tidak berlaku. Mulai lagi dengan /umumkan.
 bc-use_buttons = Gunakan tombol di atas, atau /cancel.
 bc-scheduled_title = 🗓 Pengumuman terjadwal:
@@ -59,18 +59,18 @@ bc-btn_cancel_item = ❌ Batalkan #{ $id }
 bc-cancelled = Pengumuman #{ $id } dibatalkan.
 bc-not_cancellable = Pengumuman #{ $id } sudah berjalan, selesai atau dibatalkan.
 bc-report_title = 📊 Laporan pengiriman terakhir:
-bc-report_line = #{ $id } [{ $status }] { $created }: { $sent }/{ $total } terkirim, { $failed } gagal, { $unreachable } tak terjangkau, { $pending } menunggu
+bc-report_line = #{ $id } [{ $status }] { $created }: { NUMBER($sent) }/{ NUMBER($total) } terkirim, { NUMBER($failed) } gagal, { NUMBER($unreachable) } tak terjangkau, { NUMBER($pending) } menunggu
 bc-report_none = Belum ada pengumuman.
 bc-report_detail =
     📊 Pengumuman #{ $id } [{ $status }]
     Dibuat: { $created }
-    Total { $total }
-    Terkirim { $sent }
-    Gagal { $failed }
-    Tidak terjangkau { $unreachable }
-    Tidak pasti { $uncertain }
-    Menunggu { $pending }
-    Dibatalkan { $cancelled }
+    Total { NUMBER($total) }
+    Terkirim { NUMBER($sent) }
+    Gagal { NUMBER($failed) }
+    Tidak terjangkau { NUMBER($unreachable) }
+    Tidak pasti { NUMBER($uncertain) }
+    Menunggu { NUMBER($pending) }
+    Dibatalkan { NUMBER($cancelled) }
 bc-report_reasons = Alasan kegagalan:
 bc-btn_xlsx = 📥 Unduh XLSX #{ $id }
 bc-btn_detail = 🔎 #{ $id }

@@ -14,13 +14,13 @@ match-err =
 match-err-missing_columns = Kolom wajib tidak ada: { $columns }
 match-err-file = Berkas tidak dapat dibaca: { $reason }
 match-report-line = Baris { $line }: { $reason }
-match-report-applied = Formasi diimpor: { $added } baru, { $updated } diperbarui, { $unchanged } tidak berubah.
-match-report-skipped = { $count } baris dilewati karena bermasalah.
-match-report-not_applied = Tidak ada perubahan: { $count } baris bermasalah. Perbaiki berkas atau gunakan --partial.
-match-cli-written = { $rows } baris rekomendasi ditulis ke { $path } ({ $employees } pegawai, { $positions } formasi).
+match-report-applied = Formasi diimpor: { NUMBER($added) } baru, { NUMBER($updated) } diperbarui, { NUMBER($unchanged) } tidak berubah.
+match-report-skipped = { NUMBER($count) } baris dilewati karena bermasalah.
+match-report-not_applied = Tidak ada perubahan: { NUMBER($count) } baris bermasalah. Perbaiki berkas atau gunakan --partial.
+match-cli-written = { NUMBER($rows) } baris rekomendasi ditulis ke { $path } ({ NUMBER($employees) } pegawai, { NUMBER($positions) } formasi).
 match-cli-no_positions = Tidak ada formasi terbuka.
-match-cli-competences_imported = Kamus kompetensi: { $created } kompetensi baru, { $variants } variasi ditambahkan.
-match-cli-competence_line = { $name } — { $count } variasi
+match-cli-competences_imported = Kamus kompetensi: { NUMBER($created) } kompetensi baru, { NUMBER($variants) } variasi ditambahkan.
+match-cli-competence_line = { $name } — { NUMBER($count) } variasi
 match-explain-matched = Kompetensi cocok: { $items }
 match-explain-missing = Kompetensi belum terpenuhi: { $items }
 match-explain-primary = Kompetensi utama terpenuhi
@@ -38,7 +38,7 @@ menu-rekomendasi = 🎯 Rekomendasi formasi
 menu-kandidat = 🔎 Kandidat formasi
 menu-formasi = 📋 Formasi terbuka
 import-kind_positions = 📋 Formasi (jabatan lowong)
-match-more = …dan { $count } lainnya
+match-more = …dan { NUMBER($count) } lainnya
 match-rec-title =
     🎯 <b>Rekomendasi formasi untuk Anda</b>
     Keahlian yang dikenali: { $skills }
@@ -73,7 +73,7 @@ match-cand-hr_only = Pencarian kandidat hanya untuk petugas BKPSDM.
 match-cand-title =
     🔎 <b>Kandidat untuk { $title }</b>
     { $unit } · kode { $code }
-    Kandidat { $first }–{ $last } dari { $total }:
+    Kandidat { $first }–{ $last } dari { NUMBER($total) }:
 match-cand-item =
     <b>{ $n }. { $name }</b> — NIP { $nip }
     { $unit } · { $position } · { $rank } · { $education }
@@ -82,8 +82,8 @@ match-cand-btn_xlsx = 📥 Unduh XLSX
 match-cand-xlsx_caption = Kandidat untuk { $title } ({ $code })
 match-cand-nobody =
     Tidak ada pegawai yang memenuhi syarat untuk <b>{ $title }</b> ({ $code }).
-    Dari { $total } pegawai aktif: { $rank_ok } dalam rentang golongan { $low }–{ $high }, { $edu_ok } memenuhi syarat pendidikan ({ $education }), { $both } memenuhi keduanya.
-match-cand-nobody_skills = Tidak satu pun dari { $both } pegawai yang memenuhi syarat memiliki kompetensi yang dibutuhkan: { $skills }.
+    Dari { NUMBER($total) } pegawai aktif: { NUMBER($rank_ok) } dalam rentang golongan { $low }–{ $high }, { NUMBER($edu_ok) } memenuhi syarat pendidikan ({ $education }), { NUMBER($both) } memenuhi keduanya.
+match-cand-nobody_skills = Tidak satu pun dari { NUMBER($both) } pegawai yang memenuhi syarat memiliki kompetensi yang dibutuhkan: { $skills }.
 match-cand-nobody_unknown = Kompetensi yang dibutuhkan formasi ini belum dikenali kamus kompetensi. Tambahkan variasinya dengan asn-bot competences import.
 match-any = semua
 match-xlsx-sheet = Kandidat
@@ -100,7 +100,7 @@ match-xlsx =
         [missing] Kompetensi kurang
        *[other] { $column }
     }
-match-pos-title = 📋 <b>Formasi terbuka</b> ({ $first }–{ $last } dari { $total })
+match-pos-title = 📋 <b>Formasi terbuka</b> ({ $first }–{ $last } dari { NUMBER($total) })
 match-pos-item =
     <b>{ $code }</b> · { $title }
     { $unit } · kuota { $quota } · golongan { $low }–{ $high } · pendidikan { $education }

@@ -94,19 +94,19 @@ plans-not_draft = Rencana ini tidak lagi berstatus Draf; usulan tidak dapat dita
 plans-no_draft_plan = Belum ada rencana berstatus Draf. Buat dulu lewat /rencana.
 plans-usul_intro = Usulan: <b>{ $name }</b> ke formasi <b>{ $position }</b> ({ $unit }), dalam rencana <i>{ $plan }</i>.
 plans-cannot_submit = Rencana hanya dapat diajukan saat berstatus Draf dan berisi usulan.
-plans-submitted = 📤 Rencana #{ $id } ({ $count } usulan) diajukan ke pejabat yang berwenang.
-plans-approver_notice = 📥 Rencana mutasi #{ $id } <b>{ $name }</b> ({ $count } usulan) menunggu persetujuan Anda. Buka /persetujuan.
-plans-decided_notice = ✍️ Semua usulan rencana #{ $id } sudah diputuskan: { $approved } disetujui, { $rejected } ditolak. Buka /rencana untuk mengirim konsultasi.
-plans-consult_started = 📨 Konsultasi dikirim ke { $sent } pegawai. Belum terhubung ke bot: { $unlinked }.
+plans-submitted = 📤 Rencana #{ $id } ({ NUMBER($count) } usulan) diajukan ke pejabat yang berwenang.
+plans-approver_notice = 📥 Rencana mutasi #{ $id } <b>{ $name }</b> ({ NUMBER($count) } usulan) menunggu persetujuan Anda. Buka /persetujuan.
+plans-decided_notice = ✍️ Semua usulan rencana #{ $id } sudah diputuskan: { NUMBER($approved) } disetujui, { NUMBER($rejected) } ditolak. Buka /rencana untuk mengirim konsultasi.
+plans-consult_started = 📨 Konsultasi dikirim ke { NUMBER($sent) } pegawai. Belum terhubung ke bot: { NUMBER($unlinked) }.
 plans-moves_title = Usulan dalam rencana #{ $id }:
 plans-summary =
     📊 <b>Rekap konsultasi</b>
-    Dikonsultasikan: { $consulted }
-    Sudah menanggapi: { $answered }
-    Setuju: { $agreed }
-    Keberatan: { $objected }
-    Lewat batas waktu: { $overdue }
-    Pertanyaan terbuka: { $open_questions }
+    Dikonsultasikan: { NUMBER($consulted) }
+    Sudah menanggapi: { NUMBER($answered) }
+    Setuju: { NUMBER($agreed) }
+    Keberatan: { NUMBER($objected) }
+    Lewat batas waktu: { NUMBER($overdue) }
+    Pertanyaan terbuka: { NUMBER($open_questions) }
 plans-objection_line =
     ⚠️ #{ $id } { $name } — { $category }: { $text }
     { "   " }Dipertahankan: { $kept }
@@ -140,7 +140,7 @@ plans-col =
         [sk_tmt] TMT SK
        *[other] { $column }
     }
-plans-audit_title = 🧾 <b>Jejak audit rencana #{ $id }</b> ({ $count } catatan; yang terbaru di bawah, lengkap di berkas):
+plans-audit_title = 🧾 <b>Jejak audit rencana #{ $id }</b> ({ NUMBER($count) } catatan; yang terbaru di bawah, lengkap di berkas):
 plans-audit_col =
     { $column ->
         [at] Waktu (UTC)
@@ -254,7 +254,7 @@ plans-overdue_notice = ⏰ Usulan #{ $id } (rencana #{ $plan }) belum ditanggapi
 plans-objection_notice = ⚠️ Pegawai menyatakan keberatan atas usulan #{ $id } (rencana #{ $plan }). Lihat /rencana.
 plans-question_notice = ❓ Ada pertanyaan baru tentang usulan #{ $id }. Buka /tanya.
 plans-tanya_none = Tidak ada pertanyaan yang belum dijawab.
-plans-tanya_title = ❓ <b>Pertanyaan pegawai</b> ({ $count } belum dijawab):
+plans-tanya_title = ❓ <b>Pertanyaan pegawai</b> ({ NUMBER($count) } belum dijawab):
 plans-tanya_line =
     <b>P{ $id }</b> — usulan #{ $move }, { $name }:
     <i>{ $text }</i>
@@ -277,8 +277,8 @@ import-kind_moves = 🗂 Usulan mutasi (ke rencana Draf terbaru)
 plans-imp_no_draft = Tidak ada rencana berstatus Draf. Buat rencana dengan /rencana terlebih dahulu, lalu kirim ulang berkasnya.
 plans-imp_plan_not_draft = Rencana #{ $id } tidak ditemukan atau bukan Draf.
 plans-imp_target = Rencana tujuan: #{ $id } { $name } (Draf terbaru).
-plans-imp_applied = Impor selesai: { $added } usulan ditambahkan ke rencana #{ $plan }.
-plans-imp_warnings = { $count } peringatan aturan (usulan tetap diimpor dan dicatat di jejak audit):
+plans-imp_applied = Impor selesai: { NUMBER($added) } usulan ditambahkan ke rencana #{ $plan }.
+plans-imp_warnings = { NUMBER($count) } peringatan aturan (usulan tetap diimpor dan dicatat di jejak audit):
 plans-imp_warned = diimpor dengan peringatan: { $warning }
 plans-imp_err =
     { $error ->
@@ -297,4 +297,4 @@ plans-usulan_answered = Tanggapan Anda: <b>{ $answer }</b> — { $text }
 plans-btn_cancel_plan = 🚫 Batalkan rencana
 plans-ask_cancel_plan = Membatalkan rencana #{ $id } { $name } akan membatalkan semua usulan yang masih berjalan. Ketik alasan pembatalan, atau /cancel.
 plans-plan_not_cancellable = Rencana ini tidak ditemukan atau sudah dibatalkan.
-plans-plan_cancelled = 🚫 Rencana #{ $id } dibatalkan: { $count } usulan dibatalkan, { $told } pegawai diberi tahu.
+plans-plan_cancelled = 🚫 Rencana #{ $id } dibatalkan: { NUMBER($count) } usulan dibatalkan, { NUMBER($told) } pegawai diberi tahu.

@@ -1,9 +1,9 @@
 roster-report-line = Baris { $line }: { $reason }
-roster-report-applied = Impor selesai: { $added } pegawai ditambahkan, { $updated } diperbarui, { $unchanged } tidak berubah.
-roster-report-skipped = { $count } baris bermasalah dilewati:
-roster-report-not_applied = Impor dibatalkan: { $count } baris bermasalah, tidak ada data yang diubah. Perbaiki baris berikut atau impor sebagian (hanya baris yang valid).
+roster-report-applied = Impor selesai: { NUMBER($added) } pegawai ditambahkan, { NUMBER($updated) } diperbarui, { NUMBER($unchanged) } tidak berubah.
+roster-report-skipped = { NUMBER($count) } baris bermasalah dilewati:
+roster-report-not_applied = Impor dibatalkan: { NUMBER($count) } baris bermasalah, tidak ada data yang diubah. Perbaiki baris berikut atau impor sebagian (hanya baris yang valid).
 roster-report-missing_columns = Impor dibatalkan: kolom wajib tidak ditemukan: { $columns }.
-roster-report-more = … dan { $count } masalah lainnya.
+roster-report-more = … dan { NUMBER($count) } masalah lainnya.
 roster-err =
     { $error ->
         [nip_empty] NIP kosong
@@ -17,7 +17,7 @@ roster-err =
         [nip_duplicate] NIP sudah ada di baris { $first_line }
         [name_empty] nama kosong
         [required] kolom { $column } kosong
-        [too_long] isi kolom { $column } lebih dari { $max } karakter
+        [too_long] isi kolom { $column } lebih dari { NUMBER($max) } karakter
         [phone] nomor telepon tidak valid ({ $value })
         [rank_empty] golongan kosong
         [rank] golongan tidak dikenal ({ $value }); gunakan I/a … IV/e
@@ -42,6 +42,6 @@ roster-invite-code =
     Atur BOT_USERNAME agar tautan t.me dapat dibuat.
 roster-invite-not_found = Pegawai dengan NIP tersebut tidak ditemukan.
 roster-invite-bad_nip = NIP tidak valid: { $reason }
-roster-demo-written = { $count } baris roster contoh ditulis ke { $path }.
-roster-demo-linked = { $count } pengguna bot contoh ditautkan.
+roster-demo-written = { NUMBER($count) } baris roster contoh ditulis ke { $path }.
+roster-demo-linked = { NUMBER($count) } pengguna bot contoh ditautkan.
 roster-demo-linked_ignored = --linked diabaikan bersama --out.

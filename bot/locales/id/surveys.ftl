@@ -7,7 +7,7 @@ menu-hasil_survei = 📊 Hasil survei
 survey-btn_start = ▶️ Mulai survei
 survey-invite =
     📋 <b>{ $title }</b>
-    Anda diundang mengisi survei ini ({ $count } pertanyaan, ± 5 menit).
+    Anda diundang mengisi survei ini ({ NUMBER($count) } pertanyaan, ± 5 menit).
     { $anonymity }
     Batas pengisian: { $deadline }. Tekan tombol di bawah atau ketik /isi_survei.
 survey-anon_yes = 🔒 Survei ini <b>anonim</b>: jawaban disimpan tanpa nama, NIP, atau akun Telegram Anda, dan hasil hanya ditampilkan untuk kelompok yang cukup besar.
@@ -21,7 +21,7 @@ survey-intro =
     { $anonymity }
 survey-progress = Pertanyaan { $n }/{ $total }
 survey-optional = { " " }<i>(opsional)</i>
-survey-type_answer = ✍️ Ketik jawaban Anda (maks. { $limit } karakter).
+survey-type_answer = ✍️ Ketik jawaban Anda (maks. { NUMBER($limit) } karakter).
 survey-scale_hint = 0 = sama sekali tidak mungkin · 10 = sangat mungkin
 survey-multi_hint = Pilih satu atau lebih, lalu tekan Selesai memilih.
 survey-previous = Jawaban sebelumnya: { $answer }
@@ -53,11 +53,11 @@ survey-err_range = Nilai harus antara { $low } dan { $high }.
 survey-err_option = Pilihan tidak dikenal.
 survey-err_pick_one = Pilih minimal satu, atau tekan Lewati.
 survey-err_empty = Jawaban kosong.
-survey-err_too_long = Jawaban terlalu panjang ({ $length } karakter, maks. { $limit }).
+survey-err_too_long = Jawaban terlalu panjang ({ NUMBER($length) } karakter, maks. { NUMBER($limit) }).
 survey-err_use_buttons = Untuk pertanyaan ini, gunakan tombol di bawah pertanyaan.
 survey-err_required = Pertanyaan ini wajib dijawab.
 survey-hr_list_title = <b>Daftar survei</b>
-survey-hr_list_item = #{ $id } <b>{ $title }</b> — { $anon }, { $questions } pertanyaan, { $trigger }, { $responses } jawaban
+survey-hr_list_item = #{ $id } <b>{ $title }</b> — { $anon }, { NUMBER($questions) } pertanyaan, { $trigger }, { NUMBER($responses) } jawaban
 survey-hr_none = Belum ada survei. Muat definisi dengan: asn-bot survey import FILE.yaml
 survey-anon_short = anonim
 survey-named_short = bernama
@@ -67,13 +67,13 @@ survey-btn_results = 📊 Hasil #{ $id }
 survey-pick_survey = Pilih survei:
 survey-unknown_survey = Survei tidak ditemukan.
 survey-res_title = 📊 <b>Hasil: { $title }</b>
-survey-res_rate = Diundang: { $invited } · Mulai: { $started } · Selesai: { $finished } ({ $percent }%)
-survey-res_hidden_all = Baru { $n } jawaban; hasil ditampilkan setelah minimal { $min } jawaban (menjaga anonimitas).
+survey-res_rate = Diundang: { NUMBER($invited) } · Mulai: { NUMBER($started) } · Selesai: { NUMBER($finished) } ({ $percent }%)
+survey-res_hidden_all = Baru { NUMBER($n) } jawaban; hasil ditampilkan setelah minimal { NUMBER($min) } jawaban (menjaga anonimitas).
 survey-res_mean = { " " }· rerata { $mean }
 survey-res_enps = { " " }· eNPS { $enps }
-survey-res_by_unit = <b>Per unit</b> (min. { $min } jawaban per kelompok)
+survey-res_by_unit = <b>Per unit</b> (min. { NUMBER($min) } jawaban per kelompok)
 survey-res_by_round = <b>Per putaran</b>
-survey-res_hidden_units = { $count } unit dengan kurang dari { $min } jawaban tidak ditampilkan tersendiri.
+survey-res_hidden_units = { NUMBER($count) } unit dengan kurang dari { NUMBER($min) } jawaban tidak ditampilkan tersendiri.
 survey-res_comments = <b>Komentar</b> — { $question }
 survey-group_other = Lainnya (digabung)
 survey-round_label = TMT+{ $days } hari
@@ -112,10 +112,10 @@ survey-xlsx_round = Putaran
 survey-cli_imported = Survei #{ $id } ({ $slug }): { $status }
 survey-cli_invalid = Definisi survei tidak valid: { $error }
 survey-cli_anon_fixed = Survei { $slug }: sifat anonim/bernama ditetapkan saat dibuat dan tidak dapat diubah.
-survey-cli_list_line = #{ $id } { $slug } — { $title } [{ $anon }, { $trigger }, v{ $version }, { $responses } jawaban]
+survey-cli_list_line = #{ $id } { $slug } — { $title } [{ $anon }, { $trigger }, v{ $version }, { NUMBER($responses) } jawaban]
 survey-cli_none = Belum ada survei.
 survey-cli_unknown = Survei #{ $id } tidak ditemukan.
-survey-cli_sent = Putaran #{ $round } survei #{ $id } dijadwalkan { $when } untuk { $count } penerima; ditutup { $closes }.
+survey-cli_sent = Putaran #{ $round } survei #{ $id } dijadwalkan { $when } untuk { NUMBER($count) } penerima; ditutup { $closes }.
 survey-status =
     { $status ->
         [created] dibuat
@@ -147,7 +147,7 @@ survey-btn_units_done = ✅ Selesai memilih unit
 survey-send_no_units = Belum ada unit yang dipilih. Ketik nama unit terlebih dahulu.
 survey-send_no_recipients = ⚠️ Tidak ada penerima yang dapat dihubungi untuk pilihan ini. Pilih penerima lain dengan tombol di atas.
 survey-send_confirm =
-    📋 Survei #{ $id } — penerima: <b>{ $count }</b> orang ({ $audience }).
+    📋 Survei #{ $id } — penerima: <b>{ NUMBER($count) }</b> orang ({ $audience }).
     Kirim sekarang atau jadwalkan?
 survey-btn_send_now = 📨 Kirim sekarang
 survey-btn_send_later = 🗓 Jadwalkan
@@ -156,8 +156,8 @@ survey-send_aborted = Pengiriman survei dibatalkan.
 survey-send_ask_when = 🗓 Ketik tanggal dan jam pengiriman, format YYYY-MM-DD HH:MM (waktu { $tz }), mis. { $example }.
 survey-send_bad_time = ⚠️ "{ $value }" tidak sesuai format YYYY-MM-DD HH:MM (waktu { $tz }). Coba lagi.
 survey-send_past = ⚠️ Waktu itu sudah lewat. Ketik waktu yang akan datang (YYYY-MM-DD HH:MM).
-survey-send_done_now = ✅ Putaran #{ $round } survei #{ $id } dikirim sekarang kepada { $count } penerima; ditutup { $closes } ({ $tz }).
-survey-send_done_later = 🗓 Putaran #{ $round } survei #{ $id } dijadwalkan { $when } ({ $tz }) untuk { $count } penerima (dihitung ulang saat dikirim); ditutup { $closes }.
+survey-send_done_now = ✅ Putaran #{ $round } survei #{ $id } dikirim sekarang kepada { NUMBER($count) } penerima; ditutup { $closes } ({ $tz }).
+survey-send_done_later = 🗓 Putaran #{ $round } survei #{ $id } dijadwalkan { $when } ({ $tz }) untuk { NUMBER($count) } penerima (dihitung ulang saat dikirim); ditutup { $closes }.
 survey-send_stale = Tombol ini sudah tidak berlaku. Mulai lagi dari /survei.
 survey-send_use_buttons = Gunakan tombol di atas, atau /cancel untuk membatalkan.
 survey-export_anon_note = Jawaban survei anonim disimpan tanpa nama, NIP, atau akun Telegram, sehingga tidak dapat ditelusuri kembali kepada Anda dan tidak termasuk dalam ekspor ini; yang tercatat hanya bahwa Anda sudah mengisi.

@@ -31,8 +31,8 @@ workload-col =
        *[other] { $column }
     }
 workload-missing_columns = Kolom wajib tidak ada: { $columns }. Kolom yang dikenali: unit, jabatan, kebutuhan, bezetting.
-workload-imported = ✅ Data beban kerja diimpor: { $added } baru, { $updated } diperbarui.
-workload-not_applied = Tidak ada yang diimpor: { $count } baris bermasalah. Perbaiki berkas, atau impor baris yang valid saja.
+workload-imported = ✅ Data beban kerja diimpor: { NUMBER($added) } baru, { NUMBER($updated) } diperbarui.
+workload-not_applied = Tidak ada yang diimpor: { NUMBER($count) } baris bermasalah. Perbaiki berkas, atau impor baris yang valid saja.
 workload-line = Baris { $line }: { $problem }
 workload-err =
     { $error ->
