@@ -91,7 +91,10 @@ def show_step(request: Request, step: str, draft: d.Draft) -> None:
         ]
     else:  # d.EDIT
         text = request.t("asp.ask_edit_section")
-        rows = [[btn(request, f"asp.section.{s}", "sec", step, s)] for s in d.SECTIONS]
+        rows = [
+            [(request.t("asp.section", section=s), cb.build("asp", "sec", step, s))]
+            for s in d.SECTIONS
+        ]
     rows.append(back_row(request, step))
     request.reply(text, keyboard(rows))
 

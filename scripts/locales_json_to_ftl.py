@@ -12,8 +12,8 @@ JSON as it was when the catalogues were converted (``--base``, by default the pa
 commit that deleted ``bot/locales/id/core.json``): new keys are appended to the feature's .ftl
 file, keys changed on the other branch replace their message (a message edited by hand in the
 .ftl is a conflict, reported and left alone unless ``--force``), keys removed there are
-removed, and keys already folded into a select message are skipped. Running it twice changes
-nothing.
+removed, and keys already folded into a select message are skipped. A conflict prints the
+new text to merge by hand and makes the exit status 1. Running it twice changes nothing.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from fluent.syntax import FluentParser, ast
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from locales_roundtrip import roundtrip  # noqa: E402
+from locales_roundtrip import roundtrip, select_family  # noqa: E402
 
 from bot.texts import LOCALES, LOCALES_DIR, message_id  # noqa: E402
 
@@ -193,13 +193,16 @@ def merge_key(
         if old is not None and key in old:
             return None if old[key] == text else f"{key}: changed, but folded into a select"
         loc.append(feature, new, mid)
-        return f"{key}: added"
+        family = select_family(loc.folder.name, key)
+        return f"{key}: added" + (
+            f", a variant of select {family}? move it there" if family else ""
+        )
     if current == new or (old is not None and old.get(key) == text):
         return None
     if force or (old is not None and key in old and current == to_message(key, old[key])):
         loc.replace(mid, new)
         return f"{key}: updated"
-    return f"{key}: CONFLICT, the .ftl message was edited; merge the new text by hand"
+    return f"{key}: CONFLICT, the .ftl message was edited by hand; merge this text into it:\n{new}"
 
 
 def merge_locale(lang: str, base: str | None, force: bool) -> list[str]:
@@ -234,12 +237,10 @@ def main(argv: list[str] | None = None) -> int:
         return roundtrip(base)
     notes = [note for lang in LOCALES for note in merge_locale(lang, base, args.force)]
     print("\n".join(notes) or "nothing to merge")
-    if any("CONFLICT" in note for note in notes):
-        return 1
     if not args.keep_json:
         for path in LOCALES_DIR.glob("*/*.json"):
             path.unlink()
-    return 0
+    return 1 if any("CONFLICT" in note for note in notes) else 0
 
 
 if __name__ == "__main__":

@@ -47,14 +47,19 @@ def _json_files(lang: str, base: str | None) -> dict[str, dict[str, str]]:
     return out
 
 
-def _select_of(message: ast.Message) -> tuple[str, set[str]] | None:
-    """The variable and variant keys of a message's top-level select, if any."""
+def _select_of(message: ast.Message) -> tuple[str, dict[str, object]] | None:
+    """The variable of a message's top-level select and its variant keys (name -> value)."""
     for element in message.value.elements if message.value else []:
         expr = getattr(element, "expression", None)
         if isinstance(expr, ast.SelectExpression) and isinstance(
             expr.selector, ast.VariableReference
         ):
-            keys = {v.key.name for v in expr.variants if isinstance(v.key, ast.Identifier)}
+            keys: dict[str, object] = {}
+            for variant in expr.variants:
+                if isinstance(variant.key, ast.Identifier):
+                    keys[variant.key.name] = variant.key.name
+                else:
+                    keys[variant.key.value] = int(variant.key.value)
             return expr.selector.id.name, keys
     return None
 
@@ -69,7 +74,16 @@ def _target(lang: str, key: str) -> tuple[str, dict[str, object]] | None:
         if mid[i] in "-_" and mid[:i] in messages:
             select = _select_of(messages[mid[:i]])
             if select and mid[i + 1 :] in select[1]:
-                return mid[:i], {select[0]: mid[i + 1 :]}
+                return mid[:i], {select[0]: select[1][mid[i + 1 :]]}
+    return None
+
+
+def select_family(lang: str, key: str) -> str | None:
+    """The select message a key looks like a variant of (``plans.status_x`` -> ``plans-status``)."""
+    messages, mid = load_messages(lang), message_id(key)
+    for i in range(len(mid) - 1, 0, -1):
+        if mid[i] in "-_" and mid[:i] in messages and _select_of(messages[mid[:i]]):
+            return mid[:i]
     return None
 
 

@@ -37,7 +37,7 @@ def answer_label(tr: Translate, locale: str, question: Question, value: Any) -> 
     if value is None:
         return tr("survey.skipped")
     if question.kind == "likert":
-        return f"{value} · {tr(f'survey.likert_{value}')}"
+        return f"{value} · {tr('survey.likert', value=value)}"
     if question.kind in ("single", "multi"):
         texts = {o.key: o.text.get(locale) or o.text["id"] for o in question.options}
         keys = value if isinstance(value, list) else [value]

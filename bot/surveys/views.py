@@ -31,7 +31,7 @@ def _answer_rows(
 
     if q.kind == "likert":
         return [
-            [(f"{mark(v)}{v} · {tr(f'survey.likert_{v}')}", cb.build("sv", "a", pid, idx, v))]
+            [(f"{mark(v)}{v} · {tr('survey.likert', value=v)}", cb.build("sv", "a", pid, idx, v))]
             for v in range(1, 6)
         ]
     if q.kind == "scale10":

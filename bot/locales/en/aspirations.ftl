@@ -68,10 +68,14 @@ asp-window_state =
         [closed] closed
        *[other] { $state }
     }
-asp-section-kind = Kind of move
-asp-section-prefs = Preferred units/positions
-asp-section-reason = Reason
-asp-section-relocate = Relocation
+asp-section =
+    { $section ->
+        [kind] Kind of move
+        [prefs] Preferred units/positions
+        [reason] Reason
+        [relocate] Relocation
+       *[other] { $section }
+    }
 asp-step =
     { $step ->
         [elig] eligibility

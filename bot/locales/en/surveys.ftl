@@ -31,11 +31,15 @@ survey-type_answer = ✍️ Type your answer (max. { $limit ->
 survey-scale_hint = 0 = not at all likely · 10 = extremely likely
 survey-multi_hint = Choose one or more, then press Done.
 survey-previous = Previous answer: { $answer }
-survey-likert_1 = Strongly disagree
-survey-likert_2 = Disagree
-survey-likert_3 = Neutral
-survey-likert_4 = Agree
-survey-likert_5 = Strongly agree
+survey-likert =
+    { $value ->
+        [1] Strongly disagree
+        [2] Disagree
+        [3] Neutral
+        [4] Agree
+        [5] Strongly agree
+       *[other] { $value }
+    }
 survey-btn_back = ⬅️ Back
 survey-btn_skip = ⏭ Skip
 survey-btn_done = ✅ Done

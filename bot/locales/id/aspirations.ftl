@@ -59,10 +59,14 @@ asp-window_state =
         [closed] ditutup
        *[other] { $state }
     }
-asp-section-kind = Jenis mutasi
-asp-section-prefs = Pilihan unit/jabatan
-asp-section-reason = Alasan
-asp-section-relocate = Kesediaan pindah kota
+asp-section =
+    { $section ->
+        [kind] Jenis mutasi
+        [prefs] Pilihan unit/jabatan
+        [reason] Alasan
+        [relocate] Kesediaan pindah kota
+       *[other] { $section }
+    }
 asp-step =
     { $step ->
         [elig] pemeriksaan syarat

@@ -25,11 +25,15 @@ survey-type_answer = ✍️ Ketik jawaban Anda (maks. { NUMBER($limit) } karakte
 survey-scale_hint = 0 = sama sekali tidak mungkin · 10 = sangat mungkin
 survey-multi_hint = Pilih satu atau lebih, lalu tekan Selesai memilih.
 survey-previous = Jawaban sebelumnya: { $answer }
-survey-likert_1 = Sangat Tidak Setuju
-survey-likert_2 = Tidak Setuju
-survey-likert_3 = Netral
-survey-likert_4 = Setuju
-survey-likert_5 = Sangat Setuju
+survey-likert =
+    { $value ->
+        [1] Sangat Tidak Setuju
+        [2] Tidak Setuju
+        [3] Netral
+        [4] Setuju
+        [5] Sangat Setuju
+       *[other] { $value }
+    }
 survey-btn_back = ⬅️ Kembali
 survey-btn_skip = ⏭ Lewati
 survey-btn_done = ✅ Selesai memilih
