@@ -1,14 +1,15 @@
 """User-facing texts: Fluent messages in ``bot/locales/<locale>/<feature>.ftl``.
 
-Code names a text by a dotted key (``asp.kind.rotation``); ``message_id`` turns it into the
-Fluent id (``asp-kind-rotation``). Every feature keeps its messages in its own file; the files
-of a locale form one bundle, and an id defined twice is an error. A missing message falls back
-to Indonesian, then to the key itself (logged by key only).
+Code names a text by a literal dotted key (``plans.submitted``); ``message_id`` turns it into
+the Fluent id (``plans-submitted``). A value that picks a text is a select parameter
+(``t(locale, "plans.status", status=...)``), never part of the key. Each feature keeps its
+messages in its own file; the files of a locale form one bundle, and an id defined twice is
+an error. A missing message falls back to Indonesian, then to the key (logged by key only).
 
-Parameters: strings are inserted as given; a bare integer ``{ $id }`` prints as is (ids, years,
-NIPs), while ``{ NUMBER($count) }`` groups digits per locale (``1.234`` in id, ``1,234`` in en)
-(a string passed to it stays as given), and ``{ $count -> [one] ... *[other] ... }`` selects
-the plural form. Dates are formatted by the caller with ``bot.i18n.dates``; any other value is
+Parameters: strings are inserted as given; a bare integer ``{ $id }`` prints as is (ids,
+years), ``{ NUMBER($count) }`` groups digits per locale (``1.234`` in id, ``1,234`` in en; a
+string passed to it stays as given) and ``{ $count -> [one] ... *[other] ... }`` selects the
+plural form. Dates are formatted by the caller with ``bot.i18n.dates``; any other value is
 inserted as ``str(value)``.
 """
 
