@@ -13,17 +13,6 @@ from handlers.commands import add_command
 from handlers.request import Request
 
 HR = ("hr",)
-# The codes parse_nip raises, and their texts.
-NIP_ERROR_KEYS = {
-    "nip_empty": "roster.err.nip_empty",
-    "nip_digits": "roster.err.nip_digits",
-    "nip_length": "roster.err.nip_length",
-    "nip_birth_date": "roster.err.nip_birth_date",
-    "nip_tmt_date": "roster.err.nip_tmt_date",
-    "nip_tmt_future": "roster.err.nip_tmt_future",
-    "nip_tmt_too_early": "roster.err.nip_tmt_too_early",
-    "nip_sex": "roster.err.nip_sex",
-}
 
 
 async def invite_cmd(request: Request) -> None:
@@ -42,7 +31,7 @@ async def invite_cmd(request: Request) -> None:
         request.today(),
     )
     if isinstance(result, admin.BadNip):
-        key = NIP_ERROR_KEYS.get(result.error.code, "roster.err.nip_digits")
+        key = result.error.key
         request.reply_key("admin.invite_bad_nip", reason=request.t(key, **result.error.params))
         return
     if isinstance(result, admin.UnknownNip):
@@ -56,4 +45,11 @@ async def invite_cmd(request: Request) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install the HR admin commands."""
-    add_command(app, "undangan", invite_cmd, roles=HR)
+    add_command(
+        app,
+        "undangan",
+        invite_cmd,
+        roles=HR,
+        description_key="cmd.undangan",
+        menu_key="menu.undangan",
+    )

@@ -130,7 +130,14 @@ async def _decide(request: Request, move_id: int, decision: b.Decision, note: st
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /persetujuan, its buttons and the rejection note step (approvers only)."""
-    add_command(app, "persetujuan", persetujuan_cmd, roles=APPROVER)
+    add_command(
+        app,
+        "persetujuan",
+        persetujuan_cmd,
+        roles=APPROVER,
+        description_key="cmd.persetujuan",
+        menu_key="menu.persetujuan",
+    )
     add_button(app, b.ApprovalPage, page_pressed, roles=APPROVER)
     add_button(app, b.Decide, decide_pressed, roles=APPROVER)
     flow = services_of(app).flows.flow(FLOW, roles=APPROVER)

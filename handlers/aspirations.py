@@ -164,8 +164,10 @@ async def _withdraw(request: Request, aspiration_id: int, *, confirmed: bool) ->
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /aspirasi, /status, their buttons and the conversation steps."""
-    add_command(app, "aspirasi", aspirasi_cmd)
-    add_command(app, "status", status_cmd)
+    add_command(
+        app, "aspirasi", aspirasi_cmd, description_key="cmd.aspirasi", menu_key="menu.aspirasi"
+    )
+    add_command(app, "status", status_cmd, description_key="cmd.status", menu_key="menu.status")
     add_button(app, b.ChangeAspiration, change_pressed, linked=True)
     add_button(app, b.AskWithdraw, withdraw_pressed, linked=True)
     add_button(app, b.ConfirmWithdraw, withdraw_confirmed, linked=True)

@@ -251,7 +251,14 @@ async def export_pressed(request: Request, data: b.ExportAspirations) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /rekap_aspirasi, the review buttons and the note step."""
-    add_command(app, "rekap_aspirasi", rekap_cmd, roles=HR)
+    add_command(
+        app,
+        "rekap_aspirasi",
+        rekap_cmd,
+        roles=HR,
+        description_key="cmd.rekap_aspirasi",
+        menu_key="menu.rekap_aspirasi",
+    )
     add_button(app, b.ListAspirations, list_pressed, roles=HR)
     add_button(app, b.FilterStatus, filter_status_pressed, roles=HR)
     add_button(app, b.FilterUnit, filter_unit_pressed, roles=HR)

@@ -244,7 +244,14 @@ async def extend_step(request: Request, state: ConversationState) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /periode, its buttons and the create/extend steps (HR only)."""
-    add_command(app, "periode", periode_cmd, roles=HR)
+    add_command(
+        app,
+        "periode",
+        periode_cmd,
+        roles=HR,
+        description_key="cmd.periode",
+        menu_key="menu.periode",
+    )
     add_button(app, b.NewWindow, new_pressed, roles=HR)
     add_button(app, b.StartNow, start_now_pressed, roles=HR)
     add_button(app, b.AllUnits, all_units_pressed, roles=HR)

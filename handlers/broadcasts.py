@@ -239,7 +239,14 @@ PICKER = AudiencePicker(
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /umumkan, its buttons and declared steps, and the report commands."""
-    add_command(app, "umumkan", umumkan_cmd, roles=HR)
+    add_command(
+        app,
+        "umumkan",
+        umumkan_cmd,
+        roles=HR,
+        description_key="cmd.umumkan",
+        menu_key="menu.umumkan",
+    )
     add_button(app, SkipAttachment, skip_pressed, roles=HR)
     add_button(app, ChooseRefAudience, ref_audience_pressed, roles=HR)
     add_button(app, SendBroadcast, send_pressed, roles=HR)

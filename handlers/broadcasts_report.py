@@ -127,8 +127,22 @@ async def export_pressed(request: Request, data: ExportBroadcastReport) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /terjadwal, /laporan_kirim and their buttons."""
-    add_command(app, "terjadwal", scheduled_cmd, roles=HR)
-    add_command(app, "laporan_kirim", report_cmd, roles=HR)
+    add_command(
+        app,
+        "terjadwal",
+        scheduled_cmd,
+        roles=HR,
+        description_key="cmd.terjadwal",
+        menu_key="menu.terjadwal",
+    )
+    add_command(
+        app,
+        "laporan_kirim",
+        report_cmd,
+        roles=HR,
+        description_key="cmd.laporan_kirim",
+        menu_key="menu.laporan_kirim",
+    )
     add_button(app, CancelBroadcast, cancel_pressed, roles=HR)
     add_button(app, ShowBroadcastReport, report_pressed, roles=HR)
     add_button(app, ExportBroadcastReport, export_pressed, roles=HR)

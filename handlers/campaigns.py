@@ -120,7 +120,14 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /sosialisasi, its buttons and steps; report steps skipped at a decree to HR."""
     services = services_of(app)
     services.campaigns.on_skipped = _skip_reporter(app)
-    add_command(app, "sosialisasi", campaigns_cmd, roles=HR)
+    add_command(
+        app,
+        "sosialisasi",
+        campaigns_cmd,
+        roles=HR,
+        description_key="cmd.sosialisasi",
+        menu_key="menu.sosialisasi",
+    )
     add_button(app, EditStepText, edit_text_pressed, roles=HR)
     add_button(app, EditStepOffset, edit_offset_pressed, roles=HR)
     flow = services.flows.flow(FLOW, roles=HR)

@@ -41,17 +41,13 @@ class CommandSpec:
     fn: Feature
     roles: frozenset[str]
     linked: bool
-    in_menu: bool
+    description_key: str  # the one-line description in /help and Telegram's command menu
+    menu_key: str | None  # the main-menu button; None: not in the main menu
 
     @property
-    def description_key(self) -> str:
-        """Locale key of the command's one-line description."""
-        return f"cmd.{self.name}"
-
-    @property
-    def label_key(self) -> str:
-        """Locale key of the command's main-menu button label."""
-        return f"menu.{self.name}"
+    def in_menu(self) -> bool:
+        """True when the command has a main-menu button."""
+        return self.menu_key is not None
 
     def visible_to(self, roles: frozenset[str], linked: bool) -> bool:
         """True when a user with ``roles`` (and linked or not) may use the command."""
@@ -77,13 +73,14 @@ def add_command(
     name: str,
     fn: Feature,
     *,
+    description_key: str,
+    menu_key: str | None = None,
     roles: Collection[str] = (),
     linked: bool = True,
-    in_menu: bool = True,
 ) -> None:
-    """Register ``/name`` with its checks, and remember it for menus and help."""
+    """Register ``/name`` with its checks and texts, and remember it for menus and help."""
     registry = services_of(app).commands
-    spec = CommandSpec(name, fn, frozenset(roles), linked, in_menu)
+    spec = CommandSpec(name, fn, frozenset(roles), linked, description_key, menu_key)
     registry.specs[name] = spec
     app.add_handler(CommandHandler(name, handler(roles=roles, linked=linked)(fn)))
 

@@ -228,7 +228,11 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     consult = flows.flow(FLOW)
     for step, fn in ((NOTE, note_step), (OBJECTION, objection_step), (QUESTION, question_step)):
         consult.on(step, fn, accepts=Accepts.TEXT)
-    add_command(app, "usulan", usulan_cmd, linked=True)
-    add_command(app, "tanya", tanya_cmd, roles=HR)
+    add_command(
+        app, "usulan", usulan_cmd, linked=True, description_key="cmd.usulan", menu_key="menu.usulan"
+    )
+    add_command(
+        app, "tanya", tanya_cmd, roles=HR, description_key="cmd.tanya", menu_key="menu.tanya"
+    )
     add_button(app, b.AnswerQuestion, answer_pressed, roles=HR)
     flows.flow(TANYA, roles=HR).on(TANYA_ANSWER, answer_step, accepts=Accepts.TEXT, roles=HR)

@@ -137,5 +137,11 @@ async def add_pressed(request: Request, data: AddRecommended) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /rekomendasi and its buttons."""
-    add_command(app, "rekomendasi", rekomendasi_cmd)
+    add_command(
+        app,
+        "rekomendasi",
+        rekomendasi_cmd,
+        description_key="cmd.rekomendasi",
+        menu_key="menu.rekomendasi",
+    )
     add_button(app, AddRecommended, add_pressed, linked=True)

@@ -257,8 +257,22 @@ async def _positions_page(request: Request, page: int, *, edit: bool) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /kandidat, /formasi, their buttons and the search step."""
-    add_command(app, "kandidat", kandidat_cmd, roles=HR)
-    add_command(app, "formasi", formasi_cmd, roles=HR)
+    add_command(
+        app,
+        "kandidat",
+        kandidat_cmd,
+        roles=HR,
+        description_key="cmd.kandidat",
+        menu_key="menu.kandidat",
+    )
+    add_command(
+        app,
+        "formasi",
+        formasi_cmd,
+        roles=HR,
+        description_key="cmd.formasi",
+        menu_key="menu.formasi",
+    )
     add_button(app, PickPosition, pick_pressed, roles=HR)
     add_button(app, TurnCandidatesPage, page_pressed, roles=HR)
     add_button(app, ExportCandidates, export_pressed, roles=HR)

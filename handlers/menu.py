@@ -40,12 +40,8 @@ def _registry(request: Request) -> CommandRegistry:
 
 def show_main_menu(request: Request) -> None:
     """Send the main menu: one button per command the user may run."""
-    specs = [
-        s
-        for s in _registry(request).visible(request.roles, request.employee is not None)
-        if s.in_menu
-    ]
-    buttons = [Button(request.t(s.label_key), OpenCommand(s.name)) for s in specs]
+    specs = _registry(request).visible(request.roles, request.employee is not None)
+    buttons = [Button(request.t(s.menu_key), OpenCommand(s.name)) for s in specs if s.menu_key]
     grid = tuple(tuple(buttons[i : i + MENU_COLUMNS]) for i in range(0, len(buttons), MENU_COLUMNS))
     request.send(OutgoingMessage(request.t("menu.title"), grid))
 
@@ -102,9 +98,9 @@ async def language_pressed(request: Request, data: ChooseLanguage) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install the general commands and their buttons."""
-    add_command(app, "menu", menu_cmd, linked=False, in_menu=False)
-    add_command(app, "help", help_cmd, linked=False, in_menu=False)
-    add_command(app, "cancel", cancel_cmd, linked=False, in_menu=False)
-    add_command(app, "bahasa", language_cmd, linked=False, in_menu=False)
+    add_command(app, "menu", menu_cmd, linked=False, description_key="cmd.menu")
+    add_command(app, "help", help_cmd, linked=False, description_key="cmd.help")
+    add_command(app, "cancel", cancel_cmd, linked=False, description_key="cmd.cancel")
+    add_command(app, "bahasa", language_cmd, linked=False, description_key="cmd.bahasa")
     add_button(app, OpenCommand, menu_pressed)
     add_button(app, ChooseLanguage, language_pressed)

@@ -160,7 +160,14 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     services = services_of(app)
     # handlers.delivery_services (registered earlier) created the scheduler and worker.
     register_consultation_jobs(services.scheduler, services.settings, services.outbox.wake)
-    add_command(app, "rencana", rencana_cmd, roles=HR)
+    add_command(
+        app,
+        "rencana",
+        rencana_cmd,
+        roles=HR,
+        description_key="cmd.rencana",
+        menu_key="menu.rencana",
+    )
     add_button(app, b.NewPlan, new_pressed, roles=HR)
     add_button(app, b.OpenPlan, open_pressed, roles=HR)
     add_button(app, b.SubmitPlan, submit_pressed, roles=HR)

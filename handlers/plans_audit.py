@@ -73,6 +73,13 @@ async def export_pressed(request: Request, data: b.ExportPlan) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /audit_rencana, the trail button (HR, approvers) and the export (HR)."""
-    add_command(app, "audit_rencana", audit_rencana_cmd, roles=ROLES)
+    add_command(
+        app,
+        "audit_rencana",
+        audit_rencana_cmd,
+        roles=ROLES,
+        description_key="cmd.audit_rencana",
+        menu_key="menu.audit_rencana",
+    )
     add_button(app, b.ShowAudit, audit_pressed, roles=ROLES)
     add_button(app, b.ExportPlan, export_pressed, roles=HR)

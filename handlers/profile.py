@@ -220,7 +220,7 @@ async def back_pressed(request: Request, data: BackToProfile) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /profil, its buttons and the text step."""
-    add_command(app, "profil", profile_cmd)
+    add_command(app, "profil", profile_cmd, description_key="cmd.profil", menu_key="menu.profil")
     add_button(app, AddItem, add_pressed, linked=True)
     add_button(app, ManageItems, manage_pressed, linked=True)
     add_button(app, EditItem, edit_pressed, linked=True)

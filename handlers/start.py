@@ -158,7 +158,7 @@ def _refuse_locked(request: Request) -> bool:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /start, the consent buttons and the registration steps."""
-    add_command(app, "start", start_cmd, linked=False, in_menu=False)
+    add_command(app, "start", start_cmd, linked=False, description_key="cmd.start")
     add_button(app, ConsentAnswer, consent_pressed)
     flow = services_of(app).flows.flow(FLOW)
     flow.on(CONSENT_STEP, consent_again_step, accepts=Accepts.BUTTONS)

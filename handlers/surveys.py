@@ -192,7 +192,13 @@ async def load_default_survey(app: Application[Any, Any, Any, Any, Any, Any]) ->
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /isi_survei, the answering buttons and typed step, and the default survey."""
-    add_command(app, "isi_survei", isi_survei_cmd)
+    add_command(
+        app,
+        "isi_survei",
+        isi_survei_cmd,
+        description_key="cmd.isi_survei",
+        menu_key="menu.isi_survei",
+    )
     add_button(app, StartSurvey, start_pressed, linked=True)
     add_button(app, LegacyStartSurvey, legacy_start_pressed, linked=True)
     add_button(app, AnswerQuestion, answer_pressed, linked=True)

@@ -174,8 +174,17 @@ async def follow_up_pressed(request: Request, data: ShowFollowUp) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /survei, /hasil_survei, their buttons and the sending flow (HR only)."""
-    add_command(app, "survei", survei_cmd, roles=HR)
-    add_command(app, "hasil_survei", hasil_survei_cmd, roles=HR)
+    add_command(
+        app, "survei", survei_cmd, roles=HR, description_key="cmd.survei", menu_key="menu.survei"
+    )
+    add_command(
+        app,
+        "hasil_survei",
+        hasil_survei_cmd,
+        roles=HR,
+        description_key="cmd.hasil_survei",
+        menu_key="menu.hasil_survei",
+    )
     add_button(app, ShowResults, results_pressed, roles=HR)
     add_button(app, ShowCharts, charts_pressed, roles=HR)
     add_button(app, ExportResults, export_pressed, roles=HR)

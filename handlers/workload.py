@@ -107,7 +107,14 @@ async def xlsx_pressed(request: Request, data: WorkloadXlsx) -> None:
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Install /beban_kerja and its buttons."""
-    add_command(app, "beban_kerja", beban_cmd, roles=ROLES)
+    add_command(
+        app,
+        "beban_kerja",
+        beban_cmd,
+        roles=ROLES,
+        description_key="cmd.beban_kerja",
+        menu_key="menu.beban_kerja",
+    )
     add_button(app, ShowWorkload, show_pressed, roles=ROLES)
     add_button(app, WorkloadChart, chart_pressed, roles=ROLES)
     add_button(app, WorkloadXlsx, xlsx_pressed, roles=ROLES)

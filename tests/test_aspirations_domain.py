@@ -139,10 +139,10 @@ def test_too_short_explains_numbers() -> None:
     )
     params = result.problems[0].params
     assert params == {
-        "years": "1",
-        "months": "4",
+        "years": 1,
+        "months": 4,
         "tmt": "31-01-2024",
-        "min_years": "2",
+        "min_years": 2,
         "due": "31-01-2026",
     }
 

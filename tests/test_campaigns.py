@@ -7,12 +7,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.campaigns.defaults import default_text
 from bot.campaigns.timing import OffsetError, format_offset, parse_offset, step_run_at
 from bot.events import MOVE_CANCELLED, MOVE_DECREED, MOVE_TMT_CHANGED, EventBus, MoveEvent
 from bot.services.campaigns import KIND, CampaignService
 from bot.services.clock import FakeClock
 from bot.services.scheduler import Scheduler
-from bot.texts import t
 from storage.db import Database
 from storage.models import CampaignStepInstance, OutboxMessage
 from storage.queries import scheduling as sq
@@ -54,7 +54,7 @@ async def test_campaign_follows_tmt_change_and_cancel(db: Database) -> None:
     scheduler = Scheduler(db, clock)
     events = EventBus()
     skipped: list[int] = []
-    service = CampaignService(scheduler, JAKARTA, lambda loc, key: t(loc, key))
+    service = CampaignService(scheduler, JAKARTA, default_text)
     service.on_skipped = lambda ev, n: skipped.append(n)
     service.attach(events)
     event = MoveEvent(1, employee_id, date(2026, 3, 15), 1)

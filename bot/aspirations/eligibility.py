@@ -14,10 +14,10 @@ from typing import Protocol
 
 @dataclass(frozen=True)
 class Problem:
-    """One reason why an employee is not (yet) eligible; ``code`` maps to a text key."""
+    """One reason why an employee is not (yet) eligible; ``code`` selects an ``asp.problem``."""
 
     code: str
-    params: dict[str, str] = field(default_factory=dict)
+    params: dict[str, str | int | float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -81,10 +81,10 @@ def check_eligibility(
                 Problem(
                     "too_short",
                     {
-                        "years": str(served // 12),
-                        "months": str(served % 12),
+                        "years": served // 12,  # numbers: the texts choose plural forms
+                        "months": served % 12,
                         "tmt": position_tmt.strftime("%d-%m-%Y"),
-                        "min_years": f"{min_years:g}",
+                        "min_years": int(min_years) if min_years == int(min_years) else min_years,
                         "due": due.strftime("%d-%m-%Y"),
                     },
                 )

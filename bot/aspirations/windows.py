@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.i18n.dates import format_datetime
+
 OPEN, UPCOMING, ENDED, CLOSED = "open", "upcoming", "ended", "closed"
 NAME_MAX_LEN = 120
 _DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2})[:.](\d{2}))?$")
@@ -68,12 +70,12 @@ def parse_local(text: str, tz: ZoneInfo, *, end_of_day: bool) -> datetime:
     return local.astimezone(UTC)
 
 
-def format_local(when: datetime, tz: ZoneInfo) -> str:
-    """A UTC time shown in local time, e.g. ``31-01-2026 23:59 WIB``."""
+def format_local(when: datetime, tz: ZoneInfo, locale: str | None = None) -> str:
+    """A UTC time shown in local time, e.g. ``31-01-2026 23.59 WIB`` (id) or ``23:59`` (en)."""
     local = when.astimezone(tz)
     if local.hour == 0 and local.minute == 0 and local.second == 0:
         local -= timedelta(minutes=1)  # an exclusive midnight end reads as 23:59 of the day
-    return local.strftime("%d-%m-%Y %H:%M ") + (local.tzname() or "")
+    return format_datetime(local, locale, tz, "short")
 
 
 def validate_new_window(starts_at: datetime, ends_at: datetime, now: datetime) -> str | None:

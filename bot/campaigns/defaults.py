@@ -10,12 +10,14 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.texts import t
 from storage.models.campaigns import CampaignTemplate
 from storage.queries import campaigns as cq
 
 TextOf = Callable[[str, str], str]  # (locale, key) -> raw text, placeholders kept
 
 DEFAULT_TEMPLATE_NAME = "Sosialisasi mutasi"
+PLACEHOLDERS = ("name", "tmt", "unit")  # filled per employee by ``timing.render``
 
 
 @dataclass(frozen=True)
@@ -50,3 +52,8 @@ async def default_template(session: AsyncSession, text_of: TextOf) -> CampaignTe
         for step in DEFAULT_STEPS
     ]
     return await cq.add_template(session, DEFAULT_TEMPLATE_NAME, steps, is_default=True)
+
+
+def default_text(locale: str, key: str) -> str:
+    """A default step's text with its ``{name}``/``{tmt}``/``{unit}`` placeholders kept."""
+    return t(locale, key, **{name: "{" + name + "}" for name in PLACEHOLDERS})

@@ -11,7 +11,7 @@ from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.campaigns.defaults import default_template
+from bot.campaigns.defaults import default_template, default_text
 from bot.campaigns.timing import OffsetError, parse_offset
 from bot.delivery.compose import html_error
 from bot.delivery.notices import Notice, hr_locales
@@ -53,7 +53,7 @@ class Edited:
 
 def text_of(locale: str, key: str) -> str:
     """Raw locale text (placeholders kept) for seeding the default template."""
-    return t(locale, key)
+    return default_text(locale, key)
 
 
 def _text_in(step: CampaignStep, locale: str) -> str:

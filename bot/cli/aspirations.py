@@ -60,7 +60,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         if isinstance(result, PendingExists):
             pending = result.window
             return 1, [t(loc, "asp.cli.pending_exists", id=pending.id, name=pending.name)]
-        w, first, last = result.window, format_local(start, tz), format_local(end, tz)
+        w, first, last = result.window, format_local(start, tz, loc), format_local(end, tz, loc)
         return 0, [t(loc, "asp.cli.opened", id=w.id, name=w.name, start=first, end=last)]
 
     return run_printing(settings, action)
@@ -99,7 +99,7 @@ def cmd_extend(args: argparse.Namespace) -> int:
         if not isinstance(result, Extended):
             return 1, [t(loc, "asp.cli.no_window")]
         w = result.window
-        return 0, [t(loc, "asp.cli.extended", id=w.id, name=w.name, end=format_local(end, tz))]
+        return 0, [t(loc, "asp.cli.extended", id=w.id, name=w.name, end=format_local(end, tz, loc))]
 
     return run_printing(settings, action)
 
@@ -147,8 +147,8 @@ def cmd_list(args: argparse.Namespace) -> int:
                     "asp.cli.list_line",
                     id=w.id,
                     name=w.name,
-                    start=format_local(w.starts_at, tz),
-                    end=format_local(w.ends_at, tz),
+                    start=format_local(w.starts_at, tz, loc),
+                    end=format_local(w.ends_at, tz, loc),
                     state=t(loc, state),
                     count=count,
                 )

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.cli.common import fail, parse_local_time, run_in_transaction, settings_or_exit
 from bot.delivery import recipients
 from bot.delivery.audience import AudienceError, parse_audience
+from bot.i18n.dates import format_datetime
 from bot.texts import t
 from storage.models.base import utcnow
 from storage.queries import delivery as q
@@ -114,7 +115,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 status=b.status,
                 kind=b.kind,
                 title=b.title or b.text[:40].replace("\n", " "),
-                created=b.created_at.astimezone(settings.tz).strftime("%Y-%m-%d %H:%M"),
+                created=format_datetime(b.created_at, loc, settings.tz, "short"),
             )
             for b in rows
         ]

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from bot.admin import service as admin
 from bot.cli.common import open_database, run_async, settings_or_exit
+from bot.i18n.dates import format_datetime
 from bot.registration.invites import invite_link
 from bot.roster.validation import RosterError, parse_nip
 from bot.texts import t
@@ -20,7 +21,7 @@ def cmd_invite(args: argparse.Namespace) -> int:
     try:
         nip = parse_nip(args.nip).nip
     except RosterError as exc:
-        reason = t(locale, f"roster.err.{exc.code}", **exc.params)
+        reason = t(locale, exc.key, **exc.params)
         print(t(locale, "roster.invite.bad_nip", reason=reason))
         return 1
     hours = args.hours if args.hours is not None else settings.invite_ttl_hours
@@ -41,7 +42,7 @@ def cmd_invite(args: argparse.Namespace) -> int:
         print(t(locale, "roster.invite.not_found"))
         return 1
     name, code = created.name, created.code
-    expires = created.expires_at.astimezone(settings.tz).strftime("%Y-%m-%d %H:%M %Z")
+    expires = format_datetime(created.expires_at, locale, settings.tz, "short")
     link = invite_link(settings.bot_username, code)
     if link is None:
         print(t(locale, "roster.invite.code", name=name, code=code, expires=expires))

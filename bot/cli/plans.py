@@ -61,7 +61,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 trail = [[e.at.isoformat(), e.actor, e.action, f"{e.entity}#{e.entity_id}",
                           str(e.details)] for e in entries]  # fmt: skip
                 await audit.record(session, "cli", "plan.exported", "plan", args.plan_id)
-                header = [t(locale, f"plans.col_{c}") for c in MOVE_COLUMNS]
+                header = [t(locale, "plans.col", column=c) for c in MOVE_COLUMNS]
                 audit_header = ["at", "actor", "action", "entity", "details"]
                 return workbook([("moves", header, rows), ("audit", audit_header, trail)])
         finally:

@@ -33,4 +33,3 @@ def run(args: argparse.Namespace) -> int:
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0
-

@@ -11,9 +11,10 @@ from typing import Any
 
 from bot.cli.common import fail, parse_local_time, run_printing, settings_or_exit
 from bot.delivery.audience import AudienceError, parse_audience
+from bot.i18n.dates import format_datetime
 from bot.surveys.catalog import SurveyChangeError, upsert_survey
 from bot.surveys.definition import DefinitionError, load_file
-from bot.surveys.sending import TIME_FORMAT, SendError, send_survey
+from bot.surveys.sending import SendError, send_survey
 from bot.texts import t
 from storage.models.base import utcnow
 from storage.queries import scheduling as sq
@@ -49,7 +50,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             "survey.cli_imported",
             id=survey.id,
             slug=survey.slug,
-            status=t(loc, f"survey.status_{status}"),
+            status=t(loc, "survey.status", status=status),
         )
         return 0, [line]
 
@@ -118,8 +119,8 @@ def cmd_send(args: argparse.Namespace) -> int:
                 round=sent.round_id,
                 id=sent.survey_id,
                 count=sent.count,
-                when=sent.run_at.astimezone(s.tz).strftime(TIME_FORMAT),
-                closes=sent.closes_at.astimezone(s.tz).strftime(TIME_FORMAT),
+                when=format_datetime(sent.run_at, loc, s.tz, "short"),
+                closes=format_datetime(sent.closes_at, loc, s.tz, "short"),
             )
         ]
 

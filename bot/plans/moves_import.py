@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.imports.kinds import ImportContext, ImportKind, ImportRefused
 from bot.imports.report import ImportReport, RowError, TextRef
 from bot.plans import status as st
+from bot.plans.labels import WARNING
 from bot.plans.moves_file import MoveLine, validate_moves
 from bot.plans.service import (
     Destination,
@@ -114,7 +115,7 @@ async def apply_moves(
             override_reason=IMPORTED_WITH_WARNING if warnings else "", actor=ctx.actor,
             source={"source": "import", "file": name, "line": item.line.line},
         )  # fmt: skip
-        report.warnings.extend(RowError(item.line.line, "", "plans.warn_" + w.code, w.params)
+        report.warnings.extend(RowError(item.line.line, "", WARNING[w.code], w.params)
                                for w in warnings)  # fmt: skip
     report.created, report.applied = len(resolved), True
     await audit.record(

@@ -14,10 +14,10 @@ from bot.roster.validation import RANKS, RosterError, normalize_rank
 
 @dataclass(frozen=True)
 class MoveWarning:
-    """One broken rule; ``code`` maps to the text key ``plans.warn_<code>``."""
+    """One broken rule; ``code`` selects the variant of the ``plans.warn`` text."""
 
     code: str
-    params: dict[str, str] = field(default_factory=dict)
+    params: dict[str, str | int | float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """Pure validation and normalisation of roster values (NIP, phone, golongan, dates ...).
 
 Every rejection raises :class:`RosterError` with a machine ``code`` and ``params``; the
-message is looked up as ``roster.err.<code>`` in the locale files, so reports can be
-translated. Nothing here does I/O.
+message is the ``code`` variant of the ``roster.err`` text in the locale files, so reports
+can be translated. Nothing here does I/O.
 """
 
 from __future__ import annotations
@@ -69,6 +69,30 @@ MIN_CPNS_AGE = 18
 MAX_TEXT = 200
 
 
+ERROR_KEYS = {  # problem code -> text key
+    "nip_empty": "roster.err.nip_empty",
+    "nip_digits": "roster.err.nip_digits",
+    "nip_length": "roster.err.nip_length",
+    "nip_birth_date": "roster.err.nip_birth_date",
+    "nip_tmt_date": "roster.err.nip_tmt_date",
+    "nip_tmt_future": "roster.err.nip_tmt_future",
+    "nip_tmt_too_early": "roster.err.nip_tmt_too_early",
+    "nip_sex": "roster.err.nip_sex",
+    "nip_duplicate": "roster.err.nip_duplicate",
+    "name_empty": "roster.err.name_empty",
+    "required": "roster.err.required",
+    "too_long": "roster.err.too_long",
+    "phone": "roster.err.phone",
+    "rank_empty": "roster.err.rank_empty",
+    "rank": "roster.err.rank",
+    "education": "roster.err.education",
+    "position_kind": "roster.err.position_kind",
+    "date": "roster.err.date",
+    "date_future": "roster.err.date_future",
+    "bool": "roster.err.bool",
+}
+
+
 class RosterError(ValueError):
     """A rejected roster value or file; ``code`` names the problem, ``params`` its details."""
 
@@ -83,7 +107,7 @@ class RosterError(ValueError):
     @property
     def key(self) -> str:
         """The locale key of the message (``roster.err.<code>``)."""
-        return f"roster.err.{self.code}"
+        return ERROR_KEYS[self.code]
 
     def at(self, line: int, column: str) -> RowError:
         """This rejection as the error of ``column`` on ``line`` of an import file."""

@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.delivery import recipients
 from bot.delivery.outbox import queue_message
 from bot.events import MOVE_CANCELLED, MOVE_DECREED, MOVE_TMT_CHANGED, MoveEvent
+from bot.i18n.dates import format_date
 from bot.messages import Button, OutgoingMessage
 from bot.surveys import CLOSE_AFTER_DAYS, INVITE_LOCAL_HOUR, REMINDER_OFFSETS_DAYS
 from bot.surveys.buttons import StartSurvey
@@ -139,7 +140,7 @@ class SurveyJobs:
                 title=definition.title_in(locale),
                 anonymity=t(locale, "survey.anon_yes" if survey.anonymous else "survey.anon_no"),
                 count=len(definition.questions),
-                deadline=closes_at.astimezone(self.tz).strftime("%d-%m-%Y"),
+                deadline=format_date(closes_at.astimezone(self.tz), locale),
             )
             message = with_start_button(text, locale, part.id)
             await queue_message(session, chat_id, message, f"svinv{part.id}")
@@ -161,7 +162,7 @@ class SurveyJobs:
             return
         chat_id, locale = chat[0], chat[1] or self.locale
         closes = part.closes_at
-        deadline = closes.astimezone(self.tz).strftime("%d-%m-%Y") if closes else "-"
+        deadline = format_date(closes.astimezone(self.tz), locale) if closes else "-"
         text = t(
             locale,
             "survey.reminder",

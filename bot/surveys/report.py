@@ -11,13 +11,7 @@ from bot.surveys.charts import Panel
 from bot.surveys.definition import Question, SurveyDef
 
 Translate = Callable[..., str]  # t(key, **params) bound to a locale
-LIKERT_KEYS = {
-    1: "survey.likert_1",
-    2: "survey.likert_2",
-    3: "survey.likert_3",
-    4: "survey.likert_4",
-    5: "survey.likert_5",
-}
+LIKERT_VALUES = (1, 2, 3, 4, 5)  # Sangat Tidak Setuju … Sangat Setuju ("survey.likert")
 
 
 def group_name(tr: Translate, name: str) -> str:
@@ -44,7 +38,9 @@ def answer_label(tr: Translate, locale: str, question: Question, value: Any) -> 
     if value is None:
         return tr("survey.skipped")
     if question.kind == "likert":
-        return f"{value} · {tr(LIKERT_KEYS[value])}" if value in LIKERT_KEYS else str(value)
+        if value in LIKERT_VALUES:
+            return f"{value} · {tr('survey.likert', value=value)}"
+        return str(value)
     if question.kind in ("single", "multi"):
         texts = {o.key: o.text.get(locale) or o.text["id"] for o in question.options}
         keys = value if isinstance(value, list) else [value]

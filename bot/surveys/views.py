@@ -17,7 +17,7 @@ from bot.surveys.buttons import (
     ToggleOption,
 )
 from bot.surveys.definition import Question, SurveyDef
-from bot.surveys.report import LIKERT_KEYS, answer_label
+from bot.surveys.report import LIKERT_VALUES, answer_label
 
 Translate = Callable[..., str]
 Rows = list[tuple[Button, ...]]
@@ -44,7 +44,10 @@ def _answer_rows(
         return AnswerQuestion(pid, idx, str(value))
 
     if q.kind == "likert":
-        return [(Button(f"{mark(v)}{v} · {tr(key)}", answer(v)),) for v, key in LIKERT_KEYS.items()]
+        return [
+            (Button(f"{mark(v)}{v} · {tr('survey.likert', value=v)}", answer(v)),)
+            for v in LIKERT_VALUES
+        ]
     if q.kind == "scale10":
         buttons = [Button(f"{mark(v)}{v}", answer(v)) for v in range(11)]
         return [tuple(buttons[:SCALE_ROW]), tuple(buttons[SCALE_ROW:])]

@@ -21,7 +21,7 @@ from storage.queries import plans as pq
 from storage.queries import workload as wq
 
 Export = Literal["chart", "xlsx"]
-AUDIT_ACTION: dict[Export, str] = {"chart": "workload.chart", "xlsx": "workload.xlsx"}
+AUDIT_ACTION: dict[Export, str] = {"chart": "export.workload_chart", "xlsx": "export.workload_xlsx"}
 COLUMNS = {
     "unit": "workload.col_unit",
     "need": "workload.col_need",

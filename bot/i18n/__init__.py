@@ -1,0 +1,1 @@
+"""Locale-aware formatting beyond the message catalogues (dates and times per locale)."""

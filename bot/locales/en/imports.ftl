@@ -1,0 +1,14 @@
+import-report-line = Line { $line }: { $reason }
+import-report-skipped = { $count } rejected lines skipped:
+import-report-not_applied = Import cancelled: { $count } lines have problems, nothing was changed. Fix the lines below or import partially (valid lines only).
+import-report-missing_columns = Import cancelled: required columns not found: { $columns }.
+import-report-more = … and { $count } more problems.
+import-report-warnings = { $count } rule warnings (the lines were imported anyway and recorded in the audit trail):
+import-report-warned = imported with warning: { $warning }
+import-report-dry_run = Dry run (--dry-run): nothing was saved.
+import-cli-plan_only_moves = --plan only applies to the moves import.
+import-file-type = unsupported file type ({ $ext }); send a CSV or XLSX file
+import-file-encoding = file cannot be read: save it as UTF-8 CSV
+import-file-unreadable = file cannot be read ({ $reason })
+import-file-empty = file is empty
+import-file-too_many_rows = the file is too long: more than { $limit } lines (split it into several files)

@@ -1,0 +1,9 @@
+admin-invite_usage = Cara pakai: <code>/undangan NIP</code> (18 digit).
+admin-invite_bad_nip = NIP tidak valid: { $reason }
+admin-invite_not_found = NIP tersebut tidak ada di data pegawai. Impor roster terlebih dahulu atau periksa NIP.
+admin-invite_created =
+    Tautan undangan untuk <b>{ $name }</b> (sekali pakai, berlaku sampai { $expires }):
+    { $link }
+    Kirimkan tautan ini hanya kepada pegawai yang bersangkutan.
+cmd-undangan = Buat tautan undangan pendaftaran (BKPSDM)
+menu-undangan = 🔗 Undangan

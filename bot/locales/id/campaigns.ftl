@@ -1,0 +1,19 @@
+cmd-sosialisasi = Atur pesan sosialisasi mutasi (BKPSDM)
+menu-sosialisasi = 📢 Sosialisasi
+campaigns-title =
+    📢 Templat sosialisasi: { $name }
+    Pesan dikirim ke pegawai relatif terhadap TMT mutasinya.
+campaigns-step_line = { $n }. <b>{ $offset }</b> pukul { $time } — { $preview }
+campaigns-btn_text = ✏️ Teks { $n }
+campaigns-btn_offset = ⏱ Waktu { $n }
+campaigns-ask_text = Ketik teks baru untuk langkah { $n } ({ $lang }). Boleh memakai { "{name}" }, { "{tmt}" }, { "{unit}" } dan format HTML.
+campaigns-ask_offset = Ketik waktu langkah { $n } relatif terhadap TMT, mis. D-14 atau D+1 09:00.
+campaigns-bad_offset = ⚠️ "{ $value }" tidak dikenali. Contoh: D-14, D-1 07:30, D+1.
+campaigns-bad_html = ⚠️ Format HTML tidak sah ({ $error }).
+campaigns-saved = ✅ Langkah disimpan. Perubahan teks berlaku untuk pesan yang belum terkirim; perubahan waktu untuk SK berikutnya.
+campaigns-skipped_report = ℹ️ Sosialisasi mutasi #{ $move }: { NUMBER($count) } langkah dilewati karena waktunya sudah lewat saat SK ditetapkan (TMT { $tmt }).
+campaigns-default-d_minus_14 = 📢 Yth. { $name }, Anda akan dimutasi dengan TMT { $tmt } ke { $unit }. Aturan dan jadwal: serah terima jabatan paling lambat D-1, pelantikan pada hari TMT, laporan diri di unit baru pada hari kerja pertama. Pertanyaan dapat diajukan melalui bot ini.
+campaigns-default-d_minus_7 = 🗂 Yth. { $name }, satu minggu menuju TMT { $tmt }. Siapkan: memori serah terima jabatan, daftar pekerjaan berjalan, inventaris barang milik negara, serta salinan SK dan dokumen kepegawaian.
+campaigns-default-d_minus_1 = ⏰ Pengingat: besok ({ $tmt }) TMT mutasi Anda ke { $unit }. Pastikan serah terima jabatan selesai hari ini.
+campaigns-default-d_plus_1 = 🎉 Selamat bergabung di { $unit }, { $name }! Orientasi dan pelatihan untuk jabatan baru akan diinformasikan oleh atasan langsung; materi pengenalan tersedia di bagian kepegawaian unit.
+campaigns-language_name = Bahasa Indonesia

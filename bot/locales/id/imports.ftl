@@ -1,0 +1,14 @@
+import-report-line = Baris { $line }: { $reason }
+import-report-skipped = { $count } baris bermasalah dilewati:
+import-report-not_applied = Impor dibatalkan: { $count } baris bermasalah, tidak ada data yang diubah. Perbaiki baris berikut atau impor sebagian (hanya baris yang valid).
+import-report-missing_columns = Impor dibatalkan: kolom wajib tidak ditemukan: { $columns }.
+import-report-more = … dan { $count } masalah lainnya.
+import-report-warnings = { $count } peringatan aturan (baris tetap diimpor dan dicatat di jejak audit):
+import-report-warned = diimpor dengan peringatan: { $warning }
+import-report-dry_run = Uji coba (--dry-run): tidak ada yang disimpan.
+import-cli-plan_only_moves = --plan hanya berlaku untuk impor moves.
+import-file-type = jenis berkas tidak didukung ({ $ext }); kirim berkas CSV atau XLSX
+import-file-encoding = berkas tidak dapat dibaca: simpan sebagai CSV UTF-8
+import-file-unreadable = berkas tidak dapat dibaca ({ $reason })
+import-file-empty = berkas kosong
+import-file-too_many_rows = berkas terlalu panjang: lebih dari { $limit } baris (pecah menjadi beberapa berkas)
