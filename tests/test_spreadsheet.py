@@ -133,10 +133,8 @@ def test_broadcast_report_candidates_and_workload() -> None:
     assert_no_formula_xlsx(build_report(lambda k: t("id", k), [(HOSTILE[0], 3)], failures))
     position = PositionSpec("P1", HOSTILE[0], HOSTILE[1], HOSTILE[2])
     explanation = Explanation(tuple(HOSTILE), tuple(HOSTILE), True, True, True, True, ())
-    matches = [
-        Match(EmployeeProfile("1", text, text, text, "III/a", text, text), position, 0.5, explanation)
-        for text in HOSTILE
-    ]
+    people = [EmployeeProfile("1", text, text, text, "III/a", text, text) for text in HOSTILE]
+    matches = [Match(person, position, 0.5, explanation) for person in people]
     assert_no_formula_xlsx(candidates_workbook(matches, "id"))
     assert_no_formula_xlsx(workload_xlsx([UnitBalance(text, 3, 2) for text in HOSTILE], "id"))
 
