@@ -13,7 +13,9 @@ import pytest
 
 from bot.harness import BotHarness
 from bot.logging_setup import redact, scrub
+from storage.models import ConversationState
 from tests.conftest import HR_ID
+from tests.db_scan import tables_holding
 from tests.factories import add_employee
 
 NIP_LINKED, NIP_INVITED = "199003152015031001", "198805122010012003"
@@ -66,6 +68,25 @@ async def test_debug_logs_hold_no_personal_data(
         leaked = [s for s in secrets if s in text]
         assert not leaked, (record.name, leaked)
     assert not [s for s in secrets if s in caplog.text]
+
+
+async def test_invite_code_never_stored_in_plain(harness: BotHarness) -> None:
+    """From /undangan to the link opened before consent: no table holds the plain code."""
+    await add_employee(harness.services.db, nip=NIP_INVITED, phone="6285711112222")
+    created = await harness.user(HR_ID).ask(f"/undangan {NIP_INVITED}")
+    found = re.search(r"start=([A-Za-z0-9_-]+)", created.text)
+    assert found is not None
+    code = found.group(1)
+    invited = harness.user(6103)
+    await invited.send(f"/start {code}")
+    await invited.replies(2)  # the draft waits for consent
+    async with harness.services.db.transaction() as session:
+        assert await session.get(ConversationState, 6103) is not None
+    assert await tables_holding(harness.services.db, code) == {}
+    await invited.press("✅ Saya setuju")
+    linked, _menu = await invited.replies(2)
+    assert "Akun terhubung" in linked.text
+    assert await tables_holding(harness.services.db, code) == {}
 
 
 def test_redaction_of_library_records_and_own_text() -> None:
