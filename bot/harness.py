@@ -17,6 +17,7 @@ from bot.app import Services, build_application, services_of
 from bot.config import Settings, load_settings
 from bot.emulator.client import EmulatedUser, EmulatorClient
 from bot.emulator.server import EmulatorServer
+from bot.logging_setup import install_log_redaction
 
 TEST_TOKEN = "123456:TEST-TOKEN"
 BOT_USERNAME = "asn_mutasi_bot"
@@ -45,6 +46,7 @@ class BotHarness:
 
     async def start_bot(self) -> None:
         """Build the Application and start polling the emulator."""
+        install_log_redaction()
         app = build_application(self.settings, migrate=self.migrate)
         await app.initialize()
         if app.post_init is not None:  # run_polling() would call it; we start by hand

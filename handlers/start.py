@@ -11,7 +11,16 @@ from telegram.ext import Application
 from bot.callback_data import CallbackData
 from bot.messages import Button, OutgoingMessage, rows
 from bot.registration import service as registration
-from bot.registration.service import CONSENT_STEP, CONTACT_STEP, FLOW, Linked, Refusal, Refused
+from bot.registration.invites import pending_invite
+from bot.registration.service import (
+    CONSENT_STEP,
+    CONTACT_STEP,
+    FLOW,
+    INVITE_HASH,
+    Linked,
+    Refusal,
+    Refused,
+)
 from handlers.buttons import add_button
 from handlers.commands import add_command, sync_user_menu
 from handlers.context import services_of
@@ -49,7 +58,7 @@ async def start_cmd(request: Request) -> None:
         return
     if _refuse_locked(request):
         return
-    data = {"invite_code": code} if code else {}
+    data = {INVITE_HASH: pending_invite(code)} if code else {}  # never the plain code
     if request.user.consent_at is None:
         await request.set_state(FLOW, CONSENT_STEP, data)
         request.reply_key("reg.welcome")
@@ -93,10 +102,9 @@ async def consent_again_step(request: Request, state: ConversationState) -> None
 
 async def _continue_after_consent(request: Request, data: dict[str, Any]) -> None:
     """Redeem an invite code when one came with /start, otherwise ask for the contact."""
-    code = data.get("invite_code")
-    if code:
-        result = await registration.link_by_invite(
-            request.session, request.now(), request.settings, request.user, str(code)
+    if INVITE_HASH in data:
+        result = await registration.link_by_invite_hash(
+            request.session, request.now(), request.settings, request.user, str(data[INVITE_HASH])
         )
         await _show_link_result(request, result)
         if isinstance(result, Refused):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -11,11 +9,9 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from bot.aspirations.labels import kind_label, problems_short, reason_label, status_label
 from bot.aspirations.rules import MAX_PREFERENCES
+from bot.spreadsheet import Sheet, write_csv, write_xlsx
 from storage.types import ExportRecord
 
 EXPORT_LOCALE = "id"
@@ -88,32 +84,13 @@ def to_row(rec: ExportRecord, tz: ZoneInfo) -> list[str]:
 
 def to_xlsx(records: Iterable[ExportRecord], tz: ZoneInfo) -> bytes:
     """An XLSX workbook with one header row and one row per aspiration."""
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "Aspirasi Mutasi"
-    ws.append(headers())
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for rec in records:
-        ws.append(to_row(rec, tz))
-    ws.freeze_panes = "A2"
-    for column in ws.columns:
-        width = max(len(str(c.value or "")) for c in column)
-        ws.column_dimensions[column[0].column_letter].width = min(50, max(10, width + 2))
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    rows = [to_row(rec, tz) for rec in records]
+    return write_xlsx([Sheet("Aspirasi Mutasi", headers(), rows)])
 
 
 def to_csv(records: Iterable[ExportRecord], tz: ZoneInfo) -> bytes:
     """CSV (UTF-8 with BOM so spreadsheet programs read it right) with the same columns."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(headers())
-    for rec in records:
-        writer.writerow(to_row(rec, tz))
-    return out.getvalue().encode("utf-8-sig")
+    return write_csv(headers(), (to_row(rec, tz) for rec in records))
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,13 @@ import logging
 from bot.demo.console import ConsoleChat
 from bot.demo.script import ScriptError, run_script
 from bot.demo.session import DemoWorld, demo_world
+from bot.logging_setup import configure_logging
 from bot.texts import DEFAULT_LOCALE, t
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Run the demo (interactive or scripted)."""
-    logging.getLogger().setLevel(logging.ERROR)
+    configure_logging(logging.ERROR)
     try:
         return asyncio.run(_demo(args))
     except ScriptError as exc:

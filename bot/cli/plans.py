@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from bot.cli.common import open_database, run_async, settings_or_exit
-from bot.plans.export import workbook
+from bot.spreadsheet import Sheet, write_xlsx
 from bot.texts import t
 from storage.queries import audit
 from storage.queries import plans as q
@@ -63,7 +63,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                 await audit.record(session, "cli", "plan.exported", "plan", args.plan_id)
                 header = [t(locale, "plans.col", column=c) for c in MOVE_COLUMNS]
                 audit_header = ["at", "actor", "action", "entity", "details"]
-                return workbook([("moves", header, rows), ("audit", audit_header, trail)])
+                sheets = [Sheet("moves", header, rows), Sheet("audit", audit_header, trail)]
+                return write_xlsx(sheets)
         finally:
             await db.dispose()
 

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import logging
 
 from telegram import Update
 
 from bot.app import build_application
 from bot.cli.common import settings_or_exit
 from bot.config import ConfigError
+from bot.logging_setup import configure_logging
 
 
 def run(args: argparse.Namespace) -> int:
     """Run until interrupted; the schema is migrated to head at start."""
     settings = settings_or_exit()
-    logging.getLogger().setLevel(settings.log_level)
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # its lines contain the token
+    configure_logging(settings.log_level)  # no NIP, phone, text or code in any record
     try:
         app = build_application(settings)
     except ConfigError as exc:

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.plans import consultation as kc
 from bot.plans import labels
 from bot.plans.dates import fmt_date
-from bot.plans.export import Sheet, workbook
+from bot.spreadsheet import Sheet, write_xlsx
 from bot.texts import t
 from storage.models import AuditEntry, MutationPlan
 from storage.queries import audit
@@ -82,7 +82,7 @@ def audit_sheet(locale: str, entries: list[AuditEntry]) -> Sheet:
         [e.at.isoformat(), e.actor, e.action, f"{e.entity}#{e.entity_id}", str(e.details)]
         for e in entries
     ]
-    return t(locale, "plans.sheet_audit"), header, rows
+    return Sheet(t(locale, "plans.sheet_audit"), header, rows)
 
 
 def export_row(locale: str, r: MoveRow) -> list[object]:
@@ -107,10 +107,10 @@ async def export_plan(
         return None
     rows = await q.move_rows(session, plan_id)
     header = [t(locale, key) for key in labels.EXPORT_COLUMNS.values()]
-    moves = (t(locale, "plans.sheet_moves"), header, [export_row(locale, r) for r in rows])
+    moves = Sheet(t(locale, "plans.sheet_moves"), header, [export_row(locale, r) for r in rows])
     trail = audit_sheet(locale, await q.plan_audit(session, plan_id))
     await audit.record(session, audit.actor_of(actor_id), "plan.exported", "plan", plan_id)
-    return workbook([moves, trail])
+    return write_xlsx([moves, trail])
 
 
 async def audit_trail(
@@ -121,4 +121,4 @@ async def audit_trail(
         return None
     entries = await q.plan_audit(session, plan_id)
     await audit.record(session, audit.actor_of(actor_id), "plan.audit_read", "plan", plan_id)
-    return Trail(entries, workbook([audit_sheet(locale, entries)]))
+    return Trail(entries, write_xlsx([audit_sheet(locale, entries)]))

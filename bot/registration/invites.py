@@ -56,14 +56,26 @@ async def create_invite(
     return code
 
 
+def pending_invite(code: str) -> str:
+    """What may be kept of a deep-link code until consent: its hash ("" when malformed)."""
+    code = code.strip()
+    return hash_code(code) if _CODE_RE.match(code) else ""
+
+
 async def redeem_invite(
     session: AsyncSession, code: str, telegram_id: int, now: datetime
 ) -> Employee:
     """Link ``telegram_id`` to the invite's employee; raise InviteError when not possible."""
-    code = code.strip()
-    if not _CODE_RE.match(code):
+    return await redeem_invite_hash(session, pending_invite(code), telegram_id, now)
+
+
+async def redeem_invite_hash(
+    session: AsyncSession, code_hash: str, telegram_id: int, now: datetime
+) -> Employee:
+    """:func:`redeem_invite` for a code kept only as its hash (see :func:`pending_invite`)."""
+    if not code_hash:
         raise InviteError("unknown")
-    invite = await q.get_invite_by_hash(session, hash_code(code))
+    invite = await q.get_invite_by_hash(session, code_hash)
     if invite is None:
         raise InviteError("unknown")
     if invite.used_at is not None:

@@ -14,7 +14,7 @@ from typing import Literal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
-from bot.registration.invites import InviteError, redeem_invite
+from bot.registration.invites import InviteError, pending_invite, redeem_invite_hash
 from bot.roster.validation import normalize_phone
 from storage.models import BotUser, Employee
 from storage.queries import audit
@@ -22,6 +22,7 @@ from storage.queries.employees import find_unlinked_employees_by_phone
 
 FLOW = "registration"
 CONSENT_STEP, CONTACT_STEP = "consent", "contact"
+INVITE_HASH = "invite_hash"  # the draft keeps a deep-link code until consent, hashed only
 
 Refusal = Literal[
     "not_own_contact",
@@ -95,8 +96,15 @@ async def link_by_invite(
     session: AsyncSession, now: datetime, settings: Settings, user: BotUser, code: str
 ) -> LinkResult:
     """Link the employee of a one-time invite code (from a /start deep link)."""
+    return await link_by_invite_hash(session, now, settings, user, pending_invite(code))
+
+
+async def link_by_invite_hash(
+    session: AsyncSession, now: datetime, settings: Settings, user: BotUser, code_hash: str
+) -> LinkResult:
+    """:func:`link_by_invite` for a code kept until consent as its hash only."""
     try:
-        employee = await redeem_invite(session, code, user.telegram_id, now)
+        employee = await redeem_invite_hash(session, code_hash, user.telegram_id, now)
     except InviteError as exc:
         return await _failed(session, now, settings, user, _INVITE_REFUSALS[exc.reason])
     return await _link(session, now, user, employee, "invite")

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
+from bot.spreadsheet import Sheet, write_xlsx
 from bot.surveys.aggregate import GroupResult, SurveyResults
 from bot.surveys.definition import SurveyDef
 
 Label = Callable[[str], str]  # translate a locale key
-
-
-def _header(ws: Any, cells: Sequence[str]) -> None:
-    """Append a bold header row."""
-    ws.append(list(cells))
-    for cell in ws[ws.max_row]:
-        cell.font = Font(bold=True)
 
 
 def _group_rows(survey: SurveyDef, group: GroupResult, name: str) -> list[list[Any]]:
@@ -47,21 +37,19 @@ def to_xlsx(
 
     ``individual`` rows (NIP, name, round, answers) are written only for named surveys.
     """
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "Ringkasan"
     rate = results.rate
-    _header(ws, [label("survey.xlsx_field"), label("survey.xlsx_value")])
-    ws.append([label("survey.xlsx_title"), survey.title_in("id")])
     anonymous = label("survey.yes" if survey.anonymous else "survey.no")
-    ws.append([label("survey.xlsx_anonymous"), anonymous])
-    ws.append([label("survey.xlsx_invited"), rate.invited])
-    ws.append([label("survey.xlsx_started"), rate.started])
-    ws.append([label("survey.xlsx_finished"), rate.finished])
-    ws.append([label("survey.xlsx_rate"), round(rate.percent, 1)])
-    ws.append([label("survey.xlsx_min_group"), results.min_group])
-    ws.append([label("survey.xlsx_hidden_units"), results.hidden_units])
+    summary: list[list[object]] = [
+        [label("survey.xlsx_title"), survey.title_in("id")],
+        [label("survey.xlsx_anonymous"), anonymous],
+        [label("survey.xlsx_invited"), rate.invited],
+        [label("survey.xlsx_started"), rate.started],
+        [label("survey.xlsx_finished"), rate.finished],
+        [label("survey.xlsx_rate"), round(rate.percent, 1)],
+        [label("survey.xlsx_min_group"), results.min_group],
+        [label("survey.xlsx_hidden_units"), results.hidden_units],
+    ]
+    sheets = [Sheet("Ringkasan", [label("survey.xlsx_field"), label("survey.xlsx_value")], summary)]
     columns = [
         label("survey.xlsx_group"),
         label("survey.xlsx_question_key"),
@@ -71,31 +59,26 @@ def to_xlsx(
         "eNPS",
         label("survey.xlsx_distribution"),
     ]
-    sheets = (
+    grouped = (
         ("Pertanyaan", [results.overall] if results.overall else []),
         ("Per unit", results.by_unit),
         ("Per putaran", results.by_round),
     )
-    for title, groups in sheets:
-        sheet = wb.create_sheet(title)
-        _header(sheet, columns)
-        for group in groups:
-            for row in _group_rows(survey, group, group_name(group.name)):
-                sheet.append(row)
-    comments = wb.create_sheet("Komentar")
-    _header(comments, [label("survey.xlsx_question_key"), label("survey.xlsx_comment")])
-    for key, texts in results.comments.items():
-        for text in texts:
-            comments.append([key, text])
+    for title, groups in grouped:
+        rows = [row for g in groups for row in _group_rows(survey, g, group_name(g.name))]
+        sheets.append(Sheet(title, columns, rows))
+    comment_rows = [[key, text] for key, texts in results.comments.items() for text in texts]
+    comment_header = [label("survey.xlsx_question_key"), label("survey.xlsx_comment")]
+    sheets.append(Sheet("Komentar", comment_header, comment_rows))
     if individual and not survey.anonymous:
-        answers = wb.create_sheet("Jawaban")
         keys = [q.key for q in survey.questions]
-        _header(answers, ["NIP", label("survey.xlsx_name"), label("survey.xlsx_round"), *keys])
-        for nip, name, round_label, values in individual:
-            answers.append([nip, name, round_label, *(_cell(values.get(k)) for k in keys)])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+        header = ["NIP", label("survey.xlsx_name"), label("survey.xlsx_round"), *keys]
+        rows = [
+            [nip, name, round_label, *(_cell(values.get(k)) for k in keys)]
+            for nip, name, round_label, values in individual
+        ]
+        sheets.append(Sheet("Jawaban", header, rows))
+    return write_xlsx(sheets)
 
 
 def _cell(value: Any) -> Any:

@@ -11,7 +11,7 @@ from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.plans.export import workbook
+from bot.spreadsheet import Sheet, write_xlsx
 from bot.texts import t
 from bot.workload import balance as wb
 from bot.workload.chart import render_png
@@ -102,4 +102,4 @@ def xlsx(rows: list[wb.UnitBalance], locale: str) -> bytes:
         for b in rows
     ]  # fmt: skip
     header = [t(locale, key) for key in COLUMNS.values()]
-    return workbook([(t(locale, "workload.sheet"), header, data)])
+    return write_xlsx([Sheet(t(locale, "workload.sheet"), header, data)])

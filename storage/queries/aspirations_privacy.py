@@ -35,14 +35,19 @@ async def export_for_user(session: AsyncSession, user: BotUser) -> dict[str, Any
                 "status": a.status,
                 **snapshot(a),
                 "eligible": a.eligible,
+                "eligibility_problems": list(a.eligibility_problems or []),
                 "hr_note": a.hr_note,
+                "created_at": a.created_at.isoformat(),
                 "submitted_at": a.submitted_at.isoformat() if a.submitted_at else None,
+                "updated_at": a.updated_at.isoformat(),
                 "history": [
                     {
                         "at": h.at.isoformat(),
                         "action": h.action,
+                        "from_status": h.from_status,
                         "status": h.to_status,
                         "note": h.note,
+                        "snapshot": dict(h.snapshot or {}),
                     }
                     for h in await history(session, a.id)
                 ],

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import BotUser, MoveQuestion, PlanMove
+from storage.models import BotUser, MoveQuestion, PlanMove, Unit
 
 ERASED = "[dihapus atas permintaan pegawai]"
 
@@ -15,6 +15,12 @@ ERASED = "[dihapus atas permintaan pegawai]"
 def _iso(value: Any) -> Any:
     """Dates as ISO text for a JSON export."""
     return value.isoformat() if value is not None else None
+
+
+async def _unit(session: AsyncSession, unit_id: int | None) -> str | None:
+    """The name of a unit, or None."""
+    unit = await session.get(Unit, unit_id) if unit_id is not None else None
+    return unit.name if unit is not None else None
 
 
 async def export_for_user(session: AsyncSession, user: BotUser) -> dict[str, Any]:
@@ -39,10 +45,19 @@ async def export_for_user(session: AsyncSession, user: BotUser) -> dict[str, Any
         ).scalars()
         items.append(
             {
-                "move_id": move.id, "to_position": move.to_position,
-                "proposed_tmt": _iso(move.proposed_tmt), "status": move.status,
+                "move_id": move.id, "version": move.version,
+                "from_unit": await _unit(session, move.from_unit_id),
+                "from_position": move.from_position,
+                "to_unit": await _unit(session, move.to_unit_id), "to_position": move.to_position,
+                "proposed_tmt": _iso(move.proposed_tmt), "rationale": move.rationale,
+                "warnings": list(move.warnings or []), "override_reason": move.override_reason,
+                "status": move.status, "decision_note": move.decision_note,
+                "decided_at": _iso(move.decided_at), "consulted_at": _iso(move.consulted_at),
+                "deadline": _iso(move.deadline), "overdue": move.overdue,
                 "answer": move.answer, "answer_category": move.answer_category,
                 "answer_text": move.answer_text, "answered_at": _iso(move.answered_at),
+                "kept_reason": move.kept_reason, "decree_number": move.decree_number,
+                "decree_tmt": _iso(move.decree_tmt),
                 "questions": [
                     {"text": qn.text, "asked_at": _iso(qn.asked_at), "answer": qn.answer,
                      "answered_at": _iso(qn.answered_at)}

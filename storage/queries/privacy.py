@@ -1,22 +1,28 @@
 """Data rights (UU PDP): everything the bot holds about a user, and erasing what they gave.
 
-Each feature that stores personal data adds its exporter and eraser to the tuples at
-the bottom, so the export and the unlink stay complete in one visible place. Exporters hold
-no user-facing text: a note is a :class:`storage.types.TextKey`, rendered in the user's
-language by ``bot.privacy.export_user_data``.
+Each feature that stores personal data adds a :class:`Part` to ``PARTS`` at the bottom: the
+tables it covers, its exporter and its eraser, so the export and the unlink stay complete
+in one visible place. Which columns are personal, and whether unlink erases or keeps them,
+is declared in ``storage.personal_data``; ``tests/test_personal_data.py`` checks that every
+personal column is covered by a part (exported, and erased when declared so). Exporters
+hold no user-facing text: a note is a :class:`storage.types.TextKey`, rendered in the
+user's language by ``bot.privacy.export_user_data``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import BotUser, ConversationState, Employee, EmployeeSkill, Unit
+from storage.models import BotUser, Employee, EmployeeSkill, Unit
+from storage.queries import account_privacy as account_queries
 from storage.queries import aspirations_privacy as aspiration_queries
+from storage.queries import campaigns_privacy as campaign_queries
 from storage.queries import plans_privacy as plan_queries
 from storage.queries import survey_privacy as survey_queries
 
@@ -24,23 +30,23 @@ Exporter = Callable[[AsyncSession, BotUser], Awaitable[dict[str, Any]]]
 Eraser = Callable[[AsyncSession, BotUser], Awaitable[None]]
 
 
+@dataclass(frozen=True)
+class Part:
+    """One feature's share: the tables it covers, how it exports them and erases them.
+
+    ``erase`` is None when every personal column of the tables is kept on unlink.
+    """
+
+    tables: tuple[str, ...]
+    export: Exporter
+    erase: Eraser | None
+
+
 def _plain(value: Any) -> Any:
     """JSON-friendly value."""
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value
-
-
-async def export_account(session: AsyncSession, user: BotUser) -> dict[str, Any]:
-    """The Telegram account record."""
-    return {
-        "telegram_account": {
-            "telegram_id": user.telegram_id,
-            "language": user.locale,
-            "consent_at": _plain(user.consent_at),
-            "linked_at": _plain(user.linked_at),
-        }
-    }
 
 
 async def export_employee(session: AsyncSession, user: BotUser) -> dict[str, Any]:
@@ -69,6 +75,7 @@ async def export_employee(session: AsyncSession, user: BotUser) -> dict[str, Any
             "disciplinary_sanction": employee.disciplinary_sanction,
             "study_leave": employee.study_leave,
             "skills_in_roster": employee.roster_skills,
+            "active": employee.active,
         },
         "self_declared": [
             {"kind": s.kind, "text": s.text, "created_at": _plain(s.created_at)}
@@ -78,29 +85,41 @@ async def export_employee(session: AsyncSession, user: BotUser) -> dict[str, Any
 
 
 async def erase_self_declared(session: AsyncSession, user: BotUser) -> None:
-    """Delete what the user gave the bot: skills, certifications, drafts."""
+    """Delete what the user declared about themselves: skills and certifications."""
     if user.employee_id is not None:
         await session.execute(
             delete(EmployeeSkill).where(EmployeeSkill.employee_id == user.employee_id)
         )
-    await session.execute(
-        delete(ConversationState).where(ConversationState.telegram_id == user.telegram_id)
-    )
 
 
-EXPORTERS: tuple[Exporter, ...] = (
-    export_account,
-    export_employee,
-    aspiration_queries.export_for_user,
-    plan_queries.export_for_user,
-    survey_queries.export_for_user,
+PARTS: tuple[Part, ...] = (
+    Part(
+        ("bot_users", "role_grants", "conversation_states", "invite_codes"),
+        account_queries.export_account,
+        account_queries.erase_account,  # the bot_users columns: unlink_user below
+    ),
+    Part(("employees", "employee_skills"), export_employee, erase_self_declared),
+    Part(
+        ("aspirations", "aspiration_history"),
+        aspiration_queries.export_for_user,
+        aspiration_queries.erase_for_user,
+    ),
+    Part(
+        ("plan_moves", "move_questions"), plan_queries.export_for_user, plan_queries.erase_for_user
+    ),
+    Part(
+        ("campaign_enrollments", "campaign_step_instances"), campaign_queries.export_for_user, None
+    ),
+    Part(
+        ("survey_participations", "survey_responses"),
+        survey_queries.export_for_user,
+        survey_queries.erase_for_user,  # drafts only; submitted named answers are HR records
+    ),
+    Part(("audit_log",), account_queries.export_audit, account_queries.erase_audit),
+    Part(("outbox_messages",), account_queries.export_messages, account_queries.erase_messages),
 )
-ERASERS: tuple[Eraser, ...] = (
-    aspiration_queries.erase_for_user,
-    plan_queries.erase_for_user,
-    survey_queries.erase_for_user,  # drafts only; submitted named answers are HR records
-    erase_self_declared,
-)
+EXPORTERS: tuple[Exporter, ...] = tuple(part.export for part in PARTS)
+ERASERS: tuple[Eraser, ...] = tuple(part.erase for part in PARTS if part.erase is not None)
 
 
 async def export_user_data(session: AsyncSession, user: BotUser) -> dict[str, Any]:

@@ -39,7 +39,12 @@ async def export_for_user(session: AsyncSession, user: BotUser) -> dict[str, Any
             "anonymous": survey.anonymous,
             "round": rnd.label,
             "status": part.status,
+            "unit_id": part.unit_id,
+            "due_at": part.due_at.isoformat(),
             "invited_at": part.invited_at.isoformat() if part.invited_at else None,
+            "closes_at": part.closes_at.isoformat() if part.closes_at else None,
+            "started": part.started,
+            "reminders_sent": part.reminders_sent,
             "finished_on": part.finished_on.isoformat() if part.finished_on else None,
             "draft_answers": dict(part.draft.get("answers") or {}) if part.draft else {},
         }

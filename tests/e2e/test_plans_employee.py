@@ -13,6 +13,7 @@ from bot.privacy import export_user_data
 from storage.models import AuditEntry, BotUser, MoveQuestion, MutationPlan, PlanMove
 from storage.queries.privacy import unlink_user
 from tests.conftest import HR_ID
+from tests.db_scan import tables_holding
 from tests.e2e.test_plans import (
     EMPLOYEES,
     draft_and_approve,
@@ -60,6 +61,12 @@ async def test_usulan_cancel_plan_and_privacy(harness: BotHarness) -> None:
     hr = person(harness, HR_ID)
     notices = await hr.replies(2)  # the question and the objection reach HR
     assert any("/tanya" in n.text for n in notices)
+    queue = await hr.ask("/tanya")  # HR answers: the answer to Bayu quotes his question
+    await hr.press(queue.button_labels[0])
+    await hr.reply()
+    await hr.send("Ya, tersedia.")
+    assert "terkirim ke pegawai" in (await hr.reply()).text
+    assert "rumah dinas" in (await bayu.reply()).text
     # HR decrees Ani's move, then cancels the whole plan with a reason.
     await hr.press(data=DecreeMove(ani_move.id).pack())
     await hr.reply()
@@ -100,3 +107,5 @@ async def test_usulan_cancel_plan_and_privacy(harness: BotHarness) -> None:
         question = (await session.execute(select(MoveQuestion))).scalar_one()
         assert move is not None and move.answer == "object" and "sekolah" not in move.answer_text
         assert "sekolah" not in move.answer_text and "rumah dinas" not in question.text
+    # Nowhere else either: not in the audit log, not in the messages sent to him.
+    assert await tables_holding(harness.services.db, "kecamatan asal", "rumah dinas") == {}

@@ -110,8 +110,8 @@ profile-manage_title = Choose an item to edit (✏️) or delete (🗑):
 profile-export_caption = Everything the bot stores about you.
 profile-unlink_confirm =
     <b>Unlink your Telegram account from the staff records?</b>
-    Deleted: skills/certifications you entered, conversation drafts, unsent survey drafts and your consent.
-    Kept by BKPSDM: the official staff records (roster), aspirations, answers and named-survey answers already submitted (anonymous survey answers are not linked to you at all), and the audit trail, as they are official HR records.
+    Deleted: skills/certifications you entered, conversation drafts, unsent survey drafts, the texts of your answers and questions about proposed moves, the texts of messages the bot sent you (unsent ones are cancelled), your texts in the audit trail, this account's officer roles and your consent.
+    Kept by BKPSDM: the official staff records (roster), aspirations, the kind of your answers and named-survey answers already submitted (anonymous survey answers are not linked to you at all), and the audit trail without your texts, as they are official HR records.
     You can register again at any time with /start.
 profile-btn_unlink_yes = Yes, unlink my account
 profile-unlinked = Your account has been unlinked and the data you gave has been deleted. Thank you.

@@ -95,8 +95,8 @@ profile-manage_title = Pilih butir yang akan diubah (✏️) atau dihapus (🗑)
 profile-export_caption = Semua data yang disimpan bot tentang Anda.
 profile-unlink_confirm =
     <b>Putuskan akun Telegram dari data kepegawaian?</b>
-    Yang dihapus: keahlian/sertifikasi yang Anda isi sendiri, draf percakapan, draf survei yang belum dikirim, dan persetujuan Anda.
-    Yang tetap disimpan BKPSDM: data kepegawaian resmi (roster), aspirasi, tanggapan, dan jawaban survei bernama yang sudah dikirim (jawaban survei anonim memang tidak terhubung dengan Anda), serta catatan audit, karena menjadi arsip resmi kepegawaian.
+    Yang dihapus: keahlian/sertifikasi yang Anda isi sendiri, draf percakapan, draf survei yang belum dikirim, teks tanggapan dan pertanyaan Anda tentang usulan mutasi, teks pesan yang dikirim bot kepada Anda (pesan yang belum terkirim dibatalkan), teks Anda di catatan audit, peran petugas akun ini, dan persetujuan Anda.
+    Yang tetap disimpan BKPSDM: data kepegawaian resmi (roster), aspirasi, jenis tanggapan, dan jawaban survei bernama yang sudah dikirim (jawaban survei anonim memang tidak terhubung dengan Anda), serta catatan audit tanpa teks Anda, karena menjadi arsip resmi kepegawaian.
     Anda dapat mendaftar lagi kapan saja dengan /start.
 profile-btn_unlink_yes = Ya, putuskan akun
 profile-unlinked = Akun Anda telah diputuskan dan data yang Anda berikan telah dihapus. Terima kasih.
