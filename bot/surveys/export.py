@@ -27,7 +27,7 @@ def _group_rows(survey: SurveyDef, group: GroupResult, name: str) -> list[list[A
     rows = []
     for q in survey.questions:
         stats = group.questions[q.key]
-        if q.kind == "text":
+        if q.kind == "text" or stats.hidden:
             continue
         dist = "; ".join(f"{k}={v}" for k, v in stats.distribution.items())
         mean = round(stats.mean, 2) if stats.mean is not None else ""
