@@ -62,6 +62,7 @@ def to_xlsx(
     ws.append([label("survey.xlsx_rate"), round(rate.percent, 1)])
     ws.append([label("survey.xlsx_min_group"), results.min_group])
     ws.append([label("survey.xlsx_hidden_units"), results.hidden_units])
+    ws.append([label("survey.xlsx_waiting"), results.waiting])
     columns = [
         label("survey.xlsx_group"),
         label("survey.xlsx_question_key"),

@@ -149,6 +149,7 @@ survey-xlsx_finished = Finished
 survey-xlsx_rate = Response rate (%)
 survey-xlsx_min_group = Minimum group size
 survey-xlsx_hidden_units = Units not shown
+survey-xlsx_waiting = Anonymous answers waiting to be published
 survey-xlsx_group = Group
 survey-xlsx_question_key = Code
 survey-xlsx_question = Question

@@ -107,6 +107,7 @@ survey-xlsx_finished = Selesai
 survey-xlsx_rate = Tingkat respons (%)
 survey-xlsx_min_group = Ukuran kelompok minimum
 survey-xlsx_hidden_units = Unit tidak ditampilkan
+survey-xlsx_waiting = Jawaban anonim menunggu publikasi
 survey-xlsx_group = Kelompok
 survey-xlsx_question_key = Kode
 survey-xlsx_question = Pertanyaan
