@@ -3,7 +3,8 @@
 The workflows are ``bot.surveys.service``: the draft lives in the participation row (the
 conversation state only says which participation is being answered), so a restart or
 /cancel continues where it was. Buttons carry the participation id and question index,
-both re-checked by the service. This module also stores the shipped survey at start.
+both re-checked by the service. This module also stores the shipped survey at start and
+runs the repeating job that publishes anonymous answers in batches (``bot.surveys.publishing``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from telegram.ext import Application
 
 from bot.messages import Button, OutgoingMessage
+from bot.surveys import PUBLISH_EVERY_SECONDS, publishing
 from bot.surveys import service as surveys
 from bot.surveys.buttons import (
     AnswerQuestion,
@@ -31,7 +33,7 @@ from bot.surveys.service_hr import store_default_survey
 from bot.surveys.views import draft_view
 from handlers.buttons import add_button
 from handlers.commands import add_command
-from handlers.context import add_lifecycle, services_of
+from handlers.context import BotContext, add_lifecycle, services_of
 from handlers.flows import Accepts, message_text
 from handlers.request import Request
 from storage.models import ConversationState
@@ -190,8 +192,15 @@ async def load_default_survey(app: Application[Any, Any, Any, Any, Any, Any]) ->
         await store_default_survey(session, definition)
 
 
+async def publish_job(context: BotContext) -> None:
+    """Publish the anonymous answers whose batch is complete (its own transactions)."""
+    services = context.services
+    now, min_group = services.clock.now(), services.settings.survey_min_group
+    await publishing.publish_waiting(services.db, now, min_group)
+
+
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Install /isi_survei, the answering buttons and typed step, and the default survey."""
+    """Install /isi_survei, its buttons and typed step, the default survey, the publishing job."""
     add_command(
         app,
         "isi_survei",
@@ -211,3 +220,10 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     flow = services_of(app).flows.flow(FLOW, keeps_draft=True, resume_command="/isi_survei")
     flow.on(STEP, answer_step, accepts=Accepts.TEXT, hint="survey.err_use_buttons")
     add_lifecycle(app, on_start=load_default_survey)
+    if app.job_queue is not None:
+        app.job_queue.run_repeating(
+            publish_job,
+            interval=PUBLISH_EVERY_SECONDS,
+            first=PUBLISH_EVERY_SECONDS,
+            name="survey-publish",
+        )

@@ -98,6 +98,9 @@ COLUMNS: dict[str, dict[Rule, str]] = {
         KEEP: "employee_id answers",  # named surveys only; anonymous rows hold no person
         PLAIN: "id survey_id round_id unit_id",
     },
+    "survey_waiting_answers": {  # anonymous answers waiting for their batch: no person, no time
+        PLAIN: "id survey_id round_id unit_id answers",
+    },
     "broadcasts": {
         OFFICIAL: "created_by progress_chat_id",
         PLAIN: "id kind title text parse_mode attachment_file_id attachment_kind audience"

@@ -241,8 +241,8 @@ def test_aggregates_match_hand_computed_values() -> None:
     nps = res.overall.questions["nps"]
     # promoters: 10,9,9,10 = 4; detractors: 6,0,5 = 3 -> (4-3)/10
     assert nps.enps == pytest.approx(10.0)
-    assert res.overall.questions["latih"].distribution == {"a": 2, "b": 2}
-    assert res.overall.questions["latih"].n == 3
+    assert res.overall.questions["latih"].hidden  # 3 answers: below the threshold
+    assert res.overall.questions["latih"].distribution == {}
     assert res.overall.questions["pilih"].distribution == {"x": 5, "y": 5}
     names = [g.name for g in res.by_unit]
     assert names == ["A", OTHER]  # B (4) and C (1) merged: 5 responses
@@ -250,11 +250,12 @@ def test_aggregates_match_hand_computed_values() -> None:
     unit_a = res.by_unit[0]
     assert unit_a.questions["puas"].mean == pytest.approx(18 / 5)
     assert unit_a.questions["nps"].enps == pytest.approx(0.0)  # 2 promoters, 2 detractors
+    assert unit_a.questions["latih"].hidden and res.by_unit[1].questions["latih"].hidden
     assert res.comments["catatan"] == ["bagus", "kurang"]  # B and C comments never shown
     assert all(not s.comments for g in res.by_unit for s in g.questions.values() if g.name == OTHER)
-    # round 30: 3 (A) + 2 (B) + 1 (C) = 6 shown; round 90: 4 responses, hidden
-    assert [(g.name, g.n) for g in res.by_round] == [("30", 6)]
-    assert res.by_round[0].questions["puas"].mean == pytest.approx((5 + 4 + 2 + 1 + 3 + 4) / 6)
+    # round 30: 3 (A) + 2 (B) + 1 (C) = 6; round 90: 4 responses. Showing round 30 would show
+    # round 90 too (overall minus round 30), so both are hidden.
+    assert res.by_round == []
 
 
 def test_threshold_hides_four_and_shows_five() -> None:
@@ -280,7 +281,7 @@ def test_charts_are_png() -> None:
     res = aggregate(survey, rows, parts)
     assert res.overall is not None
     panels = distribution_panels("id", lambda k, **p: t("id", k, **p), survey, res.overall)
-    assert len(panels) == 4
+    assert len(panels) == 3  # "latih" has 3 answers: hidden
     png = distribution_chart(panels, "Distribusi")
     assert png.startswith(PNG_MAGIC) and len(png) > 1000
     bars = unit_chart([("A", 3.6), ("Lainnya", 3.0)], "Rerata")

@@ -11,7 +11,7 @@ from bot.surveys.catalog import upsert_survey
 from bot.surveys.definition import parse_definition
 from storage.db import Database
 from storage.models import BotUser
-from storage.models.surveys import SurveyParticipation, SurveyResponse
+from storage.models.surveys import SurveyParticipation, SurveyResponse, SurveyWaitingAnswer
 from storage.queries import surveys as q
 from storage.queries.privacy import unlink_user
 from tests.factories import add_employee
@@ -71,7 +71,9 @@ async def test_unlink_erases_drafts_and_keeps_named_answers(db: Database) -> Non
         drafts = (await session.execute(select(SurveyParticipation.draft))).scalars()
         assert all(d == {} for d in drafts)
         responses = list((await session.execute(select(SurveyResponse))).scalars())
-        assert sorted(str(r.employee_id) for r in responses) == sorted([str(emp), "None"])
+        assert [r.employee_id for r in responses] == [emp]  # the named answer
+        waiting = list((await session.execute(select(SurveyWaitingAnswer))).scalars())
+        assert len(waiting) == 1  # the anonymous answer, without any person
         user = await session.get(BotUser, 8801)
         assert user is not None and user.employee_id is None
         assert "surveys" not in await export_user_data(session, user)

@@ -17,12 +17,14 @@ from bot.surveys.aggregate import aggregate
 from bot.surveys.catalog import SurveyChangeError, upsert_survey
 from bot.surveys.definition import default_survey_path, load_file
 from bot.surveys.invitations import KIND_INVITE, KIND_ROUND, SurveyJobs
+from bot.surveys.publishing import publish_waiting
 from storage.db import Database
 from storage.models import Employee
 from storage.models.delivery import OutboxMessage, ScheduledItem
-from storage.models.surveys import SurveyParticipation, SurveyResponse
+from storage.models.surveys import SurveyParticipation, SurveyResponse, SurveyWaitingAnswer
 from storage.queries import scheduling as sq
 from storage.queries import survey_results as sr
+from storage.queries import survey_waiting as sw
 from storage.queries import surveys as q
 from tests.factories import add_employee
 
@@ -100,21 +102,29 @@ async def _answer(db: Database, employee_ids: list[int]) -> None:
             await q.submit(session, part, rnd, survey, dict(ANSWERS), date(2030, 2, 5))
 
 
+async def _publish(db: Database, min_group: int = 5) -> int:
+    """Run the publishing job once, as the bot's repeating job does."""
+    return await publish_waiting(db, datetime(2030, 3, 1, tzinfo=UTC), min_group)
+
+
 async def test_anonymous_answers_do_not_join_back(db: Database) -> None:
-    """Answer rows hold no person, no timestamp, no ordered id; 4 hidden, 5 shown."""
+    """Answer rows hold no person, no timestamp; 5 published, 4 of a small unit wait."""
     people = await _people(db)
     await _invite_all(db, _jobs([]), people)
     await _answer(db, [*people["kes"], *people["pend"]])
+    assert await _publish(db) == 5
     async with db.transaction() as session:
         rows = list((await session.execute(select(SurveyResponse))).scalars())
         employees = list((await session.execute(select(Employee))).scalars())
         responses, parts = await sr.result_rows(session, rows[0].survey_id)
-    columns = {c.name: c for c in inspect(SurveyResponse).columns}
-    assert set(columns) == {"id", "survey_id", "round_id", "unit_id", "employee_id", "answers"}
-    assert not any(c.type.python_type in (datetime, date) for c in columns.values())
+        waiting = await sw.waiting_count(session, rows[0].survey_id)
+    for model in (SurveyResponse, SurveyWaitingAnswer):
+        columns = {c.name: c for c in inspect(model).columns}
+        assert set(columns) <= {"id", "survey_id", "round_id", "unit_id", "employee_id", "answers"}
+        assert not any(c.type.python_type in (datetime, date) for c in columns.values())
     personal = {e.nip for e in employees} | {e.name for e in employees}
     personal |= {str(8100 + i) for i in range(9)}
-    assert len(rows) == 9
+    assert (len(rows), waiting) == (5, 4)
     for row in rows:
         assert row.employee_id is None
         assert len(row.id) == 32 and not row.id.isdigit() and row.id not in personal
@@ -127,11 +137,11 @@ async def test_anonymous_answers_do_not_join_back(db: Database) -> None:
                     SurveyParticipation.unit_id == row.unit_id,
                 )
             )
-            assert len(same.all()) >= 4
+            assert len(same.all()) >= 5
     results = aggregate(load_file(default_survey_path()), responses, parts, min_group=5)
     assert [g.name for g in results.by_unit] == ["Dinas Pendidikan"]
-    assert results.hidden_units == 1 and results.overall is not None
-    assert results.comments["komentar"] == ["cukup"] * 5
+    assert results.hidden_units == 0 and results.overall is not None
+    assert results.overall.n == 5 and results.comments["komentar"] == ["cukup"] * 5
     assert (results.rate.invited, results.rate.finished) == (9, 9)
 
 

@@ -10,3 +10,4 @@ REMINDER_OFFSETS_DAYS = (3, 7)  # reminders after the invitation, to those not f
 CLOSE_AFTER_DAYS = 14  # answers are refused this long after the invitation
 INVITE_LOCAL_HOUR = 9  # invitations go out at 09:00 local time
 LOW_SATISFACTION_MAX = 2  # Likert answers at or below this are followed up (named surveys)
+PUBLISH_EVERY_SECONDS = 300  # anonymous answers: how often complete batches are published

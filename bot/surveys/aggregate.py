@@ -1,8 +1,11 @@
 """Aggregation of survey responses: response rate, distributions, means, eNPS, groups.
 
-Anonymity rule: a group (unit or round) is shown only with at least ``min_group``
-responses; smaller unit groups are merged into "other" (shown only if that reaches the
-threshold too) and their free-text comments are never shown.
+Anonymity rules (``bot.surveys.disclosure``), per cut (units, rounds) and per question: a
+group is shown only with at least ``min_group`` responses, a question's figures only with
+at least ``min_group`` answers, and what a cut hides must itself come from none or at
+least ``min_group`` responses (answers), so that the overall figures minus the shown ones
+never reveal a small group. Hidden units are merged into "other"; free-text comments are
+shown only from shown units, never from "other".
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ from typing import Any
 
 from bot.surveys import MIN_GROUP_SIZE
 from bot.surveys.definition import Question, SurveyDef
+from bot.surveys.disclosure import protect
 from storage.types import ParticipationRow, ResponseRow
 
 OTHER = "__other__"
+REST = "__rest__"  # the hidden groups of a cut that are not shown as a row
 INVITED_STATUSES = ("invited", "started", "finished", "closed")
 
 
@@ -44,6 +49,7 @@ class QuestionStats:
     mean: float | None = None
     enps: float | None = None
     comments: list[str] = field(default_factory=list)
+    hidden: bool = False  # too few answers (or derivable by subtraction): no figures
 
 
 @dataclass
@@ -67,6 +73,7 @@ class SurveyResults:
     hidden_units: int
     by_round: list[GroupResult]
     comments: dict[str, list[str]]
+    waiting: int = 0  # anonymous answers not yet published (bot.surveys.publishing)
 
 
 def response_rate(rows: Iterable[ParticipationRow]) -> Rate:
@@ -130,36 +137,62 @@ def _grouped(rows: Iterable[ResponseRow], by_round: bool) -> dict[str, list[Resp
     return groups
 
 
+def _hide_small_questions(
+    survey: SurveyDef, rows: Sequence[GroupResult], rest: GroupResult | None, min_group: int
+) -> None:
+    """Per question: blank the cells of ``rows`` whose answers are few or derivable."""
+    for q in survey.questions:
+        if q.kind == "text":
+            continue  # comments follow their group (shown units only)
+        counts = {g.name: g.questions[q.key].n for g in rows}
+        if rest is not None:
+            counts[REST] = rest.questions[q.key].n
+        shown = protect(counts, min_group, eligible=counts.keys() - {REST})
+        for g in rows:
+            if g.name not in shown:
+                g.questions[q.key] = QuestionStats(q.key, q.kind, hidden=True)
+
+
+def _cut(
+    survey: SurveyDef,
+    groups: dict[str, list[ResponseRow]],
+    min_group: int,
+    merged_row: bool,
+) -> tuple[list[GroupResult], int]:
+    """The shown groups of one cut (with an "other" row if ``merged_row``); hidden count."""
+    shown = protect({name: len(rows) for name, rows in groups.items()}, min_group)
+    result = [group_result(survey, name, groups[name]) for name in sorted(shown, key=_order)]
+    rest_rows = [row for name, rows in groups.items() if name not in shown for row in rows]
+    rest = group_result(survey, OTHER if merged_row else REST, rest_rows) if rest_rows else None
+    if rest is not None and result and merged_row:
+        for stats in rest.questions.values():
+            stats.comments = []  # comments of groups below the threshold are never shown
+        result.append(rest)
+        rest = None
+    _hide_small_questions(survey, result, rest, min_group)
+    return result, len(groups) - len(shown)
+
+
 def aggregate(
     survey: SurveyDef,
     responses: Sequence[ResponseRow],
     participations: Iterable[ParticipationRow],
     min_group: int = MIN_GROUP_SIZE,
+    waiting: int = 0,
 ) -> SurveyResults:
-    """All results of a survey, with the anonymity threshold applied."""
-    units = _grouped(responses, by_round=False)
-    shown = {name: rows for name, rows in units.items() if len(rows) >= min_group}
-    small = [row for name, rows in units.items() if name not in shown for row in rows]
-    by_unit = [group_result(survey, name, rows) for name, rows in sorted(shown.items())]
-    if len(small) >= min_group:
-        other = group_result(survey, OTHER, small)
-        for stats in other.questions.values():
-            stats.comments = []  # comments of groups below the threshold are never shown
-        by_unit.append(other)
-    rounds = _grouped(responses, by_round=True)
-    by_round = [
-        group_result(survey, label, rows)
-        for label, rows in sorted(rounds.items(), key=lambda kv: _round_order(kv[0]))
-        if len(rows) >= min_group
-    ]
+    """All results of a survey, with the anonymity rules applied."""
     overall = group_result(survey, "", responses) if len(responses) >= min_group else None
+    if overall is not None:
+        _hide_small_questions(survey, [overall], None, min_group)
+    by_unit, hidden_units = _cut(survey, _grouped(responses, by_round=False), min_group, True)
+    by_round, _ = _cut(survey, _grouped(responses, by_round=True), min_group, False)
     comments: dict[str, list[str]] = {}
     for q in survey.questions:
         if q.kind == "text" and overall is not None:
             texts = [c for g in by_unit if g.name != OTHER for c in g.questions[q.key].comments]
             comments[q.key] = sorted(texts)
-    if overall is not None:
-        for stats in overall.questions.values():
+    for group in [*([overall] if overall else []), *by_round]:
+        for stats in group.questions.values():
             stats.comments = []
     return SurveyResults(
         rate=response_rate(participations),
@@ -167,14 +200,15 @@ def aggregate(
         responses=len(responses),
         overall=overall,
         by_unit=by_unit,
-        hidden_units=len(units) - len(shown),
+        hidden_units=hidden_units,
         by_round=by_round,
         comments=comments,
+        waiting=waiting,
     )
 
 
-def _round_order(label: str) -> tuple[int, str]:
-    """Numeric round labels (30, 90) first in numeric order, then the others."""
+def _order(label: str) -> tuple[int, str]:
+    """Numeric labels (rounds 30, 90) first in numeric order, then the others by name."""
     return (int(label), "") if label.isdigit() else (10**6, label)
 
 

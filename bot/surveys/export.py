@@ -17,7 +17,7 @@ def _group_rows(survey: SurveyDef, group: GroupResult, name: str) -> list[list[A
     rows = []
     for q in survey.questions:
         stats = group.questions[q.key]
-        if q.kind == "text":
+        if q.kind == "text" or stats.hidden:
             continue
         dist = "; ".join(f"{k}={v}" for k, v in stats.distribution.items())
         mean = round(stats.mean, 2) if stats.mean is not None else ""
@@ -48,6 +48,7 @@ def to_xlsx(
         [label("survey.xlsx_rate"), round(rate.percent, 1)],
         [label("survey.xlsx_min_group"), results.min_group],
         [label("survey.xlsx_hidden_units"), results.hidden_units],
+        [label("survey.xlsx_waiting"), results.waiting],
     ]
     sheets = [Sheet("Ringkasan", [label("survey.xlsx_field"), label("survey.xlsx_value")], summary)]
     columns = [

@@ -71,19 +71,23 @@ def results_text(tr: Translate, locale: str, survey: SurveyDef, res: SurveyResul
     ]
     if res.overall is None:
         lines.append(tr("survey.res_hidden_all", n=res.responses, min=res.min_group))
-        return "\n".join(lines)
+        return "\n".join(lines + _waiting(tr, res))
     lines.append("")
     for n, q in enumerate(survey.questions, start=1):
         if q.kind == "text":
             continue
         stats = res.overall.questions[q.key]
         lines.append(f"{n}. {html.escape(q.label(locale))}")
+        if stats.hidden:
+            lines.append("   " + tr("survey.res_question_hidden", min=res.min_group))
+            continue
         lines.append(f"   n={stats.n}{_figures(tr, stats)}")
         lines.append(f"   {html.escape(_distribution(tr, locale, q, stats))}")
     lines += ["", tr("survey.res_by_unit", min=res.min_group)]
     lines += _group_lines(tr, survey, res.by_unit)
     if res.hidden_units:
         lines.append(tr("survey.res_hidden_units", count=res.hidden_units, min=res.min_group))
+    lines += _waiting(tr, res)
     lines += ["", tr("survey.res_by_round")]
     lines += _group_lines(tr, survey, res.by_round)
     for key, comments in res.comments.items():
@@ -92,6 +96,13 @@ def results_text(tr: Translate, locale: str, survey: SurveyDef, res: SurveyResul
             lines += ["", tr("survey.res_comments", question=html.escape(question.label(locale)))]
             lines += [f"• {html.escape(c)}" for c in comments]
     return "\n".join(lines)
+
+
+def _waiting(tr: Translate, res: SurveyResults) -> list[str]:
+    """The note on anonymous answers not yet published, if any."""
+    if not res.waiting:
+        return []
+    return [tr("survey.res_waiting", count=res.waiting, min=res.min_group)]
 
 
 def headline_question(survey: SurveyDef) -> Question | None:
@@ -125,9 +136,9 @@ def distribution_panels(
     """One chart panel per closed question of ``group``."""
     panels = []
     for n, q in enumerate(survey.questions, start=1):
-        if q.kind == "text":
-            continue
         stats = group.questions[q.key]
+        if q.kind == "text" or stats.hidden:
+            continue
         if q.kind in ("single", "multi"):
             texts = {o.key: o.text.get(locale) or o.text["id"] for o in q.options}
             bars = [(texts[k], float(v)) for k, v in stats.distribution.items()]
@@ -142,4 +153,8 @@ def unit_bars(tr: Translate, survey: SurveyDef, res: SurveyResults) -> list[tupl
     head = headline_question(survey)
     if head is None:
         return []
-    return [(group_name(tr, g.name), float(g.questions[head.key].mean or 0.0)) for g in res.by_unit]
+    return [
+        (group_name(tr, g.name), float(g.questions[head.key].mean or 0.0))
+        for g in res.by_unit
+        if not g.questions[head.key].hidden
+    ]

@@ -224,7 +224,7 @@ async def revise(
 async def submit(
     session: AsyncSession, now: datetime, employee_id: int | None, pid: int, today: date
 ) -> Finished | Refused:
-    """Store the re-validated answers (anonymous surveys: without the person) once."""
+    """Store the re-validated answers once (anonymous: without the person, to be published)."""
     loaded = await _complete(session, now, employee_id, pid)
     if isinstance(loaded, Refused):
         return loaded

@@ -1,8 +1,9 @@
 """HR's survey results: the list, aggregates, charts, XLSX export and the follow-up list.
 
-Results apply the anonymity threshold (``SURVEY_MIN_GROUP``, default 5) before anything
-is shown or exported; individual answers and the follow-up list exist only for named
-surveys. Charts and workbooks are rendered off the event loop.
+Results apply the anonymity rules (``SURVEY_MIN_GROUP``, default 5; complementary
+suppression in ``bot.surveys.aggregate``) before anything is shown or exported, and read
+only published responses (``bot.surveys.publishing``); individual answers and the
+follow-up list exist only for named surveys. Charts and workbooks are rendered off the event loop.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from bot.surveys.export import to_xlsx
 from bot.surveys.report import distribution_panels, group_name, headline_question, unit_bars
 from storage.queries import audit
 from storage.queries import survey_results as sr
+from storage.queries import survey_waiting as sw
 from storage.queries import surveys as q
 
 Translate = Callable[..., str]  # t(key, **params) in the reader's language
@@ -87,7 +89,8 @@ async def results(session: AsyncSession, survey_id: int, min_group: int) -> Resu
         return None
     definition = definition_of(survey)
     responses, parts = await sr.result_rows(session, survey_id)
-    found = aggregate(definition, responses, parts, min_group)
+    waiting = await sw.waiting_count(session, survey_id)
+    found = aggregate(definition, responses, parts, min_group, waiting)
     return Results(survey.id, definition, survey.anonymous, found)
 
 

@@ -1,10 +1,16 @@
 """Survey tables: definitions, rounds, participations (who was invited) and responses.
 
 Anonymity: ``survey_responses`` rows of an anonymous survey hold no employee id, no
-Telegram id, no NIP and no timestamp; their primary key is random (no insertion order).
-They carry only the survey, the round and the unit group. The separate
-``survey_participations`` row (one per person, round and move) stops double answering and
-keeps only the day of finishing.
+Telegram id, no NIP and no timestamp; their primary key is random. They carry only the
+survey, the round and the unit group. The separate ``survey_participations`` row (one per
+person, round and move) stops double answering and keeps only the day of finishing.
+
+An anonymous answer is first stored in ``survey_waiting_answers`` in the answering
+transaction (durable, same columns, no person). A separate publishing job later moves the
+waiting answers of a round and unit, at least ``SURVEY_MIN_GROUP`` at a time, into
+``survey_responses`` in shuffled order, so no transaction id (PostgreSQL ``xmin``),
+insertion order (SQLite ``rowid``) or timestamp links a response to a participation
+(``bot.surveys.publishing``).
 """
 
 from __future__ import annotations
@@ -96,4 +102,18 @@ class SurveyResponse(Base):
     employee_id: Mapped[int | None] = mapped_column(  # named surveys only
         ForeignKey("employees.id", ondelete="SET NULL")
     )
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class SurveyWaitingAnswer(Base):
+    """An anonymous questionnaire waiting to be published (no person, no time, random key)."""
+
+    __tablename__ = "survey_waiting_answers"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # random hex, no order
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("survey_rounds.id", ondelete="CASCADE"), index=True
+    )
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))
     answers: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -2,6 +2,8 @@
 
 Split from ``storage.queries.surveys`` (definitions, rounds, participations, answering).
 Anonymous responses carry no person; only named surveys can be listed per employee.
+Results read published responses only: anonymous answers still waiting
+(``storage.queries.survey_waiting``) are counted, never shown.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models.people import Employee, Unit
 from storage.models.surveys import SurveyParticipation, SurveyResponse, SurveyRound
+from storage.queries.survey_waiting import waiting_count
 from storage.types import ParticipationRow, ResponseRow
 
 
@@ -75,10 +78,11 @@ async def named_answers(
 
 
 async def response_count(session: AsyncSession, survey_id: int) -> int:
-    """How many responses a survey has."""
+    """How many answers a survey has: published responses and waiting anonymous answers."""
     stmt = (
         select(func.count())
         .select_from(SurveyResponse)
         .where(SurveyResponse.survey_id == survey_id)
     )
-    return int((await session.execute(stmt)).scalar_one())
+    published = int((await session.execute(stmt)).scalar_one())
+    return published + await waiting_count(session, survey_id)

@@ -22,6 +22,7 @@ from storage.models.surveys import (
     SurveyParticipation,
     SurveyResponse,
     SurveyRound,
+    SurveyWaitingAnswer,
 )
 
 
@@ -231,17 +232,22 @@ async def submit(
     answers: dict[str, Any],
     today: date,
 ) -> None:
-    """Store the answers and mark the participation finished (anonymous: no link)."""
-    session.add(
-        SurveyResponse(
-            id=uuid.uuid4().hex,
-            survey_id=survey.id,
-            round_id=rnd.id,
-            unit_id=part.unit_id,
-            employee_id=None if survey.anonymous else part.employee_id,
-            answers=answers,
-        )
-    )
+    """Store the answers and mark the participation finished.
+
+    Named surveys: a response with the person. Anonymous surveys: a waiting answer without
+    the person, published later in a shuffled batch by another transaction.
+    """
+    row = {
+        "id": uuid.uuid4().hex,
+        "survey_id": survey.id,
+        "round_id": rnd.id,
+        "unit_id": part.unit_id,
+        "answers": answers,
+    }
+    if survey.anonymous:
+        session.add(SurveyWaitingAnswer(**row))
+    else:
+        session.add(SurveyResponse(**row, employee_id=part.employee_id))
     part.status = "finished"
     part.finished_on = today
     part.draft = {}

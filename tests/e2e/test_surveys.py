@@ -11,9 +11,10 @@ from bot.events import MOVE_CANCELLED, MOVE_DECREED, MOVE_TMT_CHANGED, MoveEvent
 from bot.harness import BotHarness
 from bot.surveys.buttons import AnswerQuestion
 from bot.surveys.invitations import PARTICIPATION_KINDS, due_time
+from bot.texts import t
 from storage.models import Employee
 from storage.models.delivery import OutboxMessage, ScheduledItem
-from storage.models.surveys import SurveyParticipation, SurveyResponse
+from storage.models.surveys import SurveyParticipation, SurveyResponse, SurveyWaitingAnswer
 from tests.conftest import HR_ID
 from tests.factories import add_employee
 
@@ -114,8 +115,9 @@ async def test_post_move_survey_end_to_end(harness: BotHarness) -> None:
     await user.press("▶️ Mulai survei", message_id=invite.message_id)
     assert "sudah mengisi" in (await user.reply()).text
     async with db.transaction() as session:
-        responses = list((await session.execute(select(SurveyResponse))).scalars())
-    assert len(responses) == 1 and responses[0].employee_id is None
+        published = list((await session.execute(select(SurveyResponse))).scalars())
+        responses = list((await session.execute(select(SurveyWaitingAnswer))).scalars())
+    assert published == [] and len(responses) == 1  # waits for a batch of 5 (anonymous)
     assert responses[0].answers["kepuasan"] == 2 and responses[0].answers["pelatihan"] == [
         "manajerial"
     ]
@@ -156,12 +158,13 @@ async def test_post_move_survey_end_to_end(harness: BotHarness) -> None:
     assert "sudah ditutup" in (await other.callback_answers(min_count=5))[-1]["text"]
     assert "Tidak ada survei" in (await other.ask("/isi_survei")).text
     async with db.transaction() as session:
-        assert len(list((await session.execute(select(SurveyResponse))).scalars())) == 1
+        assert len(list((await session.execute(select(SurveyWaitingAnswer))).scalars())) == 1
 
     hr = harness.user(HR_ID)
     result = await hr.ask("/hasil_survei")
     assert "Diundang: 2" in result.text and "Selesai: 1" in result.text
     assert "minimal 5" in result.text
+    assert t("id", "survey.res_waiting", count=1, min=5) in result.text
 
 
 async def press_get(user: EmulatedUser, label: str) -> BotMessage:

@@ -11,20 +11,22 @@ from bot.harness import BotHarness
 from bot.surveys.buttons import ExportResults, ShowFollowUp
 from bot.surveys.catalog import upsert_survey
 from bot.surveys.definition import parse_definition
+from bot.texts import t
 from storage.queries import surveys as q
 from tests.conftest import HR_ID
 from tests.factories import add_employee
-from tests.test_surveys_storage import _answer, _invite_all, _jobs, _people
+from tests.test_surveys_storage import _answer, _invite_all, _jobs, _people, _publish
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
 async def test_hr_results_charts_and_xlsx(harness: BotHarness) -> None:
-    """Five responses in one unit are shown, four in another are merged away."""
+    """Five published answers of one unit are shown; four of another unit still wait."""
     db = harness.services.db
     people = await _people(db)
     await _invite_all(db, _jobs([]), people)
     await _answer(db, [*people["kes"], *people["pend"]])
+    assert await _publish(db) == 5
     hr = harness.user(HR_ID)
     listing = await hr.ask("/survei")
     assert "Survei Kepuasan Pasca Mutasi" in listing.text and "9 jawaban" in listing.text
@@ -32,7 +34,8 @@ async def test_hr_results_charts_and_xlsx(harness: BotHarness) -> None:
     result = await hr.reply()
     assert "Diundang: 9" in result.text and "Selesai: 9" in result.text
     assert "Dinas Pendidikan: n=5" in result.text and "Dinas Kesehatan" not in result.text
-    assert "1 unit dengan kurang dari 5" in result.text and "eNPS +100" in result.text
+    assert t("id", "survey.res_waiting", count=4, min=5) in result.text
+    assert "eNPS +100" in result.text
     await hr.press("🖼 Grafik")
     charts = await hr.replies(2)
     for chart in charts:

@@ -105,9 +105,23 @@ survey-res_hidden_units = { $count ->
         [one] { NUMBER($count) } unit with fewer than
        *[other] { NUMBER($count) } units with fewer than
     } { $min ->
-        [one] { NUMBER($min) } responses is not shown separately
-       *[other] { NUMBER($min) } responses are not shown separately
+        [one] { NUMBER($min) } response
+       *[other] { NUMBER($min) } responses
+    } (or hidden so that a small unit cannot be computed by subtraction) { $count ->
+        [one] is not shown separately
+       *[other] are not shown separately
     }.
+survey-res_question_hidden = (hidden: fewer than { $min ->
+        [one] { NUMBER($min) } answer)
+       *[other] { NUMBER($min) } answers)
+    }
+survey-res_waiting = { $count ->
+        [one] { NUMBER($count) } anonymous answer is waiting to be published
+       *[other] { NUMBER($count) } anonymous answers are waiting to be published
+    }: results grow in steps of at least { $min ->
+        [one] { NUMBER($min) } answer
+       *[other] { NUMBER($min) } answers
+    } from one unit (anonymity).
 survey-res_comments = <b>Comments</b> — { $question }
 survey-group_other = Other (merged)
 survey-round_label = TMT+{ $days } days
@@ -135,6 +149,7 @@ survey-xlsx_finished = Finished
 survey-xlsx_rate = Response rate (%)
 survey-xlsx_min_group = Minimum group size
 survey-xlsx_hidden_units = Units not shown
+survey-xlsx_waiting = Anonymous answers waiting to be published
 survey-xlsx_group = Group
 survey-xlsx_question_key = Code
 survey-xlsx_question = Question
