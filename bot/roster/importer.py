@@ -18,10 +18,10 @@ from bot.imports.reader import Table
 from bot.imports.report import ImportReport, RowError
 from bot.imports.rows import CellChecks, LineResult, Validated, map_headers, validate_rows
 from bot.roster.columns import COLUMN_ALIASES, REQUIRED_COLUMNS
+from bot.roster.phones import PhoneError, parse_indonesian_mobile
 from bot.roster.validation import (
     clean_text,
     normalize_education,
-    normalize_phone,
     normalize_position_kind,
     normalize_rank,
     parse_bool,
@@ -89,10 +89,7 @@ def _parse_row(line: int, values: dict[str, str], today: date) -> LineResult[Ros
     check, get = CellChecks(line), values.get
     nip_info = check("nip", parse_nip, get("nip", ""), reference_date=today)
     name = check("nama", clean_text, get("nama", ""), column="nama", required=True)
-    raw_phone = (get("telepon") or "").strip()
-    phone = normalize_phone(raw_phone) if raw_phone else None
-    if raw_phone and phone is None:
-        check.add("telepon", "roster.err.phone", value=raw_phone)
+    phone = _phone(check, (get("telepon") or "").strip())
     unit = check("unit_kerja", clean_text, get("unit_kerja", ""), column="unit_kerja",
                  required=True)  # fmt: skip
     title = check("jabatan", clean_text, get("jabatan", ""), column="jabatan", required=True)
@@ -118,6 +115,20 @@ def _parse_row(line: int, values: dict[str, str], today: date) -> LineResult[Ros
         roster_skills=skills,
     )  # fmt: skip
     return row, []
+
+
+_PHONE_ERRORS = {"invalid": "roster.err.phone", "foreign": "roster.err.phone_foreign"}
+
+
+def _phone(check: CellChecks, raw: str) -> str | None:
+    """The stored form of the phone cell (None when empty); a rejected one is an error."""
+    if not raw:
+        return None
+    try:
+        return parse_indonesian_mobile(raw)
+    except PhoneError as exc:
+        check.add("telepon", _PHONE_ERRORS[exc.problem], value=raw)
+        return None
 
 
 def _column_values(row: RosterRow, unit_id: int) -> dict[str, Any]:

@@ -48,6 +48,7 @@ reg-ask_contact =
 reg-share_contact_button = 📱 Share my phone number
 reg-press_contact_button = Please use the <b>Share my phone number</b> button below the input field (do not type the number).
 reg-not_own_contact = The shared contact does not belong to your Telegram account. Press <b>Share my phone number</b> to share your own number.
+reg-foreign_phone = The number you shared is not an Indonesian (+62) number. Only Indonesian mobile numbers recorded in the staff data can be used. If you use a foreign number, ask BKPSDM for an invite link.
 reg-unknown_phone = Your phone number was not found in the staff records, or it is already linked to another account. Contact BKPSDM to update your number or to get an invite link.
 reg-ambiguous_phone = This phone number is recorded for more than one employee. Contact BKPSDM for an invite link.
 reg-invite_unknown = Unknown invite code. Check the link from BKPSDM or ask for a new one.

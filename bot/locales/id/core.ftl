@@ -42,6 +42,7 @@ reg-ask_contact =
 reg-share_contact_button = 📱 Bagikan nomor telepon saya
 reg-press_contact_button = Mohon gunakan tombol <b>Bagikan nomor telepon saya</b> di bawah kolom ketik (jangan mengetik nomor secara manual).
 reg-not_own_contact = Kontak yang dibagikan bukan milik akun Telegram Anda. Tekan tombol <b>Bagikan nomor telepon saya</b> untuk membagikan nomor Anda sendiri.
+reg-foreign_phone = Nomor yang Anda bagikan bukan nomor Indonesia (+62). Hanya nomor seluler Indonesia yang tercatat di data kepegawaian yang dapat dipakai. Jika Anda memakai nomor luar negeri, mintalah tautan undangan kepada BKPSDM.
 reg-unknown_phone = Nomor telepon Anda tidak ditemukan di data kepegawaian, atau sudah terhubung ke akun lain. Hubungi BKPSDM untuk memperbarui nomor Anda atau meminta tautan undangan.
 reg-ambiguous_phone = Nomor telepon ini tercatat pada lebih dari satu pegawai. Hubungi BKPSDM untuk meminta tautan undangan.
 reg-invite_unknown = Kode undangan tidak dikenal. Periksa tautan dari BKPSDM atau minta tautan baru.
