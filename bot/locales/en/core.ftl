@@ -121,6 +121,7 @@ import-bad_type = Unsupported file type. Send a .csv or .xlsx file.
 import-too_big = The file is too big (at most { $limit_mb } MB). Split it into several files.
 import-choose_kind = File received. What data does it contain?
 import-kind_roster = 👥 Employee roster
+import-kind_roster_full = 👥 Full roster (deactivate those not listed)
 import-btn_partial = Import the valid rows only
 import-use_buttons = Choose one of the buttons above, or type /cancel to stop.
 lang-name_id = 🇮🇩 Bahasa Indonesia

@@ -106,6 +106,7 @@ import-bad_type = Format berkas tidak didukung. Kirim berkas .csv atau .xlsx.
 import-too_big = Berkas terlalu besar (maksimal { $limit_mb } MB). Pecah menjadi beberapa berkas.
 import-choose_kind = Berkas diterima. Data apa yang ada di berkas ini?
 import-kind_roster = 👥 Data pegawai (roster)
+import-kind_roster_full = 👥 Roster lengkap (nonaktifkan yang tidak tercantum)
 import-btn_partial = Impor baris yang valid saja
 import-use_buttons = Pilih salah satu tombol di atas, atau ketik /cancel untuk batal.
 lang-name_id = 🇮🇩 Bahasa Indonesia
