@@ -173,7 +173,7 @@ async def unlink_account(
     await conversation.clear_state(session, user.telegram_id)
     await cancel_pending_to(session, [user.telegram_id], "account_unlinked")
     notice = OutgoingMessage(t(user.locale, "admin.unlinked_notice"))
-    key = f"unlinked{employee_id}:{user.telegram_id}:{int(now.timestamp())}"
+    key = f"unlinked{employee_id}:{int(now.timestamp())}"  # the chat id is appended
     await queue_message(session, user.telegram_id, notice, key, not_before=now)
     await audit.record(
         session, audit.actor_of(actor_id), "account.unlinked_by_hr", "employee", employee_id
