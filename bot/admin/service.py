@@ -20,6 +20,7 @@ from bot.privacy import mask_nip
 from bot.registration.invites import create_invite
 from bot.roster.validation import RosterError, parse_nip
 from bot.texts import t
+from storage.models import Employee
 from storage.queries import audit, conversation, users
 from storage.queries.employees import get_employee_by_nip
 from storage.queries.matching import unit_name
@@ -57,6 +58,18 @@ class InactiveNip:
 InviteResult = InviteCreated | BadNip | UnknownNip | InactiveNip
 
 
+async def _employee_by_nip(
+    session: AsyncSession, nip_text: str, today: date
+) -> Employee | BadNip | UnknownNip:
+    """The roster employee of a typed NIP, or why there is none."""
+    try:
+        nip = parse_nip(nip_text, reference_date=today).nip
+    except RosterError as exc:
+        return BadNip(exc)
+    employee = await get_employee_by_nip(session, nip)
+    return UnknownNip() if employee is None else employee
+
+
 async def invite_employee(
     session: AsyncSession,
     now: datetime,
@@ -66,13 +79,9 @@ async def invite_employee(
     today: date,
 ) -> InviteResult:
     """Create a one-time registration code for the employee with this NIP, audited."""
-    try:
-        nip = parse_nip(nip_text, reference_date=today).nip
-    except RosterError as exc:
-        return BadNip(exc)
-    employee = await get_employee_by_nip(session, nip)
-    if employee is None:
-        return UnknownNip()
+    employee = await _employee_by_nip(session, nip_text, today)
+    if isinstance(employee, BadNip | UnknownNip):
+        return employee
     if not employee.active:
         return InactiveNip()
     code = await create_invite(session, employee, ttl, now=now)
@@ -146,13 +155,9 @@ AccountResult = LinkedAccount | BadNip | UnknownNip | NotLinked
 
 async def linked_account(session: AsyncSession, nip_text: str, today: date) -> AccountResult:
     """The employee with this NIP and a linked Telegram account, shown before unlinking."""
-    try:
-        nip = parse_nip(nip_text, reference_date=today).nip
-    except RosterError as exc:
-        return BadNip(exc)
-    employee = await get_employee_by_nip(session, nip)
-    if employee is None:
-        return UnknownNip()
+    employee = await _employee_by_nip(session, nip_text, today)
+    if isinstance(employee, BadNip | UnknownNip):
+        return employee
     if await users.get_user_by_employee(session, employee.id) is None:
         return NotLinked()
     unit = await unit_name(session, employee.unit_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from bot.admin import service as admin
-from bot.cli.common import open_database, run_async, settings_or_exit
+from bot.cli.common import open_database, run_async, run_in_transaction, settings_or_exit
 from bot.texts import t
 from storage.models import utcnow
 from storage.queries import users
@@ -78,16 +78,10 @@ def cmd_unlink(args: argparse.Namespace) -> int:
     locale = settings.default_locale
     now = utcnow()
 
-    async def go() -> admin.AccountResult:
-        db = await open_database(settings)
-        try:
-            async with db.transaction() as session:
-                today = now.astimezone(settings.tz).date()
-                return await admin.unlink_by_nip(session, now, None, args.nip, today)
-        finally:
-            await db.dispose()
-
-    found = run_async(go)
+    today = now.astimezone(settings.tz).date()
+    found = run_in_transaction(
+        settings, lambda session: admin.unlink_by_nip(session, now, None, args.nip, today)
+    )
     if isinstance(found, admin.LinkedAccount):
         unit = found.unit or "-"
         print(t(locale, "cli.unlink.done", name=found.name, nip=found.masked_nip, unit=unit))
