@@ -14,7 +14,7 @@ from typing import Any
 
 from telegram import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat
 from telegram.error import TelegramError
-from telegram.ext import Application, CommandHandler
+from telegram.ext import Application, CommandHandler, filters
 
 from bot.callback_data import CallbackData
 from bot.texts import LOCALES, t
@@ -82,7 +82,11 @@ def add_command(
     registry = services_of(app).commands
     spec = CommandSpec(name, fn, frozenset(roles), linked, description_key, menu_key)
     registry.specs[name] = spec
-    app.add_handler(CommandHandler(name, handler(roles=roles, linked=linked)(fn)))
+    # New messages only: an edited message must not run a command (PTB's default takes both).
+    command = CommandHandler(
+        name, handler(roles=roles, linked=linked)(fn), filters=filters.UpdateType.MESSAGE
+    )
+    app.add_handler(command)
 
 
 def bot_commands(specs: list[CommandSpec], locale: str) -> list[BotCommand]:

@@ -8,6 +8,7 @@ explicit "import the valid rows" press, a file with a rejected line changes noth
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
@@ -42,6 +43,18 @@ class ChooseKind(CallbackData, prefix="import-kind"):
 
 
 @dataclass(frozen=True)
+class ChooseFullRoster(CallbackData, prefix="import-full"):
+    """Check the received file as the whole roster: who is absent will be deactivated."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class ConfirmFullRoster(CallbackData, prefix="import-full-confirm"):
+    """Apply the full roster just checked (deactivating who it does not list)."""
+
+
+@dataclass(frozen=True)
 class ImportValidRows(CallbackData, prefix="import-partial"):
     """Import only the valid lines of the file just checked."""
 
@@ -67,6 +80,8 @@ async def document_received(request: Request) -> None:
     name = document.file_name or "file"
     await service.remember_file(request.session, request.telegram_id, document.file_id, name)
     rows = [(Button(request.t(k.label), ChooseKind(k.name)),) for k in all_kinds()]
+    rows += [(Button(request.t(k.full.label), ChooseFullRoster(k.name)),)
+             for k in all_kinds() if k.full is not None]  # fmt: skip
     rows.append((Button(request.t("common.btn_cancel"), CancelImport()),))
     request.send(OutgoingMessage(request.t("import.choose_kind"), tuple(rows)))
 
@@ -82,14 +97,32 @@ def _check_document(document: Document) -> str | None:
 
 
 async def import_pressed(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
-    """A kind or "valid rows only": fetch and validate the file, then import it."""
+    """A kind, "valid rows only" or "full roster": fetch and validate the file, then go on."""
     upload = await _fetch(update, context)
+    query = update.callback_query
+    preview = query is not None and _is_press(ChooseFullRoster, query.data)
 
     async def import_callback(request: Request) -> None:
-        """Write the fetched file in this transaction and show the report."""
-        await _run(request, upload)
+        """Write the fetched file (or count a full roster) in this transaction."""
+        await _run(request, upload, preview=preview)
 
     await handler(roles=HR)(import_callback)(update, context)
+
+
+def _is_press(data_cls: type[CallbackData], data: str | None) -> bool:
+    """True when ``data`` is a payload of ``data_cls``."""
+    return re.match(data_cls.pattern(), data or "") is not None
+
+
+def _pressed(data: str | None) -> tuple[str | None, bool]:
+    """The kind named by the press (None: the one chosen before) and whether it is full."""
+    if data == ImportValidRows().pack():
+        return None, False
+    if data == ConfirmFullRoster().pack():
+        return None, True
+    if _is_press(ChooseFullRoster, data):
+        return ChooseFullRoster.unpack(data).kind, True
+    return ChooseKind.unpack(data).kind, False
 
 
 async def _fetch(
@@ -100,14 +133,13 @@ async def _fetch(
     if query is None or user is None or chat is None:
         return None
     try:
-        partial = query.data == ImportValidRows().pack()
-        kind = None if partial else ChooseKind.unpack(query.data).kind
+        kind, full = _pressed(query.data)
     except CallbackDataError:
         return None
     services = services_of(context.application)
     today = services.clock.now().astimezone(services.settings.tz).date()
     pending = await service.pending_upload(
-        services.db, user.id, kind, settings=services.settings, today=today
+        services.db, user.id, kind, settings=services.settings, today=today, full=full
     )
     if pending is None:
         return None
@@ -116,8 +148,8 @@ async def _fetch(
     return await service.validate_upload(pending, payload)
 
 
-async def _run(request: Request, upload: service.Upload | None) -> None:
-    """Apply the upload, or say why not."""
+async def _run(request: Request, upload: service.Upload | None, *, preview: bool) -> None:
+    """Apply the upload (or ask to confirm a full roster), or say why not."""
     request.answer()
     if upload is None or not await service.is_current(request.session, request.telegram_id, upload):
         request.reply_key("common.stale_button")
@@ -126,7 +158,28 @@ async def _run(request: Request, upload: service.Upload | None) -> None:
         await request.clear_state()
         request.reply(render_file_error(upload.result, request.locale), html=False)
         return
-    applied = await service.apply_upload(request.session, request.telegram_id, upload)
+    if preview:
+        checked = await service.preview_full(request.session, request.telegram_id, upload)
+        if isinstance(checked, service.FullPreview):
+            _ask_full_confirmation(request, checked)
+        else:
+            _show_report(request, checked)
+        return
+    _show_report(request, await service.apply_upload(request.session, request.telegram_id, upload))
+
+
+def _ask_full_confirmation(request: Request, preview: service.FullPreview) -> None:
+    """Say how many employees the full roster deactivates; apply only on confirmation."""
+    text = request.t("import.full.confirm", read=preview.read, count=preview.absent)
+    buttons = (
+        (Button(request.t("import.full.btn_confirm"), ConfirmFullRoster()),),
+        (Button(request.t("common.btn_cancel"), CancelImport()),),
+    )
+    request.send(OutgoingMessage(text, buttons))
+
+
+def _show_report(request: Request, applied: service.Applied) -> None:
+    """The import report, with the "valid lines only" offer when it applies."""
     text = render_report(applied.report, request.locale, max_lines=REPORT_LINES)
     buttons: tuple[tuple[Button, ...], ...] = ()
     if applied.offer_partial:
@@ -149,9 +202,10 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     flows = services_of(app).flows
     flows.document_without_flow = document_received
     flow = flows.flow(service.FLOW, roles=HR)
-    for step in (service.CHOOSE, service.CONFIRM):
+    for step in (service.CHOOSE, service.CONFIRM, service.CONFIRM_FULL):
         flow.on(step, buttons_only, accepts=Accepts.BUTTONS, hint="import.use_buttons")
     add_button(app, CancelImport, cancel_pressed, roles=HR)
-    for data_cls in (ChooseKind, ImportValidRows):  # roles checked before the download too
+    pressed = (ChooseKind, ImportValidRows, ChooseFullRoster, ConfirmFullRoster)
+    for data_cls in pressed:  # roles checked before the download too
         record_button(app, data_cls, roles=HR)
         app.add_handler(CallbackQueryHandler(import_pressed, pattern=data_cls.pattern()))

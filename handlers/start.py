@@ -31,6 +31,7 @@ from storage.models import ConversationState
 
 REFUSAL_KEYS: dict[Refusal, str] = {
     "not_own_contact": "reg.not_own_contact",
+    "foreign_phone": "reg.foreign_phone",
     "unknown_phone": "reg.unknown_phone",
     "ambiguous_phone": "reg.ambiguous_phone",
     "invite_unknown": "reg.invite_unknown",

@@ -19,7 +19,7 @@ from storage.models import Aspiration, AspirationHistory
 from storage.queries import aspirations as q
 from storage.queries import aspirations_changes as qc
 from storage.queries import audit
-from storage.queries.users import get_user_by_employee
+from storage.queries.users import user_of_active_employee
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ async def notify_employee(
     default_locale: str,
 ) -> bool:
     """Queue the status notice for the employee (in their language); False if not queued."""
-    user = await get_user_by_employee(session, aspiration.employee_id)
+    user = await user_of_active_employee(session, aspiration.employee_id)
     if user is None or user.telegram_id == actor_id:
         return False
     entry = change.entry

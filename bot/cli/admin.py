@@ -1,12 +1,13 @@
-"""``asn-bot admin add|list|remove``: manage HR and approver roles from the shell."""
+"""``asn-bot admin add|list|remove`` (HR and approver roles) and ``asn-bot unlink NIP``."""
 
 from __future__ import annotations
 
 import argparse
 
 from bot.admin import service as admin
-from bot.cli.common import open_database, run_async, settings_or_exit
+from bot.cli.common import open_database, run_async, run_in_transaction, settings_or_exit
 from bot.texts import t
+from storage.models import utcnow
 from storage.queries import users
 
 
@@ -69,3 +70,27 @@ def admin_remove(args: argparse.Namespace) -> int:
         t(settings.default_locale, "cli.admin.removed", count=removed, telegram_id=args.telegram_id)
     )
     return 0 if removed else 1
+
+
+def cmd_unlink(args: argparse.Namespace) -> int:
+    """Unlink the Telegram account of the employee with this NIP (``asn-bot unlink NIP``)."""
+    settings = settings_or_exit()
+    locale = settings.default_locale
+    now = utcnow()
+
+    today = now.astimezone(settings.tz).date()
+    found = run_in_transaction(
+        settings, lambda session: admin.unlink_by_nip(session, now, None, args.nip, today)
+    )
+    if isinstance(found, admin.LinkedAccount):
+        unit = found.unit or "-"
+        print(t(locale, "cli.unlink.done", name=found.name, nip=found.masked_nip, unit=unit))
+        return 0
+    if isinstance(found, admin.BadNip):
+        reason = t(locale, found.error.key, **found.error.params)
+        print(t(locale, "roster.invite.bad_nip", reason=reason))
+    elif isinstance(found, admin.UnknownNip):
+        print(t(locale, "admin.invite_not_found"))
+    else:
+        print(t(locale, "admin.unlink_not_linked"))
+    return 1

@@ -1,10 +1,11 @@
-"""``asn-bot import KIND FILE [--partial] [--dry-run] [--plan ID]``: one command for every import.
+"""``asn-bot import KIND FILE [--partial|--full] [--dry-run] [--plan ID]``: every import.
 
 KIND is one of ``bot.imports.registry.KIND_NAMES`` (``employees`` is the roster). The file
 is read and validated before the database opens; only the writing runs in the transaction
-(rolled back with ``--dry-run``). Exit status: 0 when the import was applied (or would be,
-with ``--dry-run``), 1 when rejected lines, missing columns or a refusal prevented it,
-2 when the file could not be read.
+(rolled back with ``--dry-run``). ``--full`` (employees only) treats the file as the whole
+roster: the active employees it does not list are deactivated. Exit status: 0 when the
+import was applied (or would be, with ``--dry-run``), 1 when rejected lines, missing
+columns or a refusal prevented it, 2 when the file or the options do not fit.
 """
 
 from __future__ import annotations
@@ -34,12 +35,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
     locale = args.locale or settings.default_locale
     kind = get_kind(args.kind)
-    if args.plan is not None and kind.name != "moves":
-        print(t(locale, "import.cli.plan_only_moves"))
+    problem = _option_problem(args, kind)
+    if problem is not None:
+        print(t(locale, problem))
         return 2
     ctx = ImportContext(
         actor="cli", today=datetime.now(settings.tz).date(), settings=settings,
         filename=args.file.name, partial=args.partial, dry_run=args.dry_run, target=args.plan,
+        full=args.full,
     )  # fmt: skip
     try:
         validated = validate_file(kind, read_path(args.file), ctx)
@@ -49,6 +52,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     report = run_async(lambda: _apply(settings, kind, validated, ctx))
     print(render_report(report, locale))
     return 0 if report.applied else 1
+
+
+def _option_problem(args: argparse.Namespace, kind: ImportKind[Any]) -> str | None:
+    """The text key of an option that does not fit the kind, or None."""
+    if args.plan is not None and kind.name != "moves":
+        return "import.cli.plan_only_moves"
+    if args.full and kind.full is None:
+        return "import.cli.full_only_roster"
+    if args.full and args.partial:
+        return "import.cli.full_not_partial"
+    return None
 
 
 class _RollBack(Exception):

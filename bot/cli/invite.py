@@ -38,6 +38,9 @@ def cmd_invite(args: argparse.Namespace) -> int:
             await db.dispose()
 
     created = run_async(_create)
+    if isinstance(created, admin.InactiveNip):
+        print(t(locale, "admin.invite_inactive"))
+        return 1
     if not isinstance(created, admin.InviteCreated):
         print(t(locale, "roster.invite.not_found"))
         return 1

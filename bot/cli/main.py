@@ -25,6 +25,7 @@ SUBCOMMANDS: tuple[Callable[[Any], None], ...] = (
     parsers.add_demo_data,
     parsers.add_invite,
     parsers.add_admin,
+    parsers.add_unlink,
     parsers.add_demo,
     parsers.add_emulator,
     parsers_hr.add_matching,

@@ -67,6 +67,11 @@ def add_import(sub: Any) -> None:
     p.add_argument(
         "--partial", action="store_true", help="import the valid lines even if some are rejected"
     )
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help="employees: the file is the whole roster; deactivate active employees it lacks",
+    )
     p.add_argument("--dry-run", action="store_true", help="report only; save nothing")
     p.add_argument("--plan", type=int, default=None, help="moves: Draf plan id (default: latest)")
     p.add_argument("--locale", default=None, help="report language (id or en)")
@@ -88,6 +93,13 @@ def add_invite(sub: Any) -> None:
     runs(p, "bot.cli.invite:cmd_invite")
     p.add_argument("nip", help="the employee's 18-digit NIP")
     p.add_argument("--hours", type=int, default=None, help="validity (default INVITE_TTL_HOURS)")
+
+
+def add_unlink(sub: Any) -> None:
+    """Add ``unlink``."""
+    p = sub.add_parser("unlink", help="unlink the Telegram account of an employee (by NIP)")
+    runs(p, "bot.cli.admin:cmd_unlink")
+    p.add_argument("nip", help="the employee's 18-digit NIP")
 
 
 def add_admin(sub: Any) -> None:

@@ -34,6 +34,7 @@ class ImportContext:
     partial: bool = False  # write the valid lines even when some were rejected
     dry_run: bool = False  # the caller rolls the transaction back
     target: int | None = None  # what to import into (moves: a Draf plan id; None = latest)
+    full: bool = False  # the file is the whole roster: what is absent from it is deactivated
 
 
 class ImportRefused(Exception):
@@ -45,6 +46,15 @@ class ImportRefused(Exception):
 
 
 Apply = Callable[[AsyncSession, list[R], ImportContext, ImportReport], Awaitable[None]]
+
+
+@dataclass(frozen=True, slots=True)
+class FullMode:
+    """A kind whose file can be the complete list: ``count_absent`` says how many stored
+    records a full import of ``records`` would deactivate; ``label`` is its chat button."""
+
+    label: str
+    count_absent: Callable[[AsyncSession, list[Any]], Awaitable[int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,3 +72,4 @@ class ImportKind(Generic[R]):
     apply: Apply[R]
     report: str  # text key of the summary line of an applied import
     parse: Callable[[bytes, str, int], Table] = read_table
+    full: FullMode | None = None  # None: the kind only adds and updates

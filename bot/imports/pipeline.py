@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.imports.kinds import ImportContext, ImportKind, ImportRefused
 from bot.imports.reader import MAX_ROWS
-from bot.imports.report import ImportReport
+from bot.imports.report import ImportReport, TextRef
 from bot.imports.rows import Validated
 
 
@@ -34,7 +34,18 @@ def new_report(
         missing_columns=list(validated.missing_columns),
         partial=ctx.partial,
         dry_run=ctx.dry_run,
+        full=ctx.full,
     )
+
+
+def _full_refusal(report: ImportReport) -> TextRef | None:
+    """Why a full import must not run: a record absent from it must mean "left", never
+    "its line was rejected", and an empty file would deactivate everyone."""
+    if report.errors:
+        return TextRef("import.full.rejected_lines", {"count": report.skipped})
+    if report.read == 0:
+        return TextRef("import.full.empty")
+    return None
 
 
 async def apply_import(
@@ -44,10 +55,16 @@ async def apply_import(
     report = new_report(kind, validated, ctx)
     if report.missing_columns:
         return report
-    try:
-        await kind.apply(session, list(validated.records), ctx, report)
-    except ImportRefused as refused:
-        report.refused = refused.text
+    if ctx.full and kind.full is None:
+        raise ValueError(f"import kind {kind.name} has no full mode")
+    refusal = _full_refusal(report) if ctx.full else None
+    if refusal is not None:
+        report.refused = refusal
+    else:
+        try:
+            await kind.apply(session, list(validated.records), ctx, report)
+        except ImportRefused as refused:
+            report.refused = refused.text
     report.errors.sort(key=lambda e: e.line)
     return report
 

@@ -40,6 +40,8 @@ def _outcome(report: ImportReport, locale: str | None) -> list[str]:
         return [t(locale, "import.report.not_applied", count=report.skipped)]
     params = {**report.counts(), **(report.target.params if report.target else {})}
     lines = [t(locale, get_kind(report.kind).report, **params)]
+    if report.full:
+        lines.append(t(locale, "import.report.deactivated", count=report.deactivated))
     if report.errors:
         lines.append(t(locale, "import.report.skipped", count=report.skipped))
     return lines

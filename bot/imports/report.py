@@ -44,6 +44,7 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    deactivated: int = 0  # full roster: stored records absent from the file
     errors: list[RowError] = field(default_factory=list)
     warnings: list[RowError] = field(default_factory=list)
     missing_columns: list[str] = field(default_factory=list)
@@ -51,6 +52,7 @@ class ImportReport:
     refused: TextRef | None = None  # why the import could not run at all
     partial: bool = False
     dry_run: bool = False
+    full: bool = False
     applied: bool = False
 
     @property
@@ -78,4 +80,5 @@ class ImportReport:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "skipped": self.skipped,
+            "deactivated": self.deactivated,
         }

@@ -26,7 +26,7 @@ from storage.db import Database
 from storage.queries import audit, conversation, users
 
 FLOW = "import"
-CHOOSE, CONFIRM = "choose", "confirm"
+CHOOSE, CONFIRM, CONFIRM_FULL = "choose", "confirm", "confirm_full"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +44,14 @@ class Upload:
 
     pending: PendingFile
     result: Validated[Any] | FileError  # the validated lines, or why the file is unreadable
+
+
+@dataclass(frozen=True, slots=True)
+class FullPreview:
+    """A valid full roster waiting for HR's confirmation: ``read`` lines, ``absent`` to go."""
+
+    read: int
+    absent: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +75,14 @@ async def pending_upload(
     *,
     settings: Settings,
     today: date,
+    full: bool = False,
 ) -> PendingFile | None:
-    """The HR user's file and its kind (``None`` kind: the one chosen before), or None.
+    """The HR user's file and its kind, or None.
 
-    Runs in a short transaction of its own, closed before the file is downloaded; the
-    role is checked here too, so nobody else's press makes the bot fetch anything.
+    ``kind_name`` None means the kind chosen before: the valid lines only, or with ``full``
+    the confirmed full roster. Runs in a short transaction of its own, closed before the
+    file is downloaded; the role is checked here too, so nobody else's press makes the bot
+    fetch anything.
     """
     async with db.transaction() as session:
         if "hr" not in await users.roles_of(session, telegram_id):
@@ -79,12 +90,15 @@ async def pending_upload(
         state = await conversation.get_state(session, telegram_id)
     if state is None or state.flow != FLOW or "file_id" not in state.data:
         return None
-    partial = kind_name is None
-    kind = find_kind(str(state.data.get("kind", "")) if partial else str(kind_name))
-    if kind is None:
+    chosen_before = kind_name is None
+    if chosen_before and state.step != (CONFIRM_FULL if full else CONFIRM):
+        return None  # a confirmation pressed out of turn (old or forged)
+    kind = find_kind(str(state.data.get("kind", "")) if chosen_before else str(kind_name))
+    if kind is None or (full and kind.full is None):
         return None
     ctx = ImportContext(
-        actor=audit.actor_of(telegram_id), settings=settings, partial=partial, today=today,
+        actor=audit.actor_of(telegram_id), settings=settings, today=today,
+        partial=chosen_before and not full, full=full,
         filename=str(state.data.get("filename", "file")),
     )  # fmt: skip
     return PendingFile(str(state.data["file_id"]), ctx, kind)
@@ -111,6 +125,25 @@ async def is_current(session: AsyncSession, telegram_id: int, upload: Upload) ->
     )
 
 
+async def preview_full(
+    session: AsyncSession, telegram_id: int, upload: Upload
+) -> FullPreview | Applied:
+    """Count who a valid full roster would deactivate and wait for HR's confirmation.
+
+    A file with rejected lines or missing columns is not confirmed: its report is returned.
+    """
+    assert not isinstance(upload.result, FileError)
+    kind, validated = upload.pending.kind, upload.result
+    if validated.errors or validated.missing_columns or not validated.records:
+        return await apply_upload(session, telegram_id, upload)
+    assert kind.full is not None
+    absent = await kind.full.count_absent(session, list(validated.records))
+    state = await conversation.get_state(session, telegram_id)
+    data = {**(state.data if state else {}), "kind": kind.name}
+    await conversation.set_state(session, telegram_id, FLOW, CONFIRM_FULL, data)
+    return FullPreview(validated.read, absent)
+
+
 async def apply_upload(session: AsyncSession, telegram_id: int, upload: Upload) -> Applied:
     """Write a validated upload (all-or-nothing unless partial), audit it, move the flow on."""
     assert not isinstance(upload.result, FileError)
@@ -118,7 +151,7 @@ async def apply_upload(session: AsyncSession, telegram_id: int, upload: Upload) 
     report = await apply_import(session, pending.kind, upload.result, pending.ctx)
     await audit.record(
         session, pending.ctx.actor, "import.run", "import", pending.kind.name,
-        partial=pending.ctx.partial, applied=report.applied,
+        partial=pending.ctx.partial, full=pending.ctx.full, applied=report.applied,
     )  # fmt: skip
     offer = report.offers_partial and not pending.ctx.partial
     if offer:

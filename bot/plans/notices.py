@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.delivery.outbox import queue_message
 from bot.messages import OutgoingMessage
 from bot.texts import t
-from storage.queries.users import get_user, get_user_by_employee, users_with_role
+from storage.queries.users import get_user, user_of_active_employee, users_with_role
 
 
 def esc(text: object) -> str:
@@ -27,8 +27,8 @@ def esc(text: object) -> str:
 async def employee_chat(
     session: AsyncSession, employee_id: int, default_locale: str
 ) -> tuple[int, str] | None:
-    """(chat id, locale) of an employee's linked Telegram account, or None."""
-    user = await get_user_by_employee(session, employee_id)
+    """(chat id, locale) of an active employee's linked Telegram account, or None."""
+    user = await user_of_active_employee(session, employee_id)
     if user is None:
         return None
     return user.telegram_id, user.locale or default_locale
@@ -62,7 +62,7 @@ async def tell_employee(
     text_key: str,
     **params: object,
 ) -> bool:
-    """Queue a translated notice to an employee; False when they have no linked account."""
+    """Queue a translated notice to an employee; False without a linked account or inactive."""
     target = await employee_chat(session, employee_id, default_locale)
     if target is None:
         return False

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.registration.invites import InviteError, pending_invite, redeem_invite_hash
-from bot.roster.validation import normalize_phone
+from bot.roster.phones import PhoneError, parse_indonesian_mobile
 from storage.models import BotUser, Employee
 from storage.queries import audit
 from storage.queries.employees import find_unlinked_employees_by_phone
@@ -26,6 +26,7 @@ INVITE_HASH = "invite_hash"  # the draft keeps a deep-link code until consent, h
 
 Refusal = Literal[
     "not_own_contact",
+    "foreign_phone",
     "unknown_phone",
     "ambiguous_phone",
     "invite_unknown",
@@ -81,11 +82,20 @@ async def link_by_contact(
     contact_user_id: int | None,
     phone_number: str,
 ) -> LinkResult:
-    """Link the roster row whose phone is the user's own shared contact."""
+    """Link the active roster row whose phone is the user's own shared contact.
+
+    A contact always carries its country code: only Indonesian (+62) mobile numbers link.
+    """
     if contact_user_id != user.telegram_id:
         return await _failed(session, now, settings, user, "not_own_contact")
-    phone = normalize_phone(phone_number)
-    matches = await find_unlinked_employees_by_phone(session, phone) if phone else []
+    try:
+        phone = parse_indonesian_mobile(phone_number, shared_contact=True)
+    except PhoneError as exc:
+        foreign = exc.problem == "foreign"
+        return await _failed(
+            session, now, settings, user, "foreign_phone" if foreign else "unknown_phone"
+        )
+    matches = await find_unlinked_employees_by_phone(session, phone)
     if len(matches) != 1:
         reason: Refusal = "ambiguous_phone" if matches else "unknown_phone"
         return await _failed(session, now, settings, user, reason)

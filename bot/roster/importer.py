@@ -2,7 +2,9 @@
 
 ``validate_roster`` is pure (a table in, rows and line errors out). ``apply_roster``
 writes in the caller's session: every valid row, or nothing when a line was rejected and
-the import is not partial. One audit entry records the counts (never NIPs).
+the import is not partial. A full roster (``ctx.full``) also deactivates the active
+employees it does not list (``bot.roster.departures``). One audit entry records the
+counts (never NIPs).
 """
 
 from __future__ import annotations
@@ -13,15 +15,16 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.imports.kinds import ImportContext, ImportKind
+from bot.imports.kinds import FullMode, ImportContext, ImportKind
 from bot.imports.reader import Table
 from bot.imports.report import ImportReport, RowError
 from bot.imports.rows import CellChecks, LineResult, Validated, map_headers, validate_rows
 from bot.roster.columns import COLUMN_ALIASES, REQUIRED_COLUMNS
+from bot.roster.departures import absent_employee_ids, deactivate_absent
+from bot.roster.phones import PhoneError, parse_indonesian_mobile
 from bot.roster.validation import (
     clean_text,
     normalize_education,
-    normalize_phone,
     normalize_position_kind,
     normalize_rank,
     parse_bool,
@@ -89,10 +92,7 @@ def _parse_row(line: int, values: dict[str, str], today: date) -> LineResult[Ros
     check, get = CellChecks(line), values.get
     nip_info = check("nip", parse_nip, get("nip", ""), reference_date=today)
     name = check("nama", clean_text, get("nama", ""), column="nama", required=True)
-    raw_phone = (get("telepon") or "").strip()
-    phone = normalize_phone(raw_phone) if raw_phone else None
-    if raw_phone and phone is None:
-        check.add("telepon", "roster.err.phone", value=raw_phone)
+    phone = _phone(check, (get("telepon") or "").strip())
     unit = check("unit_kerja", clean_text, get("unit_kerja", ""), column="unit_kerja",
                  required=True)  # fmt: skip
     title = check("jabatan", clean_text, get("jabatan", ""), column="jabatan", required=True)
@@ -118,6 +118,20 @@ def _parse_row(line: int, values: dict[str, str], today: date) -> LineResult[Ros
         roster_skills=skills,
     )  # fmt: skip
     return row, []
+
+
+_PHONE_ERRORS = {"invalid": "roster.err.phone", "foreign": "roster.err.phone_foreign"}
+
+
+def _phone(check: CellChecks, raw: str) -> str | None:
+    """The stored form of the phone cell (None when empty); a rejected one is an error."""
+    if not raw:
+        return None
+    try:
+        return parse_indonesian_mobile(raw)
+    except PhoneError as exc:
+        check.add("telepon", _PHONE_ERRORS[exc.problem], value=raw)
+        return None
 
 
 def _column_values(row: RosterRow, unit_id: int) -> dict[str, Any]:
@@ -161,14 +175,22 @@ async def apply_roster(
     for employee in existing.values():
         session.expire(employee)  # the bulk UPDATE bypassed these loaded objects
     report.created, report.updated, report.applied = len(inserts), len(updates), True
+    if ctx.full:
+        report.deactivated = await deactivate_absent(session, (row.nip for row in rows))
     await record(
         session, ctx.actor, "roster.import", "employee", added=report.created,
         updated=report.updated, unchanged=report.unchanged, rejected=report.skipped,
-        partial=ctx.partial,
+        partial=ctx.partial, full=ctx.full, deactivated=report.deactivated,
     )  # fmt: skip
+
+
+async def count_absent(session: AsyncSession, rows: list[RosterRow]) -> int:
+    """How many active employees a full import of ``rows`` would deactivate."""
+    return len(await absent_employee_ids(session, (row.nip for row in rows)))
 
 
 ROSTER: ImportKind[RosterRow] = ImportKind(
     name="roster", label="import.kind_roster", report="roster.report.applied",
     validate=validate_roster, apply=apply_roster,
+    full=FullMode(label="import.kind_roster_full", count_absent=count_absent),
 )  # fmt: skip

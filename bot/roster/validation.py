@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.imports.report import RowError
+from bot.roster.phones import PhoneError, parse_indonesian_mobile
 
 # Golongan ruang, lowest first. I and II and III have a..d, IV has a..e.
 RANKS: tuple[str, ...] = (
@@ -58,12 +59,6 @@ _POSITION_KIND_ALIASES = {
 
 _TRUE = frozenset({"ya", "y", "yes", "true", "1", "benar", "iya"})
 _FALSE = frozenset({"tidak", "t", "no", "n", "false", "0", "tdk", "salah", ""})
-
-# Indonesian mobile numbers: country code 62, then 8, then 8..11 more digits, i.e. the
-# national number after "62" is 9..12 digits long ("0812-3456-789" .. "0812-3456-78901").
-PHONE_MIN_NATIONAL = 9
-PHONE_MAX_NATIONAL = 12
-_PHONE_STRIP_RE = re.compile(r"[\s\-.()/]")
 
 MIN_CPNS_AGE = 18
 MAX_TEXT = 200
@@ -126,31 +121,11 @@ class NipInfo:
 
 
 def normalize_phone(raw: object) -> str | None:
-    """Return the canonical "628…" form of an Indonesian mobile number, or None if invalid."""
-    if raw is None:
+    """The stored form (``628…``) of an Indonesian mobile number in a roster cell, or None."""
+    try:
+        return parse_indonesian_mobile(raw)
+    except PhoneError:
         return None
-    text = _PHONE_STRIP_RE.sub("", str(raw).strip())
-    if text.startswith("+"):
-        text = text[1:]
-    elif text.startswith("00"):
-        text = text[2:]
-    if not text.isdigit():
-        return None
-    if text.startswith("62"):
-        national = text[2:]
-    elif text.startswith("0"):
-        national = text[1:]
-    elif text.startswith("8"):
-        national = text  # leading zero lost, e.g. a number cell in a spreadsheet
-    else:
-        return None
-    if national.startswith("0"):
-        national = national[1:]  # "+62 0812…" written by hand
-    if not national.startswith("8"):
-        return None
-    if not PHONE_MIN_NATIONAL <= len(national) <= PHONE_MAX_NATIONAL:
-        return None
-    return "62" + national
 
 
 def _real_date(year: int, month: int, day: int) -> date | None:

@@ -132,6 +132,9 @@ class CampaignService:
             instance.status, instance.reason = "cancelled", "campaign_inactive"
             return
         employee, unit, user = await cq.recipient_of(session, enrollment.employee_id)
+        if not employee.active:
+            instance.status, instance.reason = "skipped", "employee_inactive"
+            return
         if user is None:
             instance.status, instance.reason = "not_linked", "no_reachable_chat"
             return

@@ -10,7 +10,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from storage.models import BotUser, Employee, EmployeeSkill, Unit
+from storage.models import BotUser, Employee, EmployeeSkill, RoleGrant, Unit, utcnow
 
 # Bulk lookups: on PostgreSQL ``col = ANY(:array)`` with one array parameter (PostgreSQL
 # hashes a constant array; a long ``IN ($1, …, $n)`` list is scanned linearly per row and
@@ -158,3 +158,29 @@ async def delete_employee_skill(session: AsyncSession, item: EmployeeSkill) -> N
     """Delete one self-declared item."""
     await session.delete(item)
     await session.flush()
+
+
+async def active_ids_by_nip(session: AsyncSession) -> dict[str, int]:
+    """NIP -> id of every active employee (a full roster deactivates those it lacks)."""
+    stmt = select(Employee.nip, Employee.id).where(Employee.active.is_(True))
+    result = await session.execute(stmt)
+    return {str(nip): int(employee_id) for nip, employee_id in result.all()}
+
+
+async def deactivate_employees(session: AsyncSession, employee_ids: Sequence[int]) -> None:
+    """Mark these employees inactive (they left the roster)."""
+    for clause in _matching(session, Employee.id, employee_ids):
+        stmt = update(Employee).where(clause).values(active=False, updated_at=utcnow())
+        await session.execute(stmt)
+
+
+async def chats_of_employees_without_role(
+    session: AsyncSession, employee_ids: Iterable[int]
+) -> list[int]:
+    """Telegram ids linked to these employees that hold no office role (hr, approver)."""
+    with_role = select(RoleGrant.telegram_id)
+    chats: set[int] = set()
+    for clause in _matching(session, BotUser.employee_id, employee_ids):
+        stmt = select(BotUser.telegram_id).where(clause, BotUser.telegram_id.not_in(with_role))
+        chats.update(int(i) for i in (await session.execute(stmt)).scalars())
+    return sorted(chats)

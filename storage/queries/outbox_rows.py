@@ -16,6 +16,7 @@ from storage.models.delivery import OutboxMessage
 from storage.models.people import BotUser
 
 INSERT_CHUNK = 2000
+_IN_CHUNK = 900  # values per IN list, below SQLite's bind-parameter limit
 Recipient = tuple[int, str, dict[str, Any] | None]
 
 
@@ -231,3 +232,20 @@ async def next_due_time(session: AsyncSession) -> datetime | None:
     )
     value = result.scalar()
     return value if isinstance(value, datetime) else None
+
+
+async def cancel_pending_to(session: AsyncSession, chat_ids: list[int], reason: str) -> int:
+    """Cancel the not yet claimed rows to these chats; return how many were cancelled."""
+    cancelled = 0
+    for start in range(0, len(chat_ids), _IN_CHUNK):
+        result = await session.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.chat_id.in_(chat_ids[start : start + _IN_CHUNK]),
+                OutboxMessage.status == "pending",
+            )
+            .values(status="cancelled", error=reason)
+            .execution_options(synchronize_session=False)
+        )
+        cancelled += int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return cancelled

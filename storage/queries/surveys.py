@@ -167,9 +167,15 @@ async def round_participations(
 
 
 async def chat_of(session: AsyncSession, employee_id: int) -> tuple[int, str | None] | None:
-    """The reachable Telegram chat (and locale) of an employee, or None."""
-    stmt = select(BotUser.telegram_id, BotUser.locale).where(
-        BotUser.employee_id == employee_id, BotUser.unreachable_at.is_(None)
+    """The reachable Telegram chat (and locale) of an active employee, or None."""
+    stmt = (
+        select(BotUser.telegram_id, BotUser.locale)
+        .join(Employee, Employee.id == BotUser.employee_id)
+        .where(
+            BotUser.employee_id == employee_id,
+            BotUser.unreachable_at.is_(None),
+            Employee.active.is_(True),
+        )
     )
     row = (await session.execute(stmt.limit(1))).first()
     return (int(row[0]), row[1]) if row else None
@@ -212,9 +218,11 @@ async def pending_chat_ids(session: AsyncSession, spec: dict[str, Any]) -> list[
         select(BotUser.telegram_id)
         .join(SurveyParticipation, SurveyParticipation.employee_id == BotUser.employee_id)
         .join(SurveyRound, SurveyRound.id == SurveyParticipation.round_id)
+        .join(Employee, Employee.id == BotUser.employee_id)
         .where(
             SurveyParticipation.status.in_(OPEN_PARTICIPATION),
             BotUser.unreachable_at.is_(None),
+            Employee.active.is_(True),
         )
     )
     if spec.get("round_id") is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import BotUser, Employee, RoleGrant
@@ -49,6 +49,16 @@ async def get_user(session: AsyncSession, telegram_id: int) -> BotUser | None:
 async def get_user_by_employee(session: AsyncSession, employee_id: int) -> BotUser | None:
     """Return the BotUser linked to an employee, if any."""
     result = await session.execute(select(BotUser).where(BotUser.employee_id == employee_id))
+    return result.scalar_one_or_none()
+
+
+async def user_of_active_employee(session: AsyncSession, employee_id: int) -> BotUser | None:
+    """The BotUser linked to an employee who is still active (may receive messages), or None."""
+    result = await session.execute(
+        select(BotUser)
+        .join(Employee, Employee.id == BotUser.employee_id)
+        .where(BotUser.employee_id == employee_id, Employee.active.is_(True))
+    )
     return result.scalar_one_or_none()
 
 
@@ -132,3 +142,16 @@ async def sync_menu_roles(session: AsyncSession) -> dict[int, tuple[frozenset[st
         menus[telegram_id] = (frozenset(granted), None)
     await session.flush()
     return menus
+
+
+async def detach_employee(session: AsyncSession, employee_id: int) -> BotUser | None:
+    """Unlink the Telegram account linked to this employee; that account, or None if none was."""
+    user = await get_user_by_employee(session, employee_id)
+    if user is None:
+        return None
+    result = await session.execute(
+        update(BotUser)
+        .where(BotUser.telegram_id == user.telegram_id, BotUser.employee_id == employee_id)
+        .values(employee_id=None, linked_at=None)
+    )
+    return user if result.rowcount else None  # type: ignore[attr-defined]

@@ -20,3 +20,4 @@ cli-demo-help =
 cli-demo-you_are = You are: { $name } (phone in the roster: { $phone }). Start with /start
 cli-demo-switched = Now acting as { $name }.
 cli-demo-no_button = There is no button number { $number }.
+cli-unlink-done = Account unlinked: { $name } (NIP { $nip }, { $unit }).

@@ -12,3 +12,22 @@ import-file-encoding = file cannot be read: save it as UTF-8 CSV
 import-file-unreadable = file cannot be read ({ $reason })
 import-file-empty = file is empty
 import-file-too_many_rows = the file is too long: more than { $limit } lines (split it into several files)
+import-report-deactivated = Full roster: { $count ->
+        [one] { NUMBER($count) } employee not listed was deactivated
+       *[other] { NUMBER($count) } employees not listed were deactivated
+    } (they cannot use the bot and receive no messages).
+import-full-rejected_lines = Full roster not applied: { $count ->
+        [one] { NUMBER($count) } line has problems
+       *[other] { NUMBER($count) } lines have problems
+    }, nothing was changed. A full roster deactivates every employee it does not list, so every line must be valid. Fix the lines below and send the file again.
+import-full-empty = Full roster not applied: the file lists no employee.
+import-full-confirm =
+    Valid file: { NUMBER($read) } employee lines.
+    As a <b>full roster</b>, { $count ->
+        [one] { NUMBER($count) } active employee not listed in this file will be <b>deactivated</b>
+       *[other] { NUMBER($count) } active employees not listed in this file will be <b>deactivated</b>
+    }: they cannot use the bot and receive no announcements, consultations or surveys.
+    Apply the full roster?
+import-full-btn_confirm = ✅ Apply the full roster
+import-cli-full_only_roster = --full only applies to the employees (roster) import.
+import-cli-full_not_partial = --full cannot be combined with --partial: a full roster must have no rejected lines.

@@ -48,6 +48,7 @@ roster-err-name_empty = name is empty
 roster-err-required = column { $column } is empty
 roster-err-too_long = column { $column } is longer than { $max } characters
 roster-err-phone = invalid phone number ({ $value })
+roster-err-phone_foreign = foreign phone number ({ $value }); only Indonesian (+62) mobile numbers can be used
 roster-err-rank_empty = golongan is empty
 roster-err-rank = unknown golongan ({ $value }); use I/a … IV/e
 roster-err-education = unknown education level ({ $value }); use SD, SMP, SMA, D1–D4, S1, S2, S3

@@ -14,3 +14,4 @@ cli-demo-help =
 cli-demo-you_are = Anda: { $name } (nomor HP di roster: { $phone }). Mulai dengan /start
 cli-demo-switched = Sekarang sebagai { $name }.
 cli-demo-no_button = Tidak ada tombol nomor { $number }.
+cli-unlink-done = Tautan akun dilepas: { $name } (NIP { $nip }, { $unit }).

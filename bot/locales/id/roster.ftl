@@ -30,6 +30,7 @@ roster-err-name_empty = nama kosong
 roster-err-required = kolom { $column } kosong
 roster-err-too_long = isi kolom { $column } lebih dari { $max } karakter
 roster-err-phone = nomor telepon tidak valid ({ $value })
+roster-err-phone_foreign = nomor telepon luar negeri ({ $value }); hanya nomor seluler Indonesia (+62) yang dapat dipakai
 roster-err-rank_empty = golongan kosong
 roster-err-rank = golongan tidak dikenal ({ $value }); gunakan I/a … IV/e
 roster-err-education = tingkat pendidikan tidak dikenal ({ $value }); gunakan SD, SMP, SMA, D1–D4, S1, S2, S3
