@@ -10,6 +10,7 @@ from telegram.ext import Application
 from bot.admin import service as admin
 from bot.registration.invites import invite_link
 from handlers.commands import add_command
+from handlers.dates import shown_time
 from handlers.request import Request
 
 HR = ("hr",)
@@ -39,7 +40,7 @@ async def invite_cmd(request: Request) -> None:
         return
     username = request.settings.bot_username or request.context.bot.username
     link = invite_link(username, result.code) or result.code
-    expires = result.expires_at.astimezone(request.settings.tz).strftime("%d-%m-%Y %H:%M %Z")
+    expires = shown_time(request, result.expires_at)
     request.reply_key("admin.invite_created", name=result.name, link=link, expires=expires)
 
 

@@ -26,7 +26,7 @@ def today_of(request: Request) -> date:
 
 def when(request: Request, value: datetime) -> str:
     """A UTC time in the bot's local time zone."""
-    return format_local(value, request.settings.tz)
+    return format_local(value, request.settings.tz, request.locale)
 
 
 def window_line(request: Request, window: AspirationWindow, now: datetime) -> str:

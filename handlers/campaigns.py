@@ -40,7 +40,7 @@ async def campaigns_cmd(request: Request) -> None:
     buttons = []
     for step in view.steps:
         preview = escape_html(step.text[:PREVIEW] + ("…" if len(step.text) > PREVIEW else ""))
-        offset = format_offset(step.offset_days)
+        offset = format_offset(step.offset_days, request.t("campaigns.day_letter"))
         lines.append(
             request.t(
                 "campaigns.step_line", n=step.n, offset=offset, time=step.send_time, preview=preview

@@ -39,6 +39,11 @@ def format_date(d: date, locale: str | None, style: Style = "long") -> str:
     return babel_date(d, DATE_PATTERNS[style], locale=_babel_locale(locale))
 
 
+def format_weekday_date(d: date, locale: str | None) -> str:
+    """``Jumat, 27 November 2026``: a long date with its weekday."""
+    return babel_date(d, WEEKDAY_PATTERN + DATE_PATTERNS["long"], locale=_babel_locale(locale))
+
+
 def zone_abbreviation(zone: tzinfo, at: datetime) -> str:
     """WIB/WITA/WIT for the Indonesian zones, else ``UTC``, ``UTC+7`` or ``UTC-3:30``."""
     name = zone.key if isinstance(zone, ZoneInfo) else None

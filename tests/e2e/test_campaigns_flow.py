@@ -22,7 +22,7 @@ async def _edit_first_step(harness: BotHarness) -> None:
     """HR gives step 1 a new text and moves it to D-20 09:00."""
     hr = harness.user(HR_ID)
     listing = await hr.ask("/sosialisasi")
-    assert "D-14" in listing.text
+    assert "H-14" in listing.text and "D-14" not in listing.text  # Indonesian H-14
     await hr.press("✏️ Teks 1")
     assert "Ketik teks baru" in (await hr.reply()).text
     assert "HTML tidak sah" in (await hr.ask("<b>rusak")).text

@@ -37,8 +37,7 @@ bc-btn_send = 📤 Send now
 bc-btn_schedule = 🗓 Schedule
 bc-btn_abort = ✖️ Cancel
 bc-aborted = Announcement cancelled; nothing was sent.
-bc-ask_when = 🗓 Type the date and time, format YYYY-MM-DD HH:MM ({ $tz } time), e.g. { $example }.
-bc-bad_time = ⚠️ "{ $value }" is not in the format YYYY-MM-DD HH:MM ({ $tz } time). Try again.
+bc-ask_when = 🗓 Type the date and time to send (local time), { dates-hint_datetime }.
 bc-past_time = ⚠️ { $value } is in the past. Choose a future time.
 bc-scheduled = ✅ Announcement #{ $id } scheduled for { $at } ({ $count ->
         [one] { NUMBER($count) } recipient

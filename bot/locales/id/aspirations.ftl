@@ -102,7 +102,6 @@ asp-notify = 🔔 Status aspirasi <b>{ $ref }</b> Anda sekarang: <b>{ $status }<
 asp-notify_note = Catatan BKPSDM: { $note }
 asp-cli-opened = Periode #{ $id } “{ $name }” dibuka: { $start } s.d. { $end }.
 asp-cli-pending_exists = Masih ada periode yang dibuka atau terjadwal (#{ $id } “{ $name }”). Tutup dulu dengan: asn-bot aspirations close
-asp-cli-bad_date = Tanggal tidak dapat dibaca: { $value }. Gunakan format YYYY-MM-DD.
 asp-cli-bad_window = Periode tidak valid: { $reason }.
 asp-cli-unknown_unit = Unit tidak dikenal: { $unit }
 asp-cli-no_window = Belum ada periode aspirasi.
@@ -151,11 +150,10 @@ aper-btn_all_units = Semua unit
 aper-btn_create = ✅ Buka periode
 aper-already_pending = Masih ada periode yang dibuka atau terjadwal. Tutup atau perpanjang periode itu dahulu.
 aper-ask_name = Nama periode (maksimal { NUMBER($limit) } karakter), misalnya <i>Penjaringan Aspirasi Semester I 2026</i>. Ketik /cancel untuk batal.
-aper-ask_start = Tanggal mulai (waktu setempat), format <b>YYYY-MM-DD</b> atau <b>YYYY-MM-DD HH:MM</b>, atau tekan <b>Mulai sekarang</b>.
-aper-ask_end = Tanggal terakhir periode (waktu setempat), format <b>YYYY-MM-DD</b>; periode dibuka sampai akhir hari itu.
+aper-ask_start = Tanggal mulai (hari ini atau sesudahnya, waktu setempat), { dates-hint_date }; boleh dengan jam (<i>08.00</i>). Atau tekan <b>Mulai sekarang</b>.
+aper-ask_end = Tanggal terakhir periode (waktu setempat), { dates-hint_date }; periode dibuka sampai akhir hari itu.
 aper-ask_units = Batasi untuk unit tertentu? Ketik nama atau singkatan unit dipisah koma (misalnya <i>dinkes, kominfo</i>), atau tekan <b>Semua unit</b>.
 aper-unknown_units = Unit tidak dikenali: { $units }. Ketik lagi, atau tekan Semua unit.
-aper-bad_date = Tanggal tidak dapat dibaca. Gunakan format YYYY-MM-DD, misalnya 2026-03-31.
 aper-all_units = semua unit
 aper-confirm =
     <b>Periode baru</b>
@@ -168,7 +166,7 @@ aper-confirm =
 aper-created =
     ✅ Periode dibuka.
     { $line }
-aper-ask_extend = Periode <b>{ $name }</b> berakhir { $end }. Ketik tanggal akhir yang baru (YYYY-MM-DD).
+aper-ask_extend = Periode <b>{ $name }</b> berakhir { $end }. Ketik tanggal akhir yang baru, { dates-hint_date }.
 aper-extended =
     ✅ Periode diperpanjang.
     { $line }

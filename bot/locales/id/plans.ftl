@@ -33,8 +33,8 @@ plans-ask_dest_revise = Revisi usulan #{ $id }: ketik tujuan baru — kode forma
 plans-dest_unknown = Tujuan tidak dikenali. Ketik kode formasi yang terbuka, atau <i>Unit / Jabatan</i> dengan nama unit yang ada.
 plans-ask_tmt =
     Tujuan: <b>{ $unit }</b> — { $position }.
-    Ketik usulan TMT (tanggal berlaku), format HH-BB-TTTT, mis. <i>01-02-2027</i>.
-plans-bad_date = Tanggal tidak valid. Gunakan format HH-BB-TTTT, mis. 01-02-2027.
+    Ketik usulan TMT (tanggal berlaku), { dates-hint_date }.
+plans-tmt_past_confirm = ⚠️ TMT { $tmt } sudah lewat (hari ini { $today }). Ketik tanggal yang sama sekali lagi untuk tetap memakainya, atau ketik TMT lain.
 plans-ask_why = Ketik alasan/pertimbangan usulan ini (maks. 500 karakter).
 plans-warnings =
     ⚠️ <b>Usulan ini melanggar aturan:</b>
@@ -118,7 +118,7 @@ plans-sk_needs_answer = SK baru dapat dicatat setelah pegawai menyetujui, atau s
 plans-ask_keep = Ketik alasan usulan #{ $id } tetap dipertahankan tanpa perubahan.
 plans-kept = 📌 Usulan #{ $id } dipertahankan; alasannya dicatat.
 plans-ask_sk = Ketik nomor SK untuk usulan #{ $id }.
-plans-ask_sk_tmt = Ketik TMT menurut SK (HH-BB-TTTT).
+plans-ask_sk_tmt = Ketik TMT menurut SK, { dates-hint_date }.
 plans-decreed = 🏛 Usulan #{ $id } ditetapkan: SK { $sk }, TMT { $tmt }. Pegawai telah diberi tahu.
 plans-decree_notice =
     🏛 <b>Mutasi Anda telah ditetapkan</b>
@@ -126,7 +126,7 @@ plans-decree_notice =
     SK: { $sk }
     TMT: { $tmt }
     Terima kasih atas tanggapan Anda selama konsultasi.
-plans-ask_new_tmt = Ketik TMT baru untuk usulan #{ $id } (HH-BB-TTTT).
+plans-ask_new_tmt = Ketik TMT baru untuk usulan #{ $id }, { dates-hint_date }.
 plans-tmt_changed = 📅 TMT usulan #{ $id } diubah menjadi { $tmt }.
 plans-tmt_notice = 📅 TMT mutasi Anda diubah menjadi <b>{ $tmt }</b>.
 plans-done = ✅ Usulan #{ $id } dilaksanakan.
