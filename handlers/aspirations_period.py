@@ -118,7 +118,7 @@ async def extend_pressed(request: Request, data: b.ExtendWindow) -> None:
     request.answer()
     await request.set_state(FLOW, EXTEND, {"id": window.id})
     request.reply_key(
-        "aper.ask_extend", name=escape(window.name), end=when(request, window.ends_at),
+        "aper.ask_extend", name=escape(window.name), end=when(request, window.ends_at, end=True),
         example=date_example(request),
     )  # fmt: skip
 
@@ -207,7 +207,7 @@ async def _confirm(request: Request, draft: dict[str, Any]) -> None:
         "aper.confirm",
         name=escape(draft["name"]),
         start=when(request, datetime.fromisoformat(draft["start"])),
-        end=when(request, datetime.fromisoformat(draft["end"])),
+        end=when(request, datetime.fromisoformat(draft["end"]), end=True),
         units=escape(units),
     )
     create = Button(request.t("aper.btn_create"), b.CreateWindow())

@@ -152,15 +152,6 @@ def test_workload_import_reports_lines() -> None:
     assert missing.missing_columns == ["position", "staffed"]
 
 
-def test_date_parsing() -> None:
-    """Local dates typed by HR."""
-    from bot.plans.dates import parse_local_date
-
-    assert parse_local_date("01-02-2027") == date(2027, 2, 1)
-    assert parse_local_date("2027-02-01") == date(2027, 2, 1)
-    assert parse_local_date("31-02-2027") is None
-
-
 MOVES_HEADER = "NIP;Kode Formasi;UNIT TUJUAN;Jabatan_Tujuan;TMT;Alasan\n"
 
 

@@ -37,10 +37,15 @@ def is_open(window: WindowTimes, now: datetime) -> bool:
     return state_of(window, now) == OPEN
 
 
-def format_local(when: datetime, tz: ZoneInfo, locale: str | None = None) -> str:
-    """A UTC time shown in local time, e.g. ``31-01-2026 23.59 WIB`` (id) or ``23:59`` (en)."""
+def format_local(
+    when: datetime, tz: ZoneInfo, locale: str | None = None, *, end: bool = False
+) -> str:
+    """A UTC time shown in local time, e.g. ``31-01-2026 23.59 WIB`` (id) or ``23:59`` (en).
+
+    An ``end`` at midnight (exclusive) is shown as 23.59 of the day before, its last day.
+    """
     local = when.astimezone(tz)
-    if local.hour == 0 and local.minute == 0 and local.second == 0:
+    if end and local.hour == 0 and local.minute == 0 and local.second == 0:
         local -= timedelta(minutes=1)  # an exclusive midnight end reads as 23:59 of the day
     return format_datetime(local, locale, tz, "short")
 

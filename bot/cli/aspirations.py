@@ -50,7 +50,11 @@ def cmd_open(args: argparse.Namespace) -> int:
         if isinstance(result, PendingExists):
             pending = result.window
             return 1, [t(loc, "asp.cli.pending_exists", id=pending.id, name=pending.name)]
-        w, first, last = result.window, format_local(start, tz, loc), format_local(end, tz, loc)
+        w, first, last = (
+            result.window,
+            format_local(start, tz, loc),
+            format_local(end, tz, loc, end=True),
+        )
         return 0, [t(loc, "asp.cli.opened", id=w.id, name=w.name, start=first, end=last)]
 
     return run_printing(settings, action)
@@ -85,7 +89,15 @@ def cmd_extend(args: argparse.Namespace) -> int:
         if not isinstance(result, Extended):
             return 1, [t(loc, "asp.cli.no_window")]
         w = result.window
-        return 0, [t(loc, "asp.cli.extended", id=w.id, name=w.name, end=format_local(end, tz, loc))]
+        return 0, [
+            t(
+                loc,
+                "asp.cli.extended",
+                id=w.id,
+                name=w.name,
+                end=format_local(end, tz, loc, end=True),
+            )
+        ]
 
     return run_printing(settings, action)
 
@@ -134,7 +146,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                     id=w.id,
                     name=w.name,
                     start=format_local(w.starts_at, tz, loc),
-                    end=format_local(w.ends_at, tz, loc),
+                    end=format_local(w.ends_at, tz, loc, end=True),
                     state=t(loc, state),
                     count=count,
                 )
