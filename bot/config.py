@@ -105,9 +105,8 @@ class Settings(BaseSettings):
         """The freeze cannot end before it starts."""
         start, end = self.aspiration_freeze_from, self.aspiration_freeze_until
         if start and end and end < start:
-            raise ValueError(
-                f"ASPIRATION_FREEZE_UNTIL ({end}) is before ASPIRATION_FREEZE_FROM ({start})"
-            )
+            shown = ", ".join(f"{d[8:]}-{d[5:7]}-{d[:4]}" for d in (end, start))
+            raise ValueError(f"ASPIRATION_FREEZE_UNTIL: ends before ASPIRATION_FREEZE_FROM ({shown})")
         return self
 
     @property

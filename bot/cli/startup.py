@@ -69,4 +69,4 @@ async def prepare(settings: Settings) -> User:
 def started_line(settings: Settings, me: User) -> str:
     """The one start-up log line: bot username, update mode, database kind (no secrets)."""
     database = "SQLite" if settings.is_sqlite else "PostgreSQL"
-    return f"asn-bot started: @{me.username}, {settings.update_mode}, {database}"
+    return f"asn-bot starting: @{me.username}, {settings.update_mode}, {database}"
