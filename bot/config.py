@@ -106,7 +106,7 @@ class Settings(BaseSettings):
         start, end = self.aspiration_freeze_from, self.aspiration_freeze_until
         if start and end and end < start:
             shown = ", ".join(f"{d[8:]}-{d[5:7]}-{d[:4]}" for d in (end, start))
-            raise ValueError(f"ASPIRATION_FREEZE_UNTIL: ends before ASPIRATION_FREEZE_FROM ({shown})")
+            raise ValueError(f"ASPIRATION_FREEZE_UNTIL: before ASPIRATION_FREEZE_FROM ({shown})")
         return self
 
     @property

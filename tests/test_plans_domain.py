@@ -206,7 +206,7 @@ def test_moves_report_lines_use_roster_and_plan_texts() -> None:
     assert row_text(RowError(3, "nip", "roster.err.nip_length", {"found": 16}), "id") == (
         "Baris 3: NIP harus 18 digit (ditemukan 16)"
     )
-    assert "kode formasi tidak dikenal (X-9)" in row_text(
+    assert "kode jabatan lowong tidak dikenal (X-9)" in row_text(
         RowError(4, "kode_formasi", "plans.imp_err_position_unknown", {"value": "X-9"}), "id"
     )
     warned = warning_text(RowError(5, "", "plans.warn_elig_sanction"), "en")

@@ -35,9 +35,9 @@ plans-ask_tmt =
     Destination: <b>{ $unit }</b> — { $position }.
     Type the proposed TMT (effective date), { dates-hint_date }.
 plans-tmt_past_confirm = ⚠️ The TMT { $tmt } has already passed (today is { $today }). Type the same date again to keep it, or type another TMT.
-plans-ask_why = Type the rationale of this move (at most 500 characters).
+plans-ask_why = Type the rationale of this move (shown to the employee), at most 500 characters.
 plans-warnings =
-    ⚠️ <b>This move breaks a rule:</b>
+    ⚠️ <b>This move does not yet meet these requirements:</b>
     { $lines }
     { "" }
     To go ahead anyway, type the reason (it is kept in the audit trail). Type /cancel to stop.
@@ -50,7 +50,7 @@ plans-cannot_submit = A plan can be submitted only as a Draf with at least one m
 plans-submitted = 📤 Plan #{ $id } ({ $count ->
         [one] { NUMBER($count) } move
        *[other] { NUMBER($count) } moves
-    }) submitted to the authorised official.
+    }) submitted to the PPK.
 plans-approver_notice = 📥 Mutation plan #{ $id } <b>{ $name }</b> ({ $count ->
         [one] { NUMBER($count) } move
        *[other] { NUMBER($count) } moves
@@ -112,7 +112,7 @@ plans-move_card =
     From: { $src } — { $src_pos }
     To: <b>{ $dst }</b> — { $dst_pos }
     Proposed TMT: { $tmt }
-    Rationale: { $why }
+    Rationale (shown to the employee): { $why }
     Status: { $status }
     PPK note: { $note }
     Answer: { $answer } — { $answer_text }
