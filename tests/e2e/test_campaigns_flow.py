@@ -36,7 +36,7 @@ async def _edit_first_step(harness: BotHarness) -> None:
     await hr.send("D-20 09:00")
     saved, listing = await hr.replies(2)
     assert "disimpan" in saved.text
-    assert "1. H-20 pukul 09:00 — Persiapan mutasi" in listing.text
+    assert "1. H-20 pukul 09.00 WIB — Persiapan mutasi" in listing.text
 
 
 async def test_edited_step_follows_tmt_change(harness: BotHarness) -> None:
