@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from datetime import UTC, datetime
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
+from bot.i18n.date_input import DateProblem, read_date
+
+SQLITE, PG = "sqlite+aiosqlite://", "postgresql+asyncpg://"
 DEFAULT_SQLITE_URL = "sqlite+aiosqlite:///./data/asn_bot.sqlite3"
+PG_EXAMPLE = "postgresql+asyncpg://user@127.0.0.1:5432/asn_bot"
 SUPPORTED_LOCALES = ("id", "en")
 # Telegram accepts 1-256 of these characters; we ask for at least 32 (a random secret).
 WEBHOOK_SECRET_RE = re.compile(r"[A-Za-z0-9_-]{32,256}")
@@ -52,6 +58,7 @@ class Settings(BaseSettings):
     schedule_grace_minutes: int = Field(default=360, ge=0, le=7 * 24 * 60)
     survey_min_group: int = Field(default=5, ge=1, le=100)  # anonymity threshold of results
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    startup_attempts: int = Field(default=6, ge=1, le=100)  # Bot API tries at start
 
     @field_validator("admin_telegram_ids", mode="before")
     @classmethod
@@ -78,16 +85,29 @@ class Settings(BaseSettings):
     @field_validator("database_url")
     @classmethod
     def _check_db_url(cls, value: str) -> str:
-        """Only the async SQLite and PostgreSQL drivers are supported."""
-        if value.startswith("postgresql://") or value.startswith("postgres://"):
-            value = "postgresql+asyncpg://" + value.split("://", 1)[1]
-        if value.startswith("sqlite:///"):
-            value = "sqlite+aiosqlite:///" + value.removeprefix("sqlite:///")
-        if not (
-            value.startswith("sqlite+aiosqlite://") or value.startswith("postgresql+asyncpg://")
-        ):
-            raise ValueError("must start with sqlite+aiosqlite:/// or postgresql+asyncpg://")
-        return value
+        """Only the async SQLite and PostgreSQL drivers, with a file or a database named."""
+        return normalise_database_url(value.strip())
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_log_level(cls, value: object) -> object:
+        """``info`` works as well as ``INFO``."""
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("aspiration_freeze_from", "aspiration_freeze_until")
+    @classmethod
+    def _check_freeze_date(cls, value: str) -> str:
+        """A calendar date (``31-12-2026`` or ``2026-12-31``), stored as ISO; empty for none."""
+        return freeze_date(value)
+
+    @model_validator(mode="after")
+    def _check_freeze_order(self) -> Settings:
+        """The freeze cannot end before it starts."""
+        start, end = self.aspiration_freeze_from, self.aspiration_freeze_until
+        if start and end and end < start:
+            shown = ", ".join(f"{d[8:]}-{d[5:7]}-{d[:4]}" for d in (end, start))
+            raise ValueError(f"ASPIRATION_FREEZE_UNTIL: before ASPIRATION_FREEZE_FROM ({shown})")
+        return self
 
     @property
     def tz(self) -> ZoneInfo:
@@ -116,17 +136,49 @@ class Settings(BaseSettings):
 
 
 def load_settings(**overrides: object) -> Settings:
-    """Read and validate the settings, turning pydantic errors into a readable ConfigError."""
+    """Read and validate the settings, turning pydantic errors into a one-line ConfigError.
+
+    Nothing is created here: the SQLite folder is made when the database is first opened.
+    """
     try:
-        settings = Settings(**overrides)  # type: ignore[arg-type]
+        return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
-            name = ".".join(str(p) for p in err["loc"]).upper() or "CONFIG"
-            problems.append(f"{name}: {err['msg']}")
-        raise ConfigError("Invalid configuration: " + "; ".join(problems)) from exc
-    if settings.is_sqlite:
-        path = settings.database_url.split(":///", 1)[1]
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return settings
+            message = str(err["msg"]).removeprefix("Value error, ")
+            name = ".".join(str(p) for p in err["loc"]).upper()
+            problems.append(f"{name}: {message}" if name else message)
+        raise ConfigError("; ".join(problems)) from exc
+
+
+def normalise_database_url(value: str) -> str:
+    """The URL with its async driver; ValueError saying what is wrong with it."""
+    if not value:
+        raise ValueError(f"empty; use {DEFAULT_SQLITE_URL} or {PG_EXAMPLE}")
+    for plain, driver in (("postgres://", PG), ("postgresql://", PG), ("sqlite://", SQLITE)):
+        if value.startswith(plain):
+            value = driver + value.removeprefix(plain)
+    if not value.startswith((SQLITE, PG)):
+        raise ValueError(f"must start with {SQLITE}/ or {PG}")
+    try:
+        url = make_url(value)
+    except ArgumentError as exc:
+        raise ValueError(f"malformed URL ({exc})") from exc
+    if value.startswith(SQLITE) and (url.host or not url.database or url.database == ":memory:"):
+        raise ValueError(
+            "malformed SQLite URL: name a file after three slashes, e.g. "
+            "sqlite+aiosqlite:///./data/asn_bot.sqlite3 (four for an absolute path)"
+        )
+    if value.startswith(PG) and not (url.database and (url.host or url.query.get("host"))):
+        raise ValueError(f"empty PostgreSQL URL: name the host and database, e.g. {PG_EXAMPLE}")
+    return value
+
+
+def freeze_date(value: str) -> str:
+    """A freeze date setting as ISO (``2026-12-31``), or "" when unset; ValueError else."""
+    if not value.strip():
+        return ""
+    typed = read_date(value, now=datetime.now(UTC), zone=UTC, time_rule="none", relative=False)
+    if isinstance(typed, DateProblem):
+        raise ValueError(f"not a date: {value.strip()!r} (use DD-MM-YYYY, e.g. 31-12-2026)")
+    return typed.day.isoformat()

@@ -15,6 +15,7 @@ from bot.messages import Button, OutgoingMessage
 from bot.registration.invites import invite_link
 from handlers.buttons import add_button
 from handlers.commands import add_command
+from handlers.dates import shown_time
 from handlers.request import Request
 
 HR = ("hr",)
@@ -59,7 +60,7 @@ async def invite_cmd(request: Request) -> None:
         return
     username = request.settings.bot_username or request.context.bot.username
     link = invite_link(username, result.code) or result.code
-    expires = result.expires_at.astimezone(request.settings.tz).strftime("%d-%m-%Y %H:%M %Z")
+    expires = shown_time(request, result.expires_at)
     request.reply_key("admin.invite_created", name=result.name, link=link, expires=expires)
 
 

@@ -25,6 +25,7 @@ from handlers.aspirations_common import escape, status_label, tell_no_window
 from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.context import services_of
+from handlers.dates import shown_time
 from handlers.flows import resume_step
 from handlers.request import Request
 from storage.models import Employee
@@ -85,13 +86,12 @@ async def status_cmd(request: Request) -> None:
         if not in_flow:
             request.reply_key("asp.status_none")
         return
-    tz = request.settings.tz
     lines = [card(request.locale, view.aspiration, view.window_name), request.t("asp.history_head")]
     for entry in view.history:
         lines.append(
             request.t(
                 "asp.history_line",
-                at=entry.at.astimezone(tz).strftime("%d-%m-%Y %H:%M"),
+                at=shown_time(request, entry.at),
                 action=request.t(ACTION_KEYS[entry.action]),
                 status=status_label(request, entry.to_status),
             )

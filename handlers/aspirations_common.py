@@ -24,9 +24,9 @@ def today_of(request: Request) -> date:
     return request.today()
 
 
-def when(request: Request, value: datetime) -> str:
-    """A UTC time in the bot's local time zone."""
-    return format_local(value, request.settings.tz)
+def when(request: Request, value: datetime, *, end: bool = False) -> str:
+    """A UTC time in the bot's local time zone (an ``end`` at midnight as 23.59 before it)."""
+    return format_local(value, request.settings.tz, request.locale, end=end)
 
 
 def window_line(request: Request, window: AspirationWindow, now: datetime) -> str:
@@ -48,7 +48,7 @@ def tell_no_window(request: Request, upcoming: AspirationWindow | None) -> None:
         "asp.no_window_next",
         name=escape(upcoming.name),
         start=when(request, upcoming.starts_at),
-        end=when(request, upcoming.ends_at),
+        end=when(request, upcoming.ends_at, end=True),
     )
 
 

@@ -35,6 +35,7 @@ from handlers.aspirations_common import (
 from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.context import services_of
+from handlers.dates import shown_time
 from handlers.flows import Accepts, expect_text
 from handlers.request import Request
 from storage.models import ConversationState
@@ -154,7 +155,7 @@ async def open_pressed(request: Request, data: b.OpenAspiration) -> None:
     if view is None:
         raise CallbackDataError("no such aspiration")
     request.answer()
-    employee, tz = view.employee, request.settings.tz
+    employee = view.employee
     lines = [
         request.t(
             "aspr.employee_line",
@@ -169,7 +170,7 @@ async def open_pressed(request: Request, data: b.OpenAspiration) -> None:
         note = f" — {escape(h.note)}" if h.note else ""
         line = request.t(
             "aspr.history_line",
-            at=h.at.astimezone(tz).strftime("%d-%m-%Y %H:%M"),
+            at=shown_time(request, h.at),
             actor=h.actor,
             action=request.t(ACTION_KEYS[h.action]),
             status=status_label(request, h.to_status),

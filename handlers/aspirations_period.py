@@ -16,13 +16,14 @@ from bot.aspirations import buttons as b
 from bot.aspirations import periods
 from bot.aspirations.labels import WINDOW_ERROR_KEYS
 from bot.aspirations.periods import Extended, Invalid, Missing, Opened, PendingExists
-from bot.aspirations.windows import NAME_MAX_LEN, DateInputError, parse_local, validate_new_window
+from bot.aspirations.windows import NAME_MAX_LEN, validate_new_window
 from bot.callback_data import CallbackDataError
 from bot.messages import Button, OutgoingMessage, rows
 from handlers.aspirations_common import escape, when, window_line
 from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.context import services_of
+from handlers.dates import date_example, typed_date
 from handlers.flows import Accepts, expect_text
 from handlers.request import Request
 from storage.models import ConversationState
@@ -72,7 +73,7 @@ async def start_now_pressed(request: Request, data: b.StartNow) -> None:
     if draft is not None:
         draft["start"] = request.now().isoformat()
         await request.set_state(FLOW, END, draft)
-        request.reply_key("aper.ask_end")
+        request.reply_key("aper.ask_end", example=date_example(request))
 
 
 async def all_units_pressed(request: Request, data: b.AllUnits) -> None:
@@ -117,8 +118,9 @@ async def extend_pressed(request: Request, data: b.ExtendWindow) -> None:
     request.answer()
     await request.set_state(FLOW, EXTEND, {"id": window.id})
     request.reply_key(
-        "aper.ask_extend", name=escape(window.name), end=when(request, window.ends_at)
-    )
+        "aper.ask_extend", name=escape(window.name), end=when(request, window.ends_at, end=True),
+        example=date_example(request),
+    )  # fmt: skip
 
 
 async def close_pressed(request: Request, data: b.CloseWindow) -> None:
@@ -150,35 +152,26 @@ async def name_step(request: Request, state: ConversationState) -> None:
         return
     await request.set_state(FLOW, START, {"name": name})
     now_button = Button(request.t("aper.btn_now"), b.StartNow())
-    request.send(OutgoingMessage(request.t("aper.ask_start"), rows([now_button])))
-
-
-def _read_date(request: Request, *, end_of_day: bool) -> datetime | None:
-    """A typed local date as UTC, or None after telling the format."""
-    text = expect_text(request, max_len=40)
-    if text is None:
-        return None
-    try:
-        return parse_local(text, request.settings.tz, end_of_day=end_of_day)
-    except DateInputError:
-        request.reply_key("aper.bad_date")
-        return None
+    prompt = request.t("aper.ask_start", example=date_example(request))
+    request.send(OutgoingMessage(prompt, rows([now_button])))
 
 
 async def start_step(request: Request, state: ConversationState) -> None:
-    """The start date (or the 'now' button)."""
-    start = _read_date(request, end_of_day=False)
-    if start is None:
+    """The start date (or the 'now' button): today or later, a bare date from its midnight."""
+    typed = typed_date(request, time_rule="optional", not_past=True)
+    if typed is None:
         return
+    start = max(typed.at(), request.now())
     await request.set_state(FLOW, END, {**state.data, "start": start.isoformat()})
-    request.reply_key("aper.ask_end")
+    request.reply_key("aper.ask_end", example=date_example(request))
 
 
 async def end_step(request: Request, state: ConversationState) -> None:
-    """The last day of the window."""
-    end = _read_date(request, end_of_day=True)
-    if end is None:
+    """The last day of the window (open through that whole day unless a time is typed)."""
+    typed = typed_date(request, time_rule="optional", not_past=True)
+    if typed is None:
         return
+    end = typed.end()
     start = datetime.fromisoformat(state.data["start"])
     error = validate_new_window(start, end, request.now())
     if error:
@@ -214,7 +207,7 @@ async def _confirm(request: Request, draft: dict[str, Any]) -> None:
         "aper.confirm",
         name=escape(draft["name"]),
         start=when(request, datetime.fromisoformat(draft["start"])),
-        end=when(request, datetime.fromisoformat(draft["end"])),
+        end=when(request, datetime.fromisoformat(draft["end"]), end=True),
         units=escape(units),
     )
     create = Button(request.t("aper.btn_create"), b.CreateWindow())
@@ -223,9 +216,10 @@ async def _confirm(request: Request, draft: dict[str, Any]) -> None:
 
 async def extend_step(request: Request, state: ConversationState) -> None:
     """The new last day of a window (reopens a window whose end had passed)."""
-    end = _read_date(request, end_of_day=True)
-    if end is None:
+    typed = typed_date(request, time_rule="optional", not_past=True)
+    if typed is None:
         return
+    end = typed.end()
     window_id = int(state.data.get("id", 0))
     result = await periods.extend(
         request.session, request.now(), request.telegram_id, window_id, end

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Collection, Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Any
 
 from telegram.ext import Application
@@ -31,6 +30,7 @@ from bot.delivery.buttons import (
 from bot.messages import Button, OutgoingMessage
 from handlers.buttons import add_button
 from handlers.context import services_of
+from handlers.dates import date_example
 from handlers.flows import Accepts, expect_text
 from handlers.request import Request, escape_html
 from storage.models import ConversationState
@@ -213,6 +213,5 @@ def _unit_ids(state: ConversationState) -> list[int]:
 
 
 def example_time(request: Request) -> str:
-    """Tomorrow 08:00 in the bot's time zone, as an example of a typed send time."""
-    tomorrow = request.now().astimezone(request.settings.tz) + timedelta(days=1)
-    return tomorrow.strftime("%Y-%m-%d 08:00")
+    """Tomorrow 08.00 in the bot's time zone, as an example of a typed send time."""
+    return date_example(request, with_time=True)

@@ -25,13 +25,14 @@ from bot.delivery.buttons import (
     SendBroadcast,
     SkipAttachment,
 )
-from bot.delivery.compose import MAX_TEXT, html_error, parse_local_time
+from bot.delivery.compose import MAX_TEXT, html_error
 from bot.messages import Button, OutgoingMessage, rows
 from handlers import broadcasts_report
 from handlers.audience_picker import AudiencePicker, AudienceTexts
 from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.context import services_of
+from handlers.dates import shown_time, typed_date
 from handlers.flows import Accepts, buttons_only, expect_text
 from handlers.request import Request, escape_html
 from storage.models import ConversationState
@@ -193,24 +194,20 @@ async def abort_pressed(request: Request, _data: AbortBroadcast) -> None:
 
 async def when_step(request: Request, state: ConversationState) -> None:
     """The local send time: validate, then schedule the broadcast."""
-    text = expect_text(request, max_len=40)
-    if text is None:
+    typed = typed_date(request, time_rule="required", not_past=True)
+    if typed is None:
         return
-    settings = request.settings
-    at = parse_local_time(text, settings.tz)
-    if at is None:
-        request.reply_key("bc.bad_time", value=escape_html(text), tz=settings.timezone)
-        return
+    at = typed.at()
     draft = broadcasts.BroadcastDraft.of(state.data)
     result = await broadcasts.schedule(
         request.session, request.now(), request.telegram_id, draft, at,
         request.services.scheduler.schedule,
     )  # fmt: skip
     if isinstance(result, broadcasts.NotInFuture):
-        request.reply_key("bc.past_time", value=escape_html(text))
+        request.reply_key("bc.past_time", value=shown_time(request, at))
         return
     await request.clear_state()
-    local = at.astimezone(settings.tz).strftime("%Y-%m-%d %H:%M")
+    local = shown_time(request, at)
     count = state.data.get("count", 0)
     request.reply_key("bc.scheduled", id=result.broadcast_id, at=local, count=count)
 

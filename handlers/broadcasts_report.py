@@ -12,17 +12,17 @@ from bot.delivery.buttons import CancelBroadcast, ExportBroadcastReport, ShowBro
 from bot.messages import Button, OutgoingMessage, rows
 from handlers.buttons import add_button
 from handlers.commands import add_command
+from handlers.dates import shown_time
 from handlers.request import Request, escape_html
 from storage.models.delivery import Broadcast
 
 HR = ("hr",)
-FMT = "%Y-%m-%d %H:%M"
 
 
 def _local(request: Request, broadcast: Broadcast, scheduled: bool = False) -> str:
     """Creation (or scheduled) time in the configured zone."""
     when = broadcast.scheduled_at if scheduled and broadcast.scheduled_at else broadcast.created_at
-    return when.astimezone(request.settings.tz).strftime(FMT)
+    return shown_time(request, when)
 
 
 async def scheduled_cmd(request: Request) -> None:

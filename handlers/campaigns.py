@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import time
 from typing import Any
 
 from telegram.ext import Application
@@ -19,6 +20,7 @@ from bot.campaigns.buttons import EditStepOffset, EditStepText
 from bot.campaigns.timing import format_offset
 from bot.delivery.compose import MAX_TEXT
 from bot.events import MoveEvent
+from bot.i18n.dates import format_clock
 from bot.messages import Button, OutgoingMessage
 from handlers.buttons import add_button
 from handlers.commands import add_command
@@ -33,6 +35,12 @@ HR = ("hr",)
 PREVIEW = 70
 
 
+def _clock(request: Request, send_time: str) -> str:
+    """A step's local send time as shown everywhere: ``08.00 WIB``."""
+    return format_clock(time.fromisoformat(send_time), request.locale, request.settings.tz,
+                        request.today())  # fmt: skip
+
+
 async def campaigns_cmd(request: Request) -> None:
     """Show the default template's steps with edit buttons."""
     view = await campaigns.template_view(request.session, request.locale)
@@ -40,10 +48,14 @@ async def campaigns_cmd(request: Request) -> None:
     buttons = []
     for step in view.steps:
         preview = escape_html(step.text[:PREVIEW] + ("…" if len(step.text) > PREVIEW else ""))
-        offset = format_offset(step.offset_days)
+        offset = format_offset(step.offset_days, request.t("campaigns.day_letter"))
         lines.append(
             request.t(
-                "campaigns.step_line", n=step.n, offset=offset, time=step.send_time, preview=preview
+                "campaigns.step_line",
+                n=step.n,
+                offset=offset,
+                time=_clock(request, step.send_time),
+                preview=preview,
             )
         )
         buttons.append(

@@ -16,6 +16,7 @@ from bot.plans import buttons as b
 from bot.plans import views
 from handlers.buttons import add_button
 from handlers.commands import add_command
+from handlers.dates import shown_time
 from handlers.plans_common import HR, esc
 from handlers.request import Request
 
@@ -47,11 +48,10 @@ async def audit_pressed(request: Request, data: b.ShowAudit) -> None:
     if trail is None:
         raise CallbackDataError("unknown plan")
     lines = [request.t("plans.audit_title", id=data.plan_id, count=len(trail.entries))]
-    tz = request.settings.tz
     for e in trail.entries[-AUDIT_SHOWN:]:
         why = e.details.get("reason") or e.details.get("note") or ""
         lines.append(
-            f"{e.at.astimezone(tz).strftime('%d-%m %H:%M')} {esc(e.actor)} "
+            f"{shown_time(request, e.at)} {esc(e.actor)} "
             f"{esc(e.action)} {e.entity}#{e.entity_id}" + (f" — {esc(why)}" if why else "")
         )
     request.reply("\n".join(lines))

@@ -6,7 +6,6 @@ plan card shown after adding a move and the one opened from /rencana are the sam
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from telegram.ext import Application
@@ -15,12 +14,12 @@ from bot.messages import Button, OutgoingMessage
 from bot.plans import buttons as b
 from bot.plans import labels, views
 from bot.plans import status as st
-from bot.plans.dates import fmt_date, parse_local_date
+from bot.plans.dates import fmt_date
 from bot.plans.rules import MoveWarning
 from bot.plans.service import Destination
 from bot.workload.buttons import ShowWorkload
 from handlers.context import services_of
-from handlers.flows import FlowSpec, expect_text
+from handlers.flows import FlowSpec
 from handlers.request import Request, inline_markup
 from handlers.request import escape_html as esc
 
@@ -45,17 +44,6 @@ def wake_outbox(request: Request) -> None:
         outbox.wake()
 
     request.later(wake)
-
-
-def typed_date(request: Request) -> date | None:
-    """The typed DD-MM-YYYY date, or None after saying what is wrong."""
-    text = expect_text(request, max_len=20)
-    if text is None:
-        return None
-    typed = parse_local_date(text)
-    if typed is None:
-        request.reply_key("plans.bad_date")
-    return typed
 
 
 def warning_lines(request: Request, warnings: list[MoveWarning]) -> str:

@@ -18,6 +18,7 @@ from bot.plans import labels, service_decree, views
 from bot.plans import status as st
 from bot.plans.service_decree import MoveAction
 from handlers.buttons import add_button
+from handlers.dates import date_example, typed_date
 from handlers.flows import Accepts, expect_text
 from handlers.plans_common import (
     FLOW,
@@ -26,7 +27,6 @@ from handlers.plans_common import (
     esc,
     fmt_date,
     plan_flow,
-    typed_date,
     wake_outbox,
 )
 from handlers.request import Request
@@ -92,7 +92,7 @@ async def _start(request: Request, move_id: int, action: MoveAction, step: str, 
         request.reply_key("plans.sk_needs_answer")
     else:
         await request.set_state(FLOW, step, {"move_id": move_id, "version": checked.version})
-        request.reply_key(key, id=move_id)
+        request.reply_key(key, id=move_id, example=date_example(request))
 
 
 async def keep_pressed(request: Request, data: b.KeepMove) -> None:
@@ -160,15 +160,15 @@ async def sk_number_step(request: Request, state: ConversationState) -> None:
     if number is None:
         return
     await request.set_state(FLOW, SK_TMT, {**state.data, "sk": number})
-    request.reply_key("plans.ask_sk_tmt")
+    request.reply_key("plans.ask_sk_tmt", example=date_example(request))
 
 
 async def sk_tmt_step(request: Request, state: ConversationState) -> None:
     """Record the decree: status Ditetapkan, the employee told, MOVE_DECREED emitted."""
-    tmt = typed_date(request)
-    if tmt is None:
+    typed = typed_date(request)
+    if typed is None:
         return
-    move_id, version = _move(state)
+    move_id, version, tmt = *_move(state), typed.day
     number, services = str(state.data["sk"]), request.services
     decreed = await service_decree.decree_move(
         request.session, request.now(), request.telegram_id, move_id, version, number, tmt,
@@ -179,10 +179,10 @@ async def sk_tmt_step(request: Request, state: ConversationState) -> None:
 
 async def new_tmt_step(request: Request, state: ConversationState) -> None:
     """Change the TMT of a decreed move: the employee told, MOVE_TMT_CHANGED emitted."""
-    tmt = typed_date(request)
-    if tmt is None:
+    typed = typed_date(request)
+    if typed is None:
         return
-    move_id, version = _move(state)
+    move_id, version, tmt = *_move(state), typed.day
     services = request.services
     changed = await service_decree.change_tmt(
         request.session, request.now(), request.telegram_id, move_id, version, tmt,

@@ -18,6 +18,7 @@ from bot.plans import labels, service, service_moves, views
 from bot.plans.rules import MoveWarning
 from bot.plans.service import Destination
 from handlers.buttons import add_button
+from handlers.dates import date_example, typed_date
 from handlers.flows import Accepts, expect_text
 from handlers.plans_common import (
     FLOW,
@@ -25,9 +26,9 @@ from handlers.plans_common import (
     TEXT_MAX,
     dest_dict,
     esc,
+    fmt_date,
     plan_flow,
     show_plan,
-    typed_date,
     wake_outbox,
     warning_lines,
 )
@@ -78,7 +79,7 @@ async def propose_pressed(request: Request, data: b.ProposeMove) -> None:
         "plans.usul_intro", name=esc(found.employee.name), position=esc(dest.position),
         unit=esc(dest.unit_name), plan=esc(found.plan.name),
     )  # fmt: skip
-    request.reply_key("plans.ask_tmt", unit=esc(dest.unit_name), position=esc(dest.position))
+    _ask_tmt(request, dest)
 
 
 async def moves_pressed(request: Request, data: b.MovesPage) -> None:
@@ -151,15 +152,29 @@ async def dest_step(request: Request, state: ConversationState) -> None:
         request.reply_key("plans.dest_unknown")
         return
     await request.set_state(FLOW, TMT, {**state.data, "dest": dest_dict(dest)})
-    request.reply_key("plans.ask_tmt", unit=esc(dest.unit_name), position=esc(dest.position))
+    _ask_tmt(request, dest)
+
+
+def _ask_tmt(request: Request, dest: Destination) -> None:
+    """Ask for the proposed TMT, showing the date format and an example."""
+    request.reply_key(
+        "plans.ask_tmt", unit=esc(dest.unit_name), position=esc(dest.position),
+        example=date_example(request),
+    )  # fmt: skip
 
 
 async def tmt_step(request: Request, state: ConversationState) -> None:
-    """Take the proposed TMT (local date)."""
-    tmt = typed_date(request)
-    if tmt is None:
+    """Take the proposed TMT (local date); a past one only when HR types it twice."""
+    typed = typed_date(request)
+    if typed is None:
         return
-    await request.set_state(FLOW, WHY, {**state.data, "tmt": tmt.isoformat()})
+    tmt, today = typed.day, request.today()
+    if tmt < today and state.data.get("past_tmt") != tmt.isoformat():
+        await request.set_state(FLOW, TMT, {**state.data, "past_tmt": tmt.isoformat()})
+        request.reply_key("plans.tmt_past_confirm", tmt=fmt_date(tmt), today=fmt_date(today))
+        return
+    data = {k: v for k, v in state.data.items() if k != "past_tmt"}
+    await request.set_state(FLOW, WHY, {**data, "tmt": tmt.isoformat()})
     request.reply_key("plans.ask_why")
 
 

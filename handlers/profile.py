@@ -15,6 +15,7 @@ from bot.profile.service import MAX_ITEMS, SKILL_MAX_LEN, ItemKind
 from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.context import services_of
+from handlers.dates import shown_date
 from handlers.flows import Accepts, expect_text
 from handlers.request import Request, escape_html
 from storage.models import ConversationState, Employee
@@ -88,7 +89,7 @@ async def profile_cmd(request: Request) -> None:
             position=emp.position_title or "-",
             rank=emp.rank or "-",
             education=" ".join(p for p in (emp.education_level, emp.education_major) if p) or "-",
-            tmt=emp.position_tmt.strftime("%d-%m-%Y") if emp.position_tmt else "-",
+            tmt=shown_date(request, emp.position_tmt),
         ),
         request.t("profile.roster_skills", skills=emp.roster_skills or "-"),
     ]

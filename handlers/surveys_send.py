@@ -14,7 +14,6 @@ from typing import Any
 from telegram.ext import Application
 
 from bot.delivery.audience import AudienceError
-from bot.delivery.compose import parse_local_time
 from bot.messages import Button, OutgoingMessage, rows
 from bot.surveys.buttons import (
     SEND_PICKER,
@@ -23,11 +22,12 @@ from bot.surveys.buttons import (
     SendSurveyLater,
     SendSurveyNow,
 )
-from bot.surveys.sending import TIME_FORMAT, SendError, send_from_chat, sendable
+from bot.surveys.sending import SendError, send_from_chat, sendable
 from handlers.audience_picker import AudiencePicker, AudienceTexts
 from handlers.buttons import add_button
 from handlers.context import services_of
-from handlers.flows import Accepts, buttons_only, expect_text
+from handlers.dates import shown_time, typed_date
+from handlers.flows import Accepts, buttons_only
 from handlers.request import Request, escape_html
 from storage.models import ConversationState
 
@@ -92,16 +92,10 @@ async def abort_pressed(request: Request, _data: AbortSurveySending) -> None:
 
 
 async def when_step(request: Request, state: ConversationState) -> None:
-    """The local opening time "YYYY-MM-DD HH:MM": validate, then schedule the sending."""
-    text = expect_text(request, max_len=40)
-    if text is None:
-        return
-    at = parse_local_time(text, request.settings.tz)
-    if at is None:
-        value, tz = escape_html(text), request.settings.timezone
-        request.reply_key("survey.send_bad_time", value=value, tz=tz)
-        return
-    await _send(request, state, at)
+    """The local opening time (a date with a time, not past): then schedule the sending."""
+    typed = typed_date(request, time_rule="required", not_past=True)
+    if typed is not None:
+        await _send(request, state, typed.at())
 
 
 async def _send(request: Request, state: ConversationState, at: datetime | None) -> None:
@@ -121,16 +115,14 @@ async def _send(request: Request, state: ConversationState, at: datetime | None)
         request.reply_key(exc.key, **exc.params)
         return
     await request.clear_state()
-    tz = request.settings.tz
     key = "survey.send_done_later" if at is not None else "survey.send_done_now"
     request.reply_key(
         key,
         round=sent.round_id,
         id=sent.survey_id,
         count=sent.count,
-        when=sent.run_at.astimezone(tz).strftime(TIME_FORMAT),
-        closes=sent.closes_at.astimezone(tz).strftime(TIME_FORMAT),
-        tz=request.settings.timezone,
+        when=shown_time(request, sent.run_at),
+        closes=shown_time(request, sent.closes_at),
     )
 
 

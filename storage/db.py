@@ -6,11 +6,16 @@ and never commit. On SQLite the file is opened in WAL mode with foreign keys on.
 
 from __future__ import annotations
 
+import socket
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, text
+import asyncpg
+from sqlalchemy import event, make_url, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -20,6 +25,11 @@ from sqlalchemy.ext.asyncio import (
 
 # The session type the Telegram layer passes to domain services without touching SQL.
 Session = AsyncSession
+CONNECT_TIMEOUT = 10.0  # seconds to wait for PostgreSQL at start before saying it is unreachable
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be opened; the message says where and why, without secrets."""
 
 
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -86,3 +96,64 @@ class Database:
     async def dispose(self) -> None:
         """Close every pooled connection."""
         await self.engine.dispose()
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for other databases)."""
+    if not url.startswith("sqlite"):
+        return None
+    return Path(make_url(url).database or "")
+
+
+def ensure_sqlite_folder(url: str) -> None:
+    """Create the folder of a SQLite file; DatabaseUnavailable when it cannot be made."""
+    path = sqlite_file(url)
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseUnavailable(
+            f"cannot create the folder {path.parent} ({os_reason(exc)})"
+        ) from exc
+
+
+def os_reason(exc: OSError) -> str:
+    """A short lower-case reason of an operating-system error."""
+    if isinstance(exc, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(exc, socket.gaierror):
+        return "unknown host"
+    if isinstance(exc, TimeoutError):
+        return "timed out"
+    return (exc.strerror or str(exc) or type(exc).__name__).lower()
+
+
+def _server(url: str) -> str:
+    """``host:port`` of a PostgreSQL URL (never the password)."""
+    parsed = make_url(url)
+    host = parsed.host or parsed.query.get("host") or "localhost"
+    return f"{host}:{parsed.port or 5432}"
+
+
+async def check_connection(url: str) -> None:
+    """Open the database once (creating a SQLite folder); DatabaseUnavailable saying why not."""
+    path = sqlite_file(url)
+    if path is not None:
+        ensure_sqlite_folder(url)
+        try:
+            sqlite3.connect(path).close()
+        except sqlite3.Error as exc:
+            raise DatabaseUnavailable(f"cannot open {path} ({exc})") from exc
+        return
+    engine = create_async_engine(url, connect_args={"timeout": CONNECT_TIMEOUT})
+    try:
+        async with engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+    except OSError as exc:
+        raise DatabaseUnavailable(f"cannot connect to {_server(url)} ({os_reason(exc)})") from exc
+    except (asyncpg.PostgresError, asyncpg.InterfaceError, DBAPIError) as exc:
+        reason = exc.orig if isinstance(exc, DBAPIError) else exc
+        raise DatabaseUnavailable(f"{reason} ({_server(url)})") from exc
+    finally:
+        await engine.dispose()

@@ -8,6 +8,8 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
+from storage.db import check_connection
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
@@ -20,7 +22,12 @@ def alembic_config(database_url: str) -> Config:
 
 
 def upgrade(database_url: str, revision: str = "head") -> None:
-    """Bring the schema at ``database_url`` to ``revision`` (blocking)."""
+    """Bring the schema at ``database_url`` to ``revision`` (blocking).
+
+    The database is opened once first (a SQLite folder created), so that an unreachable
+    server or an unknown database raises :class:`storage.db.DatabaseUnavailable`.
+    """
+    asyncio.run(check_connection(database_url))
     command.upgrade(alembic_config(database_url), revision)
 
 

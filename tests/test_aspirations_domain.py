@@ -14,13 +14,7 @@ from bot.aspirations import draft as d
 from bot.aspirations.eligibility import add_months, check_eligibility, months_between
 from bot.aspirations.export import ExportRecord, headers, summarize, to_csv, to_xlsx
 from bot.aspirations.rules import TransitionError, employee_may_edit, reference_number, transition
-from bot.aspirations.windows import (
-    DateInputError,
-    WindowTimes,
-    parse_local,
-    state_of,
-    validate_new_window,
-)
+from bot.aspirations.windows import WindowTimes, state_of, validate_new_window
 from bot.unit_search import expand, search
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -155,26 +149,6 @@ def test_add_months(start: date, months: int, expected: date) -> None:
     """Month arithmetic clamps to the end of the month."""
     assert add_months(start, months) == expected
     assert months_between(start, expected + timedelta(days=2)) == months
-
-
-@pytest.mark.parametrize(
-    ("text", "end_of_day", "expected_utc"),
-    [
-        ("2026-03-01", False, datetime(2026, 2, 28, 17, 0, tzinfo=UTC)),
-        ("2026-03-01", True, datetime(2026, 3, 1, 17, 0, tzinfo=UTC)),
-        ("01-03-2026 08:30", False, datetime(2026, 3, 1, 1, 30, tzinfo=UTC)),
-    ],
-)
-def test_parse_local(text: str, end_of_day: bool, expected_utc: datetime) -> None:
-    """Local dates become UTC; a bare end date covers the whole day."""
-    assert parse_local(text, JAKARTA, end_of_day=end_of_day) == expected_utc
-
-
-@pytest.mark.parametrize("text", ["besok", "2026-13-01", "31/02/2026", ""])
-def test_parse_local_rejects(text: str) -> None:
-    """Unreadable dates raise DateInputError."""
-    with pytest.raises(DateInputError):
-        parse_local(text, JAKARTA, end_of_day=False)
 
 
 @pytest.mark.parametrize(

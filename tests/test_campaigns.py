@@ -44,7 +44,8 @@ def test_step_time_local_to_utc() -> None:
     assert step_run_at(date(2026, 3, 15), -14, "08:00", JAKARTA) == datetime(
         2026, 3, 1, 1, 0, tzinfo=UTC
     )
-    assert format_offset(-14) == "D-14" and format_offset(1) == "D+1" and format_offset(0) == "D"
+    assert format_offset(-14) == "H-14" and format_offset(1) == "H+1" and format_offset(0) == "H"
+    assert format_offset(-14, "D") == "D-14" and format_offset(0, "D") == "D"
 
 
 async def test_campaign_follows_tmt_change_and_cancel(db: Database) -> None:
@@ -77,7 +78,9 @@ async def test_campaign_follows_tmt_change_and_cancel(db: Database) -> None:
     assert [o.outcome for o in outcomes] == ["fired"]
     async with db.transaction() as session:
         rows = (await session.execute(OutboxMessage.__table__.select())).all()
-        assert len(rows) == 1 and rows[0].chat_id == 8001 and "30-04-2026" in rows[0].text
+        assert (
+            len(rows) == 1 and rows[0].chat_id == 8001 and "30 April 2026" in rows[0].text
+        )  # announcements: long date
         await events.emit(MOVE_CANCELLED, session, moved)
     async with db.transaction() as session:
         assert [i for i in await sq.pending_items(session) if i.kind == KIND] == []

@@ -88,3 +88,22 @@ def test_generated_secret_is_accepted() -> None:
         webhook_url="https://example.invalid/telegram", webhook_secret=out,
     )  # fmt: skip
     settings.require_token()
+
+
+def test_log_level_any_case_and_freeze_dates_as_typed() -> None:
+    """LOG_LEVEL=info works; freeze dates take the chat's formats and are kept as ISO."""
+    settings = load_settings(
+        _env_file=None, log_level=" info ", aspiration_freeze_from="1 Desember 2026",
+        aspiration_freeze_until="31-12-2026",
+    )  # fmt: skip
+    assert settings.log_level == "INFO"
+    assert (settings.aspiration_freeze_from, settings.aspiration_freeze_until) == (
+        "2026-12-01", "2026-12-31",
+    )  # fmt: skip
+
+
+def test_loading_settings_creates_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The SQLite folder is made when the database is opened, not when settings are read."""
+    monkeypatch.chdir(tmp_path)
+    load_settings(_env_file=None)
+    assert list(tmp_path.iterdir()) == []

@@ -61,3 +61,23 @@ def test_format_datetime(
 def test_zone_abbreviation(zone: str, expected: str) -> None:
     """Indonesian zones by name, any other by its offset at that moment (London in winter)."""
     assert zone_abbreviation(ZoneInfo(zone), FRIDAY_2UTC) == expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "tz", "expected"),
+    [("id", "Asia/Jakarta", "08.00 WIB"), ("en", "Asia/Makassar", "08:00 WITA")],
+)
+def test_format_clock(locale: str, tz: str, expected: str) -> None:
+    """A time of day (campaign steps) in the shown format with its zone."""
+    from datetime import time
+
+    from bot.i18n.dates import format_clock
+
+    assert format_clock(time(8, 0), locale, tz, date(2026, 12, 31)) == expected
+
+
+def test_format_weekday_date() -> None:
+    """A long date with its weekday (which day a typed date really is)."""
+    from bot.i18n.dates import format_weekday_date
+
+    assert format_weekday_date(date(2026, 12, 31), "id") == "Kamis, 31 Desember 2026"

@@ -152,15 +152,6 @@ def test_workload_import_reports_lines() -> None:
     assert missing.missing_columns == ["position", "staffed"]
 
 
-def test_date_parsing() -> None:
-    """Local dates typed by HR."""
-    from bot.plans.dates import parse_local_date
-
-    assert parse_local_date("01-02-2027") == date(2027, 2, 1)
-    assert parse_local_date("2027-02-01") == date(2027, 2, 1)
-    assert parse_local_date("31-02-2027") is None
-
-
 MOVES_HEADER = "NIP;Kode Formasi;UNIT TUJUAN;Jabatan_Tujuan;TMT;Alasan\n"
 
 
@@ -215,7 +206,7 @@ def test_moves_report_lines_use_roster_and_plan_texts() -> None:
     assert row_text(RowError(3, "nip", "roster.err.nip_length", {"found": 16}), "id") == (
         "Baris 3: NIP harus 18 digit (ditemukan 16)"
     )
-    assert "kode formasi tidak dikenal (X-9)" in row_text(
+    assert "kode jabatan lowong tidak dikenal (X-9)" in row_text(
         RowError(4, "kode_formasi", "plans.imp_err_position_unknown", {"value": "X-9"}), "id"
     )
     warned = warning_text(RowError(5, "", "plans.warn_elig_sanction"), "en")

@@ -27,6 +27,7 @@ from storage.queries import survey_results as sr
 from storage.queries import survey_waiting as sw
 from storage.queries import surveys as q
 from tests.factories import add_employee
+from tests.texts import shows
 
 ANSWERS = {
     "adaptasi": 4,
@@ -206,8 +207,9 @@ async def _cli_send(db: Database, capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert code == 0 and "1 penerima" in capsys.readouterr().out
     past = ["survey", "send", "1", "--audience", "all", "--at", "2020-01-01 08:00"]
-    assert await asyncio.to_thread(main, past) == 1
-    assert "sudah lewat" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as stopped:  # refused before the database is opened
+        await asyncio.to_thread(main, past)
+    assert stopped.value.code == 2 and shows(capsys.readouterr().err, "dates.past")
     async with db.transaction() as session:
         item = (
             await session.execute(select(ScheduledItem).where(ScheduledItem.kind == KIND_ROUND))

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import html
 import re
 
-from bot.texts import LOCALES, t
+from fluent.syntax import ast
 
-_PLACEHOLDER = re.compile(r"\{[^}]*\}")
+from bot.texts import LOCALES, load_messages, message_id
+
+_TAG = re.compile(r"<[^>]*>")
 
 
 def fixed_parts(key: str, locale: str) -> list[str]:
-    """The literal pieces of a text template between its placeholders (non-empty, stripped)."""
-    template = t(locale, key)
-    return [p.strip() for p in _PLACEHOLDER.split(template) if p.strip()]
+    """The literal pieces of a text between its placeables (variables, references, selects)."""
+    message = load_messages(locale)[message_id(key)]
+    assert message.value is not None, key
+    parts, current = [], ""
+    for element in message.value.elements:
+        if isinstance(element, ast.TextElement):
+            current += element.value
+        else:  # a placeable: what it shows depends on the parameters
+            parts.append(current)
+            current = ""
+    parts.append(current)
+    visible = (html.unescape(_TAG.sub("", p)).strip() for p in parts)  # as Telegram shows it
+    return [p for p in visible if p]
 
 
 def shows(text: str, key: str) -> bool:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
+from bot.i18n.dates import format_date
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -83,9 +85,9 @@ def check_eligibility(
                     {
                         "years": served // 12,  # numbers: the texts choose plural forms
                         "months": served % 12,
-                        "tmt": position_tmt.strftime("%d-%m-%Y"),
+                        "tmt": format_date(position_tmt, None, "short"),
                         "min_years": int(min_years) if min_years == int(min_years) else min_years,
-                        "due": due.strftime("%d-%m-%Y"),
+                        "due": format_date(due, None, "short"),
                     },
                 )
             )
@@ -99,8 +101,8 @@ def check_eligibility(
             Problem(
                 "freeze",
                 {
-                    "from": start.strftime("%d-%m-%Y") if start else "-",
-                    "until": end.strftime("%d-%m-%Y") if end else "-",
+                    "from": format_date(start, None, "short") if start else "-",
+                    "until": format_date(end, None, "short") if end else "-",
                 },
             )
         )

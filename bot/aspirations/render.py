@@ -47,8 +47,8 @@ def window_line(locale: str, window: AspirationWindow, now: datetime, tz: ZoneIn
         locale,
         "asp.window_line",
         name=esc(window.name),
-        start=format_local(window.starts_at, tz),
-        end=format_local(window.ends_at, tz),
+        start=format_local(window.starts_at, tz, locale),
+        end=format_local(window.ends_at, tz, locale, end=True),
         state=t(locale, WINDOW_STATE_KEYS[state_of(window_times(window), now)]),
     )
 

@@ -1,22 +1,15 @@
-"""Aspiration windows (periode penjaringan): parsing local dates and telling open from closed."""
+"""Aspiration windows (periode penjaringan): telling open from closed, showing local times."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.i18n.dates import format_datetime
 
 OPEN, UPCOMING, ENDED, CLOSED = "open", "upcoming", "ended", "closed"
 NAME_MAX_LEN = 120
-_DATE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2})[:.](\d{2}))?$")
-_DMY_RE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T](\d{1,2})[:.](\d{2}))?$")
-
-
-class DateInputError(ValueError):
-    """Raised for a date the user typed that cannot be read."""
 
 
 @dataclass(frozen=True)
@@ -44,36 +37,15 @@ def is_open(window: WindowTimes, now: datetime) -> bool:
     return state_of(window, now) == OPEN
 
 
-def parse_local(text: str, tz: ZoneInfo, *, end_of_day: bool) -> datetime:
-    """Read ``YYYY-MM-DD[ HH:MM]`` or ``DD-MM-YYYY[ HH:MM]`` in local time; return UTC.
+def format_local(
+    when: datetime, tz: ZoneInfo, locale: str | None = None, *, end: bool = False
+) -> str:
+    """A UTC time shown in local time, e.g. ``31-01-2026 23.59 WIB`` (id) or ``23:59`` (en).
 
-    A bare date means the start of that day, or with ``end_of_day`` the end of it
-    (i.e. the window stays open through the whole day).
+    An ``end`` at midnight (exclusive) is shown as 23.59 of the day before, its last day.
     """
-    raw = text.strip()
-    m = _DATE_RE.match(raw)
-    if m:
-        year, month, day, hh, mm = m.groups()
-    else:
-        m = _DMY_RE.match(raw)
-        if not m:
-            raise DateInputError(raw)
-        day, month, year, hh, mm = m.groups()
-    try:
-        when_date = date(int(year), int(month), int(day))
-        clock = time(int(hh), int(mm)) if hh is not None else time(0, 0)
-    except ValueError as exc:
-        raise DateInputError(raw) from exc
-    local = datetime.combine(when_date, clock, tzinfo=tz)
-    if hh is None and end_of_day:
-        local += timedelta(days=1)
-    return local.astimezone(UTC)
-
-
-def format_local(when: datetime, tz: ZoneInfo, locale: str | None = None) -> str:
-    """A UTC time shown in local time, e.g. ``31-01-2026 23.59 WIB`` (id) or ``23:59`` (en)."""
     local = when.astimezone(tz)
-    if local.hour == 0 and local.minute == 0 and local.second == 0:
+    if end and local.hour == 0 and local.minute == 0 and local.second == 0:
         local -= timedelta(minutes=1)  # an exclusive midnight end reads as 23:59 of the day
     return format_datetime(local, locale, tz, "short")
 

@@ -16,6 +16,7 @@ from bot.campaigns.timing import OffsetError, parse_offset
 from bot.delivery.compose import html_error
 from bot.delivery.notices import Notice, hr_locales
 from bot.events import MoveEvent
+from bot.i18n.dates import format_date
 from bot.texts import t
 from storage.models.campaigns import CampaignStep
 from storage.queries import audit
@@ -97,7 +98,7 @@ async def save_text(
 
 
 async def save_offset(session: AsyncSession, actor: int, step_id: int, text: str) -> Edited:
-    """Store a step's new timing, typed as ``D-14`` or ``D+1 09:00``."""
+    """Store a step's new timing, typed as ``H-14`` or ``H+1 09.00``."""
     step = await cq.get_step(session, step_id)
     if step is None:
         return Edited("gone")
@@ -122,7 +123,7 @@ async def skipped_notices(
     session: AsyncSession, event: MoveEvent, count: int, default_locale: str
 ) -> list[Notice]:
     """Tell every HR user that ``count`` steps of a decreed move were already past."""
-    tmt = event.effective_date.strftime("%d-%m-%Y")
+    tmt = format_date(event.effective_date, default_locale, "short")
     locales = await hr_locales(session, default_locale)
     return [
         Notice(

@@ -1,4 +1,4 @@
-"""When a campaign step is due, and how HR writes offsets ("D-14", "+1 09:00").
+"""When a campaign step is due, and how HR writes offsets ("H-14", "D-14", "+1 09:00").
 
 All pure: the zone comes in as a ``tzinfo``; results are aware UTC datetimes.
 """
@@ -27,7 +27,7 @@ class Offset:
 
 
 def parse_offset(text: str, default_time: str = DEFAULT_SEND_TIME) -> Offset:
-    """Parse ``D-14``, ``-14``, ``D+1 09:00``, ``0 07:30`` (H-7 in Indonesian works too)."""
+    """Parse ``H-14``, ``-14``, ``H+1 09.00``, ``0 07:30`` (D-7 in English works too)."""
     match = _OFFSET.match(text)
     if match is None:
         raise OffsetError(text)
@@ -43,11 +43,11 @@ def parse_offset(text: str, default_time: str = DEFAULT_SEND_TIME) -> Offset:
     return Offset(days, send_time)
 
 
-def format_offset(days: int) -> str:
-    """``D-14``, ``D+1`` or ``D`` (the TMT itself)."""
+def format_offset(days: int, letter: str = "H") -> str:
+    """``H-14``, ``H+1`` or ``H`` (the TMT itself); ``letter`` "D" in English."""
     if days == 0:
-        return "D"
-    return f"D{days:+d}"
+        return letter
+    return f"{letter}{days:+d}"
 
 
 def step_run_at(tmt: date, offset_days: int, send_time: str, zone: tzinfo) -> datetime:

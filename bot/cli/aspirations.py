@@ -15,14 +15,8 @@ from bot.aspirations import periods, review
 from bot.aspirations.labels import WINDOW_ERROR_KEYS, WINDOW_STATE_KEYS
 from bot.aspirations.periods import Extended, Invalid, PendingExists
 from bot.aspirations.render import window_times
-from bot.aspirations.windows import (
-    DateInputError,
-    format_local,
-    parse_local,
-    state_of,
-    validate_new_window,
-)
-from bot.cli.common import run_printing, settings_or_exit
+from bot.aspirations.windows import format_local, state_of, validate_new_window
+from bot.cli.common import run_printing, settings_or_exit, typed_or_exit
 from bot.texts import t
 from storage.models import utcnow
 
@@ -33,12 +27,8 @@ def cmd_open(args: argparse.Namespace) -> int:
     """Open a window from the shell."""
     settings = settings_or_exit()
     loc, tz, now = settings.default_locale, settings.tz, utcnow()
-    try:
-        start = parse_local(args.start, tz, end_of_day=False) if args.start else now
-        end = parse_local(args.until, tz, end_of_day=True)
-    except DateInputError as exc:
-        print(t(loc, "asp.cli.bad_date", value=str(exc)))
-        return 2
+    start = max(typed_or_exit(args.start, settings).at(), now) if args.start else now
+    end = typed_or_exit(args.until, settings).end()
     error = validate_new_window(start, end, now)
     if error:
         print(t(loc, "asp.cli.bad_window", reason=t(loc, WINDOW_ERROR_KEYS[error])))
@@ -60,7 +50,11 @@ def cmd_open(args: argparse.Namespace) -> int:
         if isinstance(result, PendingExists):
             pending = result.window
             return 1, [t(loc, "asp.cli.pending_exists", id=pending.id, name=pending.name)]
-        w, first, last = result.window, format_local(start, tz, loc), format_local(end, tz, loc)
+        w, first, last = (
+            result.window,
+            format_local(start, tz, loc),
+            format_local(end, tz, loc, end=True),
+        )
         return 0, [t(loc, "asp.cli.opened", id=w.id, name=w.name, start=first, end=last)]
 
     return run_printing(settings, action)
@@ -85,11 +79,7 @@ def cmd_extend(args: argparse.Namespace) -> int:
     """Move the end of the latest window (reopening it when its end had passed)."""
     settings = settings_or_exit()
     loc, tz, now = settings.default_locale, settings.tz, utcnow()
-    try:
-        end = parse_local(args.until, tz, end_of_day=True)
-    except DateInputError as exc:
-        print(t(loc, "asp.cli.bad_date", value=str(exc)))
-        return 2
+    end = typed_or_exit(args.until, settings).end()
 
     async def action(session: Any) -> tuple[int, list[str]]:
         """Extend the latest window."""
@@ -99,7 +89,15 @@ def cmd_extend(args: argparse.Namespace) -> int:
         if not isinstance(result, Extended):
             return 1, [t(loc, "asp.cli.no_window")]
         w = result.window
-        return 0, [t(loc, "asp.cli.extended", id=w.id, name=w.name, end=format_local(end, tz, loc))]
+        return 0, [
+            t(
+                loc,
+                "asp.cli.extended",
+                id=w.id,
+                name=w.name,
+                end=format_local(end, tz, loc, end=True),
+            )
+        ]
 
     return run_printing(settings, action)
 
@@ -148,7 +146,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                     id=w.id,
                     name=w.name,
                     start=format_local(w.starts_at, tz, loc),
-                    end=format_local(w.ends_at, tz, loc),
+                    end=format_local(w.ends_at, tz, loc, end=True),
                     state=t(loc, state),
                     count=count,
                 )

@@ -11,7 +11,7 @@ import argparse
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.cli.common import fail, parse_local_time, run_in_transaction, settings_or_exit
+from bot.cli.common import fail, run_in_transaction, settings_or_exit, typed_or_exit
 from bot.delivery import recipients
 from bot.delivery.audience import AudienceError, parse_audience
 from bot.i18n.dates import format_datetime
@@ -29,9 +29,8 @@ def cmd_send(args: argparse.Namespace) -> int:
         spec = parse_audience(args.audience)
     except AudienceError as exc:
         fail(t(loc, exc.key, **exc.params))
-    run_at = parse_local_time(args.at, settings) if args.at else None
-    if run_at is not None and run_at <= utcnow():
-        fail(t(loc, "delivery.cli.past_time", value=args.at))
+    typed = typed_or_exit(args.at, settings, time_rule="required") if args.at else None
+    run_at = typed.at() if typed is not None else None
 
     async def action(session: AsyncSession) -> str:
         """Write the broadcast (and its rows or its schedule entry)."""
@@ -52,7 +51,8 @@ def cmd_send(args: argparse.Namespace) -> int:
             count = await recipients.materialize_broadcast(session, broadcast.id, utcnow())
             return t(loc, "delivery.cli.queued", id=broadcast.id, count=count)
         await sq.add_item(session, "broadcast", broadcast.id, run_at)
-        return t(loc, "delivery.cli.scheduled", id=broadcast.id, at=args.at, count=count)
+        at = format_datetime(run_at, loc, settings.tz, "short")
+        return t(loc, "delivery.cli.scheduled", id=broadcast.id, at=at, count=count)
 
     try:
         print(run_in_transaction(settings, action))

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import sys
 from collections.abc import Awaitable, Callable
-from datetime import datetime
 from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import ConfigError, Settings, load_settings
+from bot.i18n.date_input import DateProblem, TimeRule, TypedDate, read_date
+from bot.telegram_markup import visible_text
 from bot.texts import t
 from storage.db import Database
 from storage.migrate import upgrade_async
@@ -74,11 +76,16 @@ def run_printing(
     return code
 
 
-def parse_local_time(value: str, settings: Settings) -> datetime:
-    """``YYYY-MM-DD HH:MM`` in the configured zone, as an aware UTC datetime; else exit."""
-    try:
-        naive = datetime.strptime(value.strip(), "%Y-%m-%d %H:%M")
-    except ValueError:
-        fail(t(settings.default_locale, "delivery.cli.bad_time", value=value, tz=settings.timezone))
-        raise
-    return naive.replace(tzinfo=settings.tz).astimezone(utcnow().tzinfo)
+def typed_or_exit(
+    value: str, settings: Settings, *, time_rule: TimeRule = "optional", not_past: bool = True
+) -> TypedDate:
+    """A date typed on the command line (the chat's formats), or exit 2 saying what is wrong."""
+    loc = settings.default_locale
+    result = read_date(
+        value, now=utcnow(), zone=settings.tz, locale=loc, time_rule=time_rule, not_past=not_past
+    )
+    if isinstance(result, DateProblem):
+        params = {k: html.escape(v, quote=False) for k, v in result.params.items()}
+        fail(visible_text(t(loc, result.key, **params), "HTML"), 2)
+        raise AssertionError("unreachable")  # fail() exits
+    return result

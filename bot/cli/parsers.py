@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,10 +25,34 @@ class Command:
     target: str
 
     def __call__(self, args: argparse.Namespace) -> int:
-        """Import the implementing module and run the function on the parsed arguments."""
+        """Import the implementing module and run the function on the parsed arguments.
+
+        A configuration problem stops with its one line on stderr and exit code 2.
+        """
         module, _, name = self.target.partition(":")
         function = getattr(importlib.import_module(module), name)
-        return int(function(args) or 0)
+        try:
+            return int(function(args) or 0)
+        except Exception as exc:
+            line = configuration_problem(exc)
+            if line is None:
+                raise
+            print(line, file=sys.stderr)
+            return 2
+
+
+def configuration_problem(exc: Exception) -> str | None:
+    """The line of a bad setting or an unusable DATABASE_URL, else None.
+
+    The classes are looked up among the loaded modules (the one that raised is loaded), so
+    that this module stays free of the libraries they import.
+    """
+    config, db = sys.modules.get("bot.config"), sys.modules.get("storage.db")
+    if config is not None and isinstance(exc, config.ConfigError):
+        return str(exc)
+    if db is not None and isinstance(exc, db.DatabaseUnavailable):
+        return f"DATABASE_URL: {exc}"
+    return None
 
 
 def runs(parser: argparse.ArgumentParser, target: str) -> argparse.ArgumentParser:

@@ -1,26 +1,41 @@
-"""``asn-bot run``: start the bot with polling or a webhook, per configuration."""
+"""``asn-bot run``: start the bot with polling or a webhook, per configuration.
+
+Before the Application starts, :mod:`bot.cli.startup` migrates the database and reaches
+the Bot API; a problem with either stops with one line naming the variable (exit code 2).
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
 
 from telegram import Update
 
 from bot.app import build_application
-from bot.cli.common import settings_or_exit
-from bot.config import ConfigError
+from bot.cli.common import run_async, settings_or_exit
+from bot.cli.startup import prepare, started_line
+from bot.config import Settings
 from bot.logging_setup import configure_logging
+
+log = logging.getLogger("bot.run")
+QUIET_LOGGERS = ("httpx", "alembic", "apscheduler", "telegram.ext.Application")  # httpx: token
+
+
+def _configure_logging(settings: Settings) -> None:
+    """The configured level, records cleaned of personal data; chatty libraries only warn."""
+    configure_logging(settings.log_level)  # no NIP, phone, text or code in any record
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLogger().level))
 
 
 def run(args: argparse.Namespace) -> int:
     """Run until interrupted; the schema is migrated to head at start."""
     settings = settings_or_exit()
-    configure_logging(settings.log_level)  # no NIP, phone, text or code in any record
-    try:
-        app = build_application(settings)
-    except ConfigError as exc:
-        print(str(exc))
-        return 2
+    _configure_logging(settings)
+    settings.require_token()
+    me = run_async(lambda: prepare(settings))
+    app = build_application(settings, migrate=False)
+    log.info(started_line(settings, me))
     if settings.update_mode == "webhook":
         app.run_webhook(
             listen=settings.webhook_listen,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from bot.cli.common import fail, parse_local_time, run_printing, settings_or_exit
+from bot.cli.common import fail, run_printing, settings_or_exit, typed_or_exit
 from bot.delivery.audience import AudienceError, parse_audience
 from bot.i18n.dates import format_datetime
 from bot.surveys.catalog import SurveyChangeError, upsert_survey
@@ -94,7 +94,8 @@ def cmd_send(args: argparse.Namespace) -> int:
     except AudienceError as exc:
         fail(t(loc, exc.key, **exc.params))
         raise
-    run_at = parse_local_time(args.at, settings) if args.at else None
+    typed = typed_or_exit(args.at, settings, time_rule="required") if args.at else None
+    run_at = typed.at() if typed is not None else None
 
     async def action(session: Any, s: Any) -> tuple[int, list[str]]:
         try:

@@ -1,14 +1,11 @@
-"""Checks on what HR composes: text length, Telegram HTML, local send times (pure)."""
+"""Checks on what HR composes: text length and Telegram HTML (pure)."""
 
 from __future__ import annotations
-
-from datetime import UTC, datetime, tzinfo
 
 from bot.telegram_markup import MarkupError, visible_text
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
-TIME_FORMAT = "%Y-%m-%d %H:%M"
 
 
 def html_error(text: str) -> str | None:
@@ -27,12 +24,3 @@ def html_error(text: str) -> str | None:
     if len(visible) > MAX_TEXT:
         return f"longer than {MAX_TEXT} characters"
     return None
-
-
-def parse_local_time(value: str, zone: tzinfo) -> datetime | None:
-    """``YYYY-MM-DD HH:MM`` in ``zone`` as an aware UTC datetime, or None when malformed."""
-    try:
-        naive = datetime.strptime(" ".join(value.split()), TIME_FORMAT)
-    except ValueError:
-        return None
-    return naive.replace(tzinfo=zone).astimezone(UTC)

@@ -7,15 +7,16 @@ itself, so they do not wait in the outbox behind the work they report on).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.i18n.dates import format_datetime
 from bot.services.scheduler import FireOutcome
 from bot.texts import t
 from storage.queries import users
 
-FMT = "%Y-%m-%d %H:%M"
 NOTICE_KEYS = {"late": "delivery.late", "missed": "delivery.missed", "failed": "delivery.missed"}
 
 
@@ -46,9 +47,16 @@ async def schedule_notices(
     params = {
         "id": outcome.item_id,
         "kind": outcome.kind,
-        "run_at": outcome.run_at.astimezone(zone).strftime(FMT),
-        "fired_at": outcome.at.astimezone(zone).strftime(FMT),
         "grace": grace_minutes,
     }
     locales = await hr_locales(session, locale)
-    return [Notice(chat_id, t(loc, key, **params)) for chat_id, loc in locales.items()]
+    return [
+        Notice(chat_id, t(loc, key, **params, run_at=_shown(outcome.run_at, loc, zone),
+                          fired_at=_shown(outcome.at, loc, zone)))
+        for chat_id, loc in locales.items()
+    ]  # fmt: skip
+
+
+def _shown(moment: datetime, locale: str, zone: ZoneInfo) -> str:
+    """A moment as HR lists show it: ``31-12-2026 08.00 WIB``."""
+    return format_datetime(moment, locale, zone, "short")

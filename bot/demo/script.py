@@ -62,12 +62,12 @@ async def positions_and_window(world: DemoWorld) -> None:
     """HR imports open positions by sending a file and opens an aspiration window."""
     hr: ConsoleChat = world.hr
     expect(await hr.upload(positions_csv(), "formasi-2026.csv"), "Data apa")
-    expect(await hr.tap("📋 Formasi (jabatan lowong)"), "3")
+    expect(await hr.tap("📋 Jabatan lowong"), "3")
     await hr.say("/periode")
     expect(await hr.tap("➕ Buka periode baru"), "Nama periode")
     await hr.say("Penjaringan Aspirasi Mutasi 2027")
     await hr.tap("Mulai sekarang")
-    await hr.say((date.today() + timedelta(days=30)).isoformat())
+    await hr.say((date.today() + timedelta(days=30)).strftime("%d-%m-%Y"))  # the shown format
     await hr.tap("Semua unit")
     expect(await hr.tap("✅ Buka periode"), "Periode dibuka")
 

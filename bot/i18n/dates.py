@@ -8,7 +8,7 @@ offset. Naive datetimes are taken as UTC, as the database stores them.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -37,6 +37,19 @@ def _babel_locale(locale: str | None) -> str:
 def format_date(d: date, locale: str | None, style: Style = "long") -> str:
     """``27 November 2026`` (long) or ``27-11-2026`` (short)."""
     return babel_date(d, DATE_PATTERNS[style], locale=_babel_locale(locale))
+
+
+def format_weekday_date(d: date, locale: str | None) -> str:
+    """``Jumat, 27 November 2026``: a long date with its weekday."""
+    return babel_date(d, WEEKDAY_PATTERN + DATE_PATTERNS["long"], locale=_babel_locale(locale))
+
+
+def format_clock(value: time, locale: str | None, tz: tzinfo | str, at: date) -> str:
+    """A local time of day with its zone on day ``at``: ``08.00 WIB`` (id), ``08:00 WIB`` (en)."""
+    zone = ZoneInfo(tz) if isinstance(tz, str) else tz
+    moment = datetime.combine(at, value, tzinfo=zone)
+    shown = babel_time(value, "short", locale=_babel_locale(locale))
+    return f"{shown} {zone_abbreviation(zone, moment)}"
 
 
 def zone_abbreviation(zone: tzinfo, at: datetime) -> str:

@@ -36,7 +36,7 @@ def consultation_buttons(locale: str, move_id: int, version: int) -> tuple[tuple
 
 def deadline_text(move: PlanMove, tz: ZoneInfo) -> str:
     """The answer deadline in local time, or "-"."""
-    return format_local(move.deadline, tz) if move.deadline else "-"
+    return format_local(move.deadline, tz, end=True) if move.deadline else "-"
 
 
 async def consultation_text(

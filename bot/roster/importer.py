@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.i18n.dates import format_date
 from bot.imports.kinds import FullMode, ImportContext, ImportKind
 from bot.imports.reader import Table
 from bot.imports.report import ImportReport, RowError
@@ -104,7 +105,7 @@ def _parse_row(line: int, values: dict[str, str], today: date) -> LineResult[Ros
     tmt = check("tmt_jabatan", parse_date, get("tmt_jabatan", ""), column="tmt_jabatan")
     if isinstance(tmt, date) and tmt > today:
         check.add("tmt_jabatan", "roster.err.date_future", column="tmt_jabatan",
-                  value=tmt.isoformat())  # fmt: skip
+                  value=format_date(tmt, None, "short"))  # fmt: skip
     sanction = check("hukuman_disiplin", parse_bool, get("hukuman_disiplin", ""),
                      column="hukuman_disiplin")  # fmt: skip
     study = check("tugas_belajar", parse_bool, get("tugas_belajar", ""), column="tugas_belajar")

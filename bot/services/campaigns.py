@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.campaigns.defaults import TextOf, default_template
 from bot.campaigns.timing import render, step_run_at
 from bot.events import MOVE_CANCELLED, MOVE_DECREED, MOVE_TMT_CHANGED, EventBus, MoveEvent
+from bot.i18n.dates import format_date
 from bot.services.scheduler import Scheduler
 from storage.db import Database
 from storage.models.campaigns import CampaignEnrollment, CampaignStep, CampaignStepInstance
@@ -142,7 +143,7 @@ class CampaignService:
         text = render(
             step.text_en if locale == "en" else step.text_id,
             name=html.escape(employee.name, quote=False),
-            tmt=enrollment.effective_date.strftime("%d-%m-%Y"),
+            tmt=format_date(enrollment.effective_date, locale, "long"),
             unit=html.escape(unit or "-", quote=False),
         )  # HR's text is checked Telegram HTML; the filled-in values are escaped
         broadcast = await dq.create_broadcast(

@@ -14,14 +14,13 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.delivery import recipients
+from bot.i18n.dates import format_date
 from bot.surveys import CLOSE_AFTER_DAYS
 from bot.surveys.catalog import definition_of
 from bot.surveys.definition import SurveyDef
 from bot.surveys.invitations import KIND_ROUND, ScheduleFn
 from storage.queries import audit
 from storage.queries import surveys as q
-
-TIME_FORMAT = "%Y-%m-%d %H:%M"
 
 
 class SendError(ValueError):
@@ -85,7 +84,7 @@ async def send_survey(
     when = run_at or now
     closes_at = when + timedelta(days=max(1, days))
     count = await recipient_count(session, spec)
-    name = label or (when.astimezone(tz) if tz else when).strftime("%Y-%m-%d")
+    name = label or format_date((when.astimezone(tz) if tz else when).date(), None, "short")
     rnd = await q.add_round(session, survey.id, name, spec, when, closes_at, actor)
     await schedule(session, KIND_ROUND, rnd.id, when)
     await audit.record(session, actor, "survey.sent", "survey_round", rnd.id, audience=spec)

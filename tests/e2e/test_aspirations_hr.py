@@ -103,8 +103,8 @@ async def test_blocked_employee_does_not_fail_the_decision(harness: BotHarness) 
     await harness.client.block_chat(EMP_ID)
     hr = harness.user(HR_ID)
     await _open_first(hr, str(asp.reference))
-    done = await _press(hr, "✅ Setujui")
-    assert "Disetujui" in done.text
+    done = await _press(hr, t("id", "aspr.btn_accept"))
+    assert t("id", "asp.status.accepted") in done.text
     assert await _outbox_status(harness, EMP_ID) == "unreachable"
     later = await hr.client.messages(HR_ID, after=done.message_id)
     assert all(ERROR not in m.text for m in later)

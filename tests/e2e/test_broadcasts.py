@@ -15,6 +15,7 @@ from storage.queries import conversation, users
 from storage.queries import delivery as dq
 from tests.conftest import HR_ID
 from tests.factories import UNITS, add_employee
+from tests.texts import shows
 
 EMPLOYEES = [(7001, UNITS[0]), (7002, UNITS[0]), (7003, UNITS[1])]
 
@@ -77,11 +78,13 @@ async def test_schedule_list_cancel_sends_nothing(harness: BotHarness) -> None:
     hr = await _compose(harness, "<b>Rapat</b> nanti")
     await hr.press("🗓 Jadwalkan")
     await hr.reply()
-    assert "tidak sesuai format" in (await hr.ask("besok pagi")).text
-    assert "sudah lewat" in (await hr.ask("2020-01-01 08:00")).text
+    assert shows((await hr.ask("besok pagi")).text, "dates.unreadable")
+    assert shows((await hr.ask("lusa")).text, "dates.need_time")
+    assert shows((await hr.ask("2020-01-01 08:00")).text, "dates.past")
     when = (utcnow() + timedelta(days=2)).astimezone(harness.settings.tz)
-    scheduled = await hr.ask(when.strftime("%Y-%m-%d %H:%M"))
-    assert "dijadwalkan" in scheduled.text
+    scheduled = await hr.ask(when.strftime("%d-%m-%Y %H.%M"))
+    assert shows(scheduled.text, "bc.scheduled")
+    assert when.strftime("%d-%m-%Y %H.%M WIB") in scheduled.text
     listing = await hr.ask("/terjadwal")
     assert "Rapat" in listing.text
     await hr.press(listing.buttons[0][0])

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from bot.campaigns.service import template_view
 from bot.events import MOVE_DECREED, MOVE_TMT_CHANGED, MoveEvent
 from bot.harness import BotHarness
+from bot.i18n.dates import format_date
 from bot.services.campaigns import KIND
 from bot.texts import t
 from storage.models import utcnow
@@ -22,7 +23,7 @@ async def _edit_first_step(harness: BotHarness) -> None:
     """HR gives step 1 a new text and moves it to D-20 09:00."""
     hr = harness.user(HR_ID)
     listing = await hr.ask("/sosialisasi")
-    assert "D-14" in listing.text
+    assert "H-14" in listing.text and "D-14" not in listing.text  # Indonesian H-14
     await hr.press("✏️ Teks 1")
     assert "Ketik teks baru" in (await hr.reply()).text
     assert "HTML tidak sah" in (await hr.ask("<b>rusak")).text
@@ -35,7 +36,7 @@ async def _edit_first_step(harness: BotHarness) -> None:
     await hr.send("D-20 09:00")
     saved, listing = await hr.replies(2)
     assert "disimpan" in saved.text
-    assert "1. D-20 pukul 09:00 — Persiapan mutasi" in listing.text
+    assert "1. H-20 pukul 09.00 WIB — Persiapan mutasi" in listing.text
 
 
 async def test_edited_step_follows_tmt_change(harness: BotHarness) -> None:
@@ -68,7 +69,7 @@ async def test_edited_step_follows_tmt_change(harness: BotHarness) -> None:
     employee = harness.user(EMPLOYEE_TID)
     message = await employee.reply(timeout=15)
     assert message.text.startswith("Persiapan mutasi")
-    assert new_tmt.strftime("%d-%m-%Y") in message.text
+    assert format_date(new_tmt, "id", "long") in message.text  # announcements: long date
     assert _d(new_tmt) != _d(old_tmt)
 
 

@@ -183,8 +183,8 @@ async def test_hr_imports_positions_by_chat(harness: BotHarness) -> None:
     hr = harness.user(HR_ID)
     await hr.upload(bad.encode(), filename="formasi.csv")
     chooser = await hr.reply()
-    assert "📋 Formasi (jabatan lowong)" in chooser.button_labels
-    await hr.press("📋 Formasi (jabatan lowong)")
+    assert t("id", "import.kind_positions") in chooser.button_labels
+    await hr.press(t("id", "import.kind_positions"))
     report = await hr.reply()
     assert "Impor dibatalkan: 1 baris bermasalah" in report.text and "Baris 3" in report.text
     assert "lebih tinggi dari maksimum" in report.text

@@ -141,12 +141,12 @@ async def test_unlink_erases_given_data_keeps_roster(harness: BotHarness) -> Non
     await user.reply()
     await user.send("kearsipan")
     await user.replies(2)
-    await user.press("🔌 Putuskan akun")
+    await user.press(t("id", "profile.btn_unlink"))
     confirm = await user.reply()
     assert "tetap disimpan BKPSDM" in confirm.text
-    await user.press("Ya, putuskan akun")
+    await user.press(t("id", "profile.btn_unlink_yes"))
     done = await user.wait_edit(confirm.message_id)
-    assert "diputuskan" in done.text
+    assert done.text == t("id", "profile.unlinked")
     assert "belum terhubung" in (await user.ask("/profil")).text
     async with harness.services.db.transaction() as session:
         skills = await session.scalar(select(func.count()).select_from(EmployeeSkill))

@@ -14,6 +14,7 @@ from storage.models.surveys import SurveyParticipation, SurveyRound
 from storage.queries import conversation, users
 from tests.conftest import HR_ID
 from tests.factories import UNITS, add_employee
+from tests.texts import shows
 
 
 async def test_hr_sends_survey_to_fuzzy_picked_unit_now(harness: BotHarness) -> None:
@@ -68,11 +69,11 @@ async def test_hr_schedules_survey_for_a_role_later(harness: BotHarness) -> None
     await hr.press("Semua pegawai terdaftar")
     assert "penerima: 1 orang (Semua pegawai terdaftar)" in (await hr.reply()).text
     await hr.press("🗓 Jadwalkan")
-    assert "YYYY-MM-DD HH:MM" in (await hr.reply()).text
-    assert "tidak sesuai format" in (await hr.ask("besok pagi")).text
-    assert "sudah lewat" in (await hr.ask("2020-01-01 08:00")).text
-    done = await hr.ask("2099-03-01 08:00")
-    assert "dijadwalkan 2099-03-01 08:00" in done.text and "untuk 1 penerima" in done.text
+    assert shows((await hr.reply()).text, "dates.hint_datetime")  # format and example
+    assert shows((await hr.ask("besok pagi")).text, "dates.unreadable")
+    assert shows((await hr.ask("2020-01-01 08:00")).text, "dates.past")
+    done = await hr.ask("1 Maret 2099 jam 8")
+    assert "dijadwalkan 01-03-2099 08.00 WIB" in done.text and "untuk 1 penerima" in done.text
     async with db.transaction() as session:
         rnd = (await session.execute(select(SurveyRound))).scalar_one()
         item = (

@@ -108,7 +108,6 @@ asp-notify = 🔔 Your aspiration <b>{ $ref }</b> is now: <b>{ $status }</b>.
 asp-notify_note = HR note: { $note }
 asp-cli-opened = Window #{ $id } “{ $name }” opened: { $start } to { $end }.
 asp-cli-pending_exists = A window is still open or scheduled (#{ $id } “{ $name }”). Close it first: asn-bot aspirations close
-asp-cli-bad_date = Cannot read the date: { $value }. Use YYYY-MM-DD.
 asp-cli-bad_window = Invalid window: { $reason }.
 asp-cli-unknown_unit = Unknown unit: { $unit }
 asp-cli-no_window = There is no aspiration window yet.
@@ -166,11 +165,10 @@ aper-ask_name = Name of the window (at most { $limit ->
         [one] { NUMBER($limit) } character
        *[other] { NUMBER($limit) } characters
     }), e.g. <i>Aspirations first half 2026</i>. Type /cancel to abort.
-aper-ask_start = Start date (local time), <b>YYYY-MM-DD</b> or <b>YYYY-MM-DD HH:MM</b>, or press <b>Start now</b>.
-aper-ask_end = Last day of the window (local time), <b>YYYY-MM-DD</b>; it stays open until the end of that day.
+aper-ask_start = Start date (today or later, local time), { dates-hint_date }; a time may follow (<i>08:00</i>). Or press <b>Start now</b>.
+aper-ask_end = Last day of the window (local time), { dates-hint_date }; it stays open until the end of that day.
 aper-ask_units = Limit to some units? Type unit names or abbreviations separated by commas (e.g. <i>dinkes, kominfo</i>), or press <b>All units</b>.
 aper-unknown_units = Unknown units: { $units }. Type again, or press All units.
-aper-bad_date = Cannot read the date. Use YYYY-MM-DD, e.g. 2026-03-31.
 aper-all_units = all units
 aper-confirm =
     <b>New window</b>
@@ -183,7 +181,7 @@ aper-confirm =
 aper-created =
     ✅ Window opened.
     { $line }
-aper-ask_extend = Window <b>{ $name }</b> ends { $end }. Type the new last day (YYYY-MM-DD).
+aper-ask_extend = Window <b>{ $name }</b> ends { $end }. Type the new last day, { dates-hint_date }.
 aper-extended =
     ✅ Window extended.
     { $line }
@@ -203,7 +201,7 @@ asp-status-draft = Draf (draft)
 asp-status-submitted = Diajukan (submitted)
 asp-status-verified = Diverifikasi (verified)
 asp-status-returned = Dikembalikan (returned)
-asp-status-accepted = Disetujui (accepted)
+asp-status-accepted = Accepted for follow-up
 asp-status-rejected = Ditolak (rejected)
 asp-status-withdrawn = Dibatalkan (withdrawn)
 asp-problem-tmt_unknown = Your position TMT is not recorded by HR, so your time in position cannot be computed.
@@ -249,7 +247,7 @@ asp-action-change = Changed
 asp-action-withdraw = Withdrawn by the employee
 asp-action-verify = Verified
 asp-action-return = Returned for correction
-asp-action-accept = Accepted
+asp-action-accept = Accepted for follow-up
 asp-action-reject = Rejected
 asp-notify_next-verify = HR has checked your aspiration.
 asp-notify_next-return = Please correct it with /aspirasi and press Send again.
@@ -259,7 +257,7 @@ asp-notify_next-withdraw = See /status for details.
 asp-changed_meanwhile = The status of aspiration <b>{ $ref }</b> has just changed to <b>{ $status }</b>, so these answers were not sent. See /status for details.
 aspr-btn_verify = ☑️ Verify
 aspr-btn_return = ↩️ Return for correction
-aspr-btn_accept = ✅ Accept
+aspr-btn_accept = ✅ Accept for follow-up
 aspr-btn_reject = ⛔ Reject
 aspr-ask_note_return = Write the correction note for { $ref } (at most { $limit } characters). The employee receives it. Type /cancel to abort.
 aspr-ask_note_reject = Write the rejection reason for { $ref } (at most { $limit } characters). The employee receives it. Type /cancel to abort.

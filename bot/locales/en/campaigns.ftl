@@ -6,6 +6,7 @@ campaigns-title =
 campaigns-step_line = { $n }. <b>{ $offset }</b> at { $time } — { $preview }
 campaigns-btn_text = ✏️ Text { $n }
 campaigns-btn_offset = ⏱ Time { $n }
+campaigns-day_letter = D
 campaigns-ask_text = Type the new text of step { $n } ({ $lang }). You may use { "{name}" }, { "{tmt}" }, { "{unit}" } and HTML formatting.
 campaigns-ask_offset = Type the time of step { $n } relative to the TMT, e.g. D-14 or D+1 09:00.
 campaigns-bad_offset = ⚠️ "{ $value }" not understood. Examples: D-14, D-1 07:30, D+1.

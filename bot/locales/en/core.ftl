@@ -33,7 +33,7 @@ reg-consent =
     { "" }
     What is stored: your Telegram ID, the phone number you share (only to match you with the staff records), skills you enter yourself, and your answers in this bot.
     Why: transfer services and staff evaluation.
-    Who can see it: BKPSDM officers and the authorised official, as their duties require.
+    Who can see it: BKPSDM officers and the PPK (approving official), as their duties require.
     You can download your data and unlink your account at any time via /profil.
     { "" }
     Do you agree?

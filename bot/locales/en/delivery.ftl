@@ -23,7 +23,5 @@ delivery-cli-status = Announcement #{ $id } [{ $status }]: total { NUMBER($total
 delivery-cli-not_found = Announcement #{ $id } not found.
 delivery-cli-cancelled = Announcement #{ $id } cancelled.
 delivery-cli-not_cancellable = Announcement #{ $id } is already finished or cancelled; it cannot be cancelled.
-delivery-cli-bad_time = Time "{ $value }" is not valid; use YYYY-MM-DD HH:MM (local time { $tz }).
-delivery-cli-past_time = Time { $value } is in the past.
 delivery-cli-empty_list = No announcements yet.
 delivery-cli-list_line = #{ $id } [{ $status }] { $created } { $kind } { $title }

@@ -33,11 +33,11 @@ plans-ask_dest_revise = Revising move #{ $id }: type the new destination — a p
 plans-dest_unknown = Destination not recognised. Type an open position code, or <i>Unit / Position</i> with an existing unit name.
 plans-ask_tmt =
     Destination: <b>{ $unit }</b> — { $position }.
-    Type the proposed TMT (effective date) as DD-MM-YYYY, e.g. <i>01-02-2027</i>.
-plans-bad_date = Invalid date. Use DD-MM-YYYY, e.g. 01-02-2027.
-plans-ask_why = Type the rationale of this move (at most 500 characters).
+    Type the proposed TMT (effective date), { dates-hint_date }.
+plans-tmt_past_confirm = ⚠️ The TMT { $tmt } has already passed (today is { $today }). Type the same date again to keep it, or type another TMT.
+plans-ask_why = Type the rationale of this move (shown to the employee), at most 500 characters.
 plans-warnings =
-    ⚠️ <b>This move breaks a rule:</b>
+    ⚠️ <b>This move does not yet meet these requirements:</b>
     { $lines }
     { "" }
     To go ahead anyway, type the reason (it is kept in the audit trail). Type /cancel to stop.
@@ -50,7 +50,7 @@ plans-cannot_submit = A plan can be submitted only as a Draf with at least one m
 plans-submitted = 📤 Plan #{ $id } ({ $count ->
         [one] { NUMBER($count) } move
        *[other] { NUMBER($count) } moves
-    }) submitted to the authorised official.
+    }) submitted to the PPK.
 plans-approver_notice = 📥 Mutation plan #{ $id } <b>{ $name }</b> ({ $count ->
         [one] { NUMBER($count) } move
        *[other] { NUMBER($count) } moves
@@ -112,7 +112,7 @@ plans-move_card =
     From: { $src } — { $src_pos }
     To: <b>{ $dst }</b> — { $dst_pos }
     Proposed TMT: { $tmt }
-    Rationale: { $why }
+    Rationale (shown to the employee): { $why }
     Status: { $status }
     PPK note: { $note }
     Answer: { $answer } — { $answer_text }
@@ -130,7 +130,7 @@ plans-sk_needs_answer = The SK can be recorded once the employee agreed, or once
 plans-ask_keep = Type why move #{ $id } is kept unchanged.
 plans-kept = 📌 Move #{ $id } kept; the reason is recorded.
 plans-ask_sk = Type the SK number of move #{ $id }.
-plans-ask_sk_tmt = Type the TMT of the SK (DD-MM-YYYY).
+plans-ask_sk_tmt = Type the TMT of the SK, { dates-hint_date }.
 plans-decreed = 🏛 Move #{ $id } decreed: SK { $sk }, TMT { $tmt }. The employee has been told.
 plans-decree_notice =
     🏛 <b>Your transfer has been decreed</b>
@@ -138,7 +138,7 @@ plans-decree_notice =
     SK: { $sk }
     TMT: { $tmt }
     Thank you for your answers during the consultation.
-plans-ask_new_tmt = Type the new TMT of move #{ $id } (DD-MM-YYYY).
+plans-ask_new_tmt = Type the new TMT of move #{ $id }, { dates-hint_date }.
 plans-tmt_changed = 📅 TMT of move #{ $id } changed to { $tmt }.
 plans-tmt_notice = 📅 The TMT of your transfer changed to <b>{ $tmt }</b>.
 plans-done = ✅ Move #{ $id } carried out.

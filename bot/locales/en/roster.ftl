@@ -53,6 +53,6 @@ roster-err-rank_empty = golongan is empty
 roster-err-rank = unknown golongan ({ $value }); use I/a … IV/e
 roster-err-education = unknown education level ({ $value }); use SD, SMP, SMA, D1–D4, S1, S2, S3
 roster-err-position_kind = unknown position kind ({ $value }); use JPT, administrator, pengawas, pelaksana, fungsional
-roster-err-date = invalid date in column { $column } ({ $value }); use YYYY-MM-DD
+roster-err-date = invalid date in column { $column } ({ $value }); use DD-MM-YYYY, e.g. 31-12-2026 (YYYY-MM-DD works too)
 roster-err-date_future = date in column { $column } is in the future ({ $value })
 roster-err-bool = column { $column } must be ya or tidak (found { $value })

@@ -184,7 +184,7 @@ survey-aud_all = 👥 Everyone
 survey-aud_units = Specific work units
 survey-aud_role = By role
 survey-role_hr = BKPSDM staff
-survey-role_approver = Authorised officials
+survey-role_approver = PPK (approving official)
 survey-role_employee = All registered employees
 survey-send_choose_role = Choose the recipients' role:
 survey-send_ask_unit = 🏢 Type a few letters of a work unit name (e.g. dinkes, kominfo). Chosen units: { $chosen }
@@ -203,14 +203,13 @@ survey-btn_send_now = 📨 Send now
 survey-btn_send_later = 🗓 Schedule
 survey-btn_abort = ✖️ Cancel
 survey-send_aborted = Survey sending cancelled.
-survey-send_ask_when = 🗓 Type the date and time to send, format YYYY-MM-DD HH:MM ({ $tz } time), e.g. { $example }.
-survey-send_bad_time = ⚠️ "{ $value }" is not in the format YYYY-MM-DD HH:MM ({ $tz } time). Try again.
-survey-send_past = ⚠️ That time has already passed. Type a future time (YYYY-MM-DD HH:MM).
+survey-send_ask_when = 🗓 Type the date and time to send (local time), { dates-hint_datetime }.
+survey-send_past = ⚠️ That time has already passed. Type a future time, e.g. <i>tomorrow at 8</i>.
 survey-send_done_now = ✅ Round #{ $round } of survey #{ $id } sent now to { $count ->
         [one] { NUMBER($count) } recipient
        *[other] { NUMBER($count) } recipients
-    }; closes { $closes } ({ $tz }).
-survey-send_done_later = 🗓 Round #{ $round } of survey #{ $id } scheduled for { $when } ({ $tz }) for { $count ->
+    }; closes { $closes }.
+survey-send_done_later = 🗓 Round #{ $round } of survey #{ $id } scheduled for { $when } for { $count ->
         [one] { NUMBER($count) } recipient
        *[other] { NUMBER($count) } recipients
     } (recounted when sent); closes { $closes }.

@@ -102,7 +102,6 @@ asp-notify = 🔔 Status aspirasi <b>{ $ref }</b> Anda sekarang: <b>{ $status }<
 asp-notify_note = Catatan BKPSDM: { $note }
 asp-cli-opened = Periode #{ $id } “{ $name }” dibuka: { $start } s.d. { $end }.
 asp-cli-pending_exists = Masih ada periode yang dibuka atau terjadwal (#{ $id } “{ $name }”). Tutup dulu dengan: asn-bot aspirations close
-asp-cli-bad_date = Tanggal tidak dapat dibaca: { $value }. Gunakan format YYYY-MM-DD.
 asp-cli-bad_window = Periode tidak valid: { $reason }.
 asp-cli-unknown_unit = Unit tidak dikenal: { $unit }
 asp-cli-no_window = Belum ada periode aspirasi.
@@ -151,11 +150,10 @@ aper-btn_all_units = Semua unit
 aper-btn_create = ✅ Buka periode
 aper-already_pending = Masih ada periode yang dibuka atau terjadwal. Tutup atau perpanjang periode itu dahulu.
 aper-ask_name = Nama periode (maksimal { NUMBER($limit) } karakter), misalnya <i>Penjaringan Aspirasi Semester I 2026</i>. Ketik /cancel untuk batal.
-aper-ask_start = Tanggal mulai (waktu setempat), format <b>YYYY-MM-DD</b> atau <b>YYYY-MM-DD HH:MM</b>, atau tekan <b>Mulai sekarang</b>.
-aper-ask_end = Tanggal terakhir periode (waktu setempat), format <b>YYYY-MM-DD</b>; periode dibuka sampai akhir hari itu.
+aper-ask_start = Tanggal mulai (hari ini atau sesudahnya, waktu setempat), { dates-hint_date }; boleh dengan jam (<i>08.00</i>). Atau tekan <b>Mulai sekarang</b>.
+aper-ask_end = Tanggal terakhir periode (waktu setempat), { dates-hint_date }; periode dibuka sampai akhir hari itu.
 aper-ask_units = Batasi untuk unit tertentu? Ketik nama atau singkatan unit dipisah koma (misalnya <i>dinkes, kominfo</i>), atau tekan <b>Semua unit</b>.
 aper-unknown_units = Unit tidak dikenali: { $units }. Ketik lagi, atau tekan Semua unit.
-aper-bad_date = Tanggal tidak dapat dibaca. Gunakan format YYYY-MM-DD, misalnya 2026-03-31.
 aper-all_units = semua unit
 aper-confirm =
     <b>Periode baru</b>
@@ -168,7 +166,7 @@ aper-confirm =
 aper-created =
     ✅ Periode dibuka.
     { $line }
-aper-ask_extend = Periode <b>{ $name }</b> berakhir { $end }. Ketik tanggal akhir yang baru (YYYY-MM-DD).
+aper-ask_extend = Periode <b>{ $name }</b> berakhir { $end }. Ketik tanggal akhir yang baru, { dates-hint_date }.
 aper-extended =
     ✅ Periode diperpanjang.
     { $line }
@@ -188,7 +186,7 @@ asp-status-draft = Draf
 asp-status-submitted = Diajukan
 asp-status-verified = Diverifikasi
 asp-status-returned = Dikembalikan
-asp-status-accepted = Disetujui
+asp-status-accepted = Diterima untuk ditindaklanjuti
 asp-status-rejected = Ditolak
 asp-status-withdrawn = Dibatalkan
 asp-problem-tmt_unknown = TMT jabatan Anda tidak tercatat di data BKPSDM, sehingga masa jabatan belum dapat dihitung.
@@ -225,7 +223,7 @@ asp-action-change = Diubah
 asp-action-withdraw = Dibatalkan oleh pegawai
 asp-action-verify = Diverifikasi
 asp-action-return = Dikembalikan untuk perbaikan
-asp-action-accept = Disetujui
+asp-action-accept = Diterima untuk ditindaklanjuti
 asp-action-reject = Ditolak
 asp-notify_next-verify = Data aspirasi Anda sudah diperiksa BKPSDM.
 asp-notify_next-return = Silakan perbaiki lewat /aspirasi lalu tekan Kirim lagi.
@@ -235,7 +233,7 @@ asp-notify_next-withdraw = Lihat /status untuk rinciannya.
 asp-changed_meanwhile = Status aspirasi <b>{ $ref }</b> baru saja berubah menjadi <b>{ $status }</b>, sehingga isian ini tidak dikirim. Lihat /status untuk rinciannya.
 aspr-btn_verify = ☑️ Verifikasi
 aspr-btn_return = ↩️ Kembalikan untuk perbaikan
-aspr-btn_accept = ✅ Setujui
+aspr-btn_accept = ✅ Terima untuk ditindaklanjuti
 aspr-btn_reject = ⛔ Tolak
 aspr-ask_note_return = Tulis catatan perbaikan untuk { $ref } (maksimal { $limit } karakter). Catatan ini dikirim ke pegawai. Ketik /cancel untuk batal.
 aspr-ask_note_reject = Tulis alasan penolakan { $ref } (maksimal { $limit } karakter). Alasan ini dikirim ke pegawai. Ketik /cancel untuk batal.

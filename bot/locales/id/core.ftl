@@ -27,7 +27,7 @@ reg-consent =
     { "" }
     Data yang disimpan: ID Telegram Anda, nomor telepon yang Anda bagikan (hanya untuk dicocokkan dengan data kepegawaian), keahlian yang Anda isi sendiri, serta jawaban Anda di bot ini.
     Tujuan: layanan mutasi dan evaluasi kepegawaian.
-    Yang dapat melihat: petugas BKPSDM dan pejabat yang berwenang, sesuai tugasnya.
+    Yang dapat melihat: petugas BKPSDM dan PPK, sesuai tugasnya.
     Anda dapat mengunduh data Anda dan memutuskan akun kapan saja lewat /profil.
     { "" }
     Apakah Anda setuju?
@@ -87,7 +87,7 @@ profile-btn_add_skill = ➕ Keahlian
 profile-btn_add_cert = ➕ Sertifikasi
 profile-btn_manage = ✏️ Ubah / hapus
 profile-btn_export = 📥 Unduh data saya
-profile-btn_unlink = 🔌 Putuskan akun
+profile-btn_unlink = 🔌 Lepas tautan akun
 profile-ask_text = Ketik keahlian atau sertifikasi Anda (maksimal { NUMBER($limit) } karakter). Contoh: <i>jaringan komputer, pengelolaan arsip</i>. Ketik /cancel untuk batal.
 profile-too_many = Anda sudah mengisi { NUMBER($limit) } butir. Hapus salah satu dahulu lewat tombol Ubah / hapus.
 profile-saved = ✅ Tersimpan.
@@ -95,12 +95,12 @@ profile-deleted = 🗑 Dihapus.
 profile-manage_title = Pilih butir yang akan diubah (✏️) atau dihapus (🗑):
 profile-export_caption = Semua data yang disimpan bot tentang Anda.
 profile-unlink_confirm =
-    <b>Putuskan akun Telegram dari data kepegawaian?</b>
+    <b>Lepas tautan akun Telegram dari data kepegawaian?</b>
     Yang dihapus: keahlian/sertifikasi yang Anda isi sendiri, draf percakapan, draf survei yang belum dikirim, teks tanggapan dan pertanyaan Anda tentang usulan mutasi, teks pesan yang dikirim bot kepada Anda (pesan yang belum terkirim dibatalkan), teks Anda di catatan audit, peran petugas akun ini, dan persetujuan Anda.
     Yang tetap disimpan BKPSDM: data kepegawaian resmi (roster), aspirasi, jenis tanggapan, dan jawaban survei bernama yang sudah dikirim (jawaban survei anonim memang tidak terhubung dengan Anda), serta catatan audit tanpa teks Anda, karena menjadi arsip resmi kepegawaian.
     Anda dapat mendaftar lagi kapan saja dengan /start.
-profile-btn_unlink_yes = Ya, putuskan akun
-profile-unlinked = Akun Anda telah diputuskan dan data yang Anda berikan telah dihapus. Terima kasih.
+profile-btn_unlink_yes = Ya, lepas tautan akun
+profile-unlinked = Tautan akun Anda telah dilepas dan data yang Anda berikan telah dihapus. Terima kasih.
 import-hr_only = Berkas hanya diterima dari petugas BKPSDM. Jika Anda ingin mengirim dokumen pendukung, hubungi BKPSDM.
 import-bad_type = Format berkas tidak didukung. Kirim berkas .csv atau .xlsx.
 import-too_big = Berkas terlalu besar (maksimal { $limit_mb } MB). Pecah menjadi beberapa berkas.

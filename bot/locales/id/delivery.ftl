@@ -17,7 +17,5 @@ delivery-cli-status = Pengumuman #{ $id } [{ $status }]: total { NUMBER($total) 
 delivery-cli-not_found = Pengumuman #{ $id } tidak ditemukan.
 delivery-cli-cancelled = Pengumuman #{ $id } dibatalkan.
 delivery-cli-not_cancellable = Pengumuman #{ $id } sudah selesai atau dibatalkan; tidak bisa dibatalkan.
-delivery-cli-bad_time = Waktu "{ $value }" tidak sah; pakai format YYYY-MM-DD HH:MM (waktu lokal { $tz }).
-delivery-cli-past_time = Waktu { $value } sudah lewat.
 delivery-cli-empty_list = Belum ada pengumuman.
 delivery-cli-list_line = #{ $id } [{ $status }] { $created } { $kind } { $title }

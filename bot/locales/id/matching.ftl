@@ -1,11 +1,11 @@
 match-err-missing_columns = Kolom wajib tidak ada: { $columns }
 match-err-file = Berkas tidak dapat dibaca: { $reason }
 match-report-line = Baris { $line }: { $reason }
-match-report-applied = Formasi diimpor: { NUMBER($created) } baru, { NUMBER($updated) } diperbarui, { NUMBER($unchanged) } tidak berubah.
+match-report-applied = Jabatan lowong diimpor: { NUMBER($created) } baru, { NUMBER($updated) } diperbarui, { NUMBER($unchanged) } tidak berubah.
 match-report-skipped = { NUMBER($count) } baris dilewati karena bermasalah.
 match-report-not_applied = Tidak ada perubahan: { NUMBER($count) } baris bermasalah. Perbaiki berkas atau gunakan --partial.
-match-cli-written = { NUMBER($rows) } baris rekomendasi ditulis ke { $path } ({ NUMBER($employees) } pegawai, { NUMBER($positions) } formasi).
-match-cli-no_positions = Tidak ada formasi terbuka.
+match-cli-written = { NUMBER($rows) } baris rekomendasi ditulis ke { $path } ({ NUMBER($employees) } pegawai, { NUMBER($positions) } jabatan lowong).
+match-cli-no_positions = Tidak ada jabatan lowong.
 match-cli-competences_imported = Kamus kompetensi: { NUMBER($created) } kompetensi baru, { NUMBER($variants) } variasi ditambahkan.
 match-cli-competence_line = { $name } — { NUMBER($count) } variasi
 match-explain-matched = Kompetensi cocok: { $items }
@@ -18,23 +18,23 @@ match-explain-rank_bad = Golongan { $rank } di luar rentang { $low }–{ $high }
 match-explain-preferred = Unit sesuai aspirasi
 match-no_skills = Keahlian Anda belum dapat kami kenali. Tuliskan keahlian secara spesifik, misalnya: "kearsipan, analisis data, bahasa Inggris".
 match-none = -
-cmd-rekomendasi = Formasi yang cocok dengan keahlian saya
-cmd-kandidat = Cari kandidat untuk formasi
-cmd-formasi = Daftar formasi terbuka
-menu-rekomendasi = 🎯 Rekomendasi formasi
-menu-kandidat = 🔎 Kandidat formasi
-menu-formasi = 📋 Formasi terbuka
-import-kind_positions = 📋 Formasi (jabatan lowong)
+cmd-rekomendasi = Jabatan lowong yang cocok dengan keahlian saya
+cmd-kandidat = Cari kandidat untuk jabatan lowong
+cmd-formasi = Daftar jabatan lowong
+menu-rekomendasi = 🎯 Rekomendasi jabatan
+menu-kandidat = 🔎 Kandidat jabatan lowong
+menu-formasi = 📋 Jabatan lowong
+import-kind_positions = 📋 Jabatan lowong
 match-more = …dan { NUMBER($count) } lainnya
 match-rec-title =
-    🎯 <b>Rekomendasi formasi untuk Anda</b>
+    🎯 <b>Rekomendasi jabatan lowong untuk Anda</b>
     Keahlian yang dikenali: { $skills }
 match-rec-item =
     <b>{ $n }. { $title }</b> — { $unit }
     Kode { $code } · skor { $score }
 match-rec-btn_add = ➕ Tambahkan { $n } ke aspirasi
 match-rec-vague =
-    Keahlian Anda belum cukup spesifik untuk dicocokkan dengan formasi.
+    Keahlian Anda belum cukup spesifik untuk dicocokkan dengan jabatan lowong.
     { "" }
     Tambahkan keahlian lewat /profil → ➕ Keahlian. Tulis hal yang benar-benar Anda kerjakan, dipisah koma, misalnya:
     • analisis data, statistik, Excel
@@ -43,19 +43,19 @@ match-rec-vague =
     • kearsipan, tata naskah dinas
     • promosi kesehatan, kesehatan masyarakat
 match-rec-unplaced = Tulisan yang belum kami kenali: { $items }
-match-rec-none = Keahlian Anda dikenali ({ $skills }), tetapi belum ada formasi terbuka yang cocok dan sesuai syarat pendidikan serta golongan Anda. Lengkapi keahlian lewat /profil atau coba lagi nanti.
-match-rec-no_positions = Saat ini belum ada formasi terbuka. Coba lagi nanti.
-match-rec-added = ✅ Formasi <b>{ $title }</b> di { $unit } ditambahkan sebagai pilihan ke-{ $n } dalam draf aspirasi Anda. Lanjutkan pengisian di bawah ini, atau kapan saja dengan /aspirasi.
-match-rec-already = Formasi ini sudah ada dalam draf aspirasi Anda.
+match-rec-none = Keahlian Anda dikenali ({ $skills }), tetapi belum ada jabatan lowong yang cocok dan sesuai syarat pendidikan serta golongan Anda. Lengkapi keahlian lewat /profil atau coba lagi nanti.
+match-rec-no_positions = Saat ini belum ada jabatan lowong. Coba lagi nanti.
+match-rec-added = ✅ Jabatan lowong <b>{ $title }</b> di { $unit } ditambahkan sebagai pilihan ke-{ $n } dalam draf aspirasi Anda. Lanjutkan pengisian di bawah ini, atau kapan saja dengan /aspirasi.
+match-rec-already = Jabatan lowong ini sudah ada dalam draf aspirasi Anda.
 match-rec-full = Draf aspirasi Anda sudah berisi { $max } pilihan (maksimal). Ubah pilihan lewat /aspirasi.
-match-rec-rotation_other_unit = Draf aspirasi Anda berjenis rotasi di unit sendiri, sedangkan formasi ini berada di unit lain. Ubah jenis aspirasi lewat /aspirasi.
+match-rec-rotation_other_unit = Draf aspirasi Anda berjenis rotasi di unit sendiri, sedangkan jabatan lowong ini berada di unit lain. Ubah jenis aspirasi lewat /aspirasi.
 match-rec-busy = Anda sedang mengisi percakapan lain. Selesaikan atau batalkan dengan /cancel terlebih dahulu.
 match-rec-has_aspiration = Anda sudah memiliki aspirasi pada periode ini. Buka /aspirasi untuk mengubah pilihan.
 match-rec-not_for_unit = Periode aspirasi yang dibuka tidak berlaku untuk unit kerja Anda.
-match-closed = Formasi ini sudah tidak terbuka.
-match-cand-ask = 🔎 Ketik sebagian nama jabatan, unit kerja, atau kode formasi yang dicari.
-match-cand-pick = Pilih formasi yang cocok dengan "{ $query }":
-match-cand-not_found = Tidak ada formasi terbuka yang cocok dengan "{ $query }". Coba kata lain atau kode formasi, atau /cancel.
+match-closed = Jabatan ini sudah tidak lowong.
+match-cand-ask = 🔎 Ketik sebagian nama jabatan, unit kerja, atau kode jabatan lowong yang dicari.
+match-cand-pick = Pilih jabatan lowong yang cocok dengan "{ $query }":
+match-cand-not_found = Tidak ada jabatan lowong yang cocok dengan "{ $query }". Coba kata lain atau kode jabatan lowong, atau /cancel.
 match-cand-hr_only = Pencarian kandidat hanya untuk petugas BKPSDM.
 match-cand-title =
     🔎 <b>Kandidat untuk { $title }</b>
@@ -71,17 +71,17 @@ match-cand-nobody =
     Tidak ada pegawai yang memenuhi syarat untuk <b>{ $title }</b> ({ $code }).
     Dari { NUMBER($total) } pegawai aktif: { NUMBER($rank_ok) } dalam rentang golongan { $low }–{ $high }, { NUMBER($edu_ok) } memenuhi syarat pendidikan ({ $education }), { NUMBER($both) } memenuhi keduanya.
 match-cand-nobody_skills = Tidak satu pun dari { NUMBER($both) } pegawai yang memenuhi syarat memiliki kompetensi yang dibutuhkan: { $skills }.
-match-cand-nobody_unknown = Kompetensi yang dibutuhkan formasi ini belum dikenali kamus kompetensi. Tambahkan variasinya dengan asn-bot competences import.
+match-cand-nobody_unknown = Kompetensi yang dibutuhkan jabatan ini belum dikenali kamus kompetensi. Tambahkan variasinya dengan asn-bot competences import.
 match-any = semua
 match-xlsx-sheet = Kandidat
-match-pos-title = 📋 <b>Formasi terbuka</b> ({ $first }–{ $last } dari { NUMBER($total) })
+match-pos-title = 📋 <b>Jabatan lowong</b> ({ $first }–{ $last } dari { NUMBER($total) })
 match-pos-item =
     <b>{ $code }</b> · { $title }
     { $unit } · kuota { $quota } · golongan { $low }–{ $high } · pendidikan { $education }
-match-pos-none = Belum ada formasi terbuka. Kirim berkas formasi (CSV/XLSX) ke bot untuk mengimpornya.
-match-cand-use_args = Anda sedang menyimpan draf percakapan lain. Cari langsung dengan /kandidat diikuti nama jabatan atau kode formasi, misalnya <code>/kandidat pranata komputer</code>.
-match-err-position_id = kode formasi (position_id) kosong
-match-err-position_id_duplicate = kode formasi { $value } sudah ada di baris { $first_line }
+match-pos-none = Belum ada jabatan lowong. Kirim berkas jabatan lowong (CSV/XLSX) ke bot untuk mengimpornya.
+match-cand-use_args = Anda sedang menyimpan draf percakapan lain. Cari langsung dengan /kandidat diikuti nama jabatan atau kode jabatan lowong, misalnya <code>/kandidat pranata komputer</code>.
+match-err-position_id = kode jabatan lowong (position_id) kosong
+match-err-position_id_duplicate = kode jabatan lowong { $value } sudah ada di baris { $first_line }
 match-err-title = nama jabatan (title) kosong
 match-err-unit = unit kerja (unit) kosong
 match-err-required_skills = kompetensi yang dibutuhkan (required_skills) kosong

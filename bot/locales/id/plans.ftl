@@ -28,16 +28,16 @@ plans-btn_workload = ⚖️ Beban kerja
 plans-ask_emp = Ketik NIP atau nama pegawai yang diusulkan. Ketik /cancel untuk batal.
 plans-emp_not_found = Pegawai tidak ditemukan. Periksa NIP (18 digit) atau ketik nama lain.
 plans-emp_pick = Beberapa pegawai cocok. Pilih salah satu:
-plans-ask_dest = Tujuan untuk <b>{ $name }</b>: ketik kode formasi (mis. <i>F-001</i>) atau <i>Unit / Jabatan</i> (mis. <i>Dinas Kesehatan / Analis Kebijakan</i>).
-plans-ask_dest_revise = Revisi usulan #{ $id }: ketik tujuan baru — kode formasi atau <i>Unit / Jabatan</i>.
-plans-dest_unknown = Tujuan tidak dikenali. Ketik kode formasi yang terbuka, atau <i>Unit / Jabatan</i> dengan nama unit yang ada.
+plans-ask_dest = Tujuan untuk <b>{ $name }</b>: ketik kode jabatan lowong (mis. <i>F-001</i>) atau <i>Unit / Jabatan</i> (mis. <i>Dinas Kesehatan / Analis Kebijakan</i>).
+plans-ask_dest_revise = Revisi usulan #{ $id }: ketik tujuan baru — kode jabatan lowong atau <i>Unit / Jabatan</i>.
+plans-dest_unknown = Tujuan tidak dikenali. Ketik kode jabatan lowong yang terbuka, atau <i>Unit / Jabatan</i> dengan nama unit yang ada.
 plans-ask_tmt =
     Tujuan: <b>{ $unit }</b> — { $position }.
-    Ketik usulan TMT (tanggal berlaku), format HH-BB-TTTT, mis. <i>01-02-2027</i>.
-plans-bad_date = Tanggal tidak valid. Gunakan format HH-BB-TTTT, mis. 01-02-2027.
-plans-ask_why = Ketik alasan/pertimbangan usulan ini (maks. 500 karakter).
+    Ketik usulan TMT (tanggal berlaku), { dates-hint_date }.
+plans-tmt_past_confirm = ⚠️ TMT { $tmt } sudah lewat (hari ini { $today }). Ketik tanggal yang sama sekali lagi untuk tetap memakainya, atau ketik TMT lain.
+plans-ask_why = Ketik alasan/pertimbangan usulan ini (ditampilkan kepada pegawai), maks. 500 karakter.
 plans-warnings =
-    ⚠️ <b>Usulan ini melanggar aturan:</b>
+    ⚠️ <b>Usulan ini belum memenuhi ketentuan berikut:</b>
     { $lines }
     { "" }
     Jika tetap dilanjutkan, ketik alasannya (akan dicatat di jejak audit). Ketik /cancel untuk batal.
@@ -45,9 +45,9 @@ plans-move_added = ✅ Usulan #{ $id } untuk { $name } ditambahkan.
 plans-already_in_plan = { $name } sudah ada dalam rencana ini.
 plans-not_draft = Rencana ini tidak lagi berstatus Draf; usulan tidak dapat ditambah.
 plans-no_draft_plan = Belum ada rencana berstatus Draf. Buat dulu lewat /rencana.
-plans-usul_intro = Usulan: <b>{ $name }</b> ke formasi <b>{ $position }</b> ({ $unit }), dalam rencana <i>{ $plan }</i>.
+plans-usul_intro = Usulan: <b>{ $name }</b> ke jabatan lowong <b>{ $position }</b> ({ $unit }), dalam rencana <i>{ $plan }</i>.
 plans-cannot_submit = Rencana hanya dapat diajukan saat berstatus Draf dan berisi usulan.
-plans-submitted = 📤 Rencana #{ $id } ({ NUMBER($count) } usulan) diajukan ke pejabat yang berwenang.
+plans-submitted = 📤 Rencana #{ $id } ({ NUMBER($count) } usulan) diajukan ke PPK.
 plans-approver_notice = 📥 Rencana mutasi #{ $id } <b>{ $name }</b> ({ NUMBER($count) } usulan) menunggu persetujuan Anda. Buka /persetujuan.
 plans-decided_notice = ✍️ Semua usulan rencana #{ $id } sudah diputuskan: { NUMBER($approved) } disetujui, { NUMBER($rejected) } ditolak. Buka /rencana untuk mengirim konsultasi.
 plans-consult_started = 📨 Konsultasi dikirim ke { NUMBER($sent) } pegawai. Belum terhubung ke bot: { NUMBER($unlinked) }.
@@ -100,7 +100,7 @@ plans-move_card =
     Dari: { $src } — { $src_pos }
     Ke: <b>{ $dst }</b> — { $dst_pos }
     Usulan TMT: { $tmt }
-    Alasan: { $why }
+    Alasan (ditampilkan kepada pegawai): { $why }
     Status: { $status }
     Catatan PPK: { $note }
     Tanggapan: { $answer } — { $answer_text }
@@ -118,7 +118,7 @@ plans-sk_needs_answer = SK baru dapat dicatat setelah pegawai menyetujui, atau s
 plans-ask_keep = Ketik alasan usulan #{ $id } tetap dipertahankan tanpa perubahan.
 plans-kept = 📌 Usulan #{ $id } dipertahankan; alasannya dicatat.
 plans-ask_sk = Ketik nomor SK untuk usulan #{ $id }.
-plans-ask_sk_tmt = Ketik TMT menurut SK (HH-BB-TTTT).
+plans-ask_sk_tmt = Ketik TMT menurut SK, { dates-hint_date }.
 plans-decreed = 🏛 Usulan #{ $id } ditetapkan: SK { $sk }, TMT { $tmt }. Pegawai telah diberi tahu.
 plans-decree_notice =
     🏛 <b>Mutasi Anda telah ditetapkan</b>
@@ -126,7 +126,7 @@ plans-decree_notice =
     SK: { $sk }
     TMT: { $tmt }
     Terima kasih atas tanggapan Anda selama konsultasi.
-plans-ask_new_tmt = Ketik TMT baru untuk usulan #{ $id } (HH-BB-TTTT).
+plans-ask_new_tmt = Ketik TMT baru untuk usulan #{ $id }, { dates-hint_date }.
 plans-tmt_changed = 📅 TMT usulan #{ $id } diubah menjadi { $tmt }.
 plans-tmt_notice = 📅 TMT mutasi Anda diubah menjadi <b>{ $tmt }</b>.
 plans-done = ✅ Usulan #{ $id } dilaksanakan.
@@ -246,8 +246,8 @@ plans-warn_elig_too_short = masa jabatan { $years } tahun { $months } bulan, kur
 plans-warn_elig_sanction = pegawai sedang menjalani hukuman disiplin
 plans-warn_elig_study_leave = pegawai sedang tugas belajar
 plans-warn_elig_freeze = masa pembekuan mutasi ({ $from } s.d. { $until })
-plans-warn_quota_full = kuota formasi penuh ({ $taken } dari { $quota } sudah diusulkan)
-plans-warn_rank_range = golongan { $rank } di luar rentang formasi ({ $min } – { $max })
+plans-warn_quota_full = kuota jabatan lowong penuh ({ $taken } dari { $quota } sudah diusulkan)
+plans-warn_rank_range = golongan { $rank } di luar rentang golongan jabatan lowong ({ $min } – { $max })
 plans-col_id = No. usulan
 plans-col_nip = NIP
 plans-col_name = Nama
@@ -280,8 +280,8 @@ plans-apv_done_reject = ❌ Usulan #{ $id } ditolak; catatan disimpan.
 plans-kons_thanks_agree = ✅ Terima kasih, persetujuan Anda dicatat.
 plans-kons_thanks_agree_notes = ✅ Terima kasih, persetujuan dan catatan Anda dicatat.
 plans-kons_thanks_object = Terima kasih, keberatan Anda dicatat dan diteruskan ke BKPSDM.
-plans-imp_err_dest_missing = tujuan kosong: isi kode formasi, atau unit tujuan dan jabatan tujuan
+plans-imp_err_dest_missing = tujuan kosong: isi kode jabatan lowong, atau unit tujuan dan jabatan tujuan
 plans-imp_err_emp_unknown = NIP tidak ditemukan di data pegawai aktif
-plans-imp_err_position_unknown = kode formasi tidak dikenal ({ $value })
+plans-imp_err_position_unknown = kode jabatan lowong tidak dikenal ({ $value })
 plans-imp_err_unit_unknown = unit tujuan tidak dikenal ({ $value })
 plans-imp_err_already_in_plan = { $name } sudah ada di rencana ini

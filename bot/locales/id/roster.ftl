@@ -35,6 +35,6 @@ roster-err-rank_empty = golongan kosong
 roster-err-rank = golongan tidak dikenal ({ $value }); gunakan I/a … IV/e
 roster-err-education = tingkat pendidikan tidak dikenal ({ $value }); gunakan SD, SMP, SMA, D1–D4, S1, S2, S3
 roster-err-position_kind = jenis jabatan tidak dikenal ({ $value }); gunakan JPT, administrator, pengawas, pelaksana, fungsional
-roster-err-date = tanggal di kolom { $column } tidak valid ({ $value }); gunakan TTTT-BB-HH
+roster-err-date = tanggal di kolom { $column } tidak valid ({ $value }); gunakan HH-BB-TTTT, mis. 31-12-2026 (TTTT-BB-HH juga diterima)
 roster-err-date_future = tanggal di kolom { $column } ada di masa depan ({ $value })
 roster-err-bool = isi kolom { $column } harus ya atau tidak (ditemukan { $value })
