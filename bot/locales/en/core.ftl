@@ -132,3 +132,11 @@ common-expect_button = Please choose one of the buttons in the previous message,
 common-step_not_allowed = ⛔ This step is only for authorised officers; the conversation was stopped. Type /menu to continue.
 common-too_many_messages = ⏳ Too many messages at once. Please wait a moment, then resend any message that was not answered.
 common-inactive = Your account is no longer recorded as an active employee in the staff records, so this bot's services are not available. If this is a mistake, please contact BKPSDM.
+common-unknown_command = The command /{ $command } is unknown. Type /help to see the available commands, or open the main menu.
+common-unknown_command_suggest = Unknown command. Did you mean /{ $command }?
+menu-not_registered =
+    🏠 <b>Menu</b>
+    Your Telegram account is not linked to the staff records yet. Press <b>Register</b> to link it (or type /start), or <b>Help</b> to see what this bot can do.
+menu-btn_start = ▶️ Register (/start)
+menu-btn_help = ❓ Help
+menu-btn_language = 🌐 Bahasa / Language

@@ -117,3 +117,11 @@ common-expect_button = Silakan pilih salah satu tombol pada pesan sebelumnya, at
 common-step_not_allowed = ⛔ Langkah ini hanya untuk petugas yang berwenang; percakapan dihentikan. Ketik /menu untuk melanjutkan.
 common-too_many_messages = ⏳ Terlalu banyak pesan sekaligus. Mohon tunggu sebentar, lalu kirim lagi pesan yang belum terjawab.
 common-inactive = Akun Anda tidak lagi tercatat sebagai pegawai aktif pada data kepegawaian, sehingga layanan bot ini tidak tersedia. Jika ini keliru, silakan hubungi BKPSDM.
+common-unknown_command = Perintah /{ $command } tidak dikenal. Ketik /help untuk melihat perintah yang tersedia, atau buka menu utama.
+common-unknown_command_suggest = Perintah tidak dikenal. Maksud Anda /{ $command }?
+menu-not_registered =
+    🏠 <b>Menu</b>
+    Akun Telegram Anda belum terhubung dengan data kepegawaian. Tekan <b>Daftar</b> untuk menghubungkannya (atau ketik /start), atau <b>Bantuan</b> untuk melihat apa yang dapat dilakukan bot ini.
+menu-btn_start = ▶️ Daftar (/start)
+menu-btn_help = ❓ Bantuan
+menu-btn_language = 🌐 Bahasa / Language
