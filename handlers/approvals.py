@@ -99,8 +99,30 @@ async def decide_pressed(request: Request, data: b.Decide) -> None:
         await request.set_state(FLOW, NOTE_STEP, {"move_id": move.id, "page": data.page})
         request.reply_key("plans.apv_ask_note", id=move.id)
         return
-    if await _decide(request, move.id, "approve", "") is not None:
-        await show_page(request, move.plan_id, data.page)
+    row = await views.move_card(request.session, move.id)
+    if row is None:
+        raise CallbackDataError("unknown move")
+    text = "\n\n".join([request.t("plans.apv_confirm", id=move.id), _move_text(request, row)])
+    buttons = (
+        (Button(request.t("plans.apv_btn_yes", id=move.id), b.ConfirmApprove(move.id, data.page)),),
+        (Button(request.t("common.btn_back"), b.ApprovalPage(move.plan_id, data.page)),),
+    )
+    message = OutgoingMessage(text, buttons)
+    request.edit_or_reply(message.text, inline_markup(message))
+
+
+async def approve_confirmed(request: Request, data: b.ConfirmApprove) -> None:
+    """Approve the move (confirmed), then show its page again with what is left to decide."""
+    request.answer()
+    move = await service_approval.move_to_decide(request.session, data.move_id)
+    if move is None:
+        raise CallbackDataError("unknown move")
+    if move.status != st.SUBMITTED:
+        status = request.t(labels.MOVE_STATUS[move.status])
+        request.reply_key("plans.apv_already", id=move.id, status=status)
+    elif await _decide(request, move.id, "approve", "") is None:
+        return
+    await show_page(request, move.plan_id, data.page)
 
 
 async def note_step(request: Request, state: ConversationState) -> None:
@@ -140,5 +162,6 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     )
     add_button(app, b.ApprovalPage, page_pressed, roles=APPROVER)
     add_button(app, b.Decide, decide_pressed, roles=APPROVER)
+    add_button(app, b.ConfirmApprove, approve_confirmed, roles=APPROVER)
     flow = services_of(app).flows.flow(FLOW, roles=APPROVER)
     flow.on(NOTE_STEP, note_step, accepts=Accepts.TEXT, roles=APPROVER)
