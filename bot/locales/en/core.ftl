@@ -105,7 +105,6 @@ profile-too_many = You already have { $limit ->
        *[other] { NUMBER($limit) } items
     }. Delete one first with Edit / delete.
 profile-saved = ✅ Saved.
-profile-deleted = 🗑 Deleted.
 profile-manage_title = Choose an item to edit (✏️) or delete (🗑):
 profile-export_caption = Everything the bot stores about you.
 profile-unlink_confirm =
@@ -140,3 +139,9 @@ menu-not_registered =
 menu-btn_start = ▶️ Register (/start)
 menu-btn_help = ❓ Help
 menu-btn_language = 🌐 Bahasa / Language
+profile-deleted_item = 🗑 “{ $text }” deleted. Press <b>Undo</b> if this was a mistake.
+profile-restored = ↩️ “{ $text }” restored.
+profile-item_gone = This item no longer exists (perhaps it was deleted). Open /profil to see the current list.
+profile-undo_gone = This deletion can no longer be undone. Add it again with the ➕ Skill button in /profil.
+profile-btn_undo = ↩️ Undo
+profile-btn_back_profile = 👤 Back to the profile
