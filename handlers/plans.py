@@ -106,7 +106,7 @@ async def submit_pressed(request: Request, data: b.SubmitPlan) -> None:
     request.answer()
     card = await views.plan_card(request.session, data.plan_id)
     if card is None or card.plan.status != st.PLAN_DRAFT or not card.rows:
-        request.reply_key("plans.cannot_submit")
+        await _not_submittable(request, data.plan_id)
         return
     warned = sum(1 for r in card.rows if r.move.warnings)
     lines = [
@@ -131,13 +131,26 @@ async def submit_confirmed(request: Request, data: b.ConfirmSubmitPlan) -> None:
         default_locale=request.settings.default_locale,
     )  # fmt: skip
     if not result.ok:
-        request.reply_key("plans.cannot_submit")
+        await _not_submittable(request, data.plan_id)
         return
     wake_outbox(request)
     text = request.t("plans.submitted", id=result.plan_id, count=result.count)
     back = ((Button(request.t("plans.btn_open_plan"), b.OpenPlan(result.plan_id)),),)
     message = OutgoingMessage(text, back)
     request.edit_or_reply(message.text, inline_markup(message))
+
+
+async def _not_submittable(request: Request, plan_id: int) -> None:
+    """Why the plan cannot be submitted now: its status (an old button), or no moves."""
+    card = await views.plan_card(request.session, plan_id)
+    if card is None or card.plan.status == st.PLAN_DRAFT:
+        request.reply_key("plans.cannot_submit")
+        return
+    status = request.t(labels.PLAN_STATUS[card.plan.status])
+    text = request.t("plans.plan_status_now", id=plan_id, status=status)
+    request.send(
+        OutgoingMessage(text, ((Button(request.t("plans.btn_open_plan"), b.OpenPlan(plan_id)),),))
+    )
 
 
 async def consult_pressed(request: Request, data: b.StartConsultation) -> None:

@@ -11,6 +11,7 @@ import asyncio
 from sqlalchemy import select
 
 from bot.harness import BotHarness
+from bot.plans.buttons import ConfirmSubmitPlan
 from storage.models import (
     AspirationHistory,
     EmployeeSkill,
@@ -64,6 +65,8 @@ async def test_plan_submission_and_approval_are_confirmed(harness: BotHarness) -
     await hr.press("📤 Ya, ajukan ke PPK", message_id=confirm.message_id)
     assert shows((await hr.wait_edit(confirm.message_id)).text, "plans.submitted")
     assert await _plan_status(harness) == "submitted"
+    await hr.press(data=ConfirmSubmitPlan(1).pack())  # an old "Ya" again: says the status now
+    assert shows(src(await hr.reply()), "plans.plan_status_now")
     await approver.reply()  # "a plan waits for you"
     listing = await approver.ask("/persetujuan")
     await approver.press(listing.button_labels[0])

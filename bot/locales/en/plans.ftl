@@ -328,3 +328,4 @@ plans-btn_submit_yes = 📤 Yes, submit to the PPK
 plans-btn_open_plan = 🗂 Open the plan
 plans-apv_confirm = ✍️ <b>Approve move #{ $id } below?</b> Once approved, BKPSDM may send it to the employee for consultation; the decision cannot be taken back here.
 plans-apv_btn_yes = ✅ Yes, approve #{ $id }
+plans-plan_status_now = Plan #{ $id } is now <b>{ $status }</b>, so this button no longer applies.

@@ -298,3 +298,4 @@ plans-btn_submit_yes = 📤 Ya, ajukan ke PPK
 plans-btn_open_plan = 🗂 Buka rencana
 plans-apv_confirm = ✍️ <b>Setujui usulan #{ $id } berikut?</b> Setelah disetujui, BKPSDM dapat mengirimkannya kepada pegawai untuk konsultasi; keputusan tidak dapat ditarik kembali di sini.
 plans-apv_btn_yes = ✅ Ya, setujui #{ $id }
+plans-plan_status_now = Rencana #{ $id } sekarang berstatus <b>{ $status }</b>, sehingga tombol ini sudah tidak berlaku.
