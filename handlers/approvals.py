@@ -18,7 +18,7 @@ from handlers.flows import Accepts, expect_text
 from handlers.plans_audit import audit_button
 from handlers.plans_common import esc, fmt_date, wake_outbox
 from handlers.request import Request, inline_markup
-from storage.models import ConversationState
+from storage.models import ConversationState, PlanMove
 
 FLOW = "apv"
 NOTE_STEP = "note"
@@ -85,15 +85,23 @@ async def page_pressed(request: Request, data: b.ApprovalPage) -> None:
     await show_page(request, data.plan_id, data.page)
 
 
-async def decide_pressed(request: Request, data: b.Decide) -> None:
-    """Approve a move, or ask the (required) note before rejecting it."""
-    request.answer()
-    move = await service_approval.move_to_decide(request.session, data.move_id)
+async def _undecided(request: Request, move_id: int) -> tuple[PlanMove, bool]:
+    """The move, and whether it still waits for a decision (else its status is told)."""
+    move = await service_approval.move_to_decide(request.session, move_id)
     if move is None:
         raise CallbackDataError("unknown move")
-    if move.status != st.SUBMITTED:
-        status = request.t(labels.MOVE_STATUS[move.status])
-        request.reply_key("plans.apv_already", id=move.id, status=status)
+    if move.status == st.SUBMITTED:
+        return move, True
+    status = request.t(labels.MOVE_STATUS[move.status])
+    request.reply_key("plans.apv_already", id=move.id, status=status)
+    return move, False
+
+
+async def decide_pressed(request: Request, data: b.Decide) -> None:
+    """Show the move to confirm its approval, or ask the (required) note before rejecting."""
+    request.answer()
+    move, waiting = await _undecided(request, data.move_id)
+    if not waiting:
         return
     if data.decision == "reject":
         await request.set_state(FLOW, NOTE_STEP, {"move_id": move.id, "page": data.page})
@@ -114,13 +122,8 @@ async def decide_pressed(request: Request, data: b.Decide) -> None:
 async def approve_confirmed(request: Request, data: b.ConfirmApprove) -> None:
     """Approve the move (confirmed), then show its page again with what is left to decide."""
     request.answer()
-    move = await service_approval.move_to_decide(request.session, data.move_id)
-    if move is None:
-        raise CallbackDataError("unknown move")
-    if move.status != st.SUBMITTED:
-        status = request.t(labels.MOVE_STATUS[move.status])
-        request.reply_key("plans.apv_already", id=move.id, status=status)
-    elif await _decide(request, move.id, "approve", "") is None:
+    move, waiting = await _undecided(request, data.move_id)
+    if waiting and await _decide(request, move.id, "approve", "") is None:
         return
     await show_page(request, move.plan_id, data.page)
 

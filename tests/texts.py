@@ -41,6 +41,11 @@ def fixed_parts(key: str, locale: str) -> list[str]:
     return [p.strip() for p in _plain(rendered).split(_SENTINEL) if p.strip()]
 
 
+def source(message: object) -> str:
+    """The text of a bot message as sent (HTML), else as shown."""
+    return str(getattr(message, "source_text", None) or getattr(message, "text", ""))
+
+
 def shows(text: str, key: str) -> bool:
     """True when ``text`` (plain or HTML) is, or contains, the text of ``key`` in any locale."""
     plain = _plain(text)

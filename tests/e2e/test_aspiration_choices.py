@@ -11,18 +11,13 @@ from bot.emulator.client import BotMessage, EmulatedUser
 from bot.harness import BotHarness
 from bot.texts import t
 from tests.e2e.test_aspirations import EMP_ID, _fill_to_summary, _press, _setup
-from tests.texts import shows
+from tests.texts import shows, source
 
 KOMINFO, DINKES, BAPPEDA = (
     "Dinas Komunikasi dan Informatika",
     "Dinas Kesehatan",
     "Badan Perencanaan Pembangunan Daerah",
 )
-
-
-def src(message: BotMessage) -> str:
-    """The HTML source of a bot message."""
-    return message.source_text or message.text
 
 
 async def _choices(user: EmulatedUser) -> BotMessage:
@@ -37,14 +32,14 @@ async def test_choices_are_listed_and_kept_on_back(harness: BotHarness) -> None:
     user = harness.user(EMP_ID)
     await _fill_to_summary(user)
     editor = await _choices(user)
-    assert shows(src(editor), "asp.prefs_edit") and not shows(src(editor), "asp.ask_pref")
+    assert shows(source(editor), "asp.prefs_edit") and not shows(source(editor), "asp.ask_pref")
     assert KOMINFO in editor.text and DINKES in editor.text
     assert {"🔁 Ganti pilihan 1", "🗑 Hapus pilihan 2", "➕ Tambah pilihan"} <= set(
         editor.button_labels
     )
     await _press(user, "⬅️ Kembali")  # to "which part?"
     summary = await _press(user, "⬅️ Kembali")
-    assert shows(src(summary), "asp.summary")
+    assert shows(source(summary), "asp.summary")
     assert f"Pilihan 1: {KOMINFO}" in summary.text and f"Pilihan 2: {DINKES}" in summary.text
 
 
@@ -57,9 +52,9 @@ async def test_replace_remove_and_add_in_place(harness: BotHarness) -> None:
     editor = await _press(user, "🗑 Hapus pilihan 1")
     assert KOMINFO not in editor.text and DINKES in editor.text
     ask = await _press(user, "🔁 Ganti pilihan 1")
-    assert shows(src(ask), "asp.ask_pref") and "Pilihan ke-1" in ask.text
+    assert shows(source(ask), "asp.ask_pref") and "Pilihan ke-1" in ask.text
     editor = await _press(user, "⬅️ Kembali")  # the replacement abandoned: Dinkes stays
-    assert shows(src(editor), "asp.prefs_edit") and DINKES in editor.text
+    assert shows(source(editor), "asp.prefs_edit") and DINKES in editor.text
     ask = await _press(user, "➕ Tambah pilihan")
     assert "Pilihan ke-2" in ask.text
     await user.ask("bappeda")
@@ -69,7 +64,7 @@ async def test_replace_remove_and_add_in_place(harness: BotHarness) -> None:
     summary = await _press(user, "✅ Selesai")
     assert f"Pilihan 1: {DINKES}" in summary.text and f"Pilihan 2: {BAPPEDA}" in summary.text
     sent = await _press(user, "✅ Kirim")
-    assert shows(src(sent), "asp.sent")
+    assert shows(source(sent), "asp.sent")
 
 
 async def test_kirim_says_exactly_what_is_missing(harness: BotHarness) -> None:
@@ -83,10 +78,10 @@ async def test_kirim_says_exactly_what_is_missing(harness: BotHarness) -> None:
     assert "✅ Selesai" not in editor.button_labels and "➕ Tambah pilihan" in editor.button_labels
     await _press(user, "⬅️ Kembali")
     summary = await _press(user, "⬅️ Kembali")
-    assert shows(src(summary), "asp.sum_missing")
+    assert shows(source(summary), "asp.sum_missing")
     await user.press("✅ Kirim")
     refused, sections = await user.replies(2)
-    assert shows(src(refused), "asp.incomplete_fields")
+    assert shows(source(refused), "asp.incomplete_fields")
     assert t("id", "asp.missing.prefs") in refused.text
     assert t("id", "asp.missing.reason") not in refused.text
-    assert shows(src(sections), "asp.ask_edit_section")  # the way on: which part to complete
+    assert shows(source(sections), "asp.ask_edit_section")  # the way on: which part to complete

@@ -13,12 +13,7 @@ from bot.aspirations.buttons import Send
 from bot.harness import BotHarness
 from storage.models import Aspiration, ConversationState
 from tests.e2e.test_aspirations import EMP_ID, _aspirations, _fill_to_summary, _press, _setup
-from tests.texts import shows
-
-
-def src(message: object) -> str:
-    """The HTML source of a bot message."""
-    return str(getattr(message, "source_text", None) or getattr(message, "text", ""))
+from tests.texts import shows, source
 
 
 async def _state(harness: BotHarness) -> ConversationState | None:
@@ -38,7 +33,7 @@ async def test_opening_a_sent_aspiration_is_not_a_draft(harness: BotHarness) -> 
     assert str(asp.reference) in shown.text and "✏️ Ubah aspirasi" in shown.button_labels
     assert await _state(harness) is None
     status = await user.ask("/status")
-    assert not shows(src(status), "asp.status_draft") and str(asp.reference) in status.text
+    assert not shows(source(status), "asp.status_draft") and str(asp.reference) in status.text
 
 
 async def test_changing_a_sent_aspiration_says_so(harness: BotHarness) -> None:
@@ -51,14 +46,16 @@ async def test_changing_a_sent_aspiration_says_so(harness: BotHarness) -> None:
     await user.ask("/aspirasi")
     await user.press("✏️ Ubah aspirasi")
     _existing, summary = await user.replies(2)
-    assert shows(src(summary), "asp.summary_editing") and not shows(src(summary), "asp.summary")
+    assert shows(source(summary), "asp.summary_editing") and not shows(
+        source(summary), "asp.summary"
+    )
     assert "✖️ Batalkan perubahan" in summary.button_labels
     changing, _card = await user.ask("/status"), await user.reply()
-    assert shows(src(changing), "asp.status_changing") and str(asp.reference) in changing.text
-    assert not shows(src(changing), "asp.status_draft")
+    assert shows(source(changing), "asp.status_changing") and str(asp.reference) in changing.text
+    assert not shows(source(changing), "asp.status_draft")
     discarded = await _press(user, "✖️ Batalkan perubahan")
-    assert shows(src(discarded), "asp.discarded_changes") and not shows(
-        src(discarded), "asp.discarded"
+    assert shows(source(discarded), "asp.discarded_changes") and not shows(
+        source(discarded), "asp.discarded"
     )
     assert (await _aspirations(harness))[0].status == "submitted"
 
@@ -81,5 +78,5 @@ async def test_old_buttons_tell_the_current_state(harness: BotHarness) -> None:
     async with harness.services.db.transaction() as session:  # HR decides meanwhile
         await session.execute(update(Aspiration).values(status="accepted"))
     dropped = await user.ask("/status")
-    assert shows(src(dropped), "asp.status_changes_dropped")
+    assert shows(source(dropped), "asp.status_changes_dropped")
     assert await _state(harness) is None

@@ -22,13 +22,9 @@ from storage.models import (
 from tests.conftest import APPROVER_ID, HR_ID
 from tests.e2e.test_aspirations import EMP_ID, _aspirations, _fill_to_summary, _press, _setup
 from tests.e2e.test_plans import EMPLOYEES, add_move, person, setup_plan_world
+from tests.e2e.test_plans_import import new_plan
 from tests.factories import add_employee
-from tests.texts import shows
-
-
-def src(message: object) -> str:
-    """The HTML source of a bot message."""
-    return str(getattr(message, "source_text", None) or getattr(message, "text", ""))
+from tests.texts import shows, source
 
 
 async def _plan_status(harness: BotHarness) -> str:
@@ -47,26 +43,22 @@ async def test_plan_submission_and_approval_are_confirmed(harness: BotHarness) -
     """ "Ajukan" and "Setujui" first show what goes; Kembali changes nothing."""
     await setup_plan_world(harness)
     hr, approver = person(harness, HR_ID), person(harness, APPROVER_ID)
-    await hr.ask("/rencana")
-    await hr.press("➕ Rencana baru")
-    await hr.reply()
-    await hr.send("Mutasi Uji")
-    await hr.replies(2)
+    await new_plan(hr, "Mutasi Uji")
     await add_move(hr, EMPLOYEES[0][1])
     await hr.press("📤 Ajukan ke PPK")
     confirm = await hr.reply()
-    assert shows(src(confirm), "plans.submit_confirm") and EMPLOYEES[0][2] in confirm.text
+    assert shows(source(confirm), "plans.submit_confirm") and EMPLOYEES[0][2] in confirm.text
     assert await _plan_status(harness) == "draft"
     await hr.press("⬅️ Kembali", message_id=confirm.message_id)
     card = await hr.wait_edit(confirm.message_id)
-    assert shows(src(card), "plans.card") and await _plan_status(harness) == "draft"
+    assert shows(source(card), "plans.card") and await _plan_status(harness) == "draft"
     await hr.press("📤 Ajukan ke PPK", message_id=card.message_id)
     confirm = await hr.reply()
     await hr.press("📤 Ya, ajukan ke PPK", message_id=confirm.message_id)
     assert shows((await hr.wait_edit(confirm.message_id)).text, "plans.submitted")
     assert await _plan_status(harness) == "submitted"
     await hr.press(data=ConfirmSubmitPlan(1).pack())  # an old "Ya" again: says the status now
-    assert shows(src(await hr.reply()), "plans.plan_status_now")
+    assert shows(source(await hr.reply()), "plans.plan_status_now")
     await approver.reply()  # "a plan waits for you"
     listing = await approver.ask("/persetujuan")
     await approver.press(listing.button_labels[0])
@@ -75,11 +67,11 @@ async def test_plan_submission_and_approval_are_confirmed(harness: BotHarness) -
         move_id = int(await session.scalar(select(PlanMove.id)) or 0)
     await approver.press(f"✅ Setujui #{move_id}", message_id=listing.message_id)
     confirm = await approver.wait_edit(listing.message_id)
-    assert shows(src(confirm), "plans.apv_confirm") and EMPLOYEES[0][2] in confirm.text
+    assert shows(source(confirm), "plans.apv_confirm") and EMPLOYEES[0][2] in confirm.text
     assert await _move_status(harness) == "submitted"
     await approver.press("⬅️ Kembali", message_id=listing.message_id)
     page = await approver.wait_edit(listing.message_id)
-    assert shows(src(page), "plans.apv_plan") and await _move_status(harness) == "submitted"
+    assert shows(source(page), "plans.apv_plan") and await _move_status(harness) == "submitted"
     await approver.press(f"✅ Setujui #{move_id}", message_id=listing.message_id)
     await approver.wait_edit(listing.message_id)
     await approver.press(f"✅ Ya, setujui #{move_id}", message_id=listing.message_id)
@@ -98,13 +90,13 @@ async def test_acceptance_is_confirmed_and_can_be_undone(harness: BotHarness) ->
     await _press(hr, "📋 Daftar aspirasi")
     await _press(hr, f"1. {asp.reference}")
     confirm = await _press(hr, "✅ Setujui")
-    assert shows(src(confirm), "aspr.confirm_accept") and "Pengembangan karier" in confirm.text
+    assert shows(source(confirm), "aspr.confirm_accept") and "Pengembangan karier" in confirm.text
     assert (await _aspirations(harness))[0].status == "submitted"
     done = await _press(hr, "✅ Ya, setujui")
-    assert shows(src(done), "aspr.done_undo") and "↩️ Urungkan" in done.button_labels
+    assert shows(source(done), "aspr.done_undo") and "↩️ Urungkan" in done.button_labels
     assert (await _aspirations(harness))[0].status == "accepted"
     undone = await _press(hr, "↩️ Urungkan")
-    assert shows(src(undone), "aspr.undone")
+    assert shows(source(undone), "aspr.undone")
     assert (await _aspirations(harness))[0].status == "submitted"
     async with harness.services.db.transaction() as session:
         rows = (await session.execute(select(OutboxMessage.status))).scalars().all()
@@ -130,13 +122,13 @@ async def test_deleted_skill_can_be_restored(harness: BotHarness) -> None:
     listing = await user.reply()
     await user.press("🗑 1", message_id=listing.message_id)
     deleted = await user.wait_edit(listing.message_id)
-    assert shows(src(deleted), "profile.deleted_item") and "↩️ Urungkan" in deleted.button_labels
+    assert shows(source(deleted), "profile.deleted_item") and "↩️ Urungkan" in deleted.button_labels
     assert "👤 Kembali ke profil" in deleted.button_labels  # the way on
     async with harness.services.db.transaction() as session:
         assert (await session.execute(select(EmployeeSkill))).first() is None
     await user.press("↩️ Urungkan", message_id=listing.message_id)
     restored = await user.wait_edit(listing.message_id)
-    assert shows(src(restored), "profile.restored") and "🗑 1" in restored.button_labels
+    assert shows(source(restored), "profile.restored") and "🗑 1" in restored.button_labels
     async with harness.services.db.transaction() as session:
         texts = (await session.execute(select(EmployeeSkill.text))).scalars().all()
     assert list(texts) == ["pengelolaan arsip digital"]

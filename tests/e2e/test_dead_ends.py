@@ -15,23 +15,18 @@ from tests.conftest import HR_ID
 from tests.e2e.test_aspirations import EMP_ID, OTHER_ID, _fill_to_summary, _press, _setup
 from tests.e2e.test_matching import _it_staff, _positions
 from tests.factories import add_employee
-from tests.texts import shows
-
-
-def src(message: object) -> str:
-    """The HTML source of a bot message."""
-    return str(getattr(message, "source_text", None) or getattr(message, "text", ""))
+from tests.texts import shows, source
 
 
 async def test_menu_before_registration_offers_start(harness: BotHarness) -> None:
     """An unregistered user's /menu offers registration and help; the button starts it."""
     user = harness.user(7730)
     menu = await user.ask("/menu")
-    assert shows(src(menu), "menu.not_registered")
+    assert shows(source(menu), "menu.not_registered")
     assert {"▶️ Daftar (/start)", "❓ Bantuan"} <= set(menu.button_labels)
     await user.press("▶️ Daftar (/start)")
     _welcome, consent = await user.replies(2)
-    assert shows(src(consent), "reg.consent")
+    assert shows(source(consent), "reg.consent")
 
 
 async def test_usulkan_without_a_draft_plan_creates_one(harness: BotHarness) -> None:
@@ -46,11 +41,11 @@ async def test_usulkan_without_a_draft_plan_creates_one(harness: BotHarness) -> 
     offer = await hr.reply()
     assert shows(offer.text, "plans.no_draft_plan")
     await hr.press("➕ Buat rencana baru untuk usulan ini")
-    assert shows(src(await hr.reply()), "plans.ask_name")
+    assert shows(source(await hr.reply()), "plans.ask_name")
     await hr.send("Mutasi TI 2027")
     created, intro, ask_tmt = await hr.replies(3)
     assert shows(created.text, "plans.created") and "Mutasi TI 2027" in intro.text
-    assert shows(src(ask_tmt), "plans.ask_tmt")
+    assert shows(source(ask_tmt), "plans.ask_tmt")
     await hr.ask("01-02-2027")
     await hr.send("Kompetensi jaringan sesuai formasi")
     added, _card = await hr.replies(2)
@@ -72,7 +67,7 @@ async def test_undangan_button_asks_for_the_nip(harness: BotHarness) -> None:
     wrong = await hr.ask("12345")  # a wrong NIP is explained and asked again
     assert shows(wrong.text, "admin.invite_bad_nip")
     link = await hr.ask("19900315 201503 1 001")
-    assert shows(src(link), "admin.invite_created") and "Andi Saputra" in link.text
+    assert shows(source(link), "admin.invite_created") and "Andi Saputra" in link.text
 
 
 async def test_formasi_offers_candidates_per_position(harness: BotHarness) -> None:
@@ -84,7 +79,7 @@ async def test_formasi_offers_candidates_per_position(harness: BotHarness) -> No
     assert "👥 Kandidat P-TI1" in listing.button_labels
     await hr.press("👥 Kandidat P-TI1")
     candidates = await hr.reply()
-    assert shows(src(candidates), "match.cand.title") and "Pegawai TI 1" in candidates.text
+    assert shows(source(candidates), "match.cand.title") and "Pegawai TI 1" in candidates.text
 
 
 async def test_a_decided_aspiration_leads_to_the_next(harness: BotHarness) -> None:
@@ -98,7 +93,7 @@ async def test_a_decided_aspiration_leads_to_the_next(harness: BotHarness) -> No
     listing = await _press(hr, "📋 Daftar aspirasi")
     await _press(hr, listing.button_labels[0])
     done = await _press(hr, "☑️ Verifikasi")
-    assert shows(src(done), "aspr.done")
+    assert shows(source(done), "aspr.done")
     assert {"➡️ Aspirasi berikutnya", "⬅️ Kembali ke daftar", "🏠 Menu Utama"} <= set(
         done.button_labels
     )

@@ -6,23 +6,19 @@ name, masked NIP and unit as buttons, paged; nobody found says so and waits for 
 
 from __future__ import annotations
 
-from bot.emulator.client import BotMessage, EmulatedUser
+from bot.emulator.client import EmulatedUser
 from bot.harness import BotHarness
 from bot.plans.buttons import PickEmployee
 from storage.models import ConversationState
 from tests.conftest import HR_ID
 from tests.e2e.test_plans import EMPLOYEES, person, setup_plan_world
+from tests.e2e.test_plans_import import new_plan
 from tests.factories import UNITS, add_employee
-from tests.texts import shows
+from tests.texts import shows, source
 
 TUTI_NIP = "198805052012122005"
 DEWIS = ["Dewi Sartika", "Dewi Lestari", "Dewi Anggraini", "Dewi Kusuma", "Dewi Puspita",
          "Dewi Rahayu"]  # fmt: skip
-
-
-def src(message: BotMessage) -> str:
-    """The HTML source of a bot message."""
-    return message.source_text or message.text
 
 
 async def _adding(harness: BotHarness) -> EmulatedUser:
@@ -34,11 +30,7 @@ async def _adding(harness: BotHarness) -> EmulatedUser:
     for n, name in enumerate(DEWIS):
         await add_employee(db, nip=f"19950101202001200{n}", name=name, phone=f"62813000000{n}")
     hr = person(harness, HR_ID)
-    await hr.ask("/rencana")
-    await hr.press("➕ Rencana baru")
-    await hr.reply()
-    await hr.send("Mutasi Uji")
-    await hr.replies(2)
+    await new_plan(hr, "Mutasi Uji")
     await hr.press("➕ Tambah usulan")
     assert shows((await hr.reply()).text, "plans.ask_emp")
     return hr
@@ -55,12 +47,12 @@ async def test_a_name_is_never_picked_silently(harness: BotHarness) -> None:
     """ "uji ganda" used to go straight to Tuti Handayani; now it offers her to choose."""
     hr = await _adding(harness)
     offer = await hr.ask("uji ganda")
-    assert shows(src(offer), "plans.emp_pick") and not shows(src(offer), "plans.ask_dest")
+    assert shows(source(offer), "plans.emp_pick") and not shows(source(offer), "plans.ask_dest")
     assert "Tuti Handayani" in offer.text and "2005" in offer.text  # name, masked NIP
     assert TUTI_NIP not in offer.text and UNITS[1] in offer.text  # the NIP masked, the unit
     assert await _step(harness) == "emp"
     await hr.press("1. Tuti Handayani")
-    assert shows(src(await hr.reply()), "plans.ask_dest")
+    assert shows(source(await hr.reply()), "plans.ask_dest")
     assert await _step(harness) == "dest"
     await hr.press("1. Tuti Handayani", message_id=offer.message_id)  # the old list
     assert shows((await hr.reply()).text, "plans.emp_list_stale")
@@ -70,7 +62,7 @@ async def test_many_matches_are_paged_and_nobody_found_asks_again(harness: BotHa
     """Eight Dewis come on two pages; a name nobody has asks again; an exact NIP picks."""
     hr = await _adding(harness)
     offer = await hr.ask("Dewi")
-    assert shows(src(offer), "plans.emp_pick") and "1/2" in offer.text
+    assert shows(source(offer), "plans.emp_pick") and "1/2" in offer.text
     assert len([label for label in offer.button_labels if ". " in label]) == 5
     await hr.press("Berikutnya ➡️", message_id=offer.message_id)
     second = await hr.wait_edit(offer.message_id)
@@ -80,9 +72,9 @@ async def test_many_matches_are_paged_and_nobody_found_asks_again(harness: BotHa
     assert shows(nobody.text, "plans.emp_not_found") and "✖️ Batal" in nobody.button_labels
     assert await _step(harness) == "emp"
     prefix = await hr.ask("19950101")  # the first digits of a NIP: a list, not a pick
-    assert shows(src(prefix), "plans.emp_pick") and "Dewi Sartika" in prefix.text
+    assert shows(source(prefix), "plans.emp_pick") and "Dewi Sartika" in prefix.text
     picked = await hr.ask(EMPLOYEES[0][1])  # an exact NIP: picked at once
-    assert shows(src(picked), "plans.ask_dest") and EMPLOYEES[0][2] in picked.text
+    assert shows(source(picked), "plans.ask_dest") and EMPLOYEES[0][2] in picked.text
 
 
 async def test_forged_pick_outside_the_list_is_refused(harness: BotHarness) -> None:

@@ -12,14 +12,9 @@ from storage.models import ConversationState
 from storage.queries.users import grant_role
 from tests.e2e.test_aspirations import EMP_ID, _press, _setup
 from tests.factories import add_employee
-from tests.texts import shows
+from tests.texts import shows, source
 
 APPROVER = 7711
-
-
-def html(message: object) -> str:
-    """The HTML source of a bot message (what the text keys are written in)."""
-    return str(getattr(message, "source_text", None) or getattr(message, "text", ""))
 
 
 async def test_mistyped_command_suggests_the_closest_own_command(harness: BotHarness) -> None:
@@ -30,7 +25,7 @@ async def test_mistyped_command_suggests_the_closest_own_command(harness: BotHar
     assert shows(reply.text, "common.unknown_command_suggest") and "/aspirasi" in reply.text
     assert "/aspirasi" in reply.button_labels
     await user.press("/aspirasi")
-    assert shows(html(await user.reply()), "asp.elig_ok")
+    assert shows(source(await user.reply()), "asp.elig_ok")
     other = await user.ask("/persetujaun")  # the approver's command: not the employee's
     assert shows(other.text, "common.unknown_command") and "/persetujuan" not in other.text
     async with harness.services.db.transaction() as session:
@@ -45,8 +40,8 @@ async def test_words_act_like_commands(harness: BotHarness) -> None:
     """ "menu" shows the menu, "bantuan" the help, "batal" leaves the conversation."""
     await add_employee(harness.services.db, telegram_id=7712)
     user = harness.user(7712)
-    assert shows(html(await user.ask("menu")), "menu.title")
-    assert shows(html(await user.ask("Bantuan")), "help.title")
+    assert shows(source(await user.ask("menu")), "menu.title")
+    assert shows(source(await user.ask("Bantuan")), "help.title")
     assert shows((await user.ask("batal")).text, "common.nothing_to_cancel")
     await user.ask("/profil")
     await user.press("➕ Keahlian")
@@ -68,7 +63,7 @@ async def test_text_at_a_button_step_reshows_buttons_with_batal(harness: BotHarn
     assert shows(hint.text, "common.expect_button") and "✖️ Batal" in hint.button_labels
     assert again.button_labels == kind.button_labels
     await user.send("ok menu")  # a short message naming a word command at a button step
-    assert shows(html(await user.reply()), "menu.title")
+    assert shows(source(await user.reply()), "menu.title")
     await user.press("✖️ Batal")
     assert shows((await user.reply()).text, "common.cancelled_draft_kept")
     await user.press("✖️ Batal")  # the old Batal button again: nothing left to cancel
