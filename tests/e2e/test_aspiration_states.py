@@ -12,7 +12,8 @@ from sqlalchemy import update
 from bot.aspirations.buttons import Send
 from bot.harness import BotHarness
 from storage.models import Aspiration, ConversationState
-from tests.e2e.test_aspirations import EMP_ID, _aspirations, _fill_to_summary, _press, _setup
+from tests.e2e.test_aspirations import EMP_ID, _aspirations, _press
+from tests.e2e.test_aspirations_hr import _submitted
 from tests.texts import shows, source
 
 
@@ -24,10 +25,7 @@ async def _state(harness: BotHarness) -> ConversationState | None:
 
 async def test_opening_a_sent_aspiration_is_not_a_draft(harness: BotHarness) -> None:
     """/aspirasi shows the sent aspiration; /status never calls it an unsent draft."""
-    await _setup(harness)
-    user = harness.user(EMP_ID)
-    await _fill_to_summary(user)
-    await _press(user, "✅ Kirim")
+    user = await _submitted(harness)
     [asp] = await _aspirations(harness)
     shown = await user.ask("/aspirasi")
     assert str(asp.reference) in shown.text and "✏️ Ubah aspirasi" in shown.button_labels
@@ -38,10 +36,7 @@ async def test_opening_a_sent_aspiration_is_not_a_draft(harness: BotHarness) -> 
 
 async def test_changing_a_sent_aspiration_says_so(harness: BotHarness) -> None:
     """Changes are "changes to ASP-…", discarded as changes; the sent one stays valid."""
-    await _setup(harness)
-    user = harness.user(EMP_ID)
-    await _fill_to_summary(user)
-    await _press(user, "✅ Kirim")
+    user = await _submitted(harness)
     [asp] = await _aspirations(harness)
     await user.ask("/aspirasi")
     await user.press("✏️ Ubah aspirasi")
@@ -62,10 +57,7 @@ async def test_changing_a_sent_aspiration_says_so(harness: BotHarness) -> None:
 
 async def test_old_buttons_tell_the_current_state(harness: BotHarness) -> None:
     """An old Kirim after sending names the sent aspiration; changes of a decided one drop."""
-    await _setup(harness)
-    user = harness.user(EMP_ID)
-    await _fill_to_summary(user)
-    await _press(user, "✅ Kirim")
+    user = await _submitted(harness)
     [asp] = await _aspirations(harness)
     before = len(await user.callback_answers())
     await user.press(data=Send().pack())  # the old summary's Kirim
