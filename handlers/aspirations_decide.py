@@ -129,11 +129,13 @@ async def _decided(request: Request, aspiration_id: int, result: Decided) -> Non
     if result.undo_minutes:
         undo = b.UndoDecision(aspiration_id, result.entry_id)
         buttons.insert(0, [Button(request.t("aspr.btn_undo"), undo)])
-        text = request.t(
-            "aspr.done_undo", ref=result.reference, status=status, minutes=result.undo_minutes
-        )
+    ref, minutes = result.reference, result.undo_minutes
+    if not result.notified:  # the employee has no chat with the bot: say so, not "told"
+        text = request.t("aspr.done_not_told", ref=ref, status=status)
+    elif minutes:
+        text = request.t("aspr.done_undo", ref=ref, status=status, minutes=minutes)
     else:
-        text = request.t("aspr.done", ref=result.reference, status=status)
+        text = request.t("aspr.done", ref=ref, status=status)
     request.send(OutgoingMessage(text, rows(*buttons)))
     wake_outbox_after_commit(request)
 

@@ -306,3 +306,4 @@ aspr-done_undo = Aspiration { $ref } is now <b>{ $status }</b>. The employee is 
 aspr-undo_too_late = The decision on aspiration { $ref } can no longer be undone: the notice has been sent or the status has changed (now: { $status }).
 aspr-undone = ↩️ Decision undone. Aspiration { $ref } is <b>{ $status }</b> again; the employee was not told.
 aspr-btn_open_again = 🔎 Open this aspiration again
+aspr-done_not_told = Aspiration { $ref } is now <b>{ $status }</b>. The employee is not linked to the bot, so they were not told here; tell them another way.

@@ -279,3 +279,4 @@ aspr-done_undo = Aspirasi { $ref } sekarang berstatus <b>{ $status }</b>. Pember
 aspr-undo_too_late = Keputusan atas aspirasi { $ref } tidak dapat diurungkan lagi: pemberitahuan sudah dikirim atau statusnya sudah berubah (sekarang: { $status }).
 aspr-undone = ↩️ Keputusan diurungkan. Aspirasi { $ref } kembali berstatus <b>{ $status }</b>; pegawai tidak diberi tahu.
 aspr-btn_open_again = 🔎 Buka aspirasi ini lagi
+aspr-done_not_told = Aspirasi { $ref } sekarang berstatus <b>{ $status }</b>. Pegawai belum terhubung ke bot, sehingga tidak diberi tahu lewat bot; sampaikan lewat jalur lain.
