@@ -1,4 +1,5 @@
-"""HR tools in chat: /undangan NIP creates a registration link, /putus NIP unlinks an account."""
+"""HR tools in chat: /undangan [NIP] creates a registration link (NIP asked if missing), /putus NIP
+unlinks an account."""
 
 from __future__ import annotations
 
@@ -15,10 +16,14 @@ from bot.messages import Button, OutgoingMessage
 from bot.registration.invites import invite_link
 from handlers.buttons import add_button
 from handlers.commands import add_command
+from handlers.context import services_of
 from handlers.dates import shown_time
+from handlers.flows import Accepts, CancelFlow, expect_text
 from handlers.request import Request
+from storage.models import ConversationState
 
 HR = ("hr",)
+FLOW, NIP_STEP = "invite", "nip"
 
 
 @dataclass(frozen=True)
@@ -34,19 +39,28 @@ class KeepAccount(CallbackData, prefix="admin-unlink-keep"):
 
 
 async def invite_cmd(request: Request) -> None:
-    """Create an invite link for the employee with the given NIP."""
+    """Create an invite link for the employee with the given NIP (asked when not given)."""
     args = request.context.args or []
-    if len(args) != 1:
-        request.reply_key("admin.invite_usage")
+    if not args:  # the menu button, or /undangan alone: ask for the NIP
+        await request.set_state(FLOW, NIP_STEP)
+        cancel = Button(request.t("common.btn_cancel"), CancelFlow(FLOW))
+        request.send(OutgoingMessage(request.t("admin.invite_ask_nip"), ((cancel,),)))
         return
+    await _invite(request, " ".join(args))
+
+
+async def nip_step(request: Request, state: ConversationState) -> None:
+    """The typed NIP of the employee to invite (a wrong one is asked again)."""
+    text = expect_text(request, max_len=40)
+    if text is not None:
+        await _invite(request, text)
+
+
+async def _invite(request: Request, nip_text: str) -> None:
+    """Create the invite link, or say what is wrong with the NIP (the step stays)."""
     ttl = timedelta(hours=request.settings.invite_ttl_hours)
     result = await admin.invite_employee(
-        request.session,
-        request.now(),
-        request.telegram_id,
-        args[0],
-        ttl,
-        request.today(),
+        request.session, request.now(), request.telegram_id, nip_text, ttl, request.today()
     )
     if isinstance(result, admin.BadNip):
         key = result.error.key
@@ -58,6 +72,9 @@ async def invite_cmd(request: Request) -> None:
     if isinstance(result, admin.InactiveNip):
         request.reply_key("admin.invite_inactive")
         return
+    state = await request.get_state()
+    if state is not None and state.flow == FLOW:
+        await request.clear_state()
     username = request.settings.bot_username or request.context.bot.username
     link = invite_link(username, result.code) or result.code
     expires = shown_time(request, result.expires_at)
@@ -118,3 +135,5 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     )
     add_button(app, UnlinkAccount, unlink_pressed, roles=HR)
     add_button(app, KeepAccount, keep_pressed, roles=HR)
+    flow = services_of(app).flows.flow(FLOW, roles=HR)
+    flow.on(NIP_STEP, nip_step, accepts=Accepts.TEXT)

@@ -18,7 +18,7 @@ from handlers.flows import Accepts, expect_text
 from handlers.plans_audit import audit_button
 from handlers.plans_common import esc, fmt_date, wake_outbox
 from handlers.request import Request, inline_markup
-from storage.models import ConversationState
+from storage.models import ConversationState, PlanMove
 
 FLOW = "apv"
 NOTE_STEP = "note"
@@ -85,22 +85,47 @@ async def page_pressed(request: Request, data: b.ApprovalPage) -> None:
     await show_page(request, data.plan_id, data.page)
 
 
-async def decide_pressed(request: Request, data: b.Decide) -> None:
-    """Approve a move, or ask the (required) note before rejecting it."""
-    request.answer()
-    move = await service_approval.move_to_decide(request.session, data.move_id)
+async def _undecided(request: Request, move_id: int) -> tuple[PlanMove, bool]:
+    """The move, and whether it still waits for a decision (else its status is told)."""
+    move = await service_approval.move_to_decide(request.session, move_id)
     if move is None:
         raise CallbackDataError("unknown move")
-    if move.status != st.SUBMITTED:
-        status = request.t(labels.MOVE_STATUS[move.status])
-        request.reply_key("plans.apv_already", id=move.id, status=status)
+    if move.status == st.SUBMITTED:
+        return move, True
+    status = request.t(labels.MOVE_STATUS[move.status])
+    request.reply_key("plans.apv_already", id=move.id, status=status)
+    return move, False
+
+
+async def decide_pressed(request: Request, data: b.Decide) -> None:
+    """Show the move to confirm its approval, or ask the (required) note before rejecting."""
+    request.answer()
+    move, waiting = await _undecided(request, data.move_id)
+    if not waiting:
         return
     if data.decision == "reject":
         await request.set_state(FLOW, NOTE_STEP, {"move_id": move.id, "page": data.page})
         request.reply_key("plans.apv_ask_note", id=move.id)
         return
-    if await _decide(request, move.id, "approve", "") is not None:
-        await show_page(request, move.plan_id, data.page)
+    row = await views.move_card(request.session, move.id)
+    if row is None:
+        raise CallbackDataError("unknown move")
+    text = "\n\n".join([request.t("plans.apv_confirm", id=move.id), _move_text(request, row)])
+    buttons = (
+        (Button(request.t("plans.apv_btn_yes", id=move.id), b.ConfirmApprove(move.id, data.page)),),
+        (Button(request.t("common.btn_back"), b.ApprovalPage(move.plan_id, data.page)),),
+    )
+    message = OutgoingMessage(text, buttons)
+    request.edit_or_reply(message.text, inline_markup(message))
+
+
+async def approve_confirmed(request: Request, data: b.ConfirmApprove) -> None:
+    """Approve the move (confirmed), then show its page again with what is left to decide."""
+    request.answer()
+    move, waiting = await _undecided(request, data.move_id)
+    if waiting and await _decide(request, move.id, "approve", "") is None:
+        return
+    await show_page(request, move.plan_id, data.page)
 
 
 async def note_step(request: Request, state: ConversationState) -> None:
@@ -140,5 +165,6 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     )
     add_button(app, b.ApprovalPage, page_pressed, roles=APPROVER)
     add_button(app, b.Decide, decide_pressed, roles=APPROVER)
+    add_button(app, b.ConfirmApprove, approve_confirmed, roles=APPROVER)
     flow = services_of(app).flows.flow(FLOW, roles=APPROVER)
     flow.on(NOTE_STEP, note_step, accepts=Accepts.TEXT, roles=APPROVER)

@@ -14,7 +14,7 @@ from telegram.ext import Application
 
 from bot.aspirations import buttons as b
 from bot.aspirations import draft as d
-from bot.aspirations import service, submission
+from bot.aspirations import rules, service, submission
 from bot.aspirations.labels import ACTION_KEYS, STEP_KEYS
 from bot.aspirations.render import card
 from bot.aspirations.service import Editing, Fresh, Locked, NotForUnit, NotYours, NoWindow
@@ -23,12 +23,12 @@ from bot.messages import Button, OutgoingMessage, rows
 from handlers import aspirations_actions, aspirations_steps
 from handlers.aspirations_common import escape, status_label, tell_no_window
 from handlers.buttons import add_button
-from handlers.commands import add_command
+from handlers.commands import OpenCommand, add_command
 from handlers.context import services_of
 from handlers.dates import shown_time
 from handlers.flows import resume_step
 from handlers.request import Request
-from storage.models import Employee
+from storage.models import ConversationState, Employee
 
 FLOW = aspirations_steps.FLOW
 
@@ -51,6 +51,9 @@ async def aspirasi_cmd(request: Request) -> None:
     result = await service.begin(
         request.session, request.now(), request.today(), request.settings, _employee(request)
     )
+    if isinstance(result, Editing):  # a sent aspiration: show it; a draft only after Ubah
+        await status_cmd(request)
+        return
     await _show(request, result)
 
 
@@ -78,10 +81,9 @@ async def status_cmd(request: Request) -> None:
     """Show the employee's latest aspiration with what they can still do."""
     state = await request.get_state()
     in_flow = state is not None and state.flow == FLOW
-    if state is not None and in_flow:
-        step = STEP_KEYS.get(resume_step(state, d.ELIG), STEP_KEYS[d.ELIG])
-        request.reply_key("asp.status_draft", step=request.t(step))
     view = await service.status(request.session, request.now(), _employee(request))
+    if state is not None and in_flow:
+        in_flow = await _tell_draft(request, state, view)
     if view is None:
         if not in_flow:
             request.reply_key("asp.status_none")
@@ -99,12 +101,32 @@ async def status_cmd(request: Request) -> None:
     aspiration_id = view.aspiration.id
     change = [Button(request.t("asp.btn_change"), b.ChangeAspiration(aspiration_id))]
     withdraw = [Button(request.t("asp.btn_withdraw"), b.AskWithdraw(aspiration_id))]
+    menu = [Button(request.t("common.btn_main_menu"), OpenCommand("menu"))]
     request.send(
         OutgoingMessage(
             "\n".join(lines),
-            rows(change if view.may_edit else [], withdraw if view.may_withdraw else []),
+            rows(change if view.may_edit else [], withdraw if view.may_withdraw else [], menu),
         )
     )
+
+
+async def _tell_draft(
+    request: Request, state: ConversationState, view: service.StatusView | None
+) -> bool:
+    """Say what the conversation holds (a draft, or unsent changes); False once dropped."""
+    step = request.t(STEP_KEYS.get(resume_step(state, d.ELIG), STEP_KEYS[d.ELIG]))
+    changing = state.data.get("aspiration_id")
+    if not changing:
+        request.reply_key("asp.status_draft", step=step)
+        return True
+    ref = escape(str(state.data.get("reference") or "-"))
+    if view is not None and view.aspiration.id == changing and not view.may_edit:
+        await request.clear_state()
+        status = status_label(request, view.aspiration.status)
+        request.reply_key("asp.status_changes_dropped", ref=ref, status=status)
+        return False
+    request.reply_key("asp.status_changing", ref=ref, step=step)
+    return True
 
 
 async def change_pressed(request: Request, data: b.ChangeAspiration) -> None:
@@ -149,6 +171,8 @@ async def _withdraw(request: Request, aspiration_id: int, *, confirmed: bool) ->
         return
     request.answer()
     match result:
+        case CannotWithdraw(status=rules.WITHDRAWN):
+            request.reply_key("asp.already_withdrawn")
         case CannotWithdraw():
             request.reply_key("asp.cannot_withdraw", status=status_label(request, result.status))
         case ConfirmWithdrawal():

@@ -15,7 +15,8 @@ from telegram.ext import Application
 
 from bot.aspirations import buttons as b
 from bot.aspirations import draft as d
-from bot.aspirations import submission
+from bot.aspirations import service, submission
+from bot.aspirations.rules import MAX_PREFERENCES
 from bot.aspirations.submission import Incomplete, Stale, Submitted, WindowClosed
 from bot.callback_data import CallbackDataError
 from handlers import aspirations_steps as steps
@@ -23,6 +24,7 @@ from handlers.aspirations_common import status_label, tell_no_window
 from handlers.buttons import add_button
 from handlers.flows import PAUSED
 from handlers.request import Request
+from storage.models import ConversationState
 
 FLOW = steps.FLOW
 W = TypeVar("W", bound=b.WizardButton)
@@ -38,7 +40,7 @@ def at_step(action: Action[W]) -> Callable[[Request, W], Awaitable[None]]:
         state = await request.get_state()
         step = data.at_step()
         if state is None or state.flow != FLOW or state.step != step or step == PAUSED:
-            request.answer(request.t("asp.stale"), alert=True)
+            await _stale(request, state)
             return
         draft = copy.deepcopy(state.data)
         request.answer()
@@ -47,6 +49,24 @@ def at_step(action: Action[W]) -> Callable[[Request, W], Awaitable[None]]:
             await steps.goto(request, next_step, draft)
 
     return pressed
+
+
+async def _stale(request: Request, state: ConversationState | None) -> None:
+    """An old wizard button: say what is true now (current step, kept draft, sent aspiration)."""
+    if state is not None and state.flow == FLOW and state.step != PAUSED:
+        request.answer(request.t("asp.stale_step"), alert=True)
+        return
+    if state is not None and state.flow == FLOW:
+        request.answer(request.t("asp.stale_paused"), alert=True)
+        return
+    employee = request.employee
+    assert employee is not None
+    view = await service.status(request.session, request.now(), employee)
+    if view is None:
+        request.answer(request.t("asp.stale_none"), alert=True)
+        return
+    ref, status = view.aspiration.reference or "-", status_label(request, view.aspiration.status)
+    request.answer(request.t("asp.stale_sent", ref=ref, status=status), alert=True)
 
 
 async def continue_pressed(request: Request, draft: d.Draft, data: b.Continue) -> str:
@@ -123,6 +143,30 @@ async def any_position_pressed(request: Request, draft: d.Draft, data: b.AnyPosi
     return _add(draft, "")
 
 
+def _index(draft: d.Draft, index: int) -> int:
+    """A choice number a button refers to (forged indexes are refused)."""
+    if not 0 <= index < len(d.prefs(draft)):
+        raise CallbackDataError("no such choice")
+    return index
+
+
+async def replace_pref_pressed(request: Request, draft: d.Draft, data: b.ReplacePref) -> str:
+    """Choose one choice again; the new answer takes its place."""
+    return d.replace_preference(draft, _index(draft, data.index))
+
+
+async def remove_pref_pressed(request: Request, draft: d.Draft, data: b.RemovePref) -> str:
+    """Drop one choice; the list is shown again."""
+    return d.remove_preference(draft, _index(draft, data.index))
+
+
+async def add_pref_pressed(request: Request, draft: d.Draft, data: b.AddPref) -> str:
+    """Ask one more choice."""
+    if len(d.prefs(draft)) >= MAX_PREFERENCES:
+        raise CallbackDataError("no room for another choice")
+    return d.new_preference(draft)
+
+
 async def reason_pressed(request: Request, draft: d.Draft, data: b.ChooseReason) -> str:
     """Store the reason category."""
     return d.after_reason_category(draft, data.reason)
@@ -151,7 +195,10 @@ async def section_pressed(request: Request, draft: d.Draft, data: b.EditSection)
 async def discard_pressed(request: Request, draft: d.Draft, data: b.Discard) -> None:
     """Throw the draft away (a sent aspiration stays as it was)."""
     await request.clear_state()
-    request.reply_key("asp.discarded")
+    if draft.get("aspiration_id"):
+        request.reply_key("asp.discarded_changes", ref=str(draft.get("reference") or "-"))
+    else:
+        request.reply_key("asp.discarded")
 
 
 async def send_pressed(request: Request, draft: d.Draft, data: b.Send) -> None:
@@ -162,8 +209,11 @@ async def send_pressed(request: Request, draft: d.Draft, data: b.Send) -> None:
         request.session, request.now(), request.settings.tz, request.telegram_id, employee, draft
     )
     match result:
-        case Incomplete():
-            request.reply_key("asp.incomplete")
+        case Incomplete(missing=missing):
+            sections = steps.missing_list(request, list(missing))
+            request.reply_key("asp.incomplete_fields", sections=sections)
+            draft["editing"] = True
+            await steps.goto(request, d.EDIT, draft)
         case WindowClosed():
             await request.set_state(FLOW, PAUSED, {**draft, "_resume_step": d.SUMMARY})
             request.reply_key("asp.window_closed_send")
@@ -186,6 +236,9 @@ def register_buttons(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     add(b.PickUnit, at_step(unit_picked))
     add(b.UseTypedUnit, at_step(typed_unit_pressed))
     add(b.PrefsDone, at_step(prefs_done_pressed))
+    add(b.ReplacePref, at_step(replace_pref_pressed))
+    add(b.RemovePref, at_step(remove_pref_pressed))
+    add(b.AddPref, at_step(add_pref_pressed))
     add(b.PickPosition, at_step(position_picked))
     add(b.UseTypedPosition, at_step(typed_position_pressed))
     add(b.AnyPosition, at_step(any_position_pressed))

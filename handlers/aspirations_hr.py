@@ -15,33 +15,24 @@ from bot.aspirations import buttons as b
 from bot.aspirations import review
 from bot.aspirations.labels import (
     ACTION_KEYS,
-    ASK_NOTE_KEYS,
     DECISION_BUTTON_KEYS,
     KIND_KEYS,
     REASON_KEYS,
     STATUS_KEYS,
 )
-from bot.aspirations.render import card
-from bot.aspirations.review import Decided, Missing, NeedsNote, NotNow
-from bot.aspirations.rules import HR_NOTE_MAX_LEN
 from bot.callback_data import CallbackDataError
 from bot.messages import Button, OutgoingMessage, rows
+from handlers import aspirations_decide as decide
 from handlers.aspirations_common import (
     escape,
     status_label,
-    wake_outbox_after_commit,
     window_line,
 )
 from handlers.buttons import add_button
 from handlers.commands import add_command
-from handlers.context import services_of
 from handlers.dates import shown_time
-from handlers.flows import Accepts, expect_text
 from handlers.request import Request
-from storage.models import ConversationState
 
-FLOW = "aspr"
-NOTE = "note"
 PAGE = 8
 TOP = 10
 HR = ("hr",)
@@ -155,17 +146,7 @@ async def open_pressed(request: Request, data: b.OpenAspiration) -> None:
     if view is None:
         raise CallbackDataError("no such aspiration")
     request.answer()
-    employee = view.employee
-    lines = [
-        request.t(
-            "aspr.employee_line",
-            name=escape(employee.name if employee else "-"),
-            nip=employee.nip if employee else "-",
-            position=escape(employee.position_title if employee else "-"),
-        ),
-        card(request.locale, view.aspiration, view.window_name),
-        request.t("asp.history_head"),
-    ]
+    lines = [*decide.summary_lines(request, view), request.t("asp.history_head")]
     for h in view.history:
         note = f" — {escape(h.note)}" if h.note else ""
         line = request.t(
@@ -184,54 +165,6 @@ async def open_pressed(request: Request, data: b.OpenAspiration) -> None:
     ]
     back = Button(request.t("aspr.btn_back_list"), b.ListAspirations(b.ALL_STATUSES, 0, 0))
     request.send(OutgoingMessage("\n".join(lines), rows(*choices, [back])))
-
-
-async def decide_pressed(request: Request, data: b.DecideAspiration) -> None:
-    """Verify or accept now; for return or reject ask for the note first."""
-    request.answer()
-    await _decide(request, data.aspiration_id, data.decision, "")
-
-
-async def note_step(request: Request, state: ConversationState) -> None:
-    """The note typed for returning or rejecting an aspiration."""
-    note = expect_text(request, max_len=HR_NOTE_MAX_LEN)
-    if note is None:
-        return
-    await request.clear_state()
-    decision = str(state.data.get("action", ""))
-    if decision not in b.DECISION_VALUES:
-        request.reply_key("common.stale_button")
-        return
-    await _decide(request, int(state.data.get("id", 0)), decision, note)
-
-
-async def _decide(request: Request, aspiration_id: int, decision: str, note: str) -> None:
-    """Take the decision and render the outcome (the employee's notice is in the outbox)."""
-    result = await review.decide(
-        request.session,
-        request.now(),
-        request.telegram_id,
-        aspiration_id,
-        decision,
-        note,
-        request.settings.default_locale,
-    )
-    match result:
-        case Missing() | NotNow() if note:
-            request.reply_key("common.stale_button")
-        case Missing():
-            raise CallbackDataError("no such aspiration")
-        case NotNow():
-            status = status_label(request, result.status)
-            request.reply_key("aspr.not_now", ref=result.reference, status=status)
-        case NeedsNote():
-            await request.set_state(FLOW, NOTE, {"id": aspiration_id, "action": decision})
-            key = ASK_NOTE_KEYS[decision]
-            request.reply_key(key, ref=result.reference, limit=HR_NOTE_MAX_LEN)
-        case Decided():
-            status = status_label(request, result.status)
-            request.reply_key("aspr.done", ref=result.reference, status=status)
-            wake_outbox_after_commit(request)
 
 
 async def export_pressed(request: Request, data: b.ExportAspirations) -> None:
@@ -264,7 +197,5 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     add_button(app, b.FilterStatus, filter_status_pressed, roles=HR)
     add_button(app, b.FilterUnit, filter_unit_pressed, roles=HR)
     add_button(app, b.OpenAspiration, open_pressed, roles=HR)
-    add_button(app, b.DecideAspiration, decide_pressed, roles=HR)
     add_button(app, b.ExportAspirations, export_pressed, roles=HR)
-    flow = services_of(app).flows.flow(FLOW, roles=HR)
-    flow.on(NOTE, note_step, accepts=Accepts.TEXT)
+    decide.register(app)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from bot.aspirations import buttons as b
 from bot.aspirations import draft as d
 from bot.aspirations import submission
-from bot.aspirations.labels import KIND_KEYS, REASON_KEYS, SECTION_KEYS
+from bot.aspirations.labels import KIND_KEYS, MISSING_KEYS, REASON_KEYS, SECTION_KEYS
 from bot.aspirations.render import answers_text, problem_lines
 from bot.aspirations.rules import MAX_PREFERENCES, NOTE_MAX_LEN, QUERY_MAX_LEN, REASON_MAX_LEN
 from bot.messages import Button, OutgoingMessage
@@ -46,7 +46,7 @@ def _kind(request: Request, draft: d.Draft) -> tuple[str, Rows]:
 
 def _unit(request: Request, draft: d.Draft) -> tuple[str, Rows]:
     """Ask for the next preferred unit, or offer the suggestions of the last search."""
-    n = len(d.prefs(draft)) + 1
+    n = d.slot_number(draft)
     rows: Rows = []
     suggestions = draft.get("sugg") or []
     if suggestions:
@@ -65,7 +65,7 @@ def _unit(request: Request, draft: d.Draft) -> tuple[str, Rows]:
 def _position(request: Request, draft: d.Draft) -> tuple[str, Rows]:
     """Ask for the (optional) position in the chosen unit."""
     unit = escape((draft.get("pending_unit") or {}).get("unit", "-"))
-    n = len(d.prefs(draft)) + 1
+    n = d.slot_number(draft)
     rows: Rows = []
     suggestions = draft.get("pos_sugg") or []
     if suggestions:
@@ -108,16 +108,46 @@ def _relocate_note(request: Request, draft: d.Draft) -> tuple[str, Rows]:
     return text, [[_button(request, "asp.btn_skip", b.SkipNote())]]
 
 
+def _prefs(request: Request, draft: d.Draft) -> tuple[str, Rows]:
+    """The current choices, each with Replace and Remove, then Add and Done."""
+    choices = d.prefs(draft)
+    rows: Rows = []
+    for n, _pref in enumerate(choices, start=1):
+        rows.append(
+            [
+                Button(request.t("asp.btn_pref_replace", n=n), b.ReplacePref(n - 1)),
+                Button(request.t("asp.btn_pref_remove", n=n), b.RemovePref(n - 1)),
+            ]
+        )
+    if len(choices) < MAX_PREFERENCES:
+        rows.append([_button(request, "asp.btn_pref_add", b.AddPref())])
+    if choices:
+        rows.append([_button(request, "asp.btn_prefs_done", b.PrefsDone(d.PREFS))])
+    listing = answers_text(request.locale, {"prefs": choices}) or request.t("asp.prefs_none")
+    return request.t("asp.prefs_edit", choices=listing, max=MAX_PREFERENCES), rows
+
+
 def _summary(request: Request, draft: d.Draft) -> tuple[str, Rows]:
-    """Step 6: the answers with Send, Edit and Discard."""
-    text = request.t("asp.summary", answers=answers_text(request.locale, draft))
+    """Step 6: the answers (and what is missing) with Send, Edit and Discard."""
+    answers = answers_text(request.locale, draft)
+    missing = d.missing(draft)
+    if missing:
+        answers += "\n" + request.t("asp.sum_missing", sections=missing_list(request, missing))
+    if draft.get("aspiration_id"):  # changing a sent aspiration: the sent one stays valid
+        ref = escape(str(draft.get("reference") or "-"))
+        text = request.t("asp.summary_editing", answers=answers, ref=ref)
+        discard = "asp.btn_discard_changes"
+    else:
+        text, discard = request.t("asp.summary", answers=answers), "asp.btn_discard"
     return text, [
         [_button(request, "asp.btn_send", b.Send())],
-        [
-            _button(request, "asp.btn_edit", b.EditAnswers()),
-            _button(request, "asp.btn_discard", b.Discard()),
-        ],
+        [_button(request, "asp.btn_edit", b.EditAnswers()), _button(request, discard, b.Discard())],
     ]
+
+
+def missing_list(request: Request, sections: list[str]) -> str:
+    """The missing sections as words, comma-separated."""
+    return ", ".join(request.t(MISSING_KEYS[s]) for s in sections)
 
 
 def _edit(request: Request, draft: d.Draft) -> tuple[str, Rows]:
@@ -137,6 +167,7 @@ QUESTIONS: dict[str, Question] = {
     d.RELOCATE_NOTE: _relocate_note,
     d.SUMMARY: _summary,
     d.EDIT: _edit,
+    d.PREFS: _prefs,
 }
 
 
@@ -223,5 +254,5 @@ def register_steps(flows: FlowRouter) -> None:
     flow.on(d.POS, position_step, accepts=Accepts.TEXT)
     flow.on(d.REASON_TEXT, reason_step, accepts=Accepts.TEXT)
     flow.on(d.RELOCATE_NOTE, relocate_note_step, accepts=Accepts.TEXT)
-    for step in (d.ELIG, d.KIND, d.REASON_CAT, d.RELOCATE, d.SUMMARY, d.EDIT):
+    for step in (d.ELIG, d.KIND, d.REASON_CAT, d.RELOCATE, d.SUMMARY, d.EDIT, d.PREFS):
         flow.on(step, ask_again, accepts=Accepts.BUTTONS, reshow=True)

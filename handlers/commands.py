@@ -2,26 +2,38 @@
 
 Features call :func:`add_command`; from the registry come the CommandHandlers, the
 main-menu buttons, the /help text and the per-role command menus (``setMyCommands``
-with command scopes, so employees never see HR commands).
+with command scopes, so employees never see HR commands). :func:`register` installs the
+answer to a mistyped command ("Maksud Anda /aspirasi?"); it must come after every command.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat
+from rapidfuzz import fuzz, process
+from telegram import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeChat, Message
 from telegram.error import TelegramError
-from telegram.ext import Application, CommandHandler, filters
+from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
 from bot.callback_data import CallbackData
+from bot.messages import Button, OutgoingMessage
 from bot.texts import LOCALES, t
 from handlers.base import Feature, handler
 from handlers.context import services_of
+from handlers.request import Request, escape_html
 
 log = logging.getLogger(__name__)
+SUGGEST_CUTOFF = 70.0  # rapidfuzz ratio: "aspirsi" ~ "aspirasi" (93), "persetujaun" (91)
+
+
+@dataclass(frozen=True)
+class OpenCommand(CallbackData, prefix="menu-open"):
+    """A button that runs the command ``name`` (main menu, suggestions)."""
+
+    name: str
 
 
 @dataclass(frozen=True)
@@ -136,3 +148,41 @@ async def publish_user_commands(
             await app.bot.delete_my_commands(scope=scope)
     except TelegramError as exc:  # e.g. the admin never opened a chat with the bot
         log.warning("could not set commands for a privileged chat: %s", type(exc).__name__)
+
+
+def suggest(name: str, names: Sequence[str]) -> str | None:
+    """The command among ``names`` closest to the mistyped ``name``, if one is close enough."""
+    found = process.extractOne(name.lower(), names, scorer=fuzz.ratio, score_cutoff=SUGGEST_CUTOFF)
+    return str(found[0]) if found else None
+
+
+def typed_command(request: Request) -> str:
+    """The command name of the incoming message, without the slash and ``@botname``."""
+    message = request.update.effective_message
+    text = message.text if isinstance(message, Message) and message.text else ""
+    return text.split(maxsplit=1)[0].lstrip("/").split("@", 1)[0] if text else ""
+
+
+async def unknown_command(request: Request) -> None:
+    """Answer a command nobody registered with the closest one the user may run, or /help."""
+    registry: CommandRegistry = request.services.commands
+    names = [s.name for s in registry.visible(request.roles, request.employee is not None)]
+    best = suggest(typed_command(request), names)
+    menu = Button(request.t("common.btn_main_menu"), OpenCommand("menu"))
+    if best is None:
+        typed = escape_html(typed_command(request)[:40])
+        text = request.t("common.unknown_command", command=typed)
+        request.send(OutgoingMessage(text, ((menu,),)))
+        return
+    run = Button(f"/{best}", OpenCommand(best))
+    text = request.t("common.unknown_command_suggest", command=best)
+    request.send(OutgoingMessage(text, ((run, menu),)))
+
+
+def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Answer unknown commands in private chats (added after every feature's commands)."""
+    unknown = MessageHandler(
+        filters.COMMAND & filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE,
+        handler()(unknown_command),
+    )
+    app.add_handler(unknown)

@@ -23,10 +23,14 @@ from telegram.ext import (
     filters,
 )
 
+from bot.callback_data import CallbackData
 from bot.config import Settings
+from bot.messages import Button, OutgoingMessage
 from bot.texts import t
 from handlers.base import handler
+from handlers.buttons import add_button
 from handlers.context import BotContext, services_of
+from handlers.flow_words import WordCommands
 from handlers.request import Request
 from storage.db import Session
 from storage.models import ConversationState, utcnow
@@ -37,6 +41,13 @@ log = logging.getLogger(__name__)
 
 PAUSED = "paused"
 StepFn = Callable[[Request, ConversationState], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class CancelFlow(CallbackData, prefix="flow-cancel"):
+    """The Batal button under a step's hint: leave ``flow`` if the user is still in it."""
+
+    flow: str
 
 
 class Accepts(Flag):
@@ -128,6 +139,7 @@ class FlowRouter:
     def __init__(self) -> None:
         self.flows: dict[str, FlowSpec] = {}
         self.document_without_flow: Callable[[Request], Awaitable[None]] | None = None
+        self.words = WordCommands()
 
     def flow(
         self,
@@ -160,6 +172,8 @@ class FlowRouter:
         """Route a non-command message to the step the user is at, after the checks."""
         state = await conversation.get_state(request.session, request.telegram_id)
         message = request.update.effective_message
+        if await self._typed_word(request, state):
+            return
         if state is None or state.step == PAUSED:
             if message is not None and message.document and self.document_without_flow:
                 await self.document_without_flow(request)
@@ -186,11 +200,26 @@ class FlowRouter:
             request.reply_key("common.step_not_allowed")
             return
         if not accepted(message if isinstance(message, Message) else None, step.accepts):
-            request.reply_key(step.hint or _expect_key(step.accepts))
+            cancel = Button(request.t("common.btn_cancel"), CancelFlow(spec.name))
+            hint = request.t(step.hint or _expect_key(step.accepts))
+            request.send(OutgoingMessage(hint, ((cancel,),)))
             if step.reshow:
                 await step.fn(request, state)
             return
         await step.fn(request, state)
+
+    async def _typed_word(self, request: Request, state: ConversationState | None) -> bool:
+        """Run the command a typed word stands for ("menu", "bantuan", "batal"); True if so."""
+        waits_for_text = False
+        if state is not None and state.step != PAUSED:
+            spec = self.flows.get(state.flow)
+            step = spec.steps.get(state.step) if spec else None
+            waits_for_text = step is not None and Accepts.TEXT in step.accepts
+        fn = self.words.command_for(message_text(request), waits_for_text)
+        if fn is None:
+            return False
+        await fn(request)
+        return True
 
     async def cancel(self, request: Request) -> bool:
         """Leave the current flow, keeping the draft where the flow wants; False if none."""
@@ -287,6 +316,13 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         """Route any non-command private message to the user's current step."""
         await router.dispatch(request)
 
+    async def cancel_flow_pressed(request: Request, data: CancelFlow) -> None:
+        """The Batal button under a hint: leave that conversation, or say it already ended."""
+        request.answer()
+        state = await request.get_state()
+        if state is None or state.flow != data.flow or not await router.cancel(request):
+            request.reply_key("common.nothing_to_cancel")
+
     @handler(private_only=False)
     async def unknown_button_callback(request: Request) -> None:
         """Answer a button that no feature claims (old or forged) instead of leaving it spinning."""
@@ -300,6 +336,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         ),
         group=10,
     )
+    add_button(app, CancelFlow, cancel_flow_pressed)
     # Group 0, added after every feature's handlers: only buttons nobody claimed reach it.
     app.add_handler(CallbackQueryHandler(unknown_button_callback))
     if app.job_queue is not None:

@@ -248,7 +248,13 @@ async def _positions_page(request: Request, page: int, *, edit: bool) -> None:
         nav.append(Button(request.t("common.btn_prev"), TurnPositionsPage(found.page - 1)))
     if last < found.total:
         nav.append(Button(request.t("common.btn_next"), TurnPositionsPage(found.page + 1)))
-    message = OutgoingMessage(join_limited(request, head, blocks), (tuple(nav),) if nav else ())
+    candidates = [  # the way on from each open position: its candidates
+        Button(request.t("match.pos.btn_candidates", code=p.position_id[:20]), PickPosition(p.id))
+        for p in found.rows
+    ]
+    rows: Rows = [tuple(candidates[i : i + 2]) for i in range(0, len(candidates), 2)]
+    rows += [tuple(nav)] if nav else []
+    message = OutgoingMessage(join_limited(request, head, blocks), tuple(rows))
     if edit:
         request.edit_or_reply(message.text, inline_markup(message))
     else:

@@ -8,22 +8,16 @@ from typing import Any
 from telegram.ext import Application
 
 from bot.callback_data import CallbackData, CallbackDataError
-from bot.messages import Button, OutgoingMessage
+from bot.messages import Button, OutgoingMessage, rows
 from bot.profile import service as profile
 from bot.texts import LOCALES
 from handlers.buttons import add_button
-from handlers.commands import CommandRegistry, add_command, sync_user_menu
+from handlers.commands import CommandRegistry, OpenCommand, add_command, sync_user_menu
+from handlers.context import services_of
 from handlers.request import Request
 
 MENU_COLUMNS = 2
 LANGUAGE_KEYS = {"id": "lang.name_id", "en": "lang.name_en"}
-
-
-@dataclass(frozen=True)
-class OpenCommand(CallbackData, prefix="menu-open"):
-    """A main-menu button: run the command ``name``."""
-
-    name: str
 
 
 @dataclass(frozen=True)
@@ -38,12 +32,34 @@ def _registry(request: Request) -> CommandRegistry:
     return request.services.commands
 
 
+WORDS = {  # typed words that act like the command (whole message, see handlers.flow_words)
+    "menu": ("menu", "menu utama", "main menu"),
+    "help": ("bantuan", "help"),
+    "cancel": ("batal", "cancel"),
+}
+
+
 def show_main_menu(request: Request) -> None:
     """Send the main menu: one button per command the user may run."""
+    if request.employee is None and not request.roles:
+        _show_unregistered_menu(request)
+        return
     specs = _registry(request).visible(request.roles, request.employee is not None)
     buttons = [Button(request.t(s.menu_key), OpenCommand(s.name)) for s in specs if s.menu_key]
     grid = tuple(tuple(buttons[i : i + MENU_COLUMNS]) for i in range(0, len(buttons), MENU_COLUMNS))
     request.send(OutgoingMessage(request.t("menu.title"), grid))
+
+
+def _show_unregistered_menu(request: Request) -> None:
+    """Before registration the menu offers the way in: /start, help and the language."""
+    buttons = rows(
+        [Button(request.t("menu.btn_start"), OpenCommand("start"))],
+        [
+            Button(request.t("menu.btn_help"), OpenCommand("help")),
+            Button(request.t("menu.btn_language"), OpenCommand("bahasa")),
+        ],
+    )
+    request.send(OutgoingMessage(request.t("menu.not_registered"), buttons))
 
 
 async def menu_cmd(request: Request) -> None:
@@ -104,3 +120,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     add_command(app, "bahasa", language_cmd, linked=False, description_key="cmd.bahasa")
     add_button(app, OpenCommand, menu_pressed)
     add_button(app, ChooseLanguage, language_pressed)
+    words = services_of(app).flows.words
+    words.add(WORDS["menu"], menu_cmd)
+    words.add(WORDS["help"], help_cmd)
+    words.add(WORDS["cancel"], cancel_cmd)

@@ -14,7 +14,8 @@ from telegram.ext import Application
 from bot.messages import Button, OutgoingMessage
 from bot.plans import buttons as b
 from bot.plans import consultation as kc
-from bot.plans import labels, service, service_consultation, service_decree, views
+from bot.plans import labels, service, service_consultation, service_decree, service_moves, views
+from bot.plans import status as st
 from bot.plans.jobs import register_consultation_jobs
 from handlers import plans_audit, plans_decree, plans_moves
 from handlers.buttons import add_button
@@ -25,12 +26,14 @@ from handlers.plans_common import (
     FLOW,
     HR,
     TEXT_MAX,
+    continue_proposal,
     esc,
+    move_line,
     plan_flow,
     show_plan,
     wake_outbox,
 )
-from handlers.request import Request
+from handlers.request import Request, inline_markup
 from storage.models import ConversationState
 
 NAME_MAX_LEN = 200
@@ -62,14 +65,33 @@ async def new_pressed(request: Request, data: b.NewPlan) -> None:
     request.reply_key("plans.ask_name")
 
 
+async def new_for_proposal_pressed(request: Request, data: b.NewPlanForProposal) -> None:
+    """No draft plan for a /kandidat proposal: ask the new plan's name, then continue it."""
+    request.answer()
+    found = await service_moves.proposal(request.session, data.position_id, data.employee_id)
+    if found == "unknown":
+        request.reply_key("plans.proposal_gone")
+    elif found == "no_draft":
+        await request.set_state(FLOW, NAME_STEP, {"propose": [data.position_id, data.employee_id]})
+        request.reply_key("plans.ask_name")
+    else:  # a draft plan exists by now: the proposal goes there
+        await continue_proposal(request, found)
+
+
 async def name_step(request: Request, state: ConversationState) -> None:
-    """Create the plan with the typed name."""
+    """Create the plan with the typed name (and continue a waiting /kandidat proposal)."""
     name = expect_text(request, max_len=NAME_MAX_LEN)
     if name is None:
         return
     plan = await service.create_plan(request.session, request.telegram_id, name)
     await request.clear_state()
     request.reply_key("plans.created", id=plan.id)
+    propose = state.data.get("propose")
+    if propose:
+        found = await service_moves.proposal(request.session, int(propose[0]), int(propose[1]))
+        if not isinstance(found, str):
+            await continue_proposal(request, found)
+            return
     await show_plan(request, plan.id)
 
 
@@ -80,17 +102,55 @@ async def open_pressed(request: Request, data: b.OpenPlan) -> None:
 
 
 async def submit_pressed(request: Request, data: b.SubmitPlan) -> None:
-    """Send a draft plan to the approvers."""
+    """Before sending a draft plan to the approvers, show what goes and ask to confirm."""
+    request.answer()
+    card = await views.plan_card(request.session, data.plan_id)
+    if card is None or card.plan.status != st.PLAN_DRAFT or not card.rows:
+        await _not_submittable(request, data.plan_id)
+        return
+    warned = sum(1 for r in card.rows if r.move.warnings)
+    lines = [
+        request.t(
+            "plans.submit_confirm", id=card.plan.id, name=esc(card.plan.name),
+            count=len(card.rows), warned=warned,
+        )
+    ]  # fmt: skip
+    lines += [move_line(request, r) for r in card.rows]
+    buttons = (
+        (Button(request.t("plans.btn_submit_yes"), b.ConfirmSubmitPlan(card.plan.id)),),
+        (Button(request.t("common.btn_back"), b.OpenPlan(card.plan.id)),),
+    )
+    request.send(OutgoingMessage("\n".join(lines), buttons))
+
+
+async def submit_confirmed(request: Request, data: b.ConfirmSubmitPlan) -> None:
+    """Send a draft plan to the approvers (confirmed)."""
     request.answer()
     result = await service.submit_plan(
         request.session, request.now(), request.telegram_id, data.plan_id,
         default_locale=request.settings.default_locale,
     )  # fmt: skip
     if not result.ok:
-        request.reply_key("plans.cannot_submit")
+        await _not_submittable(request, data.plan_id)
         return
     wake_outbox(request)
-    request.reply_key("plans.submitted", id=result.plan_id, count=result.count)
+    text = request.t("plans.submitted", id=result.plan_id, count=result.count)
+    back = ((Button(request.t("plans.btn_open_plan"), b.OpenPlan(result.plan_id)),),)
+    message = OutgoingMessage(text, back)
+    request.edit_or_reply(message.text, inline_markup(message))
+
+
+async def _not_submittable(request: Request, plan_id: int) -> None:
+    """Why the plan cannot be submitted now: its status (an old button), or no moves."""
+    card = await views.plan_card(request.session, plan_id)
+    if card is None or card.plan.status == st.PLAN_DRAFT:
+        request.reply_key("plans.cannot_submit")
+        return
+    status = request.t(labels.PLAN_STATUS[card.plan.status])
+    text = request.t("plans.plan_status_now", id=plan_id, status=status)
+    request.send(
+        OutgoingMessage(text, ((Button(request.t("plans.btn_open_plan"), b.OpenPlan(plan_id)),),))
+    )
 
 
 async def consult_pressed(request: Request, data: b.StartConsultation) -> None:
@@ -171,6 +231,8 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     add_button(app, b.NewPlan, new_pressed, roles=HR)
     add_button(app, b.OpenPlan, open_pressed, roles=HR)
     add_button(app, b.SubmitPlan, submit_pressed, roles=HR)
+    add_button(app, b.ConfirmSubmitPlan, submit_confirmed, roles=HR)
+    add_button(app, b.NewPlanForProposal, new_for_proposal_pressed, roles=HR)
     add_button(app, b.StartConsultation, consult_pressed, roles=HR)
     add_button(app, b.PlanSummary, summary_pressed, roles=HR)
     add_button(app, b.CancelPlan, cancel_plan_pressed, roles=HR)

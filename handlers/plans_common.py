@@ -17,8 +17,10 @@ from bot.plans import status as st
 from bot.plans.dates import fmt_date
 from bot.plans.rules import MoveWarning
 from bot.plans.service import Destination
+from bot.plans.service_moves import Proposal
 from bot.workload.buttons import ShowWorkload
 from handlers.context import services_of
+from handlers.dates import date_example
 from handlers.flows import FlowSpec
 from handlers.request import Request, inline_markup
 from handlers.request import escape_html as esc
@@ -26,6 +28,7 @@ from handlers.request import escape_html as esc
 FLOW = "plan"
 HR = ("hr",)
 TEXT_MAX = 500
+EMPLOYEE, DEST, TMT = "emp", "dest", "tmt"  # steps of adding a move
 
 __all__ = ["FLOW", "HR", "TEXT_MAX", "esc", "fmt_date", "plan_flow", "show_plan"]
 
@@ -44,6 +47,21 @@ def wake_outbox(request: Request) -> None:
         outbox.wake()
 
     request.later(wake)
+
+
+async def continue_proposal(request: Request, found: Proposal) -> None:
+    """A /kandidat proposal in a draft plan: say what is proposed and ask its TMT."""
+    dest = found.dest
+    draft = {"plan_id": found.plan.id, "employee_id": found.employee.id, "dest": dest_dict(dest)}
+    await request.set_state(FLOW, TMT, draft)
+    request.reply_key(
+        "plans.usul_intro", name=esc(found.employee.name), position=esc(dest.position),
+        unit=esc(dest.unit_name), plan=esc(found.plan.name),
+    )  # fmt: skip
+    request.reply_key(
+        "plans.ask_tmt", unit=esc(dest.unit_name), position=esc(dest.position),
+        example=date_example(request),
+    )  # fmt: skip
 
 
 def warning_lines(request: Request, warnings: list[MoveWarning]) -> str:

@@ -17,13 +17,18 @@ from bot.plans import buttons as b
 from bot.plans import labels, service, service_moves, views
 from bot.plans.rules import MoveWarning
 from bot.plans.service import Destination
+from handlers import plans_people
 from handlers.buttons import add_button
 from handlers.dates import date_example, typed_date
 from handlers.flows import Accepts, expect_text
 from handlers.plans_common import (
+    DEST,
+    EMPLOYEE,
     FLOW,
     HR,
     TEXT_MAX,
+    TMT,
+    continue_proposal,
     dest_dict,
     esc,
     fmt_date,
@@ -36,7 +41,7 @@ from handlers.request import Request, inline_markup
 from storage.models import ConversationState, Employee
 
 PAGE = 8
-EMPLOYEE, DEST, TMT, WHY, OVERRIDE = "emp", "dest", "tmt", "why", "override"
+WHY, OVERRIDE = "why", "override"
 
 
 # -- buttons -------------------------------------------------------------------------------
@@ -57,7 +62,11 @@ async def employee_pressed(request: Request, data: b.PickEmployee) -> None:
     request.answer()
     state = await request.get_state()
     employee = await service_moves.employee(request.session, data.employee_id)
-    if state is None or (state.flow, state.step) != (FLOW, EMPLOYEE) or employee is None:
+    at_step = state is not None and (state.flow, state.step) == (FLOW, EMPLOYEE)
+    if state is None or not at_step or not plans_people.offered(state.data, data.employee_id):
+        request.reply_key("plans.emp_list_stale")
+        return
+    if employee is None or not employee.active:
         request.reply_key("common.stale_button")
         return
     await _ask_dest(request, dict(state.data), employee)
@@ -70,16 +79,11 @@ async def propose_pressed(request: Request, data: b.ProposeMove) -> None:
     if found == "unknown":
         raise CallbackDataError("unknown position or employee")
     if found == "no_draft":
-        request.reply_key("plans.no_draft_plan")
+        create = b.NewPlanForProposal(data.position_id, data.employee_id)
+        buttons = ((Button(request.t("plans.btn_new_for_proposal"), create),),)
+        request.send(OutgoingMessage(request.t("plans.no_draft_plan"), buttons))
         return
-    dest = found.dest
-    draft = {"plan_id": found.plan.id, "employee_id": found.employee.id, "dest": dest_dict(dest)}
-    await request.set_state(FLOW, TMT, draft)
-    request.reply_key(
-        "plans.usul_intro", name=esc(found.employee.name), position=esc(dest.position),
-        unit=esc(dest.unit_name), plan=esc(found.plan.name),
-    )  # fmt: skip
-    _ask_tmt(request, dest)
+    await continue_proposal(request, found)
 
 
 async def moves_pressed(request: Request, data: b.MovesPage) -> None:
@@ -120,25 +124,23 @@ async def revise_pressed(request: Request, data: b.ReviseMove) -> None:
 
 
 async def employee_step(request: Request, state: ConversationState) -> None:
-    """Find the employee by NIP or name."""
+    """Find the employee: an exact NIP picks at once, anything else offers a list."""
     text = expect_text(request, max_len=100)
     if text is None:
         return
     found = await service_moves.find_employees(request.session, text)
-    if not found:
-        request.reply_key("plans.emp_not_found")
-    elif len(found) == 1:
-        await _ask_dest(request, state.data, found[0])
+    if found.exact is not None:
+        await _ask_dest(request, state.data, found.exact)
+    elif not found.choices:
+        plans_people.not_found(request, text)
     else:
-        rows = tuple(
-            (Button(f"{e.name} · {e.position_title[:25]}", b.PickEmployee(e.id)),) for e in found
-        )
-        request.send(OutgoingMessage(request.t("plans.emp_pick"), rows))
+        await plans_people.offer(request, state.data, text, found.choices)
 
 
 async def _ask_dest(request: Request, data: dict[str, Any], employee: Employee) -> None:
     """Remember the employee and ask where they go."""
-    await request.set_state(FLOW, DEST, {**data, "employee_id": employee.id})
+    draft = {k: v for k, v in data.items() if k not in ("choices", "emp_query")}
+    await request.set_state(FLOW, DEST, {**draft, "employee_id": employee.id})
     request.reply_key("plans.ask_dest", name=esc(employee.name))
 
 
@@ -250,6 +252,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     add_button(app, b.ProposeMove, propose_pressed, roles=HR)
     add_button(app, b.MovesPage, moves_pressed, roles=HR)
     add_button(app, b.ReviseMove, revise_pressed, roles=HR)
+    plans_people.register(app)
     flow = plan_flow(app)
     for step, fn in (
         (EMPLOYEE, employee_step), (DEST, dest_step), (TMT, tmt_step), (WHY, why_step),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 from telegram.ext import Application
@@ -16,11 +17,12 @@ from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.context import services_of
 from handlers.dates import shown_date
-from handlers.flows import Accepts, expect_text
-from handlers.request import Request, escape_html
-from storage.models import ConversationState, Employee
+from handlers.flows import PAUSED, Accepts, expect_text
+from handlers.request import Request, escape_html, inline_markup
+from storage.models import ConversationState, Employee, EmployeeSkill
 
 FLOW, TEXT_STEP = "profile", "text"
+UNDO = "undo"  # the deleted item kept for Urungkan, in a paused profile conversation
 KIND_KEYS = {"skill": "profile.kind_skill", "certification": "profile.kind_certification"}
 
 
@@ -48,6 +50,11 @@ class DeleteItem(CallbackData, prefix="profile-delete"):
     """Delete one declared item."""
 
     item_id: int
+
+
+@dataclass(frozen=True)
+class RestoreItem(CallbackData, prefix="profile-restore"):
+    """Urungkan: put back the item deleted last."""
 
 
 @dataclass(frozen=True)
@@ -136,12 +143,30 @@ async def manage_pressed(request: Request, data: ManageItems) -> None:
     if not items:
         request.reply_key("profile.declared_none")
         return
-    buttons = tuple(
+    request.send(_manage_message(request, items))
+
+
+def _manage_message(
+    request: Request, items: Sequence[EmployeeSkill], head: str = "", undo: bool = False
+) -> OutgoingMessage:
+    """The declared items with edit and delete buttons (after ``head``, with Urungkan)."""
+    buttons: list[tuple[Button, ...]] = []
+    if undo:
+        buttons.append((Button(request.t("profile.btn_undo"), RestoreItem()),))
+    buttons += [
         (Button(f"✏️ {n}", EditItem(item.id)), Button(f"🗑 {n}", DeleteItem(item.id)))
         for n, item in enumerate(items, start=1)
-    )
-    text = "\n".join(f"{n}. {escape_html(i.text)}" for n, i in enumerate(items, start=1))
-    request.send(OutgoingMessage(request.t("profile.manage_title") + "\n" + text, buttons))
+    ]
+    if len(items) < MAX_ITEMS:
+        buttons.append((Button(request.t("profile.btn_add_skill"), AddItem("skill")),))
+    buttons.append((Button(request.t("profile.btn_back_profile"), BackToProfile()),))
+    lines = [head] if head else []
+    if items:
+        lines.append(request.t("profile.manage_title"))
+        lines += [f"{n}. {escape_html(i.text)}" for n, i in enumerate(items, start=1)]
+    else:
+        lines.append(request.t("profile.declared_none").strip())
+    return OutgoingMessage("\n".join(lines), tuple(buttons))
 
 
 async def edit_pressed(request: Request, data: EditItem) -> None:
@@ -156,10 +181,41 @@ async def edit_pressed(request: Request, data: EditItem) -> None:
 
 
 async def delete_pressed(request: Request, data: DeleteItem) -> None:
-    """Delete one declared item."""
+    """Delete one declared item; the list shows what is left, with Urungkan for a while."""
     request.answer()
-    deleted = await profile.delete_item(request.session, _employee(request).id, data.item_id)
-    request.reply_key("profile.deleted" if deleted else "common.stale_button")
+    employee_id = _employee(request).id
+    deleted = await profile.delete_item(request.session, employee_id, data.item_id)
+    if deleted is None:
+        request.reply_key("profile.item_gone")
+        return
+    state = await request.get_state()  # the item waits in an otherwise empty conversation
+    undo = state is None or (state.flow, state.step) == (FLOW, PAUSED)
+    if undo:
+        await request.set_state(FLOW, PAUSED, {UNDO: asdict(deleted)})
+    items = await profile.declared_items(request.session, employee_id)
+    head = request.t("profile.deleted_item", text=escape_html(deleted.text))
+    message = _manage_message(request, items, head, undo)
+    request.edit_or_reply(message.text, inline_markup(message))
+
+
+async def restore_pressed(request: Request, data: RestoreItem) -> None:
+    """Urungkan: put the item deleted last back, while nothing else happened meanwhile."""
+    request.answer()
+    state = await request.get_state()
+    kept = state.data.get(UNDO) if state is not None and state.flow == FLOW else None
+    if state is None or state.step != PAUSED or not isinstance(kept, dict):
+        request.reply_key("profile.undo_gone")
+        return
+    await request.clear_state()
+    item = profile.DeletedItem("cert" if kept.get("kind") == "cert" else "skill", str(kept["text"]))
+    employee_id = _employee(request).id
+    if not await profile.restore_item(request.session, employee_id, item):
+        request.reply_key("profile.too_many", limit=MAX_ITEMS)
+        return
+    items = await profile.declared_items(request.session, employee_id)
+    head = request.t("profile.restored", text=escape_html(item.text))
+    message = _manage_message(request, items, head)
+    request.edit_or_reply(message.text, inline_markup(message))
 
 
 async def text_step(request: Request, state: ConversationState) -> None:
@@ -226,6 +282,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     add_button(app, ManageItems, manage_pressed, linked=True)
     add_button(app, EditItem, edit_pressed, linked=True)
     add_button(app, DeleteItem, delete_pressed, linked=True)
+    add_button(app, RestoreItem, restore_pressed, linked=True)
     add_button(app, ExportData, export_pressed, linked=True)
     add_button(app, AskUnlink, unlink_pressed, linked=True)
     add_button(app, ConfirmUnlink, unlink_confirmed, linked=True)

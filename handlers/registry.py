@@ -20,6 +20,7 @@ from handlers import (
     aspirations_period,
     broadcasts,
     campaigns,
+    commands,
     consultation,
     delivery_services,
     flows,
@@ -56,6 +57,7 @@ FEATURE_MODULES: tuple[ModuleType, ...] = (
     workload,  # /beban_kerja: workload balance
     surveys,  # survey answering
     surveys_hr,  # /hasil_survei, /survei
+    commands,  # unknown commands ("Maksud Anda /aspirasi?"), after every command
     flows,  # catch-all conversation input, last
 )
 

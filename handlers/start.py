@@ -170,5 +170,5 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     add_command(app, "start", start_cmd, linked=False, description_key="cmd.start")
     add_button(app, ConsentAnswer, consent_pressed)
     flow = services_of(app).flows.flow(FLOW)
-    flow.on(CONSENT_STEP, consent_again_step, accepts=Accepts.BUTTONS)
+    flow.on(CONSENT_STEP, consent_again_step, accepts=Accepts.BUTTONS, reshow=True)
     flow.on(CONTACT_STEP, contact_step, accepts=Accepts.CONTACT | Accepts.TEXT)

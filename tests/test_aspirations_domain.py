@@ -196,7 +196,7 @@ def test_draft_navigation_forward_and_back() -> None:
 
 @pytest.mark.parametrize(
     ("section", "step"),
-    [("kind", d.KIND), ("prefs", d.PREF), ("reason", d.REASON_CAT), ("relocate", d.RELOCATE)],
+    [("kind", d.KIND), ("prefs", d.PREFS), ("reason", d.REASON_CAT), ("relocate", d.RELOCATE)],
 )
 def test_edit_section_returns_to_summary(section: str, step: str) -> None:
     """Editing one section jumps there; finishing it returns to the summary."""
@@ -212,6 +212,52 @@ def test_edit_section_returns_to_summary(section: str, step: str) -> None:
     assert d.edit_section(draft, section) == step
     assert d.after_reason_text(draft, "new") == d.SUMMARY
     assert d.after_kind(draft, "other_unit") in (d.SUMMARY, d.PREF)
+
+
+def _filled() -> d.Draft:
+    """A sent aspiration reopened with two choices."""
+    return d.draft_from_record(
+        {
+            "kind": "other_unit",
+            "prefs": [{"unit": "A", "unit_id": 1, "position": ""}, {"unit": "B", "unit_id": 2}],
+            "reason_cat": "career",
+            "reason_text": "t",
+            "relocate": True,
+        }
+    )
+
+
+def test_changing_choices_keeps_them() -> None:
+    """The choices are listed, replaced in place, removed, added; Back never drops one."""
+    draft = _filled()
+    assert d.edit_section(draft, "prefs") == d.PREFS and len(d.prefs(draft)) == 2
+    assert d.replace_preference(draft, 0) == d.PREF and d.slot_number(draft) == 1
+    assert d.prev_step(d.PREF, draft) == d.PREFS and len(d.prefs(draft)) == 2
+    d.replace_preference(draft, 0)
+    assert d.add_preference(draft, "C", 3, "Analis") == d.PREFS
+    assert [p["unit"] for p in d.prefs(draft)] == ["C", "B"]
+    assert d.remove_preference(draft, 1) == d.PREFS and [p["unit"] for p in d.prefs(draft)] == ["C"]
+    assert d.new_preference(draft) == d.PREF and d.slot_number(draft) == 2
+    assert d.add_preference(draft, "D", 4, "") == d.PREFS and len(d.prefs(draft)) == 2
+    assert d.prev_step(d.PREFS, draft) == d.EDIT and d.prev_step(d.EDIT, draft) == d.SUMMARY
+    assert len(d.prefs(draft)) == 2 and d.prefs_done(draft) == d.SUMMARY
+
+
+@pytest.mark.parametrize(
+    ("drop", "missing"),
+    [
+        ((), []),
+        (("prefs",), ["prefs"]),
+        (("reason_text",), ["reason"]),
+        (("kind", "relocate"), ["kind", "relocate"]),
+    ],
+)
+def test_missing_names_each_section(drop: tuple[str, ...], missing: list[str]) -> None:
+    """What Kirim reports as missing, by section."""
+    draft = _filled()
+    for key in drop:
+        draft.pop(key)
+    assert d.missing(draft) == missing and d.is_complete(draft) == (not missing)
 
 
 @pytest.mark.parametrize(

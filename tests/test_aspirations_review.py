@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select, update
 
 from bot.aspirations import periods, review, submission
 from bot.aspirations.periods import Closed, Extended, Invalid, Opened, PendingExists
-from bot.aspirations.review import Decided, Missing, NeedsNote, NotNow
+from bot.aspirations.review import Decided, Missing, NeedsNote, NotNow, TooLate, Undone
+from bot.aspirations.rules import UNDO_WINDOW
 from bot.texts import t
 from storage.db import Database
-from storage.models import Aspiration, AuditEntry, BotUser
+from storage.models import Aspiration, AuditEntry, BotUser, OutboxMessage
 from tests.aspiration_fixtures import (
     EMP_TG,
     HR_TG,
@@ -63,11 +64,14 @@ async def test_decision_changes_status_and_queues_notice(
     asp_id = await _submitted(db)
     result = await _decide(db, asp_id, decision, note)
     [asp] = await aspirations(db)
-    assert result == Decided(str(asp.reference), status, True)
+    assert isinstance(result, Decided)
+    assert (result.reference, result.status, result.notified) == (str(asp.reference), status, True)
     assert asp.status == status and asp.hr_note == note
     assert await history_actions(db) == ["submit", decision]
     [row] = await outbox(db)
-    assert row.chat_id == EMP_TG and row.status == "pending" and row.next_attempt_at == NOW
+    delay = UNDO_WINDOW.get(decision, timedelta(0))  # an acceptance waits: HR may undo it
+    assert row.chat_id == EMP_TG and row.status == "pending" and row.next_attempt_at == NOW + delay
+    assert result.undo_minutes == delay.total_seconds() // 60
     assert str(asp.reference) in row.text and (note in row.text)
     async with db.transaction() as session:
         audits = (await session.execute(select(AuditEntry.action))).scalars().all()
@@ -130,6 +134,44 @@ async def test_no_notice_without_a_chat_or_to_oneself(
     result = await _decide(db, asp_id, "verify", actor=actor)
     assert isinstance(result, Decided) and not result.notified
     assert await outbox(db) == []
+
+
+async def _undo(db: Database, asp_id: int, entry_id: int, when: datetime = NOW) -> object:
+    """HR takes a decision back in one transaction."""
+    async with db.transaction() as session:
+        return await review.undo(session, when, HR_TG, asp_id, entry_id)
+
+
+async def test_undo_an_acceptance_before_its_notice_leaves(db: Database) -> None:
+    """Undo cancels the waiting notice and restores the status; a second undo is too late."""
+    asp_id = await _submitted(db)
+    decided = await _decide(db, asp_id, "accept")
+    assert isinstance(decided, Decided) and decided.undo_minutes > 0
+    result = await _undo(db, asp_id, decided.entry_id, NOW + timedelta(minutes=1))
+    assert result == Undone(str((await aspirations(db))[0].reference), "submitted")
+    assert (await aspirations(db))[0].status == "submitted"
+    [row] = await outbox(db)
+    assert row.status == "cancelled"
+    assert await history_actions(db) == ["submit", "accept", "undo"]
+    assert isinstance(await _undo(db, asp_id, decided.entry_id), TooLate)
+
+
+@pytest.mark.parametrize("sent", [True, False])
+async def test_undo_too_late_once_sent_or_after_the_window(db: Database, sent: bool) -> None:
+    """A notice already taken by the worker, or the undo time over: the decision stays."""
+    asp_id = await _submitted(db)
+    decided = await _decide(db, asp_id, "accept")
+    assert isinstance(decided, Decided)
+    later = NOW + (timedelta(seconds=30) if sent else UNDO_WINDOW["accept"] + timedelta(seconds=1))
+    if sent:
+        async with db.transaction() as session:
+            await session.execute(update(OutboxMessage).values(status="sent"))
+    result = await _undo(db, asp_id, decided.entry_id, later)
+    assert isinstance(result, TooLate) and result.status == "accepted"
+    assert (await aspirations(db))[0].status == "accepted"
+    assert await history_actions(db) == ["submit", "accept"]
+    [row] = await outbox(db)
+    assert row.status == ("sent" if sent else "pending")
 
 
 async def test_window_lifecycle(db: Database) -> None:

@@ -53,9 +53,14 @@ async def test_edit_and_delete_only_own_items(db: Database, editor: str, allowed
     assert edited is allowed
     assert await _items(db, owner) == [("skill", "tata naskah" if allowed else "kearsipan")]
     async with db.transaction() as session:
-        assert await profile.delete_item(session, actor, item_id) is allowed
-        assert await profile.delete_item(session, actor, 999_999) is False
+        deleted = await profile.delete_item(session, actor, item_id)
+        assert deleted == (profile.DeletedItem("skill", "tata naskah") if allowed else None)
+        assert await profile.delete_item(session, actor, 999_999) is None
     assert len(await _items(db, owner)) == (0 if allowed else 1)
+    if deleted is not None:  # Urungkan puts it back
+        async with db.transaction() as session:
+            assert await profile.restore_item(session, owner, deleted)
+        assert await _items(db, owner) == [("skill", "tata naskah")]
 
 
 async def test_room_for_item_stops_at_limit(db: Database) -> None:

@@ -12,6 +12,11 @@ from bot.texts import LOCALES, load_messages, message_id
 _TAG = re.compile(r"<[^>]*>")
 
 
+def _plain(text: str) -> str:
+    """``text`` as a chat shows it: HTML tags removed, entities unescaped."""
+    return html.unescape(_TAG.sub("", text))
+
+
 def fixed_parts(key: str, locale: str) -> list[str]:
     """The literal pieces of a text between its placeables (variables, references, selects)."""
     message = load_messages(locale)[message_id(key)]
@@ -24,17 +29,23 @@ def fixed_parts(key: str, locale: str) -> list[str]:
             parts.append(current)
             current = ""
     parts.append(current)
-    visible = (html.unescape(_TAG.sub("", p)).strip() for p in parts)  # as Telegram shows it
+    visible = (_plain(p).strip() for p in parts)  # as Telegram shows it
     return [p for p in visible if p]
 
 
+def source(message: object) -> str:
+    """The text of a bot message as sent (HTML), else as shown."""
+    return str(getattr(message, "source_text", None) or getattr(message, "text", ""))
+
+
 def shows(text: str, key: str) -> bool:
-    """True when ``text`` is (or contains) the text of ``key`` in any locale."""
+    """True when ``text`` (plain or HTML) is, or contains, the text of ``key`` in any locale."""
+    plain = _plain(text)
     for locale in LOCALES:
         parts = fixed_parts(key, locale)
         position = 0
         for part in parts:
-            found = text.find(part, position)
+            found = plain.find(part, position)
             if found < 0:
                 break
             position = found + len(part)

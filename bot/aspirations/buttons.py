@@ -117,6 +117,29 @@ class AnyPosition(WizardButton, prefix="aspiration-position-any"):
 
 
 @dataclass(frozen=True)
+class ReplacePref(WizardButton, prefix="aspiration-pref-replace"):
+    """Choose choice ``index`` again (the new answer takes its place)."""
+
+    STEP: ClassVar[str] = d.PREFS
+    index: int
+
+
+@dataclass(frozen=True)
+class RemovePref(WizardButton, prefix="aspiration-pref-remove"):
+    """Drop choice ``index``."""
+
+    STEP: ClassVar[str] = d.PREFS
+    index: int
+
+
+@dataclass(frozen=True)
+class AddPref(WizardButton, prefix="aspiration-pref-add"):
+    """Add one more choice."""
+
+    STEP: ClassVar[str] = d.PREFS
+
+
+@dataclass(frozen=True)
 class ChooseReason(WizardButton, prefix="aspiration-reason"):
     """The reason category."""
 
@@ -231,6 +254,21 @@ class DecideAspiration(CallbackData, prefix="aspiration-decide"):
 
     aspiration_id: int
     decision: Decision
+
+
+@dataclass(frozen=True)
+class ConfirmAccept(CallbackData, prefix="aspiration-accept-yes"):
+    """Accept the aspiration (after its summary was shown)."""
+
+    aspiration_id: int
+
+
+@dataclass(frozen=True)
+class UndoDecision(CallbackData, prefix="aspiration-undo"):
+    """Take back the decision recorded as history entry ``entry_id`` (nothing sent yet)."""
+
+    aspiration_id: int
+    entry_id: int
 
 
 @dataclass(frozen=True)

@@ -8,18 +8,18 @@ direct send: an employee who blocked the bot does not turn the officer's update 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.aspirations import render
 from bot.aspirations.rules import transition
-from bot.delivery.outbox import queue_message
+from bot.delivery.outbox import cancel_queued, queue_message
 from storage.models import Aspiration, AspirationHistory
 from storage.queries import aspirations as q
 from storage.queries import aspirations_changes as qc
 from storage.queries import audit
-from storage.queries.users import user_of_active_employee
+from storage.queries.users import get_user_by_employee, user_of_active_employee
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,7 @@ async def notify_employee(
     aspiration: Aspiration,
     change: Changed,
     default_locale: str,
+    delay: timedelta = timedelta(0),
 ) -> bool:
     """Queue the status notice for the employee (in their language); False if not queued."""
     user = await user_of_active_employee(session, aspiration.employee_id)
@@ -107,5 +108,37 @@ async def notify_employee(
         entry.action,
         entry.note,
     )
-    key = f"aspiration-notice:{aspiration.id}:{entry.id}"
-    return await queue_message(session, user.telegram_id, message, key, not_before=now)
+    key = notice_key(aspiration.id, entry.id)
+    return await queue_message(session, user.telegram_id, message, key, not_before=now + delay)
+
+
+def notice_key(aspiration_id: int, entry_id: int) -> str:
+    """The outbox dedup key of the notice about history entry ``entry_id``."""
+    return f"aspiration-notice:{aspiration_id}:{entry_id}"
+
+
+async def take_back(
+    session: AsyncSession,
+    now: datetime,
+    actor_id: int | None,
+    aspiration: Aspiration,
+    entry: AspirationHistory,
+) -> bool:
+    """Return the aspiration to its status before ``entry`` and cancel the entry's notice.
+
+    False (nothing changed) when the status moved on or the notice is already on its way.
+    """
+    decided, before = aspiration.status, entry.from_status
+    if before is None or not await qc.set_status(session, aspiration.id, decided, before, now):
+        return False
+    user = await get_user_by_employee(session, aspiration.employee_id)
+    if user is not None:
+        key = notice_key(aspiration.id, entry.id)
+        outcome = await cancel_queued(session, user.telegram_id, key)
+        if outcome not in (None, "cancelled"):  # claimed or sent: put the decision back
+            await qc.set_status(session, aspiration.id, before, decided, now)
+            await session.refresh(aspiration)
+            return False
+    await session.refresh(aspiration)
+    await record(session, now, actor_id, aspiration, "undo", decided)
+    return True

@@ -2,7 +2,9 @@
 
 The draft is the ``data`` of the user's conversation state: ``kind``, ``prefs`` (a list of
 ``{"unit", "unit_id", "position"}``), ``reason_cat``, ``reason_text``, ``relocate``,
-``relocate_note``, plus bookkeeping (``editing``, ``pending_unit``, suggestions).
+``relocate_note``, plus bookkeeping (``editing``, ``pending_unit``, ``pref_slot``,
+suggestions). Changing the choices of a filled-in draft goes through the ``PREFS`` step:
+each choice is replaced or removed in place, and Back never throws one away.
 """
 
 from __future__ import annotations
@@ -20,9 +22,14 @@ ELIG, KIND, PREF, POS, REASON_CAT, REASON_TEXT = (
     "reason_text",
 )
 RELOCATE, RELOCATE_NOTE, SUMMARY, EDIT = "relocate", "relocate_note", "summary", "edit"
-STEPS = (ELIG, KIND, PREF, POS, REASON_CAT, REASON_TEXT, RELOCATE, RELOCATE_NOTE, SUMMARY, EDIT)
+PREFS = "prefs"  # the current choices, each to replace or remove, and "add"
+STEPS = (
+    ELIG, KIND, PREF, POS, REASON_CAT, REASON_TEXT, RELOCATE, RELOCATE_NOTE, SUMMARY, EDIT, PREFS,
+)  # fmt: skip
 TEXT_STEPS = frozenset({PREF, POS, REASON_TEXT, RELOCATE_NOTE})
 SECTIONS = ("kind", "prefs", "reason", "relocate")
+SECTION_STEPS = {"kind": KIND, "prefs": PREFS, "reason": REASON_CAT, "relocate": RELOCATE}
+SLOT = "pref_slot"  # the index of the choice being replaced
 Draft = dict[str, Any]
 
 
@@ -51,8 +58,32 @@ def _pop_pref(draft: Draft) -> None:
     draft.pop("pending_unit", None)
 
 
+def slot_number(draft: Draft) -> int:
+    """The number (from 1) of the choice being asked: the replaced one, or the next."""
+    slot = draft.get(SLOT)
+    return int(slot) + 1 if isinstance(slot, int) else len(prefs(draft)) + 1
+
+
+def _prev_when_editing(step: str, draft: Draft) -> str | None:
+    """Back while changing a filled-in draft: to the section's start, never dropping answers."""
+    if step in SECTION_STEPS.values() and step != PREFS:
+        return EDIT
+    if step == PREFS:
+        draft.pop(SLOT, None)
+        return EDIT
+    if step == PREF or (step == POS and is_rotation(draft)):
+        draft.pop("pending_unit", None)
+        draft.pop(SLOT, None)
+        return PREFS
+    return None
+
+
 def prev_step(step: str, draft: Draft) -> str:
     """Where the Back button of ``step`` leads; mutates ``draft`` to forget the undone answer."""
+    if draft.get("editing"):
+        editing = _prev_when_editing(step, draft)
+        if editing is not None:
+            return editing
     if step == KIND:
         return ELIG
     if step == PREF:
@@ -83,14 +114,15 @@ def prev_step(step: str, draft: Draft) -> str:
 
 
 def after_kind(draft: Draft, kind: str) -> str:
-    """Store the kind; a changed kind clears the preferences and asks them again."""
+    """Store the kind; a switch to or from rotation clears the choices and asks them again."""
     if kind not in KINDS:
         raise ValueError(kind)
-    changed = draft.get("kind") != kind
+    was_rotation = is_rotation(draft)
     draft["kind"] = kind
-    if changed:
+    if was_rotation != is_rotation(draft) or not prefs(draft):
         draft["prefs"] = []
         draft.pop("pending_unit", None)
+        draft.pop(SLOT, None)
         return pref_entry(draft)
     if draft.get("editing"):
         return SUMMARY
@@ -98,18 +130,54 @@ def after_kind(draft: Draft, kind: str) -> str:
 
 
 def add_preference(draft: Draft, unit: str, unit_id: int | None, position: str) -> str:
-    """Append one preference and return the next step."""
+    """Store one choice (in the replaced slot, or as the next one) and return the next step."""
     items = prefs(draft)
-    items.append({"unit": unit, "unit_id": unit_id, "position": position})
+    choice = {"unit": unit, "unit_id": unit_id, "position": position}
+    slot = draft.pop(SLOT, None)
+    if isinstance(slot, int) and 0 <= slot < len(items):
+        items[slot] = choice
+    else:
+        items.append(choice)
     draft["prefs"] = items[:MAX_PREFERENCES]
     draft.pop("pending_unit", None)
+    if draft.get("editing"):
+        return PREFS
     if len(draft["prefs"]) < MAX_PREFERENCES:
         return pref_entry(draft)
     return prefs_done(draft)
 
 
+def replace_preference(draft: Draft, index: int) -> str:
+    """Ask choice ``index`` again; the new answer takes its place."""
+    if not 0 <= index < len(prefs(draft)):
+        raise ValueError(index)
+    draft[SLOT] = index
+    draft.pop("pending_unit", None)
+    return pref_entry(draft)
+
+
+def remove_preference(draft: Draft, index: int) -> str:
+    """Drop choice ``index`` (the later ones move up)."""
+    items = prefs(draft)
+    if not 0 <= index < len(items):
+        raise ValueError(index)
+    items.pop(index)
+    draft["prefs"] = items
+    return PREFS
+
+
+def new_preference(draft: Draft) -> str:
+    """Ask one more choice (while fewer than the maximum)."""
+    if len(prefs(draft)) >= MAX_PREFERENCES:
+        raise ValueError("no room for another choice")
+    draft.pop(SLOT, None)
+    draft.pop("pending_unit", None)
+    return pref_entry(draft)
+
+
 def prefs_done(draft: Draft) -> str:
     """The step after the last preference."""
+    draft.pop(SLOT, None)
     if draft.get("editing") and draft.get("reason_text"):
         return SUMMARY
     return REASON_CAT
@@ -148,26 +216,27 @@ def edit_section(draft: Draft, section: str) -> str:
     if section not in SECTIONS:
         raise ValueError(section)
     draft["editing"] = True
-    if section == "kind":
-        return KIND
-    if section == "prefs":
-        draft["prefs"] = []
-        draft.pop("pending_unit", None)
+    draft.pop("pending_unit", None)
+    draft.pop(SLOT, None)
+    if section == "prefs" and not prefs(draft):
         return pref_entry(draft)
-    if section == "reason":
-        return REASON_CAT
-    return RELOCATE
+    return SECTION_STEPS[section]
+
+
+def missing(draft: Draft) -> list[str]:
+    """The sections (``SECTIONS`` codes) whose required answer is still missing."""
+    checks = {
+        "kind": draft.get("kind") in KINDS,
+        "prefs": bool(prefs(draft)),
+        "reason": draft.get("reason_cat") in REASONS and bool(draft.get("reason_text")),
+        "relocate": isinstance(draft.get("relocate"), bool),
+    }
+    return [section for section in SECTIONS if not checks[section]]
 
 
 def is_complete(draft: Draft) -> bool:
     """True when every required answer is present (ready to send)."""
-    return (
-        draft.get("kind") in KINDS
-        and bool(prefs(draft))
-        and draft.get("reason_cat") in REASONS
-        and bool(draft.get("reason_text"))
-        and isinstance(draft.get("relocate"), bool)
-    )
+    return not missing(draft)
 
 
 def draft_from_record(record: dict[str, Any]) -> Draft:

@@ -69,6 +69,14 @@ WINDOW_STATE_KEYS = MappingProxyType(
         "closed": "asp.window_state.closed",
     }
 )
+MISSING_KEYS = MappingProxyType(
+    {
+        "kind": "asp.missing.kind",
+        "prefs": "asp.missing.prefs",
+        "reason": "asp.missing.reason",
+        "relocate": "asp.missing.relocate",
+    }
+)
 SECTION_KEYS = MappingProxyType(
     {
         "kind": "asp.section.kind",
@@ -89,6 +97,7 @@ STEP_KEYS = MappingProxyType(
         "relocate_note": "asp.step.relocate_note",
         "summary": "asp.step.summary",
         "edit": "asp.step.edit",
+        "prefs": "asp.step.prefs",
     }
 )
 ACTION_KEYS = MappingProxyType(
@@ -101,6 +110,7 @@ ACTION_KEYS = MappingProxyType(
         "return": "asp.action.return",
         "accept": "asp.action.accept",
         "reject": "asp.action.reject",
+        "undo": "asp.action.undo",
     }
 )
 NOTIFY_NEXT_KEYS = MappingProxyType(

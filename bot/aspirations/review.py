@@ -8,7 +8,7 @@ queues the employee's notice in the outbox.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -16,7 +16,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.aspirations import changes
 from bot.aspirations.export import Summary, summarize, to_csv, to_xlsx
-from bot.aspirations.rules import NOTE_REQUIRED, can, hr_actions_for
+from bot.aspirations.rules import (
+    NOTE_REQUIRED,
+    SUBMITTED,
+    UNDO_WINDOW,
+    VERIFIED,
+    can,
+    hr_actions_for,
+)
 from storage.models import Aspiration, AspirationHistory, AspirationWindow, Employee
 from storage.queries import aspirations as q
 from storage.queries import aspirations_changes as qc
@@ -138,11 +145,17 @@ class NeedsNote:
 
 @dataclass(frozen=True)
 class Decided:
-    """The decision was taken; ``notified``: the employee's notice was queued."""
+    """The decision was taken; ``notified``: the employee's notice was queued.
+
+    ``entry_id`` is its history entry; ``undo_minutes`` > 0 when HR may still take it back
+    (the notice waits that long before it is sent).
+    """
 
     reference: str
     status: str
     notified: bool
+    entry_id: int = 0
+    undo_minutes: int = 0
 
 
 async def decide(
@@ -166,10 +179,57 @@ async def decide(
     change = await changes.apply(session, now, actor_id, aspiration, decision, note)
     if change is None:
         return NotNow(reference, aspiration.status)
+    delay = UNDO_WINDOW.get(decision, timedelta(0))
     notified = await changes.notify_employee(
-        session, now, actor_id, aspiration, change, default_locale
+        session, now, actor_id, aspiration, change, default_locale, delay
     )
-    return Decided(reference, aspiration.status, notified)
+    minutes = int(delay.total_seconds() // 60)
+    return Decided(reference, aspiration.status, notified, change.entry.id, minutes)
+
+
+@dataclass(frozen=True)
+class Undone:
+    """The decision was taken back; the aspiration has its earlier ``status`` again."""
+
+    reference: str
+    status: str
+
+
+@dataclass(frozen=True)
+class TooLate:
+    """The decision can no longer be taken back (time is up, notice sent, status moved on)."""
+
+    reference: str
+    status: str
+
+
+async def undo(
+    session: AsyncSession, now: datetime, actor_id: int, aspiration_id: int, entry_id: int
+) -> Missing | Undone | TooLate:
+    """Take back a decision while its notice has not left and its undo time has not run out."""
+    aspiration = await qc.get_aspiration(session, aspiration_id)
+    if aspiration is None:
+        return Missing()
+    entries = await q.history(session, aspiration.id)
+    last = entries[-1] if entries else None
+    reference = aspiration.reference or "-"
+    window = UNDO_WINDOW.get(last.action if last else "", timedelta(0))
+    fresh = last is not None and last.id == entry_id and now <= last.at + window
+    if (
+        last is None
+        or not fresh
+        or not await changes.take_back(session, now, actor_id, aspiration, last)
+    ):
+        return TooLate(reference, aspiration.status)
+    return Undone(reference, aspiration.status)
+
+
+async def next_to_decide(session: AsyncSession, now: datetime, after_id: int) -> int | None:
+    """The next aspiration of the current window still waiting for HR, after ``after_id``."""
+    window = await current_window(session, now)
+    if window is None:
+        return None
+    return await q.next_to_decide(session, window.id, after_id, (SUBMITTED, VERIFIED))
 
 
 @dataclass(frozen=True)

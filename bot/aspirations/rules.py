@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from storage.types import (
     ASPIRATION_ACCEPTED,
     ASPIRATION_REJECTED,
@@ -44,6 +46,9 @@ TRANSITIONS: dict[str, tuple[frozenset[str | None], str]] = {
 HR_ACTIONS = ("verify", "return", "accept", "reject")
 EMPLOYEE_ACTIONS = ("submit", "withdraw")
 NOTE_REQUIRED = frozenset({"return", "reject"})
+CONFIRM_FIRST = frozenset({"accept"})  # decisions HR confirms after seeing the summary
+# An accepted aspiration's notice waits this long, so HR can take the decision back.
+UNDO_WINDOW = {"accept": timedelta(minutes=2)}
 
 
 class TransitionError(ValueError):

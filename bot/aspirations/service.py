@@ -153,7 +153,9 @@ def _reopen(
         final = aspiration.status in FINAL_STATUSES
         return Locked(reference, aspiration.status, final)
     draft = d.draft_from_record(q.snapshot(aspiration))
-    draft.update({"window_id": aspiration.window_id, "aspiration_id": aspiration.id})
+    draft.update(
+        {"window_id": aspiration.window_id, "aspiration_id": aspiration.id, "reference": reference}
+    )
     draft["problems"] = problems_of(employee, rules, today)
     return Editing(draft, reference, aspiration.status)
 

@@ -30,7 +30,9 @@ from storage.queries import aspirations_changes as qc
 
 @dataclass(frozen=True)
 class Incomplete:
-    """A required answer is missing."""
+    """Required answers are missing: ``missing`` names their sections (``draft.SECTIONS``)."""
+
+    missing: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -80,8 +82,9 @@ async def submit(
     draft: d.Draft,
 ) -> Incomplete | WindowClosed | Submitted | Stale:
     """Submit the draft: status Diajukan, a reference number, history and audit."""
-    if not d.is_complete(draft):
-        return Incomplete()
+    missing = d.missing(draft)
+    if missing:
+        return Incomplete(tuple(missing))
     window = await qc.get_window(session, int(draft.get("window_id") or 0))
     existing = await q.aspiration_for(session, window.id, employee.id) if window else None
     old = existing.status if existing else None

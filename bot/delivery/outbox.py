@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.messages import OutgoingMessage
 from storage.queries import delivery as dq
+from storage.queries.outbox_rows import cancel_pending
 
 
 async def queue_message(
@@ -33,3 +34,12 @@ async def queue_message(
         not_before=not_before,
     )
     return count > 0
+
+
+async def cancel_queued(session: AsyncSession, chat_id: int, dedup_key: str) -> str | None:
+    """Take back a message :func:`queue_message` queued, unless sending has started.
+
+    Returns ``"cancelled"``, the row's status once it left pending (it may have reached the
+    chat), or None when nothing was queued under ``dedup_key`` for ``chat_id``.
+    """
+    return await cancel_pending(session, f"{dedup_key}:{chat_id}")

@@ -65,16 +65,25 @@ async def inject_message(request: web.Request) -> web.Response:
     return ok({"update": update, "last_bot_message_id": baseline})
 
 
-def _keyboard_target(chat: ChatState, message_id: int | None) -> BotRecord:
-    """The bot message whose inline keyboard is pressed."""
+def _labels(record: BotRecord) -> list[str]:
+    """The labels of a bot message's inline buttons."""
+    rows = (record.message.get("reply_markup") or {}).get("inline_keyboard", [])
+    return [b["text"] for row in rows for b in row]
+
+
+def _keyboard_target(chat: ChatState, message_id: int | None, label: str | None) -> BotRecord:
+    """The pressed message: by id, else the newest with a ``label`` button, else the newest."""
     if message_id is not None:
         record = chat.by_id.get(int(message_id))
         if record is None or record.deleted:
             raise ControlError(f"bot message {message_id} not found")
         return record
-    for record in reversed(chat.bot_messages):
-        if not record.deleted and record.message.get("reply_markup"):
+    keyboards = [r for r in reversed(chat.bot_messages) if not r.deleted and _labels(r)]
+    for record in keyboards:
+        if label is None or label in _labels(record):
             return record
+    if keyboards:
+        return keyboards[0]
     raise ControlError("no bot message with an inline keyboard in this chat")
 
 
@@ -83,7 +92,7 @@ async def inject_callback(request: web.Request) -> web.Response:
     st, body = app_state(request), await request.json()
     user = st.remember_user(body["user"])
     chat = known_chat(st, body.get("chat_id", user["id"]))
-    record = _keyboard_target(chat, body.get("message_id"))
+    record = _keyboard_target(chat, body.get("message_id"), body.get("label"))
     data = body.get("data")
     if data is None:
         rows = (record.message.get("reply_markup") or {}).get("inline_keyboard", [])

@@ -40,6 +40,13 @@ class SubmitPlan(CallbackData, prefix="plan-submit"):
 
 
 @dataclass(frozen=True)
+class ConfirmSubmitPlan(CallbackData, prefix="plan-submit-yes"):
+    """Confirmed: send the draft plan to the approvers."""
+
+    plan_id: int
+
+
+@dataclass(frozen=True)
 class StartConsultation(CallbackData, prefix="plan-consult"):
     """Send the approved moves of a plan to their employees."""
 
@@ -89,8 +96,23 @@ class PickEmployee(CallbackData, prefix="plan-pick-employee"):
 
 
 @dataclass(frozen=True)
+class PickEmployeePage(CallbackData, prefix="plan-pick-page"):
+    """Another page of the employees matching what HR typed."""
+
+    page: int
+
+
+@dataclass(frozen=True)
 class ProposeMove(CallbackData, prefix="plan-propose"):
     """From /kandidat: propose an employee for an open position (latest draft plan)."""
+
+    position_id: int
+    employee_id: int
+
+
+@dataclass(frozen=True)
+class NewPlanForProposal(CallbackData, prefix="plan-new-propose"):
+    """No draft plan for a /kandidat proposal: create one, then continue the proposal."""
 
     position_id: int
     employee_id: int
@@ -173,6 +195,14 @@ class Decide(CallbackData, prefix="approval-decide"):
 
     move_id: int
     decision: Decision
+    page: int
+
+
+@dataclass(frozen=True)
+class ConfirmApprove(CallbackData, prefix="approval-approve-yes"):
+    """Confirmed: approve the move (``page``: the approval page to show again)."""
+
+    move_id: int
     page: int
 
 

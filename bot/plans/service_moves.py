@@ -7,6 +7,7 @@ earlier buttons carry the old version and say they are out of date.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
@@ -19,11 +20,16 @@ from bot.plans import status as st
 from bot.plans.rules import MoveWarning
 from bot.plans.service import Destination, add_move, destination_of, warnings_for
 from bot.plans.service_consultation import send_consultation
+from bot.privacy import mask_nip
 from bot.services.scheduler import Scheduler
 from storage.models import Employee, MutationPlan, PlanMove
 from storage.queries import audit
 from storage.queries import plans as q
-from storage.queries.employees import get_employee
+from storage.queries.employees import get_employee, get_employee_by_nip
+
+NIP_LENGTH = 18
+NIP_PREFIX_MIN = 4  # fewer typed digits find too many people to choose from
+MAX_CHOICES = 30  # people offered for a typed name (paged in the chat)
 
 
 @dataclass(frozen=True)
@@ -50,9 +56,52 @@ async def draft_plan(session: AsyncSession, plan_id: int) -> MutationPlan | None
     return plan if plan is not None and plan.status == st.PLAN_DRAFT else None
 
 
-async def find_employees(session: AsyncSession, text: str) -> list[Employee]:
-    """Active employees by exact NIP, or by fuzzy name (best first)."""
-    return await q.find_employees(session, text)
+@dataclass(frozen=True)
+class PersonChoice:
+    """One employee offered to choose from: name, masked NIP, unit and position."""
+
+    id: int
+    name: str
+    nip: str  # masked: only the last digits
+    unit: str
+    position: str
+
+
+@dataclass(frozen=True)
+class PersonSearch:
+    """What a typed NIP or name found: the employee of an exact NIP, else choices."""
+
+    exact: Employee | None
+    choices: tuple[PersonChoice, ...] = ()
+
+
+def _digits(text: str) -> str | None:
+    """The digits of a typed NIP ("19900101 201503 1 001" too), or None for a name."""
+    digits = re.sub(r"[\s.\-]", "", text)
+    return digits if digits.isdigit() else None
+
+
+async def find_employees(session: AsyncSession, text: str) -> PersonSearch:
+    """Pick an active employee only by an exact NIP; otherwise offer the best matches.
+
+    Digits find the NIPs starting with them (at least ``NIP_PREFIX_MIN``), words the
+    fuzzy-matched names, so a typo never silently picks someone else.
+    """
+    digits = _digits(text.strip())
+    if digits is not None and len(digits) == NIP_LENGTH:
+        exact = await get_employee_by_nip(session, digits)
+        if exact is not None and exact.active:
+            return PersonSearch(exact)
+    if digits is not None and len(digits) < NIP_PREFIX_MIN:
+        return PersonSearch(None)
+    found = await q.find_employees(session, digits or text, limit=MAX_CHOICES)
+    units = await q.unit_names(session) if found else {}
+    choices = tuple(
+        PersonChoice(e.id, e.name, mask_nip(e.nip), units.get(e.unit_id or 0, "-"),
+                     e.position_title or "-")
+        for e in found
+    )  # fmt: skip
+    return PersonSearch(None, choices)
 
 
 async def employee(session: AsyncSession, employee_id: int) -> Employee | None:

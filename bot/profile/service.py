@@ -76,12 +76,30 @@ async def save_item(
     return True
 
 
-async def delete_item(session: AsyncSession, employee_id: int, item_id: int) -> bool:
-    """Delete one of the employee's declared items; False when it is not theirs (any more)."""
+@dataclass(frozen=True)
+class DeletedItem:
+    """A declared item just deleted: what "Urungkan" puts back."""
+
+    kind: ItemKind
+    text: str
+
+
+async def delete_item(session: AsyncSession, employee_id: int, item_id: int) -> DeletedItem | None:
+    """Delete one of the employee's declared items; None when it is not theirs (any more)."""
     item = await own_item(session, employee_id, item_id)
     if item is None:
-        return False
+        return None
+    kind: ItemKind = "cert" if item.kind == STORED_KINDS["cert"] else "skill"
+    deleted = DeletedItem(kind, item.text)
     await qe.delete_employee_skill(session, item)
+    return deleted
+
+
+async def restore_item(session: AsyncSession, employee_id: int, item: DeletedItem) -> bool:
+    """Put a deleted item back (undo); False when the list is full meanwhile."""
+    if not await room_for_item(session, employee_id):
+        return False
+    await qe.add_employee_skill(session, employee_id, STORED_KINDS[item.kind], item.text)
     return True
 
 

@@ -17,6 +17,7 @@ from storage.models import Aspiration, AspirationHistory, Employee, Unit, utcnow
 from storage.queries.aspirations_reports import (
     export_records,
     list_aspirations,
+    next_to_decide,
     status_counts,
     summary_items,
     units_with_aspirations,
@@ -41,6 +42,7 @@ __all__ = [
     "latest_window",
     "list_aspirations",
     "list_windows",
+    "next_to_decide",
     "next_window",
     "open_window",
     "pending_windows",

@@ -40,6 +40,22 @@ async def list_aspirations(
     return [(a, e) for a, e in rows.tuples()], int(total or 0)
 
 
+async def next_to_decide(
+    session: AsyncSession, window_id: int, after_id: int, statuses: tuple[str, ...]
+) -> int | None:
+    """The window's next aspiration in ``statuses`` after ``after_id`` (wrapping), or None."""
+    base = select(Aspiration.id).where(
+        Aspiration.window_id == window_id,
+        Aspiration.status.in_(statuses),
+        Aspiration.id != after_id,
+    )
+    later = await session.scalar(base.where(Aspiration.id > after_id).order_by(Aspiration.id))
+    if later is not None:
+        return int(later)
+    first = await session.scalar(base.order_by(Aspiration.id))
+    return int(first) if first is not None else None
+
+
 async def units_with_aspirations(
     session: AsyncSession, window_id: int
 ) -> list[tuple[int, str, int]]:

@@ -249,3 +249,23 @@ async def cancel_pending_to(session: AsyncSession, chat_ids: list[int], reason: 
         )
         cancelled += int(result.rowcount or 0)  # type: ignore[attr-defined]
     return cancelled
+
+
+async def cancel_pending(session: AsyncSession, dedup_key: str) -> str | None:
+    """Cancel the row queued under ``dedup_key`` while it is still pending.
+
+    Returns ``"cancelled"``, the row's status when it already left pending (being sent or
+    sent), or None when no row has that key.
+    """
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.dedup_key == dedup_key, OutboxMessage.status == "pending")
+        .values(status="cancelled")
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount:  # type: ignore[attr-defined]
+        return "cancelled"
+    status = await session.scalar(
+        select(OutboxMessage.status).where(OutboxMessage.dedup_key == dedup_key)
+    )
+    return str(status) if status is not None else None

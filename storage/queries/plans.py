@@ -153,10 +153,15 @@ async def live_move_of_employee(
 
 
 async def find_employees(session: AsyncSession, query: str, limit: int = 5) -> list[Employee]:
-    """Active employees by exact NIP, or by fuzzy name match (best first)."""
+    """Active employees whose NIP starts with the typed digits, or by fuzzy name (best first)."""
     query = query.strip()
     if query.isdigit():
-        result = await session.execute(select(Employee).where(Employee.nip == query))
+        result = await session.execute(
+            select(Employee)
+            .where(Employee.nip.startswith(query), Employee.active.is_(True))
+            .order_by(Employee.nip)
+            .limit(limit)
+        )
         return list(result.scalars())
     names = (
         await session.execute(select(Employee.id, Employee.name).where(Employee.active.is_(True)))

@@ -5,16 +5,23 @@ from __future__ import annotations
 import asyncio
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from bot.emulator.client import EmulatedUser
 from bot.harness import BotHarness
 from bot.texts import t
-from storage.models import AspirationHistory, AspirationWindow, ConversationState, OutboxMessage
+from storage.models import (
+    AspirationHistory,
+    AspirationWindow,
+    ConversationState,
+    OutboxMessage,
+    utcnow,
+)
 from storage.models.delivery import OUTBOX_OPEN
 from storage.queries.users import revoke_role
 from tests.conftest import HR_ID
 from tests.e2e.test_aspirations import EMP_ID, _aspirations, _fill_to_summary, _press, _setup
+from tests.texts import shows
 
 REFUSED = t("id", "common.step_not_allowed")
 ERROR = t("id", "common.error")
@@ -96,6 +103,13 @@ async def _outbox_status(harness: BotHarness, chat_id: int) -> str | None:
     return None
 
 
+async def _undo_time_passes(harness: BotHarness) -> None:
+    """The acceptance's undo time is over: its waiting notice is due now."""
+    async with harness.services.db.transaction() as session:
+        await session.execute(update(OutboxMessage).values(next_attempt_at=utcnow()))
+    harness.services.outbox.wake()
+
+
 async def test_blocked_employee_does_not_fail_the_decision(harness: BotHarness) -> None:
     """The employee blocked the bot: HR's acceptance still succeeds without an error message."""
     await _submitted(harness)
@@ -103,8 +117,11 @@ async def test_blocked_employee_does_not_fail_the_decision(harness: BotHarness) 
     await harness.client.block_chat(EMP_ID)
     hr = harness.user(HR_ID)
     await _open_first(hr, str(asp.reference))
-    done = await _press(hr, t("id", "aspr.btn_accept"))
-    assert t("id", "asp.status.accepted") in done.text
+    confirm = await _press(hr, t("id", "aspr.btn_accept"))
+    assert shows(confirm.source_text or confirm.text, "aspr.confirm_accept")
+    done = await _press(hr, t("id", "aspr.btn_accept_yes"))
+    assert t("id", "asp.status.accepted") in done.text and "↩️ Urungkan" in done.button_labels
+    await _undo_time_passes(harness)
     assert await _outbox_status(harness, EMP_ID) == "unreachable"
     later = await hr.client.messages(HR_ID, after=done.message_id)
     assert all(ERROR not in m.text for m in later)

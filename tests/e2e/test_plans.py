@@ -15,6 +15,7 @@ from storage.models import AuditEntry, PlanMove, Position, Unit
 from storage.queries.users import grant_role
 from tests.conftest import APPROVER_ID, HR_ID
 from tests.factories import UNITS, add_employee
+from tests.texts import shows
 
 EMPLOYEES = [
     (7001, "199001012015031001", "Ani Lestari"),
@@ -69,6 +70,26 @@ async def add_move(hr: EmulatedUser, nip: str, dest: str = "F-001") -> None:
     assert "ditambahkan" in added.text and "Rencana #" in card.text
 
 
+async def submit_plan(hr: EmulatedUser) -> None:
+    """HR submits the open plan card: a summary to confirm, then the plan goes to the PPK."""
+    await hr.press("📤 Ajukan ke PPK")
+    confirm = await hr.reply()
+    assert shows(confirm.source_text or confirm.text, "plans.submit_confirm")
+    await hr.press("📤 Ya, ajukan ke PPK", message_id=confirm.message_id)
+    done = await hr.wait_edit(confirm.message_id)
+    assert shows(done.text, "plans.submitted") and "🗂 Buka rencana" in done.button_labels
+
+
+async def approve(approver: EmulatedUser, move_id: int, page_id: int) -> None:
+    """The approver approves one move of the page: the move to confirm, then the page again."""
+    await approver.press(f"✅ Setujui #{move_id}", message_id=page_id)
+    confirm = await approver.wait_edit(page_id)
+    assert shows(confirm.source_text or confirm.text, "plans.apv_confirm")
+    await approver.press(f"✅ Ya, setujui #{move_id}", message_id=page_id)
+    assert shows((await approver.reply()).text, "plans.apv_done_approve")
+    await approver.wait_edit(page_id)
+
+
 async def moves_by_employee(harness: BotHarness) -> dict[str, PlanMove]:
     """Moves keyed by the employee NIP."""
     from storage.models import Employee
@@ -89,8 +110,7 @@ async def draft_and_approve(harness: BotHarness) -> dict[str, PlanMove]:
     assert "Rencana #" in created.text
     for _tg, nip, _name in EMPLOYEES:
         await add_move(hr, nip)
-    await hr.press("📤 Ajukan ke PPK")
-    assert "diajukan" in (await hr.reply()).text
+    await submit_plan(hr)
     assert "menunggu persetujuan" in (await approver.reply()).text
     listing = await approver.ask("/persetujuan")
     assert "Mutasi Januari 2027" in listing.button_labels[0]
@@ -99,8 +119,7 @@ async def draft_and_approve(harness: BotHarness) -> dict[str, PlanMove]:
     assert "halaman 1/1" in page.text and "Dedi Kurniawan" in page.text
     moves = await moves_by_employee(harness)
     for _tg, nip, _name in EMPLOYEES[:3]:
-        await approver.press(f"✅ Setujui #{moves[nip].id}", message_id=listing.message_id)
-        assert "disetujui" in (await approver.reply()).text
+        await approve(approver, moves[nip].id, listing.message_id)
     await approver.press(f"❌ Tolak #{moves[EMPLOYEES[3][1]].id}", message_id=listing.message_id)
     assert "catatan penolakan" in (await approver.reply()).text
     await approver.send("Masa kerja di unit asal masih dibutuhkan")

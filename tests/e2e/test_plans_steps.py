@@ -22,6 +22,7 @@ from tests.e2e.test_plans import (
     person,
     setup_plan_world,
     start_consultation,
+    submit_plan,
 )
 
 REFUSED = t("id", "common.step_not_allowed")
@@ -59,8 +60,7 @@ async def test_rejection_note_needs_approver(harness: BotHarness) -> None:
     await hr.send("Mutasi Januari 2027")
     await hr.replies(2)
     await add_move(hr, EMPLOYEES[0][1])
-    await hr.press("📤 Ajukan ke PPK")
-    await hr.reply()
+    await submit_plan(hr)
     await approver.reply()
     listing = await approver.ask("/persetujuan")
     await approver.press(listing.button_labels[0])

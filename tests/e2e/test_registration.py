@@ -12,6 +12,7 @@ from bot.registration.invites import create_invite
 from bot.texts import t
 from storage.models import Employee, utcnow
 from tests.factories import add_employee
+from tests.texts import shows
 
 
 def _plain(key: str, **params: object) -> str:
@@ -118,7 +119,10 @@ async def test_declared_steps_answer_what_they_expect(harness: BotHarness) -> No
     user = harness.user(5020)
     await user.send("/start")
     await user.replies(2)
-    assert (await user.ask("ya setuju")).text == t("id", "common.expect_button")
+    hint = await user.ask("ya setuju")
+    assert hint.text == t("id", "common.expect_button") and "✖️ Batal" in hint.button_labels
+    again = await user.reply()  # the consent question again, with its buttons
+    assert shows(again.source_text or again.text, "reg.consent")
     await user.press("✅ Saya setuju")
     await user.reply()
     assert (await user.ask("081234567890")).text == _plain("reg.press_contact_button")

@@ -71,10 +71,8 @@ asp-sum_reason = Reason: { $cat } — { $text }
 asp-sum_relocate = Willing to relocate: { $answer }
 asp-sum_relocate_note = Note: { $note }
 asp-use_buttons = Please answer by pressing one of the buttons.
-asp-stale = This button is no longer valid. Type /aspirasi to continue from your last step.
 asp-not_yours = This button is not for you or is no longer valid.
 asp-resumed = Continuing your aspiration draft from the last step.
-asp-incomplete = Some answers are missing. Press Change to complete them.
 asp-discarded = Draft discarded. An aspiration you already sent is unchanged. Type /aspirasi to start again.
 asp-sent =
     ✅ Aspiration sent.
@@ -84,7 +82,7 @@ asp-sent =
 asp-no_window = No aspiration window is open now and none is scheduled. Watch for HR's announcements.
 asp-no_window_next = No aspiration window is open now. The next one, <b>{ $name }</b>, opens { $start } until { $end }.
 asp-not_for_unit = The window “{ $name }” is limited to some units and yours is not one of them. Contact HR if this is wrong.
-asp-existing = You already have aspiration <b>{ $ref }</b> (status: { $status }) in this window. Here are your answers; you can change them and send again.
+asp-existing = Changing aspiration <b>{ $ref }</b> (status: { $status }). The aspiration you sent stays valid until you press <b>Send</b>.
 asp-final = Aspiration <b>{ $ref }</b> has been decided (status: { $status }) and can no longer be changed.
 asp-window_closed_edit = The window is closed, so aspiration <b>{ $ref }</b> (status: { $status }) can no longer be changed.
 asp-window_closed_send = Sorry, the aspiration window is closed, so the aspiration cannot be sent. Your draft is kept.
@@ -263,3 +261,47 @@ aspr-ask_note_return = Write the correction note for { $ref } (at most { $limit 
 aspr-ask_note_reject = Write the rejection reason for { $ref } (at most { $limit } characters). The employee receives it. Type /cancel to abort.
 aper-err_end_before_start = The end must be after the start.
 aper-err_end_in_past = The end date has passed. Enter a future date.
+asp-step-prefs = list of unit/position choices
+asp-action-undo = Decision taken back
+asp-missing-kind = kind of move
+asp-missing-prefs = unit/position choices (at least one)
+asp-missing-reason = reason (category and explanation)
+asp-missing-relocate = willingness to move to another city
+asp-btn_pref_replace = 🔁 Replace choice { $n }
+asp-btn_pref_remove = 🗑 Remove choice { $n }
+asp-btn_pref_add = ➕ Add a choice
+asp-btn_prefs_done = ✅ Done
+asp-prefs_none = (no choice yet)
+asp-prefs_edit =
+    <b>Your current unit/position choices</b> (at most { $max }):
+    { $choices }
+    { "" }
+    Replace or remove a choice, add a new one, then press <b>Done</b>.
+asp-sum_missing = ⚠️ Not filled in yet: { $sections }
+asp-summary_editing =
+    <b>Changes to aspiration { $ref }</b> (not sent yet)
+    { $answers }
+    { "" }
+    Press <b>Send</b> to send the changes, <b>Change</b> to correct them, or <b>Discard changes</b>; aspiration { $ref } as you sent it stays valid without these changes.
+asp-btn_discard_changes = ✖️ Discard changes
+asp-discarded_changes = Changes discarded. Aspiration <b>{ $ref }</b> stays as you last sent it; see /status.
+asp-incomplete_fields = The aspiration cannot be sent yet because this is missing: <b>{ $sections }</b>. Choose the part to complete:
+asp-stale_step = This button belongs to an earlier step and is no longer valid. Answer the latest question, or type /aspirasi to show it again.
+asp-stale_paused = This button is no longer valid. Your aspiration draft is kept; type /aspirasi to continue.
+asp-stale_none = This button is no longer valid. Type /aspirasi to send an aspiration.
+asp-stale_sent = This button is no longer valid. Aspiration { $ref } has been sent (status: { $status }); see /status.
+asp-status_changing = ✏️ You are changing aspiration <b>{ $ref }</b> (step: { $step }); the changes are not sent yet. The aspiration you sent stays valid. Type /aspirasi to continue the changes.
+asp-status_changes_dropped = The unsent changes to aspiration <b>{ $ref }</b> were discarded because it can no longer be changed (status: { $status }).
+asp-already_withdrawn = This aspiration was already withdrawn. Type /aspirasi to submit again while the window is open.
+aspr-btn_next_item = ➡️ Next aspiration
+aspr-confirm_accept = ✅ <b>Accept the aspiration below?</b> The employee will be told; the decision is final once the notice has been sent.
+aspr-btn_accept_yes = ✅ Yes, accept
+aspr-btn_undo = ↩️ Undo
+aspr-done_undo = Aspiration { $ref } is now <b>{ $status }</b>. The employee is told in { $minutes ->
+        [one] { NUMBER($minutes) } minute
+       *[other] { NUMBER($minutes) } minutes
+    }; until then you can undo it.
+aspr-undo_too_late = The decision on aspiration { $ref } can no longer be undone: the notice has been sent or the status has changed (now: { $status }).
+aspr-undone = ↩️ Decision undone. Aspiration { $ref } is <b>{ $status }</b> again; the employee was not told.
+aspr-btn_open_again = 🔎 Open this aspiration again
+aspr-done_not_told = Aspiration { $ref } is now <b>{ $status }</b>. The employee is not linked to the bot, so they were not told here; tell them another way.

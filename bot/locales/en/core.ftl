@@ -106,7 +106,6 @@ profile-too_many = You already have { $limit ->
        *[other] { NUMBER($limit) } items
     }. Delete one first with Edit / delete.
 profile-saved = ✅ Saved.
-profile-deleted = 🗑 Deleted.
 profile-manage_title = Choose an item to edit (✏️) or delete (🗑):
 profile-export_caption = Everything the bot stores about you.
 profile-unlink_confirm =
@@ -134,3 +133,17 @@ common-expect_button = Please choose one of the buttons in the previous message,
 common-step_not_allowed = ⛔ This step is only for authorised officers; the conversation was stopped. Type /menu to continue.
 common-too_many_messages = ⏳ Too many messages at once. Please wait a moment, then resend any message that was not answered.
 common-inactive = Your account is no longer recorded as an active employee in the staff records, so this bot's services are not available. If this is a mistake, please contact BKPSDM.
+common-unknown_command = The command /{ $command } is unknown. Type /help to see the available commands, or open the main menu.
+common-unknown_command_suggest = Unknown command. Did you mean /{ $command }?
+menu-not_registered =
+    🏠 <b>Menu</b>
+    Your Telegram account is not linked to the staff records yet. Press <b>Register</b> to link it (or type /start), or <b>Help</b> to see what this bot can do.
+menu-btn_start = ▶️ Register (/start)
+menu-btn_help = ❓ Help
+menu-btn_language = 🌐 Bahasa / Language
+profile-deleted_item = 🗑 “{ $text }” deleted. Press <b>Undo</b> if this was a mistake.
+profile-restored = ↩️ “{ $text }” restored.
+profile-item_gone = This item no longer exists (perhaps it was deleted). Open /profil to see the current list.
+profile-undo_gone = This deletion can no longer be undone. Add it again with the ➕ Skill button in /profil.
+profile-btn_undo = ↩️ Undo
+profile-btn_back_profile = 👤 Back to the profile

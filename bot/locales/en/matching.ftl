@@ -137,3 +137,4 @@ match-xlsx-education = Education
 match-xlsx-score = Score
 match-xlsx-matched = Matched competences
 match-xlsx-missing = Missing competences
+match-pos-btn_candidates = 👥 Candidates { $code }

@@ -26,8 +26,11 @@ plans-btn_xlsx = 📥 Export XLSX
 plans-btn_audit = 🧾 Audit trail
 plans-btn_workload = ⚖️ Workload
 plans-ask_emp = Type the NIP or name of the employee. Type /cancel to stop.
-plans-emp_not_found = Employee not found. Check the NIP (18 digits) or type another name.
-plans-emp_pick = Several employees match. Choose one:
+plans-emp_not_found = No active employee matches “{ $query }”. Type the NIP again (18 digits, or its first digits) or the employee's name, or press Cancel.
+plans-emp_pick = { $count ->
+        [one] { NUMBER($count) } employee matches
+       *[other] { NUMBER($count) } employees match
+    } “{ $query }” (page { $page }/{ $pages }). Choose the one you mean, or type the NIP or name again:
 plans-ask_dest = Destination for <b>{ $name }</b>: type an open position code (e.g. <i>F-001</i>) or <i>Unit / Position</i> (e.g. <i>Dinas Kesehatan / Analis Kebijakan</i>).
 plans-ask_dest_revise = Revising move #{ $id }: type the new destination — a position code or <i>Unit / Position</i>.
 plans-dest_unknown = Destination not recognised. Type an open position code, or <i>Unit / Position</i> with an existing unit name.
@@ -44,7 +47,7 @@ plans-warnings =
 plans-move_added = ✅ Move #{ $id } for { $name } added.
 plans-already_in_plan = { $name } is already in this plan.
 plans-not_draft = This plan is no longer a Draf; moves cannot be added.
-plans-no_draft_plan = There is no Draf plan. Create one with /rencana first.
+plans-no_draft_plan = There is no Draf plan to hold this proposal. Create a new plan now; the proposal continues in it right away.
 plans-usul_intro = Proposal: <b>{ $name }</b> to position <b>{ $position }</b> ({ $unit }), in plan <i>{ $plan }</i>.
 plans-cannot_submit = A plan can be submitted only as a Draf with at least one move.
 plans-submitted = 📤 Plan #{ $id } ({ $count ->
@@ -309,3 +312,20 @@ plans-imp_err_emp_unknown = NIP not found among active employees
 plans-imp_err_position_unknown = unknown position code ({ $value })
 plans-imp_err_unit_unknown = unknown destination unit ({ $value })
 plans-imp_err_already_in_plan = { $name } is already in this plan
+plans-emp_choice = { $n }. <b>{ $name }</b> — NIP { $nip } — { $unit } — { $position }
+plans-emp_list_stale = This list of employees is no longer valid. Press Add move on the plan card to search again.
+plans-btn_new_for_proposal = ➕ Create a new plan for this proposal
+plans-proposal_gone = The position or the employee of this proposal no longer exists. Search again with /kandidat.
+plans-submit_confirm =
+    📤 <b>Submit plan #{ $id }: { $name } to the PPK?</b>
+    { $count ->
+        [one] { NUMBER($count) } move
+       *[other] { NUMBER($count) } moves
+    }, { NUMBER($warned) } of them with rule notes.
+    Once submitted, moves can no longer be added or changed.
+    { "" }
+plans-btn_submit_yes = 📤 Yes, submit to the PPK
+plans-btn_open_plan = 🗂 Open the plan
+plans-apv_confirm = ✍️ <b>Approve move #{ $id } below?</b> Once approved, BKPSDM may send it to the employee for consultation; the decision cannot be taken back here.
+plans-apv_btn_yes = ✅ Yes, approve #{ $id }
+plans-plan_status_now = Plan #{ $id } is now <b>{ $status }</b>, so this button no longer applies.

@@ -1,4 +1,4 @@
-admin-invite_usage = Cara pakai: <code>/undangan NIP</code> (18 digit).
+admin-invite_ask_nip = Ketik NIP pegawai yang akan diundang (18 digit; spasi boleh). Tautan pendaftaran sekali pakai akan dibuat untuknya.
 admin-invite_bad_nip = NIP tidak valid: { $reason }
 admin-invite_not_found = NIP tersebut tidak ada di data pegawai. Impor roster terlebih dahulu atau periksa NIP.
 admin-invite_created =

@@ -65,10 +65,8 @@ asp-sum_reason = Alasan: { $cat } — { $text }
 asp-sum_relocate = Bersedia pindah kota: { $answer }
 asp-sum_relocate_note = Catatan: { $note }
 asp-use_buttons = Mohon jawab dengan menekan salah satu tombol.
-asp-stale = Tombol ini sudah tidak berlaku. Ketik /aspirasi untuk melanjutkan dari langkah terakhir.
 asp-not_yours = Tombol ini bukan untuk Anda atau sudah tidak berlaku.
 asp-resumed = Melanjutkan draf aspirasi Anda dari langkah terakhir.
-asp-incomplete = Isian belum lengkap. Tekan Ubah untuk melengkapinya.
 asp-discarded = Draf dibuang. Aspirasi yang sudah pernah dikirim tidak berubah. Ketik /aspirasi untuk memulai lagi.
 asp-sent =
     ✅ Aspirasi terkirim.
@@ -78,7 +76,7 @@ asp-sent =
 asp-no_window = Saat ini tidak ada periode penjaringan aspirasi mutasi yang dibuka, dan belum ada jadwal periode berikutnya. Pantau pengumuman BKPSDM.
 asp-no_window_next = Saat ini tidak ada periode penjaringan aspirasi yang dibuka. Periode berikutnya, <b>{ $name }</b>, dibuka { $start } sampai { $end }.
 asp-not_for_unit = Periode “{ $name }” hanya untuk unit kerja tertentu, dan unit Anda tidak termasuk. Hubungi BKPSDM jika ini keliru.
-asp-existing = Anda sudah memiliki aspirasi <b>{ $ref }</b> (status: { $status }) pada periode ini. Berikut isiannya; Anda dapat mengubah lalu mengirim ulang.
+asp-existing = Mengubah aspirasi <b>{ $ref }</b> (status: { $status }). Aspirasi yang sudah dikirim tetap berlaku sampai Anda menekan <b>Kirim</b>.
 asp-final = Aspirasi <b>{ $ref }</b> sudah diputuskan (status: { $status }) dan tidak dapat diubah lagi.
 asp-window_closed_edit = Periode sudah ditutup, sehingga aspirasi <b>{ $ref }</b> (status: { $status }) tidak dapat diubah lagi.
 asp-window_closed_send = Maaf, periode penjaringan aspirasi sudah ditutup sehingga aspirasi tidak dapat dikirim. Draf Anda tetap disimpan.
@@ -239,3 +237,44 @@ aspr-ask_note_return = Tulis catatan perbaikan untuk { $ref } (maksimal { $limit
 aspr-ask_note_reject = Tulis alasan penolakan { $ref } (maksimal { $limit } karakter). Alasan ini dikirim ke pegawai. Ketik /cancel untuk batal.
 aper-err_end_before_start = Tanggal akhir harus sesudah tanggal mulai.
 aper-err_end_in_past = Tanggal akhir sudah lewat. Masukkan tanggal yang akan datang.
+asp-step-prefs = daftar pilihan unit/jabatan
+asp-action-undo = Keputusan diurungkan
+asp-missing-kind = jenis mutasi
+asp-missing-prefs = pilihan unit/jabatan (minimal satu)
+asp-missing-reason = alasan (kategori dan uraian)
+asp-missing-relocate = kesediaan pindah kota
+asp-btn_pref_replace = 🔁 Ganti pilihan { $n }
+asp-btn_pref_remove = 🗑 Hapus pilihan { $n }
+asp-btn_pref_add = ➕ Tambah pilihan
+asp-btn_prefs_done = ✅ Selesai
+asp-prefs_none = (belum ada pilihan)
+asp-prefs_edit =
+    <b>Pilihan unit/jabatan Anda saat ini</b> (maksimal { $max }):
+    { $choices }
+    { "" }
+    Ganti atau hapus pilihan, tambahkan pilihan baru, lalu tekan <b>Selesai</b>.
+asp-sum_missing = ⚠️ Belum diisi: { $sections }
+asp-summary_editing =
+    <b>Perubahan aspirasi { $ref }</b> (belum dikirim)
+    { $answers }
+    { "" }
+    Tekan <b>Kirim</b> untuk mengirim perubahan, <b>Ubah</b> untuk memperbaiki, atau <b>Batalkan perubahan</b>; aspirasi { $ref } yang sudah dikirim tetap berlaku tanpa perubahan ini.
+asp-btn_discard_changes = ✖️ Batalkan perubahan
+asp-discarded_changes = Perubahan dibuang. Aspirasi <b>{ $ref }</b> tetap seperti yang terakhir Anda kirim; lihat /status.
+asp-incomplete_fields = Aspirasi belum dapat dikirim karena belum diisi: <b>{ $sections }</b>. Pilih bagian yang akan dilengkapi:
+asp-stale_step = Tombol ini dari langkah sebelumnya dan sudah tidak berlaku. Jawab pertanyaan terakhir, atau ketik /aspirasi untuk menampilkannya lagi.
+asp-stale_paused = Tombol ini sudah tidak berlaku. Draf aspirasi Anda tersimpan; ketik /aspirasi untuk melanjutkan.
+asp-stale_none = Tombol ini sudah tidak berlaku. Ketik /aspirasi untuk menyampaikan aspirasi.
+asp-stale_sent = Tombol ini sudah tidak berlaku. Aspirasi { $ref } sudah dikirim (status: { $status }); lihat /status.
+asp-status_changing = ✏️ Anda sedang mengubah aspirasi <b>{ $ref }</b> (langkah: { $step }); perubahan belum dikirim. Aspirasi yang sudah dikirim tetap berlaku. Ketik /aspirasi untuk melanjutkan perubahan.
+asp-status_changes_dropped = Perubahan yang belum dikirim untuk aspirasi <b>{ $ref }</b> dibuang karena aspirasi itu tidak dapat diubah lagi (status: { $status }).
+asp-already_withdrawn = Aspirasi ini sudah dibatalkan sebelumnya. Ketik /aspirasi untuk mengajukan lagi selama periode dibuka.
+aspr-btn_next_item = ➡️ Aspirasi berikutnya
+aspr-confirm_accept = ✅ <b>Terima aspirasi berikut untuk ditindaklanjuti?</b> Pegawai akan diberi tahu; keputusan ini final setelah pemberitahuan terkirim.
+aspr-btn_accept_yes = ✅ Ya, terima
+aspr-btn_undo = ↩️ Urungkan
+aspr-done_undo = Aspirasi { $ref } sekarang berstatus <b>{ $status }</b>. Pemberitahuan kepada pegawai dikirim dalam { NUMBER($minutes) } menit; sampai saat itu Anda dapat mengurungkannya.
+aspr-undo_too_late = Keputusan atas aspirasi { $ref } tidak dapat diurungkan lagi: pemberitahuan sudah dikirim atau statusnya sudah berubah (sekarang: { $status }).
+aspr-undone = ↩️ Keputusan diurungkan. Aspirasi { $ref } kembali berstatus <b>{ $status }</b>; pegawai tidak diberi tahu.
+aspr-btn_open_again = 🔎 Buka aspirasi ini lagi
+aspr-done_not_told = Aspirasi { $ref } sekarang berstatus <b>{ $status }</b>. Pegawai belum terhubung ke bot, sehingga tidak diberi tahu lewat bot; sampaikan lewat jalur lain.

@@ -91,7 +91,6 @@ profile-btn_unlink = 🔌 Lepas tautan akun
 profile-ask_text = Ketik keahlian atau sertifikasi Anda (maksimal { NUMBER($limit) } karakter). Contoh: <i>jaringan komputer, pengelolaan arsip</i>. Ketik /cancel untuk batal.
 profile-too_many = Anda sudah mengisi { NUMBER($limit) } butir. Hapus salah satu dahulu lewat tombol Ubah / hapus.
 profile-saved = ✅ Tersimpan.
-profile-deleted = 🗑 Dihapus.
 profile-manage_title = Pilih butir yang akan diubah (✏️) atau dihapus (🗑):
 profile-export_caption = Semua data yang disimpan bot tentang Anda.
 profile-unlink_confirm =
@@ -119,3 +118,17 @@ common-expect_button = Silakan pilih salah satu tombol pada pesan sebelumnya, at
 common-step_not_allowed = ⛔ Langkah ini hanya untuk petugas yang berwenang; percakapan dihentikan. Ketik /menu untuk melanjutkan.
 common-too_many_messages = ⏳ Terlalu banyak pesan sekaligus. Mohon tunggu sebentar, lalu kirim lagi pesan yang belum terjawab.
 common-inactive = Akun Anda tidak lagi tercatat sebagai pegawai aktif pada data kepegawaian, sehingga layanan bot ini tidak tersedia. Jika ini keliru, silakan hubungi BKPSDM.
+common-unknown_command = Perintah /{ $command } tidak dikenal. Ketik /help untuk melihat perintah yang tersedia, atau buka menu utama.
+common-unknown_command_suggest = Perintah tidak dikenal. Maksud Anda /{ $command }?
+menu-not_registered =
+    🏠 <b>Menu</b>
+    Akun Telegram Anda belum terhubung dengan data kepegawaian. Tekan <b>Daftar</b> untuk menghubungkannya (atau ketik /start), atau <b>Bantuan</b> untuk melihat apa yang dapat dilakukan bot ini.
+menu-btn_start = ▶️ Daftar (/start)
+menu-btn_help = ❓ Bantuan
+menu-btn_language = 🌐 Bahasa / Language
+profile-deleted_item = 🗑 “{ $text }” dihapus. Tekan <b>Urungkan</b> jika keliru.
+profile-restored = ↩️ “{ $text }” dikembalikan.
+profile-item_gone = Butir ini sudah tidak ada (mungkin sudah dihapus). Buka /profil untuk melihat daftar terbaru.
+profile-undo_gone = Penghapusan ini tidak dapat diurungkan lagi. Tambahkan kembali lewat tombol ➕ Keahlian di /profil.
+profile-btn_undo = ↩️ Urungkan
+profile-btn_back_profile = 👤 Kembali ke profil

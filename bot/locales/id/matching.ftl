@@ -98,3 +98,4 @@ match-xlsx-education = Pendidikan
 match-xlsx-score = Skor
 match-xlsx-matched = Kompetensi cocok
 match-xlsx-missing = Kompetensi kurang
+match-pos-btn_candidates = 👥 Kandidat { $code }

@@ -26,8 +26,8 @@ plans-btn_xlsx = 📥 Ekspor XLSX
 plans-btn_audit = 🧾 Jejak audit
 plans-btn_workload = ⚖️ Beban kerja
 plans-ask_emp = Ketik NIP atau nama pegawai yang diusulkan. Ketik /cancel untuk batal.
-plans-emp_not_found = Pegawai tidak ditemukan. Periksa NIP (18 digit) atau ketik nama lain.
-plans-emp_pick = Beberapa pegawai cocok. Pilih salah satu:
+plans-emp_not_found = Tidak ada pegawai aktif yang cocok dengan “{ $query }”. Ketik ulang NIP (18 digit, atau beberapa digit awalnya) atau nama pegawai, atau tekan Batal.
+plans-emp_pick = { NUMBER($count) } pegawai cocok dengan “{ $query }” (halaman { $page }/{ $pages }). Pilih pegawai yang dimaksud, atau ketik ulang NIP atau nama:
 plans-ask_dest = Tujuan untuk <b>{ $name }</b>: ketik kode jabatan lowong (mis. <i>F-001</i>) atau <i>Unit / Jabatan</i> (mis. <i>Dinas Kesehatan / Analis Kebijakan</i>).
 plans-ask_dest_revise = Revisi usulan #{ $id }: ketik tujuan baru — kode jabatan lowong atau <i>Unit / Jabatan</i>.
 plans-dest_unknown = Tujuan tidak dikenali. Ketik kode jabatan lowong yang terbuka, atau <i>Unit / Jabatan</i> dengan nama unit yang ada.
@@ -44,7 +44,7 @@ plans-warnings =
 plans-move_added = ✅ Usulan #{ $id } untuk { $name } ditambahkan.
 plans-already_in_plan = { $name } sudah ada dalam rencana ini.
 plans-not_draft = Rencana ini tidak lagi berstatus Draf; usulan tidak dapat ditambah.
-plans-no_draft_plan = Belum ada rencana berstatus Draf. Buat dulu lewat /rencana.
+plans-no_draft_plan = Belum ada rencana berstatus Draf untuk menampung usulan ini. Buat rencana baru sekarang; usulan ini langsung dilanjutkan di dalamnya.
 plans-usul_intro = Usulan: <b>{ $name }</b> ke jabatan lowong <b>{ $position }</b> ({ $unit }), dalam rencana <i>{ $plan }</i>.
 plans-cannot_submit = Rencana hanya dapat diajukan saat berstatus Draf dan berisi usulan.
 plans-submitted = 📤 Rencana #{ $id } ({ NUMBER($count) } usulan) diajukan ke PPK.
@@ -285,3 +285,17 @@ plans-imp_err_emp_unknown = NIP tidak ditemukan di data pegawai aktif
 plans-imp_err_position_unknown = kode jabatan lowong tidak dikenal ({ $value })
 plans-imp_err_unit_unknown = unit tujuan tidak dikenal ({ $value })
 plans-imp_err_already_in_plan = { $name } sudah ada di rencana ini
+plans-emp_choice = { $n }. <b>{ $name }</b> — NIP { $nip } — { $unit } — { $position }
+plans-emp_list_stale = Daftar pilihan pegawai ini sudah tidak berlaku. Tekan Tambah usulan pada kartu rencana untuk mencari lagi.
+plans-btn_new_for_proposal = ➕ Buat rencana baru untuk usulan ini
+plans-proposal_gone = Jabatan lowong atau pegawai untuk usulan ini sudah tidak ada. Cari lagi lewat /kandidat.
+plans-submit_confirm =
+    📤 <b>Ajukan rencana #{ $id }: { $name } ke PPK?</b>
+    { NUMBER($count) } usulan, { NUMBER($warned) } di antaranya dengan catatan aturan.
+    Setelah diajukan, usulan tidak dapat ditambah atau diubah lagi.
+    { "" }
+plans-btn_submit_yes = 📤 Ya, ajukan ke PPK
+plans-btn_open_plan = 🗂 Buka rencana
+plans-apv_confirm = ✍️ <b>Setujui usulan #{ $id } berikut?</b> Setelah disetujui, BKPSDM dapat mengirimkannya kepada pegawai untuk konsultasi; keputusan tidak dapat ditarik kembali di sini.
+plans-apv_btn_yes = ✅ Ya, setujui #{ $id }
+plans-plan_status_now = Rencana #{ $id } sekarang berstatus <b>{ $status }</b>, sehingga tombol ini sudah tidak berlaku.
