@@ -16,6 +16,7 @@ from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.context import services_of
 from handlers.flows import Accepts, expect_text
+from handlers.paging import show_blocks, show_text
 from handlers.request import Request, escape_html
 from storage.models import ConversationState, Employee
 
@@ -33,6 +34,20 @@ class AddItem(CallbackData, prefix="profile-add"):
 @dataclass(frozen=True)
 class ManageItems(CallbackData, prefix="profile-list"):
     """List the declared items with edit and delete buttons."""
+
+
+@dataclass(frozen=True)
+class ProfilePage(CallbackData, prefix="profile-page"):
+    """Another page of a long profile card."""
+
+    page: int
+
+
+@dataclass(frozen=True)
+class ItemsPage(CallbackData, prefix="profile-list-page"):
+    """Another page of the declared items."""
+
+    page: int
 
 
 @dataclass(frozen=True)
@@ -77,6 +92,17 @@ def _employee(request: Request) -> Employee:
 
 async def profile_cmd(request: Request) -> None:
     """Show the employee's own data and what they can do with it."""
+    await _profile(request, 0, edit=False)
+
+
+async def profile_page_pressed(request: Request, data: ProfilePage) -> None:
+    """Turn to another page of a long profile card."""
+    request.answer()
+    await _profile(request, data.page, edit=True)
+
+
+async def _profile(request: Request, page: int, *, edit: bool) -> None:
+    """One page of the profile card (a card with many declared items is long)."""
     card = await profile.profile_of(request.session, _employee(request))
     emp = card.employee
     lines = [
@@ -100,7 +126,8 @@ async def profile_cmd(request: Request) -> None:
         ]
     else:
         lines.append(request.t("profile.declared_none"))
-    request.send(OutgoingMessage("\n".join(lines), _profile_buttons(request)))
+    message = OutgoingMessage("\n".join(lines), _profile_buttons(request))
+    show_text(request, message, page, ProfilePage, edit=edit)
 
 
 def _profile_buttons(request: Request) -> tuple[tuple[Button, ...], ...]:
@@ -131,16 +158,30 @@ async def add_pressed(request: Request, data: AddItem) -> None:
 async def manage_pressed(request: Request, data: ManageItems) -> None:
     """List self-declared items with edit and delete buttons."""
     request.answer()
+    await _items(request, 0, edit=False)
+
+
+async def items_page_pressed(request: Request, data: ItemsPage) -> None:
+    """Turn to another page of the declared items."""
+    request.answer()
+    await _items(request, data.page, edit=True)
+
+
+async def _items(request: Request, page: int, *, edit: bool) -> None:
+    """One page of the declared items, each with its edit and delete buttons."""
     items = await profile.declared_items(request.session, _employee(request).id)
     if not items:
         request.reply_key("profile.declared_none")
         return
-    buttons = tuple(
-        (Button(f"✏️ {n}", EditItem(item.id)), Button(f"🗑 {n}", DeleteItem(item.id)))
+    blocks = [
+        OutgoingMessage(
+            f"{n}. {escape_html(item.text)}",
+            ((Button(f"✏️ {n}", EditItem(item.id)), Button(f"🗑 {n}", DeleteItem(item.id))),),
+        )
         for n, item in enumerate(items, start=1)
-    )
-    text = "\n".join(f"{n}. {escape_html(i.text)}" for n, i in enumerate(items, start=1))
-    request.send(OutgoingMessage(request.t("profile.manage_title") + "\n" + text, buttons))
+    ]
+    title = request.t("profile.manage_title")
+    show_blocks(request, title, blocks, page, ItemsPage, edit=edit, separator="\n")
 
 
 async def edit_pressed(request: Request, data: EditItem) -> None:
@@ -223,6 +264,8 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     add_command(app, "profil", profile_cmd, description_key="cmd.profil", menu_key="menu.profil")
     add_button(app, AddItem, add_pressed, linked=True)
     add_button(app, ManageItems, manage_pressed, linked=True)
+    add_button(app, ProfilePage, profile_page_pressed, linked=True)
+    add_button(app, ItemsPage, items_page_pressed, linked=True)
     add_button(app, EditItem, edit_pressed, linked=True)
     add_button(app, DeleteItem, delete_pressed, linked=True)
     add_button(app, ExportData, export_pressed, linked=True)

@@ -2,16 +2,43 @@
 
 from __future__ import annotations
 
+import html
 import re
 
-from bot.texts import LOCALES, t
+from fluent.syntax import ast
+from fluent.syntax.visitor import Visitor
 
-_PLACEHOLDER = re.compile(r"\{[^}]*\}")
+from bot.texts import LOCALES, load_messages, message_id, t
+
+_MARK = "\x00"
+_PLACEHOLDER = re.compile(rf"{_MARK}[^{_MARK}]*{_MARK}")
+_TAG = re.compile(r"</?[a-z][a-z-]*(?:\s[^<>]*)?>")
+
+
+class _Variables(Visitor):
+    """Collects the ``$variables`` a Fluent message uses."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def visit_VariableReference(self, node: ast.VariableReference) -> None:
+        """Remember one variable."""
+        self.names.add(node.id.name)
 
 
 def fixed_parts(key: str, locale: str) -> list[str]:
-    """The literal pieces of a text template between its placeholders (non-empty, stripped)."""
-    template = t(locale, key)
+    """The literal pieces of a text between its placeholders (non-empty, stripped).
+
+    Each variable is filled with a marker, so a select or plural falls to its default variant;
+    HTML tags are left out, as the reader does not see them.
+    """
+    found = _Variables()
+    message = load_messages(locale).get(message_id(key))
+    if message is not None:
+        found.visit(message)
+    template = t(locale, key, **{name: f"{_MARK}{name}{_MARK}" for name in found.names})
+    template = html.unescape(_TAG.sub("", template))  # what the reader sees of HTML
     return [p.strip() for p in _PLACEHOLDER.split(template) if p.strip()]
 
 
