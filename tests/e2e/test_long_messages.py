@@ -39,16 +39,18 @@ async def _questions(harness: BotHarness, count: int, length: int) -> list[int]:
     """``count`` open questions of ``length`` characters, each on its own move."""
     db = harness.services.db
     ids = [
-        await add_employee(db, nip=f"1990010120150310{n:02d}", name=f"Pegawai {n}", phone=f"62812{n:08d}")
+        await add_employee(
+            db, nip=f"1990010120150310{n:02d}", name=f"Pegawai {n}", phone=f"62812{n:08d}"
+        )
         for n in range(count)
-    ]  # fmt: skip
+    ]
     async with db.transaction() as session:
         plan = await q.create_plan(session, "Mutasi besar", HR_ID)
         questions = []
         for n, employee_id in enumerate(ids):
             move = PlanMove(
-                plan_id=plan.id, employee_id=employee_id, to_position="Analis", status=st.CONSULTATION,
-                proposed_tmt=date(2027, 1, 1), version=1,
+                plan_id=plan.id, employee_id=employee_id, to_position="Analis",
+                status=st.CONSULTATION, proposed_tmt=date(2027, 1, 1), version=1,
             )  # fmt: skip
             session.add(move)
             await session.flush()
