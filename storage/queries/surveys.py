@@ -230,8 +230,20 @@ async def submit(
     survey: Survey,
     answers: dict[str, Any],
     today: date,
-) -> None:
-    """Store the answers and mark the participation finished (anonymous: no link)."""
+) -> bool:
+    """Mark the participation finished and store the answers (anonymous: no link).
+
+    Compare-and-set: False (nothing stored) when the participation is no longer started,
+    e.g. the same answers were submitted a moment before.
+    """
+    finished = await session.execute(
+        update(SurveyParticipation)
+        .where(SurveyParticipation.id == part.id, SurveyParticipation.status == "started")
+        .values(status="finished", finished_on=today, draft={})
+        .execution_options(synchronize_session="fetch")
+    )
+    if not finished.rowcount:  # type: ignore[attr-defined]
+        return False
     session.add(
         SurveyResponse(
             id=uuid.uuid4().hex,
@@ -242,10 +254,8 @@ async def submit(
             answers=answers,
         )
     )
-    part.status = "finished"
-    part.finished_on = today
-    part.draft = {}
     await session.flush()
+    return True
 
 
 async def close_open(session: AsyncSession, ids: Iterable[int]) -> int:
@@ -258,6 +268,20 @@ async def close_open(session: AsyncSession, ids: Iterable[int]) -> int:
         )
         .values(status="closed", draft={})
         .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def cancel_unfinished(session: AsyncSession, ids: Iterable[int]) -> int:
+    """Cancel participations not finished yet (compare-and-set on the status); return how many."""
+    result = await session.execute(
+        update(SurveyParticipation)
+        .where(
+            SurveyParticipation.id.in_(list(ids)),
+            SurveyParticipation.status.in_(("scheduled", *OPEN_PARTICIPATION)),
+        )
+        .values(status="cancelled", draft={})
+        .execution_options(synchronize_session="fetch")
     )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
