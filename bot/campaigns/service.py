@@ -13,9 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.campaigns.defaults import default_template, default_text
 from bot.campaigns.timing import OffsetError, parse_offset
-from bot.delivery.notices import Notice, hr_locales
+from bot.delivery.notices import hr_locales
+from bot.delivery.outbox import queue_message
 from bot.delivery.template import CAMPAIGN_PLACEHOLDERS, template_error
 from bot.events import MoveEvent
+from bot.messages import OutgoingMessage
 from bot.texts import t
 from storage.models.campaigns import CampaignStep
 from storage.queries import audit
@@ -120,15 +122,11 @@ async def _saved(session: AsyncSession, actor: int, step: CampaignStep, what: st
     return Edited("saved")
 
 
-async def skipped_notices(
+async def tell_hr_skipped(
     session: AsyncSession, event: MoveEvent, count: int, default_locale: str
-) -> list[Notice]:
-    """Tell every HR user that ``count`` steps of a decreed move were already past."""
+) -> None:
+    """Queue (outbox, with the decree's transaction) every HR user's note of skipped steps."""
     tmt = event.effective_date.strftime("%d-%m-%Y")
-    locales = await hr_locales(session, default_locale)
-    return [
-        Notice(
-            chat_id, t(loc, "campaigns.skipped_report", move=event.move_id, count=count, tmt=tmt)
-        )
-        for chat_id, loc in locales.items()
-    ]
+    for chat_id, loc in (await hr_locales(session, default_locale)).items():
+        text = t(loc, "campaigns.skipped_report", move=event.move_id, count=count, tmt=tmt)
+        await queue_message(session, chat_id, OutgoingMessage(text), f"cskip{event.move_id}")

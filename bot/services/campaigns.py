@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.campaigns.defaults import TextOf, default_template
+from bot.campaigns.service import tell_hr_skipped
 from bot.campaigns.timing import step_run_at
 from bot.delivery.template import render
 from bot.events import MOVE_CANCELLED, MOVE_DECREED, MOVE_TMT_CHANGED, EventBus, MoveEvent
@@ -80,6 +81,8 @@ class CampaignService:
                 skipped += 1
                 continue
             await self.scheduler.schedule(session, KIND, instance.id, run_at)
+        if skipped:
+            await tell_hr_skipped(session, event, skipped, self.default_locale)
         if skipped and self.on_skipped is not None:
             self.on_skipped(event, skipped)
 
