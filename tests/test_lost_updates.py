@@ -37,6 +37,7 @@ from tests.aspiration_fixtures import (
     history_actions,
     outbox,
 )
+from tests.factories import add_employee
 from tests.race import race
 from tests.test_aspirations_review import _submitted
 from tests.test_plans_service import APPROVER, HR, _consulting, _plan
@@ -212,8 +213,6 @@ async def test_carry_out_against_cancel(db: Database, first: str) -> None:
 @pytest.mark.parametrize("first", ["cancel", "send"])
 async def test_cancel_against_the_scheduled_send(db: Database, first: str) -> None:
     """HR cancels a scheduled announcement as it fires: cancelled with no rows, or sent."""
-    from tests.factories import add_employee
-
     await add_employee(db, telegram_id=7301)
     now = datetime(2030, 1, 1, tzinfo=UTC)
     draft = broadcasts.BroadcastDraft.of({"text": "Rapat", "audience": {"kind": "all"}})
