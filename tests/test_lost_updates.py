@@ -122,17 +122,18 @@ async def _submitted_plan(db: Database, moves: int) -> tuple[int, list[PlanMove]
         return plan_id, await q.moves_of(session, plan_id)
 
 
+def _approval(approver: int, move_id: int, decision: Any, note: str = "") -> Any:
+    """An approver's decision on a move (a workflow for ``race``)."""
+    return lambda s: service_approval.decide(
+        s, PLAN_NOW, approver, move_id, decision, note, default_locale="id"
+    )
+
+
 async def test_two_approvers_decide_one_move(db: Database) -> None:
-    """Approve and reject one move at once: one decision stands, audited once."""
+    """Approve and reject one move at once: one decision stands."""
     _plan_id, [move] = await _submitted_plan(db, 1)
     approved, rejected = await race(
-        db,
-        lambda s: service_approval.decide(
-            s, PLAN_NOW, APPROVER, move.id, "approve", "", default_locale="id"
-        ),
-        lambda s: service_approval.decide(
-            s, PLAN_NOW, APPROVER + 1, move.id, "reject", "Tidak.", default_locale="id"
-        ),
+        db, _approval(APPROVER, move.id, "approve"), _approval(APPROVER + 1, move.id, "reject", "X")
     )
     assert approved.done and not rejected.done
     async with db.transaction() as session:
@@ -143,13 +144,7 @@ async def test_the_last_two_decisions_at_once_activate_the_plan(db: Database) ->
     """Two approvers decide the last two moves together: the plan still becomes active."""
     plan_id, (first, second) = await _submitted_plan(db, 2)
     one, two = await race(
-        db,
-        lambda s: service_approval.decide(
-            s, PLAN_NOW, APPROVER, first.id, "approve", "", default_locale="id"
-        ),
-        lambda s: service_approval.decide(
-            s, PLAN_NOW, APPROVER + 1, second.id, "approve", "", default_locale="id"
-        ),
+        db, _approval(APPROVER, first.id, "approve"), _approval(APPROVER + 1, second.id, "approve")
     )
     assert one.done and two.done
     async with db.transaction() as session:

@@ -6,16 +6,14 @@ commits, HR gets its confirmation, and the employee's row is marked unreachable.
 
 from __future__ import annotations
 
-import asyncio
-
 from sqlalchemy import select
 
 from bot.harness import BotHarness
 from bot.plans.buttons import DecreeMove
 from bot.texts import t
 from storage.models import MoveQuestion, OutboxMessage, PlanMove
-from storage.models.delivery import OUTBOX_OPEN
 from tests.conftest import APPROVER_ID, HR_ID
+from tests.e2e.outbox import settled_status
 from tests.e2e.test_plans import EMPLOYEES, draft_and_approve, person, setup_plan_world
 from tests.texts import shows
 
@@ -24,15 +22,7 @@ ERROR = t("id", "common.error")
 
 async def _settled(harness: BotHarness, dedup_key: str) -> str | None:
     """The final status of the outbox row with ``dedup_key`` (None if it never settles)."""
-    for _ in range(100):
-        async with harness.services.db.transaction() as session:
-            status = await session.scalar(
-                select(OutboxMessage.status).where(OutboxMessage.dedup_key == dedup_key)
-            )
-        if status is not None and status not in OUTBOX_OPEN:
-            return status
-        await asyncio.sleep(0.1)
-    return None
+    return await settled_status(harness, OutboxMessage.dedup_key == dedup_key)
 
 
 async def test_blocked_employees_do_not_fail_hr_decisions(harness: BotHarness) -> None:
