@@ -26,8 +26,6 @@ PAGE_LIMIT = 3900  # leaves room for a "page 2/3" line and the title repeated on
 _TOKEN = re.compile(r"<[^<>]*>|&#?[A-Za-z0-9]+;|\n|[^<&\n ]+ *| +|[<&]")
 _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)")
 
-Rows = tuple[tuple[Button, ...], ...]
-
 
 def utf16_len(text: str) -> int:
     """Length as Telegram counts it: UTF-16 code units (an emoji outside the BMP is 2)."""

@@ -233,12 +233,12 @@ async def submit(
 ) -> bool:
     """Mark the participation finished and store the answers (anonymous: no link).
 
-    Compare-and-set: False (nothing stored) when the participation is no longer started,
-    e.g. the same answers were submitted a moment before.
+    Compare-and-set on the status ``part`` was read with: False (nothing stored) when it
+    changed meanwhile, e.g. the same answers were submitted a moment before.
     """
     finished = await session.execute(
         update(SurveyParticipation)
-        .where(SurveyParticipation.id == part.id, SurveyParticipation.status == "started")
+        .where(SurveyParticipation.id == part.id, SurveyParticipation.status == part.status)
         .values(status="finished", finished_on=today, draft={})
         .execution_options(synchronize_session="fetch")
     )
