@@ -2,13 +2,11 @@
 
 The edits are ``bot.campaigns.service``. :class:`bot.services.campaigns.CampaignService`
 (``services.campaigns``) is wired to the event bus and the scheduler by ``handlers.wiring``;
-``register(app)`` only adds the HR notice about steps already past at the decree.
+it tells HR through the outbox about steps already past at the decree.
 """
 
 from __future__ import annotations
 
-import asyncio
-import logging
 from datetime import time
 from typing import Any
 
@@ -19,7 +17,7 @@ from bot.campaigns import service as campaigns
 from bot.campaigns.buttons import EditStepOffset, EditStepText
 from bot.campaigns.timing import format_offset
 from bot.delivery.compose import MAX_TEXT
-from bot.events import MoveEvent
+from bot.delivery.template import CAMPAIGN_PLACEHOLDERS, placeholder_list
 from bot.i18n.dates import format_clock
 from bot.messages import Button, OutgoingMessage
 from handlers.buttons import add_button
@@ -29,7 +27,6 @@ from handlers.flows import Accepts, expect_text
 from handlers.request import Request, escape_html
 from storage.models import ConversationState
 
-log = logging.getLogger(__name__)
 FLOW = "camp"
 HR = ("hr",)
 PREVIEW = 70
@@ -78,7 +75,9 @@ async def edit_text_pressed(request: Request, data: EditStepText) -> None:
         raise CallbackDataError("unknown step")
     request.answer()
     await request.set_state(FLOW, "text", {"step_id": data.step_id, "n": data.n})
-    request.reply_key("campaigns.ask_text", n=data.n, lang=request.t("campaigns.language_name"))
+    language = request.t("campaigns.language_name")
+    known = placeholder_list(CAMPAIGN_PLACEHOLDERS)
+    request.reply_key("campaigns.ask_text", n=data.n, lang=language, placeholders=known)
 
 
 async def edit_offset_pressed(request: Request, data: EditStepOffset) -> None:
@@ -120,6 +119,12 @@ async def _edited(request: Request, result: campaigns.Edited) -> None:
     if result.outcome == "bad_html":
         request.reply_key("campaigns.bad_html", error=escape_html(result.error))
         return
+    if result.outcome == "bad_placeholder":
+        known = placeholder_list(CAMPAIGN_PLACEHOLDERS)
+        request.reply_key(
+            "campaigns.bad_placeholder", unknown=escape_html(result.error), known=known
+        )
+        return
     await request.clear_state()
     if result.outcome == "gone":
         request.reply_key("common.stale_button")
@@ -129,9 +134,8 @@ async def _edited(request: Request, result: campaigns.Edited) -> None:
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Install /sosialisasi, its buttons and steps; report steps skipped at a decree to HR."""
+    """Install /sosialisasi, its buttons and steps."""
     services = services_of(app)
-    services.campaigns.on_skipped = _skip_reporter(app)
     add_command(
         app,
         "sosialisasi",
@@ -145,27 +149,3 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     flow = services.flows.flow(FLOW, roles=HR)
     flow.on("text", text_step, accepts=Accepts.TEXT)
     flow.on("offset", offset_step, accepts=Accepts.TEXT)
-
-
-def _skip_reporter(app: Application[Any, Any, Any, Any, Any, Any]) -> Any:
-    """A callback telling HR (after the decree commits) which steps were skipped."""
-    tasks: set[asyncio.Task[None]] = set()
-
-    def report(event: MoveEvent, count: int) -> None:
-        """Queue the HR notice; it is sent only when there is a running loop."""
-
-        async def send() -> None:
-            """Message every HR user."""
-            services = services_of(app)
-            async with services.db.transaction() as session:
-                notices = await campaigns.skipped_notices(
-                    session, event, count, services.settings.default_locale
-                )
-            for notice in notices:
-                await app.bot.send_message(notice.chat_id, notice.text)
-
-        task = asyncio.get_running_loop().create_task(send())
-        tasks.add(task)
-        task.add_done_callback(tasks.discard)
-
-    return report

@@ -20,6 +20,7 @@ from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.context import services_of
 from handlers.flows import Accepts, expect_text
+from handlers.paging import show_blocks
 from handlers.plans_common import HR, esc, wake_outbox
 from handlers.request import Request
 from storage.models import ConversationState
@@ -170,21 +171,31 @@ async def usulan_cmd(request: Request) -> None:
 
 async def tanya_cmd(request: Request) -> None:
     """HR's queue of open questions, oldest first."""
+    await _questions(request, 0, edit=False)
+
+
+async def questions_page_pressed(request: Request, data: b.QuestionsPage) -> None:
+    """Turn to another page of the open questions."""
+    request.answer()
+    await _questions(request, data.page, edit=True)
+
+
+async def _questions(request: Request, page: int, *, edit: bool) -> None:
+    """One page of the open questions, each with its answer button."""
     items = await service_questions.open_questions(request.session)
     if not items:
         request.reply_key("plans.tanya_none")
         return
-    lines = [request.t("plans.tanya_title", count=len(items))]
-    rows = []
+    blocks = []
     for question, employee in items:
-        lines.append(
-            request.t("plans.tanya_line", id=question.id, move=question.move_id,
-                      name=esc(employee.name), text=esc(question.text))
+        text = request.t(
+            "plans.tanya_line", id=question.id, move=question.move_id, name=esc(employee.name),
+            text=esc(question.text),
         )  # fmt: skip
-        rows.append(
-            (Button(request.t("plans.tanya_btn", id=question.id), b.AnswerQuestion(question.id)),)
-        )
-    request.send(OutgoingMessage("\n\n".join(lines), tuple(rows)))
+        answer = Button(request.t("plans.tanya_btn", id=question.id), b.AnswerQuestion(question.id))
+        blocks.append(OutgoingMessage(text, ((answer,),)))
+    title = request.t("plans.tanya_title", count=len(items))
+    show_blocks(request, title, blocks, page, b.QuestionsPage, edit=edit)
 
 
 async def answer_pressed(request: Request, data: b.AnswerQuestion) -> None:
@@ -235,4 +246,5 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         app, "tanya", tanya_cmd, roles=HR, description_key="cmd.tanya", menu_key="menu.tanya"
     )
     add_button(app, b.AnswerQuestion, answer_pressed, roles=HR)
+    add_button(app, b.QuestionsPage, questions_page_pressed, roles=HR)
     flows.flow(TANYA, roles=HR).on(TANYA_ANSWER, answer_step, accepts=Accepts.TEXT, roles=HR)

@@ -27,12 +27,12 @@ from handlers.base import handler
 from handlers.buttons import add_button, record_button
 from handlers.context import services_of
 from handlers.flows import Accepts, buttons_only
+from handlers.paging import send_long
 from handlers.request import Request
 
 HR = ("hr",)
 MAX_FILE_BYTES = 5 * 1024 * 1024
 ALLOWED_SUFFIXES = (".csv", ".xlsx")
-REPORT_LINES = 40  # rejected lines listed in the chat; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -180,14 +180,15 @@ def _ask_full_confirmation(request: Request, preview: service.FullPreview) -> No
 
 def _show_report(request: Request, applied: service.Applied) -> None:
     """The import report, with the "valid lines only" offer when it applies."""
-    text = render_report(applied.report, request.locale, max_lines=REPORT_LINES)
+    text = render_report(applied.report, request.locale)
     buttons: tuple[tuple[Button, ...], ...] = ()
     if applied.offer_partial:
         buttons = (
             (Button(request.t("import.btn_partial"), ImportValidRows()),),
             (Button(request.t("common.btn_cancel"), CancelImport()),),
         )
-    request.send(OutgoingMessage(text, buttons, parse_mode=None))
+    report = OutgoingMessage(text, buttons, parse_mode=None)
+    send_long(request, report, f"laporan-impor-{applied.report.kind}.txt")
 
 
 async def cancel_pressed(request: Request, _data: CancelImport) -> None:

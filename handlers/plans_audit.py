@@ -6,22 +6,24 @@ the trail is only ever appended to by the plan services.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from telegram.ext import Application
 
 from bot.callback_data import CallbackDataError
 from bot.messages import Button, OutgoingMessage
+from bot.paging import paginate
 from bot.plans import buttons as b
 from bot.plans import views
 from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.dates import shown_time
+from handlers.paging import show_page
 from handlers.plans_common import HR, esc
 from handlers.request import Request
 
 ROLES = ("hr", "approver")
-AUDIT_SHOWN = 25
 
 
 def audit_button(request: Request, plan_id: int) -> Button:
@@ -40,22 +42,36 @@ async def audit_rencana_cmd(request: Request) -> None:
 
 
 async def audit_pressed(request: Request, data: b.ShowAudit) -> None:
-    """The latest audit entries of the plan in chat, the full trail as XLSX."""
+    """The plan's trail in chat, latest page first, and the full trail as XLSX."""
     request.answer()
+    trail = await _trail_page(request, data.plan_id, -1, edit=False)
+    request.send_document(trail, f"audit-rencana-{data.plan_id}.xlsx")
+
+
+async def audit_page_pressed(request: Request, data: b.AuditPage) -> None:
+    """Another page of the plan's trail."""
+    request.answer()
+    await _trail_page(request, data.plan_id, data.page, edit=True)
+
+
+async def _trail_page(request: Request, plan_id: int, page: int, *, edit: bool) -> bytes:
+    """Show one page of the trail (oldest entry first); return the XLSX copy (first view only)."""
     trail = await views.audit_trail(
-        request.session, request.telegram_id, data.plan_id, request.locale
+        request.session, request.telegram_id, plan_id, request.locale, with_file=not edit
     )
     if trail is None:
         raise CallbackDataError("unknown plan")
-    lines = [request.t("plans.audit_title", id=data.plan_id, count=len(trail.entries))]
-    for e in trail.entries[-AUDIT_SHOWN:]:
+    title = request.t("plans.audit_title", id=plan_id, count=len(trail.entries))
+    lines = []
+    for e in trail.entries:
         why = e.details.get("reason") or e.details.get("note") or ""
         lines.append(
             f"{shown_time(request, e.at)} {esc(e.actor)} "
             f"{esc(e.action)} {e.entity}#{e.entity_id}" + (f" — {esc(why)}" if why else "")
         )
-    request.reply("\n".join(lines))
-    request.send_document(trail.xlsx, f"audit-rencana-{data.plan_id}.xlsx")
+    pages = paginate(title, [OutgoingMessage(line) for line in lines], separator="\n")
+    show_page(request, pages, page, functools.partial(b.AuditPage, plan_id), edit=edit)
+    return trail.xlsx
 
 
 async def export_pressed(request: Request, data: b.ExportPlan) -> None:
@@ -82,4 +98,5 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         menu_key="menu.audit_rencana",
     )
     add_button(app, b.ShowAudit, audit_pressed, roles=ROLES)
+    add_button(app, b.AuditPage, audit_page_pressed, roles=ROLES)
     add_button(app, b.ExportPlan, export_pressed, roles=HR)

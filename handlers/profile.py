@@ -10,6 +10,7 @@ from telegram.ext import Application
 
 from bot.callback_data import CallbackData
 from bot.messages import Button, OutgoingMessage, rows
+from bot.paging import paginate
 from bot.privacy import mask_nip
 from bot.profile import service as profile
 from bot.profile.service import MAX_ITEMS, SKILL_MAX_LEN, ItemKind
@@ -18,6 +19,7 @@ from handlers.commands import add_command
 from handlers.context import services_of
 from handlers.dates import shown_date
 from handlers.flows import PAUSED, Accepts, expect_text
+from handlers.paging import show_page, show_text
 from handlers.request import Request, escape_html, inline_markup
 from storage.models import ConversationState, Employee, EmployeeSkill
 
@@ -36,6 +38,20 @@ class AddItem(CallbackData, prefix="profile-add"):
 @dataclass(frozen=True)
 class ManageItems(CallbackData, prefix="profile-list"):
     """List the declared items with edit and delete buttons."""
+
+
+@dataclass(frozen=True)
+class ProfilePage(CallbackData, prefix="profile-page"):
+    """Another page of a long profile card."""
+
+    page: int
+
+
+@dataclass(frozen=True)
+class ItemsPage(CallbackData, prefix="profile-list-page"):
+    """Another page of the declared items."""
+
+    page: int
 
 
 @dataclass(frozen=True)
@@ -85,6 +101,17 @@ def _employee(request: Request) -> Employee:
 
 async def profile_cmd(request: Request) -> None:
     """Show the employee's own data and what they can do with it."""
+    await _profile(request, 0, edit=False)
+
+
+async def profile_page_pressed(request: Request, data: ProfilePage) -> None:
+    """Turn to another page of a long profile card."""
+    request.answer()
+    await _profile(request, data.page, edit=True)
+
+
+async def _profile(request: Request, page: int, *, edit: bool) -> None:
+    """One page of the profile card (a card with many declared items is long)."""
     card = await profile.profile_of(request.session, _employee(request))
     emp = card.employee
     lines = [
@@ -108,7 +135,8 @@ async def profile_cmd(request: Request) -> None:
         ]
     else:
         lines.append(request.t("profile.declared_none"))
-    request.send(OutgoingMessage("\n".join(lines), _profile_buttons(request)))
+    message = OutgoingMessage("\n".join(lines), _profile_buttons(request))
+    show_text(request, message, page, ProfilePage, edit=edit)
 
 
 def _profile_buttons(request: Request) -> tuple[tuple[Button, ...], ...]:
@@ -139,34 +167,60 @@ async def add_pressed(request: Request, data: AddItem) -> None:
 async def manage_pressed(request: Request, data: ManageItems) -> None:
     """List self-declared items with edit and delete buttons."""
     request.answer()
+    await _items(request, 0, edit=False)
+
+
+async def items_page_pressed(request: Request, data: ItemsPage) -> None:
+    """Turn to another page of the declared items."""
+    request.answer()
+    await _items(request, data.page, edit=True)
+
+
+async def _items(request: Request, page: int, *, edit: bool) -> None:
+    """One page of the declared items, each with its edit and delete buttons."""
     items = await profile.declared_items(request.session, _employee(request).id)
     if not items:
         request.reply_key("profile.declared_none")
         return
-    request.send(_manage_message(request, items))
+    _show_items(request, items, page, edit=edit)
 
 
-def _manage_message(
-    request: Request, items: Sequence[EmployeeSkill], head: str = "", undo: bool = False
-) -> OutgoingMessage:
-    """The declared items with edit and delete buttons (after ``head``, with Urungkan)."""
-    buttons: list[tuple[Button, ...]] = []
-    if undo:
-        buttons.append((Button(request.t("profile.btn_undo"), RestoreItem()),))
-    buttons += [
-        (Button(f"✏️ {n}", EditItem(item.id)), Button(f"🗑 {n}", DeleteItem(item.id)))
+def _show_items(
+    request: Request,
+    items: Sequence[EmployeeSkill],
+    page: int,
+    *,
+    edit: bool,
+    head: str = "",
+    undo: bool = False,
+) -> None:
+    """The declared items, paged, with edit and delete buttons (after ``head``, with Urungkan)."""
+    top = ((Button(request.t("profile.btn_undo"), RestoreItem()),),) if undo else ()
+    bottom: tuple[tuple[Button, ...], ...] = ()
+    if len(items) < MAX_ITEMS:
+        bottom += ((Button(request.t("profile.btn_add_skill"), AddItem("skill")),),)
+    bottom += ((Button(request.t("profile.btn_back_profile"), BackToProfile()),),)
+    title = "\n".join(p for p in (head, request.t("profile.manage_title")) if p)
+    if not items:
+        text = "\n".join(p for p in (head, request.t("profile.declared_none").strip()) if p)
+        message = OutgoingMessage(text, (*top, *bottom))
+        if edit:
+            request.edit_or_reply(message.text, inline_markup(message))
+        else:
+            request.send(message)
+        return
+    blocks = [
+        OutgoingMessage(
+            f"{n}. {escape_html(item.text)}",
+            ((Button(f"✏️ {n}", EditItem(item.id)), Button(f"🗑 {n}", DeleteItem(item.id))),),
+        )
         for n, item in enumerate(items, start=1)
     ]
-    if len(items) < MAX_ITEMS:
-        buttons.append((Button(request.t("profile.btn_add_skill"), AddItem("skill")),))
-    buttons.append((Button(request.t("profile.btn_back_profile"), BackToProfile()),))
-    lines = [head] if head else []
-    if items:
-        lines.append(request.t("profile.manage_title"))
-        lines += [f"{n}. {escape_html(i.text)}" for n, i in enumerate(items, start=1)]
-    else:
-        lines.append(request.t("profile.declared_none").strip())
-    return OutgoingMessage("\n".join(lines), tuple(buttons))
+    pages = [
+        OutgoingMessage(p.text, (*top, *p.buttons, *bottom), p.parse_mode)
+        for p in paginate(title, blocks, separator="\n")
+    ]
+    show_page(request, pages, page, ItemsPage, edit=edit)
 
 
 async def edit_pressed(request: Request, data: EditItem) -> None:
@@ -194,8 +248,7 @@ async def delete_pressed(request: Request, data: DeleteItem) -> None:
         await request.set_state(FLOW, PAUSED, {UNDO: asdict(deleted)})
     items = await profile.declared_items(request.session, employee_id)
     head = request.t("profile.deleted_item", text=escape_html(deleted.text))
-    message = _manage_message(request, items, head, undo)
-    request.edit_or_reply(message.text, inline_markup(message))
+    _show_items(request, items, 0, edit=True, head=head, undo=undo)
 
 
 async def restore_pressed(request: Request, data: RestoreItem) -> None:
@@ -214,8 +267,7 @@ async def restore_pressed(request: Request, data: RestoreItem) -> None:
         return
     items = await profile.declared_items(request.session, employee_id)
     head = request.t("profile.restored", text=escape_html(item.text))
-    message = _manage_message(request, items, head)
-    request.edit_or_reply(message.text, inline_markup(message))
+    _show_items(request, items, 0, edit=True, head=head)
 
 
 async def text_step(request: Request, state: ConversationState) -> None:
@@ -280,6 +332,8 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     add_command(app, "profil", profile_cmd, description_key="cmd.profil", menu_key="menu.profil")
     add_button(app, AddItem, add_pressed, linked=True)
     add_button(app, ManageItems, manage_pressed, linked=True)
+    add_button(app, ProfilePage, profile_page_pressed, linked=True)
+    add_button(app, ItemsPage, items_page_pressed, linked=True)
     add_button(app, EditItem, edit_pressed, linked=True)
     add_button(app, DeleteItem, delete_pressed, linked=True)
     add_button(app, RestoreItem, restore_pressed, linked=True)

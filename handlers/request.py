@@ -29,6 +29,7 @@ from telegram.ext import CallbackContext
 
 from bot.config import Settings
 from bot.messages import OutgoingMessage
+from bot.paging import TELEGRAM_LIMIT, fits, split_text
 from bot.texts import t
 from bot.update_processor import outside_slot
 from storage.db import Session
@@ -107,14 +108,22 @@ class Request:
         self.reply(message.text, inline_markup(message), html=message.parse_mode == "HTML")
 
     def reply(self, text: str, markup: Markup = None, *, html: bool = True) -> None:
-        """Send ``text`` to the user's chat after commit."""
+        """Send ``text`` to the user's chat after commit.
+
+        A text too long for one message goes out as several, cut at line ends (never inside
+        a tag); the buttons come with the last. Views that can be shown again page by page
+        use ``handlers.paging`` instead.
+        """
         bot, chat_id = self.context.bot, self.chat_id
         mode = ParseMode.HTML if html else None
+        pages = split_text(text, mode, TELEGRAM_LIMIT)
+        for n, page in enumerate(pages, start=1):
+            keys = markup if n == len(pages) else None
 
-        async def send() -> Message:
-            return await bot.send_message(chat_id, text, reply_markup=markup, parse_mode=mode)
+            async def send(page: str = page, keys: Markup = keys) -> Message:
+                return await bot.send_message(chat_id, page, reply_markup=keys, parse_mode=mode)
 
-        self.later(send)
+            self.later(send)
 
     def reply_key(self, key: str, markup: Markup = None, /, **params: object) -> None:
         """Reply with the translated text of ``key``."""
@@ -124,7 +133,7 @@ class Request:
         """Edit the message whose button was pressed, or send a new one."""
         query = self.update.callback_query
         message = query.message if query else None
-        if not isinstance(message, Message):
+        if not isinstance(message, Message) or not fits(text):
             self.reply(text, markup)
             return
 
@@ -180,17 +189,6 @@ class Request:
             await bot.send_chat_action(chat_id, action)
 
         self.deferred.insert(0, act)
-
-    def notify(self, chat_id: int, text: str, markup: Markup = None) -> None:
-        """Send a message to another chat after commit (e.g. tell an employee of a change)."""
-        bot = self.context.bot
-
-        async def send() -> Message:
-            return await bot.send_message(
-                chat_id, text, reply_markup=markup, parse_mode=ParseMode.HTML
-            )
-
-        self.later(send)
 
     async def get_state(self) -> ConversationState | None:
         """The user's stored conversation state, if any."""

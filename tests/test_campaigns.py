@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import select
 
 from bot.campaigns.defaults import default_text
 from bot.campaigns.timing import OffsetError, format_offset, parse_offset, step_run_at
@@ -16,6 +17,7 @@ from bot.services.scheduler import Scheduler
 from storage.db import Database
 from storage.models import CampaignStepInstance, OutboxMessage
 from storage.queries import scheduling as sq
+from storage.queries.users import grant_role
 from tests.factories import add_employee
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -88,3 +90,18 @@ async def test_campaign_follows_tmt_change_and_cancel(db: Database) -> None:
             i.status for i in (await session.execute(CampaignStepInstance.__table__.select())).all()
         )
     assert statuses == ["cancelled", "cancelled", "cancelled", "queued"]
+
+
+async def test_steps_past_at_decree_are_reported_to_hr_through_the_outbox(db: Database) -> None:
+    """HR's note about skipped steps is an outbox row of the decree's transaction."""
+    employee_id = await add_employee(db, telegram_id=8001)
+    async with db.transaction() as session:
+        await grant_role(session, 900001, "hr", granted_by="test")
+    scheduler = Scheduler(db, FakeClock(datetime(2026, 3, 10, 0, 0, tzinfo=UTC)))
+    events = EventBus()
+    CampaignService(scheduler, JAKARTA, default_text).attach(events)
+    async with db.transaction() as session:
+        await events.emit(MOVE_DECREED, session, MoveEvent(1, employee_id, date(2026, 3, 15), 1))
+    async with db.transaction() as session:
+        rows = list((await session.execute(select(OutboxMessage))).scalars())
+    assert [(r.chat_id, r.dedup_key) for r in rows] == [(900001, "cskip1:900001")]

@@ -13,16 +13,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.campaigns.defaults import default_template, default_text
 from bot.campaigns.timing import OffsetError, parse_offset
-from bot.delivery.compose import html_error
-from bot.delivery.notices import Notice, hr_locales
+from bot.delivery.notices import hr_locales
+from bot.delivery.outbox import queue_message
+from bot.delivery.template import CAMPAIGN_PLACEHOLDERS, template_error
 from bot.events import MoveEvent
 from bot.i18n.dates import format_date
+from bot.messages import OutgoingMessage
 from bot.texts import t
 from storage.models.campaigns import CampaignStep
 from storage.queries import audit
 from storage.queries import campaigns as cq
 
-Outcome = Literal["saved", "gone", "bad_html", "bad_offset"]
+Outcome = Literal["saved", "gone", "bad_html", "bad_placeholder", "bad_offset"]
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class TemplateView:
 
 @dataclass(frozen=True)
 class Edited:
-    """The outcome of an edit; ``error`` explains ``bad_html``."""
+    """The outcome of an edit; ``error`` explains ``bad_html`` or names the bad placeholders."""
 
     outcome: Outcome
     error: str = ""
@@ -83,10 +85,12 @@ async def step_exists(session: AsyncSession, step_id: int) -> bool:
 async def save_text(
     session: AsyncSession, actor: int, step_id: int, locale: str, text: str
 ) -> Edited:
-    """Store a step's new text in HR's language (Telegram HTML checked first)."""
-    error = html_error(text)
+    """Store a step's new text in HR's language (placeholders and Telegram HTML checked first)."""
+    error = template_error(text, CAMPAIGN_PLACEHOLDERS)
     if error is not None:
-        return Edited("bad_html", error)
+        return Edited(
+            "bad_placeholder" if error.kind == "placeholder" else "bad_html", error.detail
+        )
     step = await cq.get_step(session, step_id)
     if step is None:
         return Edited("gone")
@@ -119,15 +123,11 @@ async def _saved(session: AsyncSession, actor: int, step: CampaignStep, what: st
     return Edited("saved")
 
 
-async def skipped_notices(
+async def tell_hr_skipped(
     session: AsyncSession, event: MoveEvent, count: int, default_locale: str
-) -> list[Notice]:
-    """Tell every HR user that ``count`` steps of a decreed move were already past."""
+) -> None:
+    """Queue (outbox, with the decree's transaction) every HR user's note of skipped steps."""
     tmt = format_date(event.effective_date, default_locale, "short")
-    locales = await hr_locales(session, default_locale)
-    return [
-        Notice(
-            chat_id, t(loc, "campaigns.skipped_report", move=event.move_id, count=count, tmt=tmt)
-        )
-        for chat_id, loc in locales.items()
-    ]
+    for chat_id, loc in (await hr_locales(session, default_locale)).items():
+        text = t(loc, "campaigns.skipped_report", move=event.move_id, count=count, tmt=tmt)
+        await queue_message(session, chat_id, OutgoingMessage(text), f"cskip{event.move_id}")

@@ -75,6 +75,14 @@ class ShowAudit(CallbackData, prefix="plan-audit"):
 
 
 @dataclass(frozen=True)
+class AuditPage(CallbackData, prefix="plan-audit-page"):
+    """Another page of a plan's audit trail (HR and approvers)."""
+
+    plan_id: int
+    page: int
+
+
+@dataclass(frozen=True)
 class CancelPlan(CallbackData, prefix="plan-cancel"):
     """Ask the reason, then cancel a whole plan."""
 
@@ -258,3 +266,10 @@ class AnswerQuestion(CallbackData, prefix="question-answer"):
     """Start answering one question."""
 
     question_id: int
+
+
+@dataclass(frozen=True)
+class QuestionsPage(CallbackData, prefix="question-page"):
+    """Turn to another page of the open questions."""
+
+    page: int

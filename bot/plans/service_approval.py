@@ -73,7 +73,16 @@ async def decide(
     *,
     default_locale: str,
 ) -> Decided:
-    """Approve or reject a submitted move (audited); activate the plan when all are decided."""
+    """Approve or reject a submitted move (audited); activate the plan when all are decided.
+
+    The plan row is locked first (PostgreSQL; SQLite runs one writer at a time), so two
+    approvers deciding the last two moves at once cannot both miss the other's decision
+    and leave the plan waiting; the move's status change itself is a compare-and-set.
+    """
+    found = await q.get_move(session, move_id)
+    if found is None:
+        return Decided(False, move_id, 0, "")
+    await q.get_plan(session, found.plan_id, lock=True)
     move = await q.get_move(session, move_id, lock=True)
     if move is None:
         return Decided(False, move_id, 0, "")

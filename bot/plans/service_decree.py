@@ -76,7 +76,11 @@ async def carry_out(session: AsyncSession, actor_id: int, move_id: int) -> Check
     if checked.problem:
         return checked
     move = await _current(session, move_id, checked.version)
-    if move is None or not await set_status(session, move, "carry_out", audit.actor_of(actor_id)):
+    if (
+        move is None
+        or not st.can("carry_out", move.status)
+        or not await set_status(session, move, "carry_out", audit.actor_of(actor_id))
+    ):
         return Checked(move_id, checked.version, checked.status, "not_now")
     return checked
 

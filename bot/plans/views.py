@@ -114,11 +114,14 @@ async def export_plan(
 
 
 async def audit_trail(
-    session: AsyncSession, actor_id: int, plan_id: int, locale: str
+    session: AsyncSession, actor_id: int, plan_id: int, locale: str, *, with_file: bool = True
 ) -> Trail | None:
-    """The plan's trail for reading (audited), or None for an unknown plan."""
+    """The plan's trail for reading (audited), or None for an unknown plan.
+
+    ``with_file`` False leaves out the XLSX copy (turning a page of the trail in chat).
+    """
     if await q.get_plan(session, plan_id) is None:
         return None
     entries = await q.plan_audit(session, plan_id)
     await audit.record(session, audit.actor_of(actor_id), "plan.audit_read", "plan", plan_id)
-    return Trail(entries, write_xlsx([audit_sheet(locale, entries)]))
+    return Trail(entries, write_xlsx([audit_sheet(locale, entries)]) if with_file else b"")

@@ -9,7 +9,6 @@ apply to steps not sent yet).
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +18,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.campaigns.defaults import TextOf, default_template
-from bot.campaigns.timing import render, step_run_at
+from bot.campaigns.service import tell_hr_skipped
+from bot.campaigns.timing import step_run_at
+from bot.delivery.template import render
 from bot.events import MOVE_CANCELLED, MOVE_DECREED, MOVE_TMT_CHANGED, EventBus, MoveEvent
 from bot.i18n.dates import format_date
 from bot.services.scheduler import Scheduler
@@ -81,6 +82,8 @@ class CampaignService:
                 skipped += 1
                 continue
             await self.scheduler.schedule(session, KIND, instance.id, run_at)
+        if skipped:
+            await tell_hr_skipped(session, event, skipped, self.default_locale)
         if skipped and self.on_skipped is not None:
             self.on_skipped(event, skipped)
 
@@ -140,12 +143,14 @@ class CampaignService:
             instance.status, instance.reason = "not_linked", "no_reachable_chat"
             return
         locale = user.locale or self.default_locale
-        text = render(
-            step.text_en if locale == "en" else step.text_id,
-            name=html.escape(employee.name, quote=False),
-            tmt=format_date(enrollment.effective_date, locale, "long"),
-            unit=html.escape(unit or "-", quote=False),
-        )  # HR's text is checked Telegram HTML; the filled-in values are escaped
+        new_unit, new_position = await cq.destination_of(session, enrollment.move_id)
+        values = {
+            "nama": employee.name,
+            "unit_baru": new_unit or unit or "-",
+            "jabatan_baru": new_position or employee.position_title or "-",
+            "tmt": format_date(enrollment.effective_date, locale, "long"),
+        }  # HR's text is checked Telegram HTML; render escapes the values, keeps the unknown
+        text = render(step.text_en if locale == "en" else step.text_id, values)
         broadcast = await dq.create_broadcast(
             session,
             kind=KIND,

@@ -101,10 +101,9 @@ class SurveyJobs:
 
     async def on_move_cancelled(self, session: AsyncSession, event: MoveEvent) -> None:
         """Cancel pending invitations, reminders and closings of a cancelled move."""
-        for part in await q.participations_of_move(session, event.move_id):
-            if part.status in ("scheduled", *OPEN_PARTICIPATION):
-                part.status = "cancelled"
-                part.draft = {}
+        parts = await q.participations_of_move(session, event.move_id)
+        await q.cancel_unfinished(session, [part.id for part in parts])
+        for part in parts:
             if self.cancel is not None:
                 for kind in PARTICIPATION_KINDS:
                     await self.cancel(session, kind, part.id)

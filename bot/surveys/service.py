@@ -229,5 +229,6 @@ async def submit(
     if isinstance(loaded, Refused):
         return loaded
     clean = sa.final_answers(loaded.survey, loaded.draft)
-    await q.submit(session, loaded.part, loaded.rnd, loaded.row, clean, today)
+    if not await q.submit(session, loaded.part, loaded.rnd, loaded.row, clean, today):
+        return Refused("survey.already_done")
     return Finished(pid)

@@ -44,9 +44,13 @@ async def create_plan(session: AsyncSession, name: str, created_by: int | None) 
     return plan
 
 
-async def get_plan(session: AsyncSession, plan_id: int) -> MutationPlan | None:
-    """The plan with this id, or None."""
-    return await session.get(MutationPlan, plan_id)
+async def get_plan(
+    session: AsyncSession, plan_id: int, *, lock: bool = False
+) -> MutationPlan | None:
+    """The plan with this id (row-locked on PostgreSQL and read afresh when ``lock``), or None."""
+    return await session.get(
+        MutationPlan, plan_id, with_for_update=lock or None, populate_existing=lock
+    )
 
 
 async def list_plans(
@@ -68,8 +72,10 @@ async def add_move(session: AsyncSession, **values: Any) -> PlanMove:
 
 
 async def get_move(session: AsyncSession, move_id: int, *, lock: bool = False) -> PlanMove | None:
-    """The move with this id (row-locked on PostgreSQL when ``lock``), or None."""
-    return await session.get(PlanMove, move_id, with_for_update=lock or None)
+    """The move with this id (row-locked on PostgreSQL and read afresh when ``lock``), or None."""
+    return await session.get(
+        PlanMove, move_id, with_for_update=lock or None, populate_existing=lock
+    )
 
 
 async def moves_of(session: AsyncSession, plan_id: int) -> list[PlanMove]:

@@ -239,12 +239,22 @@ async def submit(
     survey: Survey,
     answers: dict[str, Any],
     today: date,
-) -> None:
-    """Store the answers and mark the participation finished.
+) -> bool:
+    """Mark the participation finished and store the answers; False when it changed meanwhile.
 
-    Named surveys: a response with the person. Anonymous surveys: a waiting answer without
-    the person, published later in a shuffled batch by another transaction.
+    Compare-and-set on the status ``part`` was read with (nothing is stored when, e.g., the
+    same answers were submitted a moment before). Named surveys: a response with the
+    person. Anonymous surveys: a waiting answer without the person, published later in a
+    shuffled batch by another transaction.
     """
+    finished = await session.execute(
+        update(SurveyParticipation)
+        .where(SurveyParticipation.id == part.id, SurveyParticipation.status == part.status)
+        .values(status="finished", finished_on=today, draft={})
+        .execution_options(synchronize_session="fetch")
+    )
+    if not finished.rowcount:  # type: ignore[attr-defined]
+        return False
     row = {
         "id": uuid.uuid4().hex,
         "survey_id": survey.id,
@@ -256,10 +266,8 @@ async def submit(
         session.add(SurveyWaitingAnswer(**row))
     else:
         session.add(SurveyResponse(**row, employee_id=part.employee_id))
-    part.status = "finished"
-    part.finished_on = today
-    part.draft = {}
     await session.flush()
+    return True
 
 
 async def close_open(session: AsyncSession, ids: Iterable[int]) -> int:
@@ -272,6 +280,20 @@ async def close_open(session: AsyncSession, ids: Iterable[int]) -> int:
         )
         .values(status="closed", draft={})
         .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def cancel_unfinished(session: AsyncSession, ids: Iterable[int]) -> int:
+    """Cancel participations not finished yet (compare-and-set on the status); return how many."""
+    result = await session.execute(
+        update(SurveyParticipation)
+        .where(
+            SurveyParticipation.id.in_(list(ids)),
+            SurveyParticipation.status.in_(("scheduled", *OPEN_PARTICIPATION)),
+        )
+        .values(status="cancelled", draft={})
+        .execution_options(synchronize_session="fetch")
     )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 

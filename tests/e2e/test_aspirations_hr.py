@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date, timedelta
 
 from sqlalchemy import func, select, update
@@ -17,9 +16,9 @@ from storage.models import (
     OutboxMessage,
     utcnow,
 )
-from storage.models.delivery import OUTBOX_OPEN
 from storage.queries.users import revoke_role
 from tests.conftest import HR_ID
+from tests.e2e.outbox import settled_status
 from tests.e2e.test_aspirations import EMP_ID, _aspirations, _fill_to_summary, _press, _setup
 from tests.texts import shows
 
@@ -92,15 +91,7 @@ async def test_window_creation_refused_after_role_removed(harness: BotHarness) -
 
 async def _outbox_status(harness: BotHarness, chat_id: int) -> str | None:
     """The status of the (single) outbox row for ``chat_id`` once it is settled."""
-    for _ in range(100):
-        async with harness.services.db.transaction() as session:
-            status = await session.scalar(
-                select(OutboxMessage.status).where(OutboxMessage.chat_id == chat_id)
-            )
-        if status is not None and status not in OUTBOX_OPEN:
-            return status
-        await asyncio.sleep(0.1)
-    return None
+    return await settled_status(harness, OutboxMessage.chat_id == chat_id)
 
 
 async def _undo_time_passes(harness: BotHarness) -> None:
