@@ -18,6 +18,13 @@ def test_every_setting_is_documented_in_env_example() -> None:
     assert missing == []
 
 
+def test_every_setting_is_in_the_readme_table() -> None:
+    """README's configuration table names every variable Settings reads."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [name.upper() for name in Settings.model_fields if f"`{name.upper()}`" not in text]
+    assert missing == []
+
+
 @pytest.mark.parametrize(
     ("overrides", "variable"),
     [
