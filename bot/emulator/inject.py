@@ -145,21 +145,39 @@ def _raw_message(st: EmulatorState, payload: JSON) -> JSON:
     return payload
 
 
+def _raw_target(chat: ChatState | None, message_id: Any, with_keyboard: bool) -> BotRecord | None:
+    """The bot message a forged press refers to: ``message_id``, else the newest one."""
+    if chat is None:
+        return None
+    if message_id:
+        return chat.by_id.get(int(message_id))
+    for record in reversed(chat.bot_messages):
+        if not record.deleted and (record.message.get("reply_markup") or not with_keyboard):
+            return record
+    return None
+
+
+def _real_button(record: BotRecord | None, index: int) -> str:
+    """The callback data of the ``index``-th button of ``record`` (wrapping); "" if none."""
+    rows = ((record.message.get("reply_markup") or {}) if record else {}).get("inline_keyboard", [])
+    datas = [b["callback_data"] for row in rows for b in row if "callback_data" in b]
+    return datas[index % len(datas)] if datas else ""
+
+
 def _raw_callback(st: EmulatorState, payload: JSON) -> JSON:
     """Complete a forged callback query: an answerable id, and the pressed message.
 
     ``chat_id`` (removed from the payload) names the chat whose newest bot message (or
-    ``message_id``) carries the forged data; without any bot message there is no ``message``.
+    ``message_id``) carries the forged ``data``; without any bot message there is no
+    ``message``. ``press: n`` instead of ``data`` presses the n-th real button of the newest
+    bot message with an inline keyboard.
     """
-    user = st.remember_user(payload["from"])
-    payload["from"] = user
+    user = payload["from"] = st.remember_user(payload["from"])
     chat_id = int(payload.pop("chat_id", user["id"]))
-    message_id = payload.pop("message_id", None)
-    chat = st.chats.get(chat_id)
-    record = None
-    if chat is not None:
-        alive = [r for r in chat.bot_messages if not r.deleted]
-        record = chat.by_id.get(int(message_id)) if message_id else (alive[-1] if alive else None)
+    press = payload.pop("press", None)
+    record = _raw_target(st.chats.get(chat_id), payload.pop("message_id", None), press is not None)
+    if press is not None:
+        payload["data"] = _real_button(record, int(press))
     query_id = str(payload.get("id") or f"{next(st.callback_ids)}{abs(user['id']) % 100000:05d}")
     payload["id"] = query_id
     payload.setdefault("chat_instance", str(abs(chat_id) * 31 + 7))

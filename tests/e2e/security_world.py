@@ -164,10 +164,11 @@ async def _holdings(
     )
     session.add(rnd)
     await session.flush()
-    for person in people:
+    for n, person in enumerate(people, start=1):
         prefs = [{"unit": units[1].name, "unit_id": units[1].id, "position": ""}]
         session.add(
             Aspiration(
+                reference=f"ASP-2026-{n:06d}",
                 window_id=window.id,
                 employee_id=person.employee_id,
                 status="submitted",
