@@ -142,77 +142,66 @@ async def _units(session: Session) -> list[Unit]:
     return units
 
 
-async def _holdings(
-    session: Session, people: list[Person], units: list[Unit], now: datetime
-) -> None:
-    """An aspiration, a consultation move with a question and a survey invitation each."""
+@dataclass(frozen=True)
+class Shared:
+    """The rows everyone's holdings hang off: units, a window, a plan, a survey round."""
+
+    units: list[Unit]
+    window_id: int
+    plan_id: int
+    round_id: int
+
+
+async def _shared(session: Session, units: list[Unit], now: datetime) -> Shared:
+    """An open aspiration window, an active plan, an open survey round, a scheduled broadcast."""
     window = AspirationWindow(
         name="Periode Uji", starts_at=now - timedelta(days=1), ends_at=now + timedelta(days=10)
     )
     plan = MutationPlan(name="Rencana Uji", status="active", created_by=0)
-    session.add_all([window, plan])
-    await session.flush()
     survey = (await session.execute(select(Survey).order_by(Survey.id))).scalars().first()
     assert survey is not None, "the default survey is stored when the bot starts"
     rnd = SurveyRound(
-        survey_id=survey.id,
-        kind="manual",
-        label="Uji",
-        status="open",
-        opens_at=now,
-        closes_at=now + timedelta(days=7),
-    )
-    session.add(rnd)
+        survey_id=survey.id, kind="manual", label="Uji", status="open",
+        opens_at=now, closes_at=now + timedelta(days=7),
+    )  # fmt: skip
+    broadcast = Broadcast(
+        text="Pengumuman uji", status="scheduled", created_by=0,
+        scheduled_at=now + timedelta(days=1), audience={"kind": "all"},
+    )  # fmt: skip
+    session.add_all([window, plan, rnd, broadcast])
     await session.flush()
-    for n, person in enumerate(people, start=1):
-        prefs = [{"unit": units[1].name, "unit_id": units[1].id, "position": ""}]
-        session.add(
-            Aspiration(
-                reference=f"ASP-2026-{n:06d}",
-                window_id=window.id,
-                employee_id=person.employee_id,
-                status="submitted",
-                kind="other_unit",
-                preferences=prefs,
-                reason_category="career",
-                reason_text=f"Alasan pribadi {person.name}",
-                willing_to_relocate=True,
-            )
-        )
-        move = PlanMove(
-            plan_id=plan.id,
-            employee_id=person.employee_id,
-            from_unit_id=units[0].id,
-            to_unit_id=units[1].id,
-            to_position="Pranata Komputer Ahli Muda",
-            proposed_tmt=(now + timedelta(days=60)).date(),
-            status="consultation",
-            consulted_at=now,
-            deadline=now + timedelta(days=7),
-        )
-        session.add(move)
-        await session.flush()
-        session.add(MoveQuestion(move_id=move.id, text=f"Pertanyaan {person.name}"))
-        session.add(
-            SurveyParticipation(
-                round_id=rnd.id,
-                employee_id=person.employee_id,
-                unit_id=units[0].id,
-                status="invited",
-                due_at=now,
-                invited_at=now,
-                closes_at=now + timedelta(days=7),
-            )
-        )
+    return Shared(units, window.id, plan.id, rnd.id)
+
+
+async def _holdings(
+    session: Session, shared: Shared, n: int, person: Person, now: datetime
+) -> None:
+    """The person's aspiration, move in consultation with a question, and survey invitation."""
+    units = shared.units
+    prefs = [{"unit": units[1].name, "unit_id": units[1].id, "position": ""}]
     session.add(
-        Broadcast(
-            text="Pengumuman uji",
-            status="scheduled",
-            created_by=0,
-            scheduled_at=now + timedelta(days=1),
-            audience={"kind": "all"},
+        Aspiration(
+            reference=f"ASP-2026-{n:06d}", window_id=shared.window_id,
+            employee_id=person.employee_id, status="submitted", kind="other_unit",
+            preferences=prefs, reason_category="career",
+            reason_text=f"Alasan pribadi {person.name}", willing_to_relocate=True,
         )
-    )
+    )  # fmt: skip
+    move = PlanMove(
+        plan_id=shared.plan_id, employee_id=person.employee_id, from_unit_id=units[0].id,
+        to_unit_id=units[1].id, to_position="Pranata Komputer Ahli Muda",
+        proposed_tmt=(now + timedelta(days=60)).date(), status="consultation",
+        consulted_at=now, deadline=now + timedelta(days=7),
+    )  # fmt: skip
+    session.add(move)
+    await session.flush()
+    session.add(MoveQuestion(move_id=move.id, text=f"Pertanyaan {person.name}"))
+    session.add(
+        SurveyParticipation(
+            round_id=shared.round_id, employee_id=person.employee_id, unit_id=units[0].id,
+            status="invited", due_at=now, invited_at=now, closes_at=now + timedelta(days=7),
+        )
+    )  # fmt: skip
 
 
 async def seed_world(
@@ -226,6 +215,8 @@ async def seed_world(
             active = telegram_id in linked
             person = await _employee(session, n, telegram_id, units[n % 3], active=active, now=now)
             (world.linked if active else world.inactive).append(person)
-        await _holdings(session, world.people, units, now)
+        shared = await _shared(session, units, now)
+        for n, person in enumerate(world.people, start=1):
+            await _holdings(session, shared, n, person, now)
         await grant_role(session, APPROVER_ID, "approver", granted_by="test")
     return world
