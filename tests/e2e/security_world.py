@@ -10,7 +10,7 @@ an approver complete the world, so that a forged id (1, 2, ...) points at real r
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
@@ -19,9 +19,7 @@ from storage.db import Database, Session
 from storage.models import (
     Aspiration,
     AspirationWindow,
-    BotUser,
     Broadcast,
-    Employee,
     MoveQuestion,
     MutationPlan,
     PlanMove,
@@ -33,7 +31,7 @@ from storage.models import (
 )
 from storage.queries.users import grant_role
 from tests.conftest import APPROVER_ID
-from tests.factories import UNITS
+from tests.factories import UNITS, add_employee
 
 SURNAMES = ("Wirakusuma", "Tanjungsari", "Purbalingga", "Sastrodiharjo", "Kertanegara")
 
@@ -87,39 +85,6 @@ def _person_values(n: int, telegram_id: int) -> tuple[str, str, str]:
     name = f"Ratna{n:03d} {SURNAMES[n % len(SURNAMES)]}"
     phone = f"62813{telegram_id:08d}"[:13]
     return nip, name, phone
-
-
-async def _employee(
-    session: Session, n: int, telegram_id: int, unit: Unit, *, active: bool, now: datetime
-) -> Person:
-    """One linked employee row and its Telegram account."""
-    nip, name, phone = _person_values(n, telegram_id)
-    employee = Employee(
-        nip=nip,
-        name=name,
-        phone=phone,
-        unit_id=unit.id,
-        active=active,
-        position_title="Analis Kepegawaian Ahli Pertama",
-        position_kind="fungsional",
-        rank="III/b",
-        education_level="S1",
-        education_major="Manajemen",
-        position_tmt=date(2018, 1, 1),
-        roster_skills="administrasi kepegawaian",
-    )
-    session.add(employee)
-    await session.flush()
-    session.add(
-        BotUser(
-            telegram_id=telegram_id,
-            employee_id=employee.id,
-            consent_at=now,
-            linked_at=now,
-            locale="id",
-        )
-    )
-    return Person(telegram_id, employee.id, nip, name, phone)
 
 
 async def _units(session: Session) -> list[Unit]:
@@ -211,10 +176,16 @@ async def seed_world(
     world = World(strangers=list(strangers))
     async with db.transaction() as session:
         units = await _units(session)
-        for n, telegram_id in enumerate([*linked, *inactive]):
-            active = telegram_id in linked
-            person = await _employee(session, n, telegram_id, units[n % 3], active=active, now=now)
-            (world.linked if active else world.inactive).append(person)
+    for n, telegram_id in enumerate([*linked, *inactive]):
+        nip, name, phone = _person_values(n, telegram_id)
+        active = telegram_id in linked
+        employee_id = await add_employee(
+            db, nip=nip, name=name, phone=phone, unit=units[n % 3].name,
+            telegram_id=telegram_id, active=active,
+        )  # fmt: skip
+        person = Person(telegram_id, employee_id, nip, name, phone)
+        (world.linked if active else world.inactive).append(person)
+    async with db.transaction() as session:
         shared = await _shared(session, units, now)
         for n, person in enumerate(world.people, start=1):
             await _holdings(session, shared, n, person, now)
