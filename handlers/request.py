@@ -58,6 +58,8 @@ class Request:
     roles: frozenset[str]
     locale: str
     deferred: list[Deferred] = field(default_factory=list)
+    _answer: Deferred | None = field(default=None, init=False, repr=False)
+    _answer_args: tuple[str | None, bool] = field(default=(None, False), init=False, repr=False)
 
     @property
     def telegram_id(self) -> int:
@@ -147,16 +149,26 @@ class Request:
         self.later(edit)
 
     def answer(self, text: str | None = None, *, alert: bool = False) -> None:
-        """Answer the pressed button (a toast, or an alert)."""
+        """Answer the pressed button (a toast, or an alert).
+
+        Telegram accepts one answer per press: a later call only replaces the text of the
+        answer already queued (a call without text keeps it).
+        """
         query = self.update.callback_query
         if query is None:
             if text:
                 self.reply(text)
             return
+        queued = self._answer in self.deferred
+        if not queued or text:
+            self._answer_args = (text, alert)
+        if queued:
+            return
 
         async def answer() -> None:
-            await query.answer(text, show_alert=alert)
+            await query.answer(self._answer_args[0], show_alert=self._answer_args[1])
 
+        self._answer = answer
         self.later(answer)
 
     def send_document(self, data: bytes, filename: str, caption: str | None = None) -> None:

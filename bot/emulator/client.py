@@ -105,6 +105,12 @@ class EmulatorClient:
         )
         return result
 
+    async def inject_updates(self, updates: list[tuple[str, JSON]]) -> list[int]:
+        """Queue many raw updates (``(kind, payload)``) in one request; their update ids."""
+        body = {"updates": [{"kind": kind, "payload": payload} for kind, payload in updates]}
+        result: JSON = await self._call("POST", "/inject/updates", body)
+        return list(result["update_ids"])
+
     async def block_chat(self, chat_id: int, blocked: bool = True) -> None:
         """403 "bot was blocked by the user" for every send to ``chat_id`` until unblocked."""
         await self._call("POST", "/block", {"chat_id": chat_id, "blocked": blocked})

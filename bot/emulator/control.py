@@ -7,7 +7,7 @@ import json
 from aiohttp import web
 
 from bot.emulator.botapi import scope_key
-from bot.emulator.inject import inject_callback, inject_message, inject_update
+from bot.emulator.inject import inject_callback, inject_message, inject_update, inject_updates
 from bot.emulator.messages import snapshot
 from bot.emulator.state import JSON, ApiError, BotRecord, Fault
 from bot.emulator.webutil import STATE_KEY, ControlError, app_state, int_query, known_chat, ok
@@ -202,6 +202,7 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post("/_emu/inject/message", inject_message)
     app.router.add_post("/_emu/inject/callback", inject_callback)
     app.router.add_post("/_emu/inject/update", inject_update)
+    app.router.add_post("/_emu/inject/updates", inject_updates)
     app.router.add_get("/_emu/messages", read_messages)
     app.router.add_get("/_emu/message", read_message)
     app.router.add_get("/_emu/latest", latest)

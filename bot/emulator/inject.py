@@ -123,13 +123,102 @@ async def inject_callback(request: web.Request) -> web.Response:
     return ok({"update": update, "callback_query_id": query_id})
 
 
+MESSAGE_KINDS = ("message", "edited_message", "channel_post", "edited_channel_post")
+
+
+def _raw_message(st: EmulatorState, payload: JSON) -> JSON:
+    """Complete a forged message: known chat and sender, ids, stored files (``data_b64``)."""
+    chat = st.ensure_chat(payload["chat"])
+    if isinstance(payload.get("from"), dict):
+        payload["from"] = st.remember_user(payload["from"])
+    payload.setdefault("message_id", chat.new_message_id())
+    payload.setdefault("date", int(time.time()))
+    if isinstance(payload.get("document"), dict) and "data_b64" in payload["document"]:
+        payload["document"] = _file_part(st, payload["document"], "documents")
+    if isinstance(payload.get("photo"), dict) and "data_b64" in payload["photo"]:
+        payload["photo"] = _file_part(st, payload["photo"], "photos")
+    sticker = payload.get("sticker")
+    if isinstance(sticker, dict) and "data_b64" in sticker:
+        stored = st.store_file(base64.b64decode(sticker["data_b64"]), "stickers", None, None)
+        payload["sticker"] = {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.file_unique_id,
+            "type": "regular",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+            "emoji": sticker.get("emoji", "🙂"),
+        }
+    chat.messages.setdefault(payload["message_id"], payload)
+    return payload
+
+
+def _raw_target(chat: ChatState | None, message_id: Any, with_keyboard: bool) -> BotRecord | None:
+    """The bot message a forged press refers to: ``message_id``, else the newest one."""
+    if chat is None:
+        return None
+    if message_id:
+        return chat.by_id.get(int(message_id))
+    for record in reversed(chat.bot_messages):
+        if not record.deleted and (record.message.get("reply_markup") or not with_keyboard):
+            return record
+    return None
+
+
+def _real_button(record: BotRecord | None, index: int) -> str:
+    """The callback data of the ``index``-th button of ``record`` (wrapping); "" if none."""
+    rows = ((record.message.get("reply_markup") or {}) if record else {}).get("inline_keyboard", [])
+    datas = [b["callback_data"] for row in rows for b in row if "callback_data" in b]
+    return datas[index % len(datas)] if datas else ""
+
+
+def _raw_callback(st: EmulatorState, payload: JSON) -> JSON:
+    """Complete a forged callback query: an answerable id, and the pressed message.
+
+    ``chat_id`` (removed from the payload) names the chat whose newest bot message (or
+    ``message_id``) carries the forged ``data``; without any bot message there is no
+    ``message``. ``press: n`` instead of ``data`` presses the n-th real button of the newest
+    bot message with an inline keyboard.
+    """
+    user = payload["from"] = st.remember_user(payload["from"])
+    chat_id = int(payload.pop("chat_id", user["id"]))
+    press = payload.pop("press", None)
+    record = _raw_target(st.chats.get(chat_id), payload.pop("message_id", None), press is not None)
+    if press is not None:
+        payload["data"] = _real_button(record, int(press))
+    query_id = str(payload.get("id") or f"{next(st.callback_ids)}{abs(user['id']) % 100000:05d}")
+    payload["id"] = query_id
+    payload.setdefault("chat_instance", str(abs(chat_id) * 31 + 7))
+    if record is not None:
+        payload["message"] = copy.deepcopy(record.message)
+    st.callback_queries[query_id] = {
+        "user_id": user["id"],
+        "chat_id": chat_id if record is not None else None,
+        "message_id": record.message["message_id"] if record is not None else None,
+        "answered": False,
+    }
+    return payload
+
+
+def _raw_update(st: EmulatorState, kind: str, payload: JSON) -> JSON:
+    """Queue one forged update; messages and callback queries are completed, never checked."""
+    payload = copy.deepcopy(payload)
+    if kind in MESSAGE_KINDS:
+        payload = _raw_message(st, payload)
+    elif kind == "callback_query":
+        payload = _raw_callback(st, payload)
+    return st.push_update(kind, payload)
+
+
 async def inject_update(request: web.Request) -> web.Response:
     """Queue a raw update (``kind`` + payload) as a client could forge it: no checks."""
     st, body = app_state(request), await request.json()
-    kind = str(body["kind"])
-    payload = dict(body["payload"])
-    if kind in ("message", "edited_message"):
-        chat = st.ensure_chat(payload["chat"])
-        payload.setdefault("message_id", chat.new_message_id())
-        payload.setdefault("date", int(time.time()))
-    return ok({"update": st.push_update(kind, payload)})
+    return ok({"update": _raw_update(st, str(body["kind"]), dict(body["payload"]))})
+
+
+async def inject_updates(request: web.Request) -> web.Response:
+    """Queue many raw updates at once (``{"updates": [{"kind", "payload"}, ...]}``), in order."""
+    st, body = app_state(request), await request.json()
+    queued = [_raw_update(st, str(u["kind"]), dict(u["payload"])) for u in body["updates"]]
+    return ok({"update_ids": [u["update_id"] for u in queued]})
