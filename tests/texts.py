@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
-import re
+from fluent.syntax import ast
 
-from bot.texts import LOCALES, t
-
-_PLACEHOLDER = re.compile(r"\{[^}]*\}")
+from bot.texts import LOCALES, load_messages, message_id
 
 
 def fixed_parts(key: str, locale: str) -> list[str]:
-    """The literal pieces of a text template between its placeholders (non-empty, stripped)."""
-    template = t(locale, key)
-    return [p.strip() for p in _PLACEHOLDER.split(template) if p.strip()]
+    """The literal pieces of a text template between its placeholders (non-empty, stripped).
+
+    Read from the Fluent source, so messages with parameters or selects work too: every
+    placeable (a variable, a select, ``NUMBER()``) separates two pieces.
+    """
+    message = load_messages(locale)[message_id(key)]
+    assert message.value is not None, key
+    parts, current = [], ""
+    for element in message.value.elements:
+        if isinstance(element, ast.TextElement):
+            current += element.value
+        else:
+            parts.append(current)
+            current = ""
+    parts.append(current)
+    return [p.strip() for p in parts if p.strip()]
 
 
 def shows(text: str, key: str) -> bool:
