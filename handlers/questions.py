@@ -28,7 +28,7 @@ from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.context import services_of
 from handlers.flows import Accepts, expect_text
-from handlers.followup import page_nav
+from handlers.followup_cases import paged, send_or_edit
 from handlers.plans_common import wake_outbox
 from handlers.request import Request, escape_html, inline_markup
 from storage.models import ConversationState
@@ -49,10 +49,7 @@ async def _show_faq(request: Request, *, edit: bool = False) -> None:
     rows.append((Button(request.t(ask), AskOwnQuestion()),))
     text = request.t("questions.faq_title" if items else "questions.faq_empty")
     message = OutgoingMessage(text, tuple(rows))
-    if edit:
-        request.edit_or_reply(message.text, inline_markup(message))
-    else:
-        request.send(message)
+    send_or_edit(request, message, edit=edit)
 
 
 async def tanya_bkpsdm_cmd(request: Request) -> None:
@@ -140,13 +137,9 @@ async def _show_queue(request: Request, page: int, *, edit: bool = False) -> Non
                 AnswerGeneralQuestion(q.question_id)),)
         for q in found.lines
     ]  # fmt: skip
-    rows.append(page_nav(request, found.page, found.pages, QuestionsPage))
     text = "\n\n".join([title, *(_line(request, q) for q in found.lines)])
-    message = OutgoingMessage(text, tuple(r for r in rows if r))
-    if edit:
-        request.edit_or_reply(message.text, inline_markup(message))
-    else:
-        request.send(message)
+    message = paged(request, text, rows, found.page, found.pages, QuestionsPage)
+    send_or_edit(request, message, edit=edit)
 
 
 async def pertanyaan_cmd(request: Request) -> None:

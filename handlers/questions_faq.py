@@ -26,7 +26,8 @@ from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.context import services_of
 from handlers.flows import Accepts, expect_text
-from handlers.request import Request, escape_html, inline_markup
+from handlers.followup_cases import send_or_edit
+from handlers.request import Request, escape_html
 from storage.models import ConversationState
 
 HR = ("hr",)
@@ -53,10 +54,7 @@ async def _show_list(request: Request, *, edit: bool = False) -> None:
     rows.append((Button(request.t("faq.btn_add"), FaqAdd()),))
     text = request.t("faq.admin_title", count=len(found)) if found else request.t("faq.admin_empty")
     message = OutgoingMessage(text, tuple(rows))
-    if edit:
-        request.edit_or_reply(message.text, inline_markup(message))
-    else:
-        request.send(message)
+    send_or_edit(request, message, edit=edit)
 
 
 async def _show_entry(request: Request, entry_id: int) -> None:

@@ -25,3 +25,9 @@ def due_date(opened_on: date, days: int) -> date:
 def is_overdue(due_on: date, today: date) -> bool:
     """True once the due day has passed without the case (or question) being done."""
     return today > due_on
+
+
+def page_bounds(total: int, page: int, size: int) -> tuple[int, int]:
+    """(the page actually shown, the number of pages) of a list of ``total`` items."""
+    pages = max(1, -(-total // size))
+    return min(max(page, 0), pages - 1), pages

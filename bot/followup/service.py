@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.delivery.outbox import queue_message
 from bot.followup import CASES_PAGE
-from bot.followup.rules import due_date, is_overdue, next_owner
+from bot.followup.rules import due_date, is_overdue, next_owner, page_bounds
 from bot.messages import OutgoingMessage
 from bot.plans.notices import esc
 from bot.privacy import mask_nip
@@ -122,8 +122,7 @@ async def _tell_owner(
 async def open_cases(session: AsyncSession, today: date, page: int) -> CasePage:
     """One page of open cases, the earliest due (the overdue) first."""
     total, overdue = await q.count_open(session, today)
-    pages = max(1, -(-total // CASES_PAGE))
-    page = min(max(page, 0), pages - 1)
+    page, pages = page_bounds(total, page, CASES_PAGE)
     rows = await q.open_cases(session, page * CASES_PAGE, CASES_PAGE)
     lines = [
         CaseLine(

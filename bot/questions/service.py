@@ -14,7 +14,7 @@ from typing import Literal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.delivery.outbox import queue_message
-from bot.followup.rules import is_overdue
+from bot.followup.rules import is_overdue, page_bounds
 from bot.messages import OutgoingMessage
 from bot.plans.notices import employee_chat, esc, notify_role
 from bot.privacy import mask_nip
@@ -82,8 +82,7 @@ async def ask(
 async def open_questions(session: AsyncSession, today: date, page: int) -> QuestionPage:
     """One page of unanswered questions, the earliest due (the overdue) first."""
     total, overdue = await q.count_open(session, today)
-    pages = max(1, -(-total // QUESTIONS_PAGE))
-    page = min(max(page, 0), pages - 1)
+    page, pages = page_bounds(total, page, QUESTIONS_PAGE)
     rows = await q.open_questions(session, page * QUESTIONS_PAGE, QUESTIONS_PAGE)
     lines = [
         QuestionLine(

@@ -11,14 +11,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import case as sql_case
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Employee, Unit
 from storage.models.followup import FollowupCase, FollowupNote
 from storage.models.surveys import Survey, SurveyRound
-from storage.queries.guarded import compare_and_set
+from storage.queries.shared import compare_and_set, count_overdue
 
 OPEN, CLOSED = "open", "closed"
 
@@ -99,10 +98,7 @@ async def open_cases(session: AsyncSession, offset: int, limit: int) -> list[Cas
 
 async def count_open(session: AsyncSession, today: date) -> tuple[int, int]:
     """(open cases, of which overdue: due before ``today``)."""
-    overdue = func.sum(sql_case((FollowupCase.due_on < today, 1), else_=0))
-    stmt = select(func.count(), func.coalesce(overdue, 0)).where(FollowupCase.status == OPEN)
-    total, late = (await session.execute(stmt)).one()
-    return int(total), int(late)
+    return await count_overdue(session, FollowupCase.status == OPEN, FollowupCase.due_on, today)
 
 
 async def update_case(

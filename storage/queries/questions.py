@@ -7,13 +7,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import case as sql_case
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Employee, Unit
 from storage.models.questions import FaqEntry, GeneralQuestion
-from storage.queries.guarded import compare_and_set
+from storage.queries.shared import compare_and_set, count_overdue
 
 
 @dataclass(frozen=True)
@@ -94,12 +93,8 @@ async def open_questions(session: AsyncSession, offset: int, limit: int) -> list
 
 async def count_open(session: AsyncSession, today: date) -> tuple[int, int]:
     """(unanswered questions, of which overdue: due before ``today``)."""
-    overdue = func.sum(sql_case((GeneralQuestion.due_on < today, 1), else_=0))
-    stmt = select(func.count(), func.coalesce(overdue, 0)).where(
-        GeneralQuestion.answered_at.is_(None)
-    )
-    total, late = (await session.execute(stmt)).one()
-    return int(total), int(late)
+    waiting = GeneralQuestion.answered_at.is_(None)
+    return await count_overdue(session, waiting, GeneralQuestion.due_on, today)
 
 
 async def update_question(
