@@ -57,6 +57,8 @@ class Settings(BaseSettings):
     broadcast_rate_per_second: float = Field(default=25.0, gt=0, le=1000)
     schedule_grace_minutes: int = Field(default=360, ge=0, le=7 * 24 * 60)
     survey_min_group: int = Field(default=5, ge=1, le=100)  # anonymity threshold of results
+    followup_due_days: int = Field(default=14, ge=1, le=365)  # follow-up cases: days to act
+    question_target_working_days: int = Field(default=3, ge=1, le=60)  # general questions
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     startup_attempts: int = Field(default=6, ge=1, le=100)  # Bot API tries at start
 

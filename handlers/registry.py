@@ -24,12 +24,14 @@ from handlers import (
     consultation,
     delivery_services,
     flows,
+    followup,
     imports,
     matching,
     matching_hr,
     menu,
     plans,
     profile,
+    questions,
     start,
     surveys,
     surveys_hr,
@@ -57,6 +59,8 @@ FEATURE_MODULES: tuple[ModuleType, ...] = (
     workload,  # /beban_kerja: workload balance
     surveys,  # survey answering
     surveys_hr,  # /hasil_survei, /survei
+    followup,  # "may BKPSDM contact you?", /tindak_lanjut
+    questions,  # /tanya_bkpsdm, /pertanyaan, /faq
     commands,  # unknown commands ("Maksud Anda /aspirasi?"), after every command
     flows,  # catch-all conversation input, last
 )

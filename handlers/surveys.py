@@ -35,6 +35,7 @@ from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.context import BotContext, add_lifecycle, services_of
 from handlers.flows import Accepts, message_text
+from handlers.followup import ask_contact
 from handlers.request import Request
 from storage.models import ConversationState
 
@@ -167,6 +168,8 @@ async def submit_pressed(request: Request, data: SubmitAnswers) -> None:
     request.answer()
     await request.clear_state()
     request.reply_key("survey.thanks")
+    if result.anonymous:  # a separate question, answered in its own update
+        ask_contact(request, data.participation_id)
 
 
 async def answer_step(request: Request, state: ConversationState) -> None:

@@ -101,6 +101,22 @@ COLUMNS: dict[str, dict[Rule, str]] = {
     "survey_waiting_answers": {  # anonymous answers waiting for their batch: no person, no time
         PLAIN: "id survey_id round_id unit_id answers",
     },
+    "followup_cases": {  # named, apart from the survey answers (no link to them)
+        KEEP: "employee_id created_on due_on status closed_at closing_note",
+        OFFICIAL: "owner_telegram_id closed_by",
+        PLAIN: "id round_id",
+    },
+    "followup_notes": {KEEP: "at text", OFFICIAL: "author", PLAIN: "id case_id"},
+    "general_questions": {
+        ERASE: "text",
+        KEEP: "employee_id asked_at due_on answer answered_at",
+        OFFICIAL: "answered_by",
+        PLAIN: "id",
+    },
+    "faq_entries": {
+        OFFICIAL: "updated_by",
+        PLAIN: "id question_id answer_id question_en answer_en updated_at",
+    },
     "broadcasts": {
         OFFICIAL: "created_by progress_chat_id",
         PLAIN: "id kind title text parse_mode attachment_file_id attachment_kind audience"

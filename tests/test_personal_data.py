@@ -32,6 +32,9 @@ from storage.models import (
     ConversationState,
     Employee,
     EmployeeSkill,
+    FollowupCase,
+    FollowupNote,
+    GeneralQuestion,
     InviteCode,
     MoveQuestion,
     MutationPlan,
@@ -129,6 +132,7 @@ async def _seed_person(db: Database, m: Callable[[str], str]) -> None:
         await _seed_aspiration(s, emp.id, m)
         move_id = await _seed_move(s, emp.id, unit.id, m)
         await _seed_survey(s, emp.id, m)
+        await _seed_followup(s, emp.id, m)
         s.add_all([
             AuditEntry(actor=f"tg:{TG}", action=m("audit_log.action"), entity="move",
                        entity_id=str(move_id), details={"answer": "object",
@@ -226,6 +230,23 @@ async def _seed_survey(s: AsyncSession, employee_id: int, m: Callable[[str], str
                        employee_id=employee_id, answers={"q": m("survey_responses.answers")}),
         SurveyParticipation(round_id=second.id, employee_id=employee_id, status="started",
                             due_at=NOW, draft={"answers": {"q": m("survey_participations.draft")}}),
+    ])  # fmt: skip
+
+
+async def _seed_followup(s: AsyncSession, employee_id: int, m: Callable[[str], str]) -> None:
+    """A closed follow-up case with a note, and an answered general question."""
+    case = FollowupCase(
+        employee_id=employee_id, created_on=date(2027, 1, 4), due_on=date(2027, 1, 18),
+        status=m("followup_cases.status"), closing_note=m("followup_cases.closing_note"),
+        closed_at=NOW, closed_by=HR_TG, owner_telegram_id=HR_TG,
+    )  # fmt: skip
+    s.add(case)
+    await s.flush()
+    s.add_all([
+        FollowupNote(case_id=case.id, author=HR_TG, text=m("followup_notes.text")),
+        GeneralQuestion(employee_id=employee_id, text=m("general_questions.text"),
+                        due_on=date(2027, 1, 7), answer=m("general_questions.answer"),
+                        answered_by=HR_TG, answered_at=NOW),
     ])  # fmt: skip
 
 

@@ -53,9 +53,10 @@ class Asking:
 
 @dataclass(frozen=True)
 class Finished:
-    """The answers are stored."""
+    """The answers are stored (``anonymous``: as waiting answers, without the person)."""
 
     participation_id: int
+    anonymous: bool = False
 
 
 @dataclass(frozen=True)
@@ -231,4 +232,4 @@ async def submit(
     clean = sa.final_answers(loaded.survey, loaded.draft)
     if not await q.submit(session, loaded.part, loaded.rnd, loaded.row, clean, today):
         return Refused("survey.already_done")
-    return Finished(pid)
+    return Finished(pid, loaded.row.anonymous)

@@ -9,9 +9,11 @@ from storage.models.campaigns import (
     CampaignTemplate,
 )
 from storage.models.delivery import Broadcast, OutboxMessage, ScheduledItem
+from storage.models.followup import FollowupCase, FollowupNote
 from storage.models.matching import CompetenceVariant, CustomCompetence, Position
 from storage.models.people import BotUser, Employee, EmployeeSkill, InviteCode, RoleGrant, Unit
 from storage.models.plans import MoveQuestion, MutationPlan, PlanMove, WorkloadFigure
+from storage.models.questions import FaqEntry, GeneralQuestion
 from storage.models.surveys import Survey, SurveyParticipation, SurveyResponse, SurveyRound
 from storage.models.system import AuditEntry, ConversationState
 
@@ -32,6 +34,10 @@ __all__ = [
     "CustomCompetence",
     "Employee",
     "EmployeeSkill",
+    "FaqEntry",
+    "FollowupCase",
+    "FollowupNote",
+    "GeneralQuestion",
     "InviteCode",
     "MoveQuestion",
     "MutationPlan",

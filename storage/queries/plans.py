@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import ColumnElement, func, or_, select, update
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -20,6 +20,7 @@ from storage.models import (
     Position,
     Unit,
 )
+from storage.queries.shared import compare_and_set as _compare_and_set
 from storage.types import MOVE_CONSULTATION, MOVE_NOT_COUNTED, PLAN_DRAFT
 
 NAME_CUTOFF = 70.0
@@ -265,25 +266,3 @@ async def update_question(
 ) -> bool:
     """Compare-and-set on a question (e.g. still unanswered); True when the row changed."""
     return await _compare_and_set(session, MoveQuestion, question_id, expect, values)
-
-
-async def _compare_and_set(
-    session: AsyncSession,
-    model: type[PlanMove] | type[MutationPlan] | type[MoveQuestion],
-    pk: int,
-    expect: Mapping[str, object],
-    values: Mapping[str, Any],
-) -> bool:
-    """One guarded UPDATE; loaded objects are refreshed with the new values."""
-    conditions: list[ColumnElement[bool]] = [model.id == pk]
-    for name, value in expect.items():
-        column = getattr(model, name)
-        conditions.append(column.is_(None) if value is None else column == value)
-    stmt = (
-        update(model)
-        .where(*conditions)
-        .values(**values)
-        .execution_options(synchronize_session="fetch")
-    )
-    result = await session.execute(stmt)
-    return bool(result.rowcount)  # type: ignore[attr-defined]

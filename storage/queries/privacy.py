@@ -23,6 +23,7 @@ from storage.models import BotUser, Employee, EmployeeSkill, Unit
 from storage.queries import account_privacy as account_queries
 from storage.queries import aspirations_privacy as aspiration_queries
 from storage.queries import campaigns_privacy as campaign_queries
+from storage.queries import followup_privacy as followup_queries
 from storage.queries import plans_privacy as plan_queries
 from storage.queries import survey_privacy as survey_queries
 
@@ -114,6 +115,12 @@ PARTS: tuple[Part, ...] = (
         ("survey_participations", "survey_responses"),
         survey_queries.export_for_user,
         survey_queries.erase_for_user,  # drafts only; submitted named answers are HR records
+    ),
+    Part(("followup_cases", "followup_notes"), followup_queries.export_cases, None),
+    Part(
+        ("general_questions",),
+        followup_queries.export_questions,
+        followup_queries.erase_questions,  # the employee's text; HR's answers stay
     ),
     Part(("audit_log",), account_queries.export_audit, account_queries.erase_audit),
     Part(("outbox_messages",), account_queries.export_messages, account_queries.erase_messages),

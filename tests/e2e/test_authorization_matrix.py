@@ -46,7 +46,7 @@ refused_with = functools.cache(shows)  # the same few refusal texts, over and ov
 
 PUBLIC_COMMANDS = frozenset(
     {"start", "menu", "help", "cancel", "bahasa", "profil", "rekomendasi", "aspirasi",
-     "status", "usulan", "isi_survei"}
+     "status", "usulan", "isi_survei", "tanya_bkpsdm"}
 )  # fmt: skip
 PUBLIC_BUTTONS = frozenset(
     {"registration-consent", "menu-open", "language-set", "recommend-add", "sv",
@@ -62,9 +62,11 @@ PUBLIC_BUTTONS = frozenset(
      "flow-cancel",
      "consult-agree", "consult-note", "consult-object", "consult-category", "consult-ask",
      "survey-start", "survey-answer", "survey-toggle", "survey-options-done", "survey-skip",
-     "survey-back", "survey-revise", "survey-submit"}
+     "survey-back", "survey-revise", "survey-submit",
+     "followup-contact-yes", "followup-contact-no", "faq-show", "faq-menu",
+     "general-question-ask"}
 )  # fmt: skip
-PUBLIC_FLOWS = frozenset({"registration", "profile", "asp", "kons", "survey"})
+PUBLIC_FLOWS = frozenset({"registration", "profile", "asp", "kons", "survey", "tanya_bkpsdm"})
 EMPLOYEES = list(range(8201, 8207))
 INACTIVE = list(range(8301, 8306))
 STRANGERS = list(range(8401, 8406))

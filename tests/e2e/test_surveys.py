@@ -17,6 +17,7 @@ from storage.models.delivery import OutboxMessage, ScheduledItem
 from storage.models.surveys import SurveyParticipation, SurveyResponse, SurveyWaitingAnswer
 from tests.conftest import HR_ID
 from tests.factories import add_employee
+from tests.texts import shows
 
 TMT = date(2030, 1, 2)
 SURVEY_KINDS = (*PARTICIPATION_KINDS, "survey_round")
@@ -111,6 +112,8 @@ async def test_post_move_survey_end_to_end(harness: BotHarness) -> None:
     assert "Ringkasan" in summary.text and "Manajerial" in summary.text
     assert "(dilewati)" in summary.text and "tata naskah" in summary.text
     assert "Terima kasih" in await press(user, "📨 Kirim")
+    contact = await user.reply()  # anonymous: the separate "may BKPSDM contact you?"
+    assert shows(contact.source_text or contact.text, "followup.ask_contact")
 
     await user.press("▶️ Mulai survei", message_id=invite.message_id)
     assert "sudah mengisi" in (await user.reply()).text
