@@ -231,3 +231,14 @@ async def next_due_time(session: AsyncSession) -> datetime | None:
     )
     value = result.scalar()
     return value if isinstance(value, datetime) else None
+
+
+async def open_due_count(session: AsyncSession, now: datetime) -> int:
+    """Rows the worker still has to send now: due pending, claimed or in flight."""
+    due = (OutboxMessage.status == "pending") & (OutboxMessage.next_attempt_at <= now)
+    result = await session.execute(
+        select(func.count())
+        .select_from(OutboxMessage)
+        .where(due | OutboxMessage.status.in_(("claimed", "sending")))
+    )
+    return int(result.scalar() or 0)
