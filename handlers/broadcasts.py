@@ -25,7 +25,8 @@ from bot.delivery.buttons import (
     SendBroadcast,
     SkipAttachment,
 )
-from bot.delivery.compose import MAX_TEXT, html_error, parse_local_time
+from bot.delivery.compose import MAX_TEXT, parse_local_time
+from bot.delivery.template import BROADCAST_PLACEHOLDERS, placeholder_list, template_error
 from bot.messages import Button, OutgoingMessage, rows
 from handlers import broadcasts_report
 from handlers.audience_picker import AudiencePicker, AudienceTexts
@@ -44,7 +45,7 @@ REF_AUDIENCES: dict[RefAudience, str] = {"plan": "bc.aud_plan", "survey_pending"
 async def umumkan_cmd(request: Request) -> None:
     """Start a new announcement draft."""
     await request.set_state(FLOW, "text", {})
-    request.reply_key("bc.ask_text")
+    request.reply_key("bc.ask_text", placeholders=placeholder_list(BROADCAST_PLACEHOLDERS))
 
 
 async def text_step(request: Request, state: ConversationState) -> None:
@@ -52,9 +53,13 @@ async def text_step(request: Request, state: ConversationState) -> None:
     text = expect_text(request, max_len=MAX_TEXT)
     if text is None:
         return
-    error = html_error(text)
+    error = template_error(text, BROADCAST_PLACEHOLDERS)
+    if error is not None and error.kind == "placeholder":
+        known = placeholder_list(BROADCAST_PLACEHOLDERS)
+        request.reply_key("bc.bad_placeholder", unknown=escape_html(error.detail), known=known)
+        return
     if error is not None:
-        request.reply_key("bc.bad_html", error=escape_html(error))
+        request.reply_key("bc.bad_html", error=escape_html(error.detail))
         return
     await request.set_state(FLOW, "attach", {"text": text})
     request.reply_key("bc.preview_title")

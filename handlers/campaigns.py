@@ -18,6 +18,7 @@ from bot.campaigns import service as campaigns
 from bot.campaigns.buttons import EditStepOffset, EditStepText
 from bot.campaigns.timing import format_offset
 from bot.delivery.compose import MAX_TEXT
+from bot.delivery.template import CAMPAIGN_PLACEHOLDERS, placeholder_list
 from bot.events import MoveEvent
 from bot.messages import Button, OutgoingMessage
 from handlers.buttons import add_button
@@ -66,7 +67,9 @@ async def edit_text_pressed(request: Request, data: EditStepText) -> None:
         raise CallbackDataError("unknown step")
     request.answer()
     await request.set_state(FLOW, "text", {"step_id": data.step_id, "n": data.n})
-    request.reply_key("campaigns.ask_text", n=data.n, lang=request.t("campaigns.language_name"))
+    language = request.t("campaigns.language_name")
+    known = placeholder_list(CAMPAIGN_PLACEHOLDERS)
+    request.reply_key("campaigns.ask_text", n=data.n, lang=language, placeholders=known)
 
 
 async def edit_offset_pressed(request: Request, data: EditStepOffset) -> None:
@@ -107,6 +110,12 @@ async def _edited(request: Request, result: campaigns.Edited) -> None:
     """Render an edit: bad HTML (step kept), gone (flow left) or saved (template shown)."""
     if result.outcome == "bad_html":
         request.reply_key("campaigns.bad_html", error=escape_html(result.error))
+        return
+    if result.outcome == "bad_placeholder":
+        known = placeholder_list(CAMPAIGN_PLACEHOLDERS)
+        request.reply_key(
+            "campaigns.bad_placeholder", unknown=escape_html(result.error), known=known
+        )
         return
     await request.clear_state()
     if result.outcome == "gone":

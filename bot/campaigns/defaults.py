@@ -17,7 +17,14 @@ from storage.queries import campaigns as cq
 TextOf = Callable[[str, str], str]  # (locale, key) -> raw text, placeholders kept
 
 DEFAULT_TEMPLATE_NAME = "Sosialisasi mutasi"
-PLACEHOLDERS = ("name", "tmt", "unit")  # filled per employee by ``timing.render``
+# The locale texts' variables and the template placeholders they become (filled per
+# employee by ``bot.delivery.template.render``).
+PLACEHOLDERS = {
+    "name": "{nama}",
+    "tmt": "{tmt}",
+    "unit": "{unit_baru}",
+    "position": "{jabatan_baru}",
+}
 
 
 @dataclass(frozen=True)
@@ -55,5 +62,5 @@ async def default_template(session: AsyncSession, text_of: TextOf) -> CampaignTe
 
 
 def default_text(locale: str, key: str) -> str:
-    """A default step's text with its ``{name}``/``{tmt}``/``{unit}`` placeholders kept."""
-    return t(locale, key, **{name: "{" + name + "}" for name in PLACEHOLDERS})
+    """A default step's text with its ``{nama}``/``{tmt}``/``{unit_baru}`` placeholders kept."""
+    return t(locale, key, **PLACEHOLDERS)

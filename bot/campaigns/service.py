@@ -13,15 +13,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.campaigns.defaults import default_template, default_text
 from bot.campaigns.timing import OffsetError, parse_offset
-from bot.delivery.compose import html_error
 from bot.delivery.notices import Notice, hr_locales
+from bot.delivery.template import CAMPAIGN_PLACEHOLDERS, template_error
 from bot.events import MoveEvent
 from bot.texts import t
 from storage.models.campaigns import CampaignStep
 from storage.queries import audit
 from storage.queries import campaigns as cq
 
-Outcome = Literal["saved", "gone", "bad_html", "bad_offset"]
+Outcome = Literal["saved", "gone", "bad_html", "bad_placeholder", "bad_offset"]
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class TemplateView:
 
 @dataclass(frozen=True)
 class Edited:
-    """The outcome of an edit; ``error`` explains ``bad_html``."""
+    """The outcome of an edit; ``error`` explains ``bad_html`` or names the bad placeholders."""
 
     outcome: Outcome
     error: str = ""
@@ -82,10 +82,12 @@ async def step_exists(session: AsyncSession, step_id: int) -> bool:
 async def save_text(
     session: AsyncSession, actor: int, step_id: int, locale: str, text: str
 ) -> Edited:
-    """Store a step's new text in HR's language (Telegram HTML checked first)."""
-    error = html_error(text)
+    """Store a step's new text in HR's language (placeholders and Telegram HTML checked first)."""
+    error = template_error(text, CAMPAIGN_PLACEHOLDERS)
     if error is not None:
-        return Edited("bad_html", error)
+        return Edited(
+            "bad_placeholder" if error.kind == "placeholder" else "bad_html", error.detail
+        )
     step = await cq.get_step(session, step_id)
     if step is None:
         return Edited("gone")

@@ -55,18 +55,3 @@ def step_run_at(tmt: date, offset_days: int, send_time: str, zone: tzinfo) -> da
     hour, minute = (int(p) for p in send_time.split(":"))
     day = tmt + timedelta(days=offset_days)
     return datetime.combine(day, time(hour, minute), tzinfo=zone).astimezone(UTC)
-
-
-def render(text: str, **params: object) -> str:
-    """Fill ``{name}``, ``{tmt}``, ``{unit}`` placeholders; unknown ones stay as typed."""
-
-    class _Keep(dict[str, object]):
-        """Leave unknown placeholders untouched."""
-
-        def __missing__(self, key: str) -> str:
-            return "{" + key + "}"
-
-    try:
-        return text.format_map(_Keep(params))
-    except (ValueError, IndexError):  # a stray brace in HR's text: send it as written
-        return text

@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.delivery.audience import AudienceError, pick_unit
+from bot.delivery.template import BROADCAST_PLACEHOLDERS, has_placeholders, render
+from bot.texts import t
 from storage.queries import audiences as aq
 from storage.queries import broadcasts as bq
 
@@ -68,4 +70,16 @@ async def materialize_broadcast(
     if broadcast is None:
         return 0
     chat_ids = await resolve_audience(session, broadcast.audience)
-    return await bq.queue_broadcast_rows(session, broadcast, chat_ids, now, late)
+    texts = await personal_texts(session, broadcast.text, chat_ids)
+    return await bq.queue_broadcast_rows(session, broadcast, chat_ids, now, late, texts)
+
+
+async def personal_texts(
+    session: AsyncSession, text: str, chat_ids: list[int]
+) -> dict[int, str] | None:
+    """Each chat's text with ``{nama}`` filled (None when the text has no placeholder)."""
+    if not has_placeholders(text, BROADCAST_PLACEHOLDERS):
+        return None
+    names = await aq.names_of_chats(session, chat_ids)
+    fallback = t(None, "bc.name_fallback")
+    return {chat: render(text, {"nama": names.get(chat, fallback)}) for chat in chat_ids}

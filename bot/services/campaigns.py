@@ -9,7 +9,6 @@ apply to steps not sent yet).
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +18,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.campaigns.defaults import TextOf, default_template
-from bot.campaigns.timing import render, step_run_at
+from bot.campaigns.timing import step_run_at
+from bot.delivery.template import render
 from bot.events import MOVE_CANCELLED, MOVE_DECREED, MOVE_TMT_CHANGED, EventBus, MoveEvent
 from bot.services.scheduler import Scheduler
 from storage.db import Database
@@ -136,12 +136,14 @@ class CampaignService:
             instance.status, instance.reason = "not_linked", "no_reachable_chat"
             return
         locale = user.locale or self.default_locale
-        text = render(
-            step.text_en if locale == "en" else step.text_id,
-            name=html.escape(employee.name, quote=False),
-            tmt=enrollment.effective_date.strftime("%d-%m-%Y"),
-            unit=html.escape(unit or "-", quote=False),
-        )  # HR's text is checked Telegram HTML; the filled-in values are escaped
+        new_unit, new_position = await cq.destination_of(session, enrollment.move_id)
+        values = {
+            "nama": employee.name,
+            "unit_baru": new_unit or unit or "-",
+            "jabatan_baru": new_position or employee.position_title or "-",
+            "tmt": enrollment.effective_date.strftime("%d-%m-%Y"),
+        }  # HR's text is checked Telegram HTML; render escapes the values, keeps the unknown
+        text = render(step.text_en if locale == "en" else step.text_id, values)
         broadcast = await dq.create_broadcast(
             session,
             kind=KIND,

@@ -58,3 +58,17 @@ async def role_chat_ids(session: AsyncSession, role: str) -> list[int]:
 async def unit_names(session: AsyncSession) -> list[tuple[int, str]]:
     """(id, name) of every unit."""
     return [(int(i), str(n)) for i, n in (await session.execute(select(Unit.id, Unit.name))).all()]
+
+
+async def names_of_chats(session: AsyncSession, chat_ids: Iterable[int]) -> dict[int, str]:
+    """The employee name of each linked chat among ``chat_ids`` (unlinked chats left out)."""
+    ids = list(chat_ids)
+    names: dict[int, str] = {}
+    for start in range(0, len(ids), 1000):
+        stmt = (
+            select(BotUser.telegram_id, Employee.name)
+            .join(Employee, Employee.id == BotUser.employee_id)
+            .where(BotUser.telegram_id.in_(ids[start : start + 1000]))
+        )
+        names.update((int(chat), str(name)) for chat, name in (await session.execute(stmt)).all())
+    return names

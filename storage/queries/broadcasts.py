@@ -5,7 +5,7 @@ Resolving a broadcast's audience when it is materialised is ``bot.delivery.recip
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -187,25 +187,35 @@ async def queue_broadcast_rows(
     chat_ids: Iterable[int],
     now: datetime,
     late: bool = False,
+    texts: Mapping[int, str] | None = None,
 ) -> int:
-    """Insert one outbox row per chat (dedup key ``b<id>:<chat>``) and mark the broadcast queued.
+    """Mark the broadcast queued and insert one outbox row per chat (dedup key ``b<id>:<chat>``).
 
+    Compare-and-set: nothing is inserted (0) when the broadcast is no longer scheduled or
+    queued (cancelled meanwhile). ``texts`` gives a chat its own text (placeholders filled).
     Returns the number of rows inserted; rows that already exist are not inserted again.
     """
-    inserted = await enqueue_messages(
+    values: dict[str, Any] = {"status": "queued", "late": broadcast.late or late}
+    if broadcast.scheduled_at is None:
+        values["scheduled_at"] = now
+    claimed = await session.execute(
+        update(Broadcast)
+        .where(Broadcast.id == broadcast.id, Broadcast.status.in_(("scheduled", "queued")))
+        .values(**values)
+        .execution_options(synchronize_session="fetch")
+    )
+    if not claimed.rowcount:  # type: ignore[attr-defined]
+        return 0
+    text_of = texts or {}
+    return await enqueue_messages(
         session,
         broadcast.id,
-        ((chat_id, broadcast.text, None) for chat_id in chat_ids),
+        ((chat_id, text_of.get(chat_id, broadcast.text), None) for chat_id in chat_ids),
         dedup_prefix=f"b{broadcast.id}",
         parse_mode=broadcast.parse_mode,
         attachment_file_id=broadcast.attachment_file_id,
         attachment_kind=broadcast.attachment_kind,
     )
-    broadcast.status = "queued"
-    broadcast.late = broadcast.late or late
-    if broadcast.scheduled_at is None:
-        broadcast.scheduled_at = now
-    return inserted
 
 
 async def mark_broadcast_missed(session: AsyncSession, broadcast_id: int, reason: str) -> None:

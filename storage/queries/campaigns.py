@@ -15,6 +15,7 @@ from storage.models.campaigns import (
     CampaignTemplate,
 )
 from storage.models.people import BotUser, Employee, Unit
+from storage.models.plans import PlanMove
 
 StepValues = tuple[int, str, str, str]  # offset_days, send_time (HH:MM), text_id, text_en
 
@@ -114,6 +115,15 @@ async def recipient_of(
         )
     ).scalar_one_or_none()
     return employee, (unit.name if unit else None), user
+
+
+async def destination_of(session: AsyncSession, move_id: int) -> tuple[str | None, str | None]:
+    """The new unit's name and the new position of a move (None for what is unknown)."""
+    move = await session.get(PlanMove, move_id)
+    if move is None:
+        return None, None
+    unit = await session.get(Unit, move.to_unit_id) if move.to_unit_id else None
+    return (unit.name if unit else None), (move.to_position or None)
 
 
 async def get_step(session: AsyncSession, step_id: int) -> CampaignStep | None:

@@ -4,8 +4,10 @@ cmd-laporan_kirim = Announcement delivery reports (HR)
 menu-umumkan = 📣 Announcement
 menu-terjadwal = 🗓 Scheduled
 menu-laporan_kirim = 📊 Delivery report
-bc-ask_text = 📣 Write the announcement text (max. 4096 characters). HTML formatting allowed: &lt;b&gt;bold&lt;/b&gt;, &lt;i&gt;italic&lt;/i&gt;, &lt;a href="..."&gt;link&lt;/a&gt;. /cancel to stop.
+bc-ask_text = 📣 Write the announcement text (max. 4096 characters). HTML formatting allowed: &lt;b&gt;bold&lt;/b&gt;, &lt;i&gt;italic&lt;/i&gt;, &lt;a href="..."&gt;link&lt;/a&gt;. { $placeholders } becomes each recipient's name. /cancel to stop.
 bc-bad_html = ⚠️ Invalid HTML formatting ({ $error }). Check opening/closing tags and send the text again.
+bc-bad_placeholder = ⚠️ Unknown placeholder { $unknown }; the announcement was not saved. Placeholders you can use: { $known }. Please send the text again.
+bc-name_fallback = Sir/Madam
 bc-preview_title = 👀 Announcement preview:
 bc-ask_attach = 📎 Attach one document or photo if needed, or press Skip.
 bc-btn_skip = ⏭ Skip

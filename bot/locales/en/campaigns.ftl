@@ -6,10 +6,11 @@ campaigns-title =
 campaigns-step_line = { $n }. <b>{ $offset }</b> at { $time } — { $preview }
 campaigns-btn_text = ✏️ Text { $n }
 campaigns-btn_offset = ⏱ Time { $n }
-campaigns-ask_text = Type the new text of step { $n } ({ $lang }). You may use { "{name}" }, { "{tmt}" }, { "{unit}" } and HTML formatting.
+campaigns-ask_text = Type the new text of step { $n } ({ $lang }). You may use { $placeholders } and HTML formatting.
 campaigns-ask_offset = Type the time of step { $n } relative to the TMT, e.g. D-14 or D+1 09:00.
 campaigns-bad_offset = ⚠️ "{ $value }" not understood. Examples: D-14, D-1 07:30, D+1.
 campaigns-bad_html = ⚠️ Invalid HTML formatting ({ $error }).
+campaigns-bad_placeholder = ⚠️ Unknown placeholder { $unknown }; the text was not saved. Placeholders you can use: { $known }. Please type the text again.
 campaigns-saved = ✅ Step saved. Text changes apply to messages not sent yet; time changes to the next decrees.
 campaigns-skipped_report = ℹ️ Socialization of move #{ $move }: { $count ->
         [one] { NUMBER($count) } step skipped because its time had passed

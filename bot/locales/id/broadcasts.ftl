@@ -4,8 +4,10 @@ cmd-laporan_kirim = Laporan pengiriman pengumuman (BKPSDM)
 menu-umumkan = 📣 Pengumuman
 menu-terjadwal = 🗓 Terjadwal
 menu-laporan_kirim = 📊 Laporan kirim
-bc-ask_text = 📣 Tulis teks pengumuman (maks. 4096 karakter). Format HTML boleh: &lt;b&gt;tebal&lt;/b&gt;, &lt;i&gt;miring&lt;/i&gt;, &lt;a href="..."&gt;tautan&lt;/a&gt;. /cancel untuk batal.
+bc-ask_text = 📣 Tulis teks pengumuman (maks. 4096 karakter). Format HTML boleh: &lt;b&gt;tebal&lt;/b&gt;, &lt;i&gt;miring&lt;/i&gt;, &lt;a href="..."&gt;tautan&lt;/a&gt;. { $placeholders } diganti nama tiap penerima. /cancel untuk batal.
 bc-bad_html = ⚠️ Format HTML tidak sah ({ $error }). Periksa tag pembuka/penutup, lalu kirim ulang teksnya.
+bc-bad_placeholder = ⚠️ Isian { $unknown } tidak dikenal; pengumuman belum disimpan. Isian yang bisa dipakai: { $known }. Kirim ulang teksnya.
+bc-name_fallback = Bapak/Ibu
 bc-preview_title = 👀 Pratinjau pengumuman:
 bc-ask_attach = 📎 Lampirkan satu dokumen atau foto bila perlu, atau tekan Lewati.
 bc-btn_skip = ⏭ Lewati
