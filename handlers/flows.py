@@ -240,6 +240,9 @@ def expect_text(request: Request, *, max_len: int, min_len: int = 1) -> str | No
     if len(text) > max_len:
         request.reply_key("common.text_too_long", limit=max_len, length=len(text))
         return None
+    if not any(ch.isalnum() for ch in text):  # "👍", "🙏🙏", "..." answer no question
+        request.reply_key("common.text_no_words")
+        return None
     return text
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, tzinfo
 
 from bot.telegram_markup import MarkupError, visible_text
+from bot.texts import t
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
 TIME_FORMAT = "%Y-%m-%d %H:%M"
+ANNOUNCEMENT_KIND = "broadcast"  # what HR writes (chat or CLI); campaign steps have their own
 
 
 def html_error(text: str) -> str | None:
@@ -36,3 +38,8 @@ def parse_local_time(value: str, zone: tzinfo) -> datetime | None:
     except ValueError:
         return None
     return naive.replace(tzinfo=zone).astimezone(UTC)
+
+
+def with_header(text: str, locale: str | None = None) -> str:
+    """An announcement as employees receive it: under the "📢 Pengumuman BKPSDM" header."""
+    return t(locale, "bc.header") + "\n\n" + text

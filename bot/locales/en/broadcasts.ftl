@@ -32,7 +32,8 @@ bc-no_units = No unit chosen yet. Type a unit name.
 bc-ask_ref = Type the number of the { $what }:
 bc-bad_ref = Type a number.
 bc-confirm =
-    📋 Recipients: <b>{ NUMBER($count) }</b> ({ $audience }).
+    📋 Recipients: <b>{ NUMBER($count) }</b> employees linked to the bot ({ $audience }).
+    Employees not linked to the bot do not receive this announcement.
     Send now or schedule?
 bc-no_recipients = ⚠️ Nobody matches this choice. Choose other recipients.
 bc-btn_send = 📤 Send now
@@ -85,3 +86,5 @@ bc-xlsx_name = Name
 bc-xlsx_status = Status
 bc-xlsx_reason = Reason
 bc-xlsx_attempts = Attempts
+bc-preview_for = 👀 Announcement preview, sample for <b>{ $name }</b>:
+bc-header = 📢 <b>BKPSDM announcement</b>

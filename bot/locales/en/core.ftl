@@ -132,3 +132,5 @@ common-expect_button = Please choose one of the buttons in the previous message,
 common-step_not_allowed = ⛔ This step is only for authorised officers; the conversation was stopped. Type /menu to continue.
 common-too_many_messages = ⏳ Too many messages at once. Please wait a moment, then resend any message that was not answered.
 common-inactive = Your account is no longer recorded as an active employee in the staff records, so this bot's services are not available. If this is a mistake, please contact BKPSDM.
+common-text_no_words = Please answer in words (emoji or punctuation alone do not answer). Please type again.
+common-current_value = Current value (tap to copy): <code>{ $value }</code>

@@ -32,7 +32,8 @@ bc-no_units = Belum ada unit terpilih. Ketik nama unit.
 bc-ask_ref = Ketik nomor { $what }:
 bc-bad_ref = Ketik nomor berupa angka.
 bc-confirm =
-    📋 Penerima: <b>{ NUMBER($count) }</b> orang ({ $audience }).
+    📋 Penerima: <b>{ NUMBER($count) }</b> pegawai yang sudah terhubung ke bot ({ $audience }).
+    Pegawai yang belum terhubung ke bot tidak menerima pengumuman ini.
     Kirim sekarang atau jadwalkan?
 bc-no_recipients = ⚠️ Tidak ada penerima untuk pilihan ini. Pilih penerima lain.
 bc-btn_send = 📤 Kirim sekarang
@@ -79,3 +80,5 @@ bc-xlsx_name = Nama
 bc-xlsx_status = Status
 bc-xlsx_reason = Alasan
 bc-xlsx_attempts = Percobaan
+bc-preview_for = 👀 Pratinjau pengumuman, contoh untuk <b>{ $name }</b>:
+bc-header = 📢 <b>Pengumuman BKPSDM</b>

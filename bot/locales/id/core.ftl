@@ -117,3 +117,5 @@ common-expect_button = Silakan pilih salah satu tombol pada pesan sebelumnya, at
 common-step_not_allowed = ⛔ Langkah ini hanya untuk petugas yang berwenang; percakapan dihentikan. Ketik /menu untuk melanjutkan.
 common-too_many_messages = ⏳ Terlalu banyak pesan sekaligus. Mohon tunggu sebentar, lalu kirim lagi pesan yang belum terjawab.
 common-inactive = Akun Anda tidak lagi tercatat sebagai pegawai aktif pada data kepegawaian, sehingga layanan bot ini tidak tersedia. Jika ini keliru, silakan hubungi BKPSDM.
+common-text_no_words = Mohon jawab dengan kata-kata (emoji atau tanda baca saja belum menjawab). Silakan ketik lagi.
+common-current_value = Isi sekarang (ketuk untuk menyalin): <code>{ $value }</code>
