@@ -26,7 +26,7 @@ from bot.delivery.buttons import (
     SendBroadcast,
     SkipAttachment,
 )
-from bot.delivery.compose import MAX_TEXT, parse_local_time, with_header
+from bot.delivery.compose import MAX_TEXT, markup_problem, parse_local_time, with_header
 from bot.delivery.template import (
     BROADCAST_PLACEHOLDERS,
     has_placeholders,
@@ -65,7 +65,7 @@ async def text_step(request: Request, state: ConversationState) -> None:
         request.reply_key("bc.bad_placeholder", unknown=escape_html(error.detail), known=known)
         return
     if error is not None:
-        request.reply_key("bc.bad_html", error=escape_html(error.detail))
+        request.reply_key("bc.bad_html", error=markup_problem(error.detail, request.locale))
         return
     await request.set_state(FLOW, "attach", {"text": text})
     shown = with_header(text)

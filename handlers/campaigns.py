@@ -17,7 +17,7 @@ from bot.callback_data import CallbackDataError
 from bot.campaigns import service as campaigns
 from bot.campaigns.buttons import EditStepOffset, EditStepText
 from bot.campaigns.timing import format_offset
-from bot.delivery.compose import MAX_TEXT
+from bot.delivery.compose import MAX_TEXT, markup_problem
 from bot.delivery.template import CAMPAIGN_PLACEHOLDERS, placeholder_list
 from bot.events import MoveEvent
 from bot.messages import Button, OutgoingMessage
@@ -115,7 +115,7 @@ async def offset_step(request: Request, state: ConversationState) -> None:
 async def _edited(request: Request, result: campaigns.Edited) -> None:
     """Render an edit: bad HTML (step kept), gone (flow left) or saved (template shown)."""
     if result.outcome == "bad_html":
-        request.reply_key("campaigns.bad_html", error=escape_html(result.error))
+        request.reply_key("campaigns.bad_html", error=markup_problem(result.error, request.locale))
         return
     if result.outcome == "bad_placeholder":
         known = placeholder_list(CAMPAIGN_PLACEHOLDERS)

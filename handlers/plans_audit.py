@@ -50,10 +50,11 @@ async def audit_pressed(request: Request, data: b.ShowAudit) -> None:
     tz = request.settings.tz
     for e in trail.entries[-AUDIT_SHOWN:]:
         why = e.details.get("reason") or e.details.get("note") or ""
-        lines.append(
-            f"{e.at.astimezone(tz).strftime('%d-%m %H:%M')} {esc(e.actor)} "
-            f"{esc(e.action)} {e.entity}#{e.entity_id}" + (f" — {esc(why)}" if why else "")
-        )
+        actor, action, entity = views.audit_words(request.locale, e, trail.actors)
+        at = e.at.astimezone(tz).strftime("%d-%m %H:%M")
+        line = request.t("plans.audit_line", at=at, actor=esc(actor), action=esc(action),
+                         entity=esc(entity))  # fmt: skip
+        lines.append(line + (f" — {esc(why)}" if why else ""))
     request.reply("\n".join(lines))
     request.send_document(trail.xlsx, f"audit-rencana-{data.plan_id}.xlsx")
 

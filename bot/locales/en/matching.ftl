@@ -34,7 +34,7 @@ match-cli-competence_line = { $name } — { $count ->
     }
 match-explain-matched = Matching competences: { $items }
 match-explain-missing = Competences not yet met: { $items }
-match-explain-primary = Primary competence met
+match-explain-primary_mark = { $name } (primary)
 match-explain-education_ok = Education { $education } qualifies
 match-explain-education_bad = Education does not qualify ({ $detail })
 match-explain-rank_ok = Golongan { $rank } within { $low }–{ $high }
@@ -55,7 +55,7 @@ match-rec-title =
     Recognised skills: { $skills }
 match-rec-item =
     <b>{ $n }. { $title }</b> — { $unit }
-    Code { $code } · score { $score }
+    Code { $code } · { $percent }% match
 match-rec-btn_add = ➕ Add { $n } to my aspiration
 match-rec-vague =
     Your skills are not specific enough yet to match them with open positions.

@@ -54,10 +54,10 @@ bc-btn_cancel_item = ❌ Batalkan #{ $id }
 bc-cancelled = Pengumuman #{ $id } dibatalkan.
 bc-not_cancellable = Pengumuman #{ $id } sudah berjalan, selesai atau dibatalkan.
 bc-report_title = 📊 Laporan pengiriman terakhir:
-bc-report_line = #{ $id } [{ $status }] { $created }: { NUMBER($sent) }/{ NUMBER($total) } terkirim, { NUMBER($failed) } gagal, { NUMBER($unreachable) } tak terjangkau, { NUMBER($pending) } menunggu
+bc-report_line = #{ $id } ({ $status }, { $created }): { NUMBER($sent) }/{ NUMBER($total) } terkirim, { NUMBER($failed) } gagal, { NUMBER($unreachable) } tak terjangkau, { NUMBER($pending) } menunggu
 bc-report_none = Belum ada pengumuman.
 bc-report_detail =
-    📊 Pengumuman #{ $id } [{ $status }]
+    📊 Pengumuman #{ $id } ({ $status })
     Dibuat: { $created }
     Total { NUMBER($total) }
     Terkirim { NUMBER($sent) }
@@ -82,3 +82,11 @@ bc-xlsx_reason = Alasan
 bc-xlsx_attempts = Percobaan
 bc-preview_for = 👀 Pratinjau pengumuman, contoh untuk <b>{ $name }</b>:
 bc-header = 📢 <b>Pengumuman BKPSDM</b>
+bc-status_draft = draf
+bc-status_scheduled = terjadwal
+bc-status_queued = diantrekan
+bc-status_sending = sedang dikirim
+bc-status_done = selesai
+bc-status_cancelled = dibatalkan
+bc-status_missed = terlewat
+bc-status_other = lainnya

@@ -10,7 +10,7 @@ match-cli-competences_imported = Kamus kompetensi: { NUMBER($created) } kompeten
 match-cli-competence_line = { $name } — { NUMBER($count) } variasi
 match-explain-matched = Kompetensi cocok: { $items }
 match-explain-missing = Kompetensi belum terpenuhi: { $items }
-match-explain-primary = Kompetensi utama terpenuhi
+match-explain-primary_mark = { $name } (utama)
 match-explain-education_ok = Pendidikan { $education } memenuhi syarat
 match-explain-education_bad = Pendidikan tidak memenuhi syarat ({ $detail })
 match-explain-rank_ok = Golongan { $rank } dalam rentang { $low }–{ $high }
@@ -31,7 +31,7 @@ match-rec-title =
     Keahlian yang dikenali: { $skills }
 match-rec-item =
     <b>{ $n }. { $title }</b> — { $unit }
-    Kode { $code } · skor { $score }
+    Kode { $code } · kecocokan { $percent }%
 match-rec-btn_add = ➕ Tambahkan { $n } ke aspirasi
 match-rec-vague =
     Keahlian Anda belum cukup spesifik untuk dicocokkan dengan formasi.
