@@ -265,3 +265,8 @@ aspr-ask_note_return = Write the correction note for { $ref } (at most { $limit 
 aspr-ask_note_reject = Write the rejection reason for { $ref } (at most { $limit } characters). The employee receives it. Type /cancel to abort.
 aper-err_end_before_start = The end must be after the start.
 aper-err_end_in_past = The end date has passed. Enter a future date.
+asp-own_unit = That is your own unit. To move within it choose <b>Rotation inside my unit</b>; here type another destination unit.
+asp-same_choice = This choice (same unit and position) is already on your list. Choose another position, or press That's all, continue.
+asp-did_you_mean = Did you mean <b>{ $name }</b>?
+asp-open_position = 🟢 { $title } (vacant)
+asp-open_marked = 🟢 = a vacant position open in this unit.

@@ -241,3 +241,8 @@ aspr-ask_note_return = Tulis catatan perbaikan untuk { $ref } (maksimal { $limit
 aspr-ask_note_reject = Tulis alasan penolakan { $ref } (maksimal { $limit } karakter). Alasan ini dikirim ke pegawai. Ketik /cancel untuk batal.
 aper-err_end_before_start = Tanggal akhir harus sesudah tanggal mulai.
 aper-err_end_in_past = Tanggal akhir sudah lewat. Masukkan tanggal yang akan datang.
+asp-own_unit = Itu unit kerja Anda sendiri. Untuk pindah di dalam unit sendiri pilih jenis <b>Rotasi di dalam unit kerja</b>; di sini ketik unit tujuan yang lain.
+asp-same_choice = Pilihan ini (unit dan jabatan yang sama) sudah ada. Pilih jabatan lain, atau tekan Cukup, lanjut.
+asp-did_you_mean = Maksud Anda <b>{ $name }</b>?
+asp-open_position = 🟢 { $title } (lowong)
+asp-open_marked = 🟢 = jabatan lowong yang sedang dibuka di unit ini.
