@@ -49,7 +49,7 @@ async def audit_pressed(request: Request, data: b.ShowAudit) -> None:
     lines = [request.t("plans.audit_title", id=data.plan_id, count=len(trail.entries))]
     tz = request.settings.tz
     for e in trail.entries[-AUDIT_SHOWN:]:
-        why = e.details.get("reason") or e.details.get("note") or ""
+        why = views.audit_reason(request.locale, e)
         actor, action, entity = views.audit_words(request.locale, e, trail.actors)
         at = e.at.astimezone(tz).strftime("%d-%m %H:%M")
         line = request.t("plans.audit_line", at=at, actor=esc(actor), action=esc(action),

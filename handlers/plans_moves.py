@@ -78,7 +78,7 @@ async def propose_pressed(request: Request, data: b.ProposeMove) -> None:
         "plans.usul_intro", name=esc(found.employee.name), position=esc(dest.position),
         unit=esc(dest.unit_name), plan=esc(found.plan.name),
     )  # fmt: skip
-    request.reply_key("plans.ask_tmt", unit=esc(dest.unit_name), position=esc(dest.position))
+    await _ask_tmt(request, draft, dest)
 
 
 async def moves_pressed(request: Request, data: b.MovesPage) -> None:
@@ -150,7 +150,16 @@ async def dest_step(request: Request, state: ConversationState) -> None:
     if dest is None:
         request.reply_key("plans.dest_unknown")
         return
-    await request.set_state(FLOW, TMT, {**state.data, "dest": dest_dict(dest)})
+    data = {**state.data, "dest": dest_dict(dest)}
+    await request.set_state(FLOW, TMT, data)
+    await _ask_tmt(request, data, dest)
+
+
+async def _ask_tmt(request: Request, data: dict[str, Any], dest: Destination) -> None:
+    """Say which rules the move would break (before TMT and reason are typed); ask the TMT."""
+    warnings = await _warnings(request, data)
+    if warnings:
+        request.reply_key("plans.warnings_ahead", lines=warning_lines(request, warnings))
     request.reply_key("plans.ask_tmt", unit=esc(dest.unit_name), position=esc(dest.position))
 
 

@@ -109,3 +109,31 @@ def explanation_lines(
     low, high = position.min_golongan or none, position.max_golongan or none
     lines.append(t(locale, key, rank=employee.golongan or none, low=low, high=high))
     return lines
+
+
+# The highest golongan a jenjang normally holds (PermenPANRB on functional positions).
+JENJANG_TOP = (
+    ("ahli utama", "IV/e"),
+    ("ahli madya", "IV/c"),
+    ("ahli muda", "III/d"),
+    ("ahli pertama", "III/b"),
+    ("penyelia", "III/d"),
+    ("mahir", "III/b"),
+    ("terampil", "II/d"),
+    ("pemula", "II/a"),
+)
+FAR_ABOVE_STEPS = 2  # this many ranks above the post's top is "far above"
+
+
+def rank_far_above(employee: EmployeeProfile, position: PositionSpec) -> bool:
+    """True when the employee's golongan is far above what the post is for.
+
+    The post's top is its ``max_golongan``, else the top of the jenjang in its title
+    (``Pranata Komputer Ahli Pertama`` -> III/b); a post with neither is never flagged.
+    """
+    top = position.max_golongan
+    if not top:
+        title = position.title.casefold()
+        top = next((rank for jenjang, rank in JENJANG_TOP if jenjang in title), "")
+    rank = rank_position(employee.golongan)
+    return bool(top) and rank >= 0 and rank - rank_position(top) >= FAR_ABOVE_STEPS

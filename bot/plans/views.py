@@ -14,6 +14,7 @@ from bot.plans import consultation as kc
 from bot.plans import labels
 from bot.plans.dates import fmt_date
 from bot.plans.export import Sheet, workbook
+from bot.plans.moves_import import IMPORTED_WITH_WARNING
 from bot.texts import t
 from storage.models import AuditEntry, MutationPlan
 from storage.queries import audit
@@ -45,6 +46,12 @@ class Trail:
     entries: list[AuditEntry]
     xlsx: bytes
     actors: dict[str, str]
+
+
+def audit_reason(locale: str, entry: AuditEntry) -> str:
+    """The reason or note an entry carries (the import's own marker in words), or ""."""
+    why = str(entry.details.get("reason") or entry.details.get("note") or "")
+    return t(locale, "plans.reason_imported_with_warning") if why == IMPORTED_WITH_WARNING else why
 
 
 def audit_words(locale: str, entry: AuditEntry, actors: dict[str, str]) -> tuple[str, str, str]:

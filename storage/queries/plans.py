@@ -276,3 +276,13 @@ async def _compare_and_set(
     )
     result = await session.execute(stmt)
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def open_positions_of_unit(session: AsyncSession, unit_id: int) -> list[Position]:
+    """The open positions (jabatan lowong) of one unit, by code."""
+    stmt = (
+        select(Position)
+        .where(Position.unit_id == unit_id, Position.open.is_(True))
+        .order_by(Position.position_id)
+    )
+    return list((await session.execute(stmt)).scalars())

@@ -91,7 +91,7 @@ match-cand-title =
 match-cand-item =
     <b>{ $n }. { $name }</b> — NIP { $nip }
     { $unit } · { $position } · { $rank } · { $education }
-    Score { $score }
+    Match { $percent }%
 match-cand-btn_xlsx = 📥 Download XLSX
 match-cand-xlsx_caption = Candidates for { $title } ({ $code })
 match-cand-nobody =
@@ -137,3 +137,8 @@ match-xlsx-education = Education
 match-xlsx-score = Score
 match-xlsx-matched = Matched competences
 match-xlsx-missing = Missing competences
+match-cand-line = { $n }. <b>{ $name }</b> · { $rank } · { $education } · { $unit } · { $percent }%
+match-cand-table_hint = 🔎 n = details and reasons · 📝 Usulkan n = add to the draft plan
+match-cand-btn_detail = 🔎 { $n }
+match-cand-flag_rank_high = ⚠️ golongan far above the post
+match-cand-rank_high_detail = ⚠️ Golongan { $rank } is far above this post's level; check that the placement makes sense.

@@ -336,3 +336,9 @@ plans-act_move_overdue = recorded the answer deadline as passed
 plans-entity_plan = plan #{ $id }
 plans-entity_move = move #{ $id }
 plans-audit_line = { $at } · { $actor } { $action } ({ $entity })
+plans-warnings_ahead =
+    ⚠️ <b>Before you go on: this move does not meet these rules</b>
+    { $lines }
+    { "" }
+    You may still go on; you will be asked for the reason, kept in the audit trail.
+plans-reason_imported_with_warning = imported from a file despite a rule warning

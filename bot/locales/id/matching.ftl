@@ -64,7 +64,12 @@ match-cand-title =
 match-cand-item =
     <b>{ $n }. { $name }</b> — NIP { $nip }
     { $unit } · { $position } · { $rank } · { $education }
-    Skor { $score }
+    Kecocokan { $percent }%
+match-cand-line = { $n }. <b>{ $name }</b> · { $rank } · { $education } · { $unit } · { $percent }%
+match-cand-table_hint = 🔎 n = rincian dan alasan kecocokan · 📝 Usulkan n = masukkan ke rencana Draf
+match-cand-btn_detail = 🔎 { $n }
+match-cand-flag_rank_high = ⚠️ golongan jauh di atas jabatan
+match-cand-rank_high_detail = ⚠️ Golongan { $rank } jauh di atas jenjang jabatan ini; periksa apakah penempatan ini wajar.
 match-cand-btn_xlsx = 📥 Unduh XLSX
 match-cand-xlsx_caption = Kandidat untuk { $title } ({ $code })
 match-cand-nobody =

@@ -312,3 +312,9 @@ plans-act_move_overdue = mencatat batas tanggapan terlewati
 plans-entity_plan = rencana #{ $id }
 plans-entity_move = usulan #{ $id }
 plans-audit_line = { $at } · { $actor } { $action } ({ $entity })
+plans-warnings_ahead =
+    ⚠️ <b>Sebelum melanjutkan: usulan ini belum memenuhi ketentuan berikut</b>
+    { $lines }
+    { "" }
+    Anda tetap dapat melanjutkan; alasannya akan ditanyakan dan dicatat di jejak audit.
+plans-reason_imported_with_warning = diimpor dari berkas meski ada peringatan aturan
