@@ -8,7 +8,7 @@ import logging
 import time
 
 from bot.demo.interactive import run_console
-from bot.demo.script import ScriptError, run_script
+from bot.demo.script import run_script
 from bot.demo.session import demo_world
 from bot.texts import DEFAULT_LOCALE, t
 
@@ -18,7 +18,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     logging.getLogger().setLevel(logging.ERROR)
     try:
         return asyncio.run(_demo(args))
-    except ScriptError as exc:
+    except AssertionError as exc:  # ScriptError, or the emulator refusing a step
         print("\n" + t(DEFAULT_LOCALE, "cli.demo.failed", error=exc))
         return 1
 

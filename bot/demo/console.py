@@ -90,10 +90,17 @@ class ConsoleChat:
     async def collect(self) -> list[BotMessage]:
         """Wait until the bot is quiet; print and return what changed in this chat."""
         await self.harness.settle()
-        return await self.show_unseen()
+        return await self.show_unseen(header=False)
 
-    async def show_unseen(self) -> list[BotMessage]:
-        """Print pop-up notices, new messages and edited ones not printed yet."""
+    async def show_unseen(self, *, header: bool = True) -> list[BotMessage]:
+        """Print pop-up notices, new messages and edited ones not printed yet.
+
+        With ``header`` (messages that arrived while someone else acted) the chat's owner
+        is named first, so the transcript says whose phone shows them.
+        """
+        if header:
+            await self.harness.settle()
+        named = not header
         for answer in (await self.user.callback_answers())[self.answers_seen :]:
             self.answers_seen += 1
             if answer.get("text"):
@@ -108,6 +115,9 @@ class ConsoleChat:
             self.shown[msg.message_id] = msg
             if msg.deleted:
                 continue
+            if not named:
+                self.out(f"\n📱 {self.name}")
+                named = True
             if printed is not None:
                 self.out("🤖 (diubah / edited)")
             self._print(msg, await self._save(msg) if printed is None else None)

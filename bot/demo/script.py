@@ -78,7 +78,7 @@ async def recommendation_and_aspiration(world: DemoWorld) -> None:
     expect(await me.say("kominfo"), "asp.pick_unit")
     await me.tap("Dinas Komunikasi dan Informatika")
     await me.say("prakom")
-    await me.tap("Pranata Komputer Ahli Pertama")
+    await me.tap(label("asp.open_position", title="Pranata Komputer Ahli Pertama"))
     await me.tap(label("asp.btn_enough"))
     await me.tap(label("asp.reason.career"))
     await me.say("Ingin mengembangkan aplikasi layanan publik di Diskominfo.")
