@@ -79,7 +79,7 @@ class BotHarness:
         await self.stop_bot()
         await self.start_bot()
 
-    async def settle(self, timeout: float = 15.0, poll: float = 0.01) -> bool:  # noqa: ASYNC109
+    async def settle(self, timeout: float = 15.0, poll: float = 0.005) -> bool:  # noqa: ASYNC109
         """Wait until every injected update is handled and the outbox has nothing due.
 
         True when the bot went quiet (twice in a row, ``poll`` apart) within ``timeout``.

@@ -21,6 +21,14 @@ from bot.harness import BotHarness
 Out = Callable[[str], Any]
 
 
+class Answers(list[BotMessage]):
+    """What one action made the bot show in a chat; ``chat`` can wait for more."""
+
+    def __init__(self, chat: ConsoleChat, messages: list[BotMessage]) -> None:
+        super().__init__(messages)
+        self.chat = chat
+
+
 def _labels(msg: BotMessage) -> list[str]:
     """Inline and reply-keyboard button labels of a message, in display order."""
     labels = [label for row in msg.buttons for label in row]
@@ -45,13 +53,13 @@ class ConsoleChat:
     files_dir: Path | None = None  # where documents and pictures the bot sends are saved
     saved: list[Path] = field(default_factory=list)
 
-    async def say(self, text: str) -> list[BotMessage]:
+    async def say(self, text: str) -> Answers:
         """Send ``text`` as the user and print the bot's answers."""
         self.out(f"\n👤 {self.name}: {text}")
         await self.user.send(text)
         return await self.collect()
 
-    async def tap(self, label: str) -> list[BotMessage]:
+    async def tap(self, label: str) -> Answers:
         """Press the button labelled ``label`` (inline or reply keyboard)."""
         self.out(f"\n👤 {self.name} ▸ [{label}]")
         target = self.last_with_buttons
@@ -62,12 +70,12 @@ class ConsoleChat:
         await self.user.press(label, message_id=message_id)
         return await self.collect()
 
-    async def press_data(self, data: str) -> list[BotMessage]:
+    async def press_data(self, data: str) -> Answers:
         """Press a button by its callback data (a button of an earlier screen, shown by name)."""
         await self.user.press(data=data)
         return await self.collect()
 
-    async def upload(self, data: bytes, filename: str) -> list[BotMessage]:
+    async def upload(self, data: bytes, filename: str) -> Answers:
         """Send a file as the user."""
         self.out(f"\n👤 {self.name}: 📎 {filename}")
         await self.user.upload(data, filename=filename)
@@ -87,12 +95,12 @@ class ConsoleChat:
         msg = self.last_with_buttons
         return [] if msg is None else _labels(msg)
 
-    async def collect(self) -> list[BotMessage]:
+    async def collect(self) -> Answers:
         """Wait until the bot is quiet; print and return what changed in this chat."""
         await self.harness.settle()
         return await self.show_unseen(header=False)
 
-    async def show_unseen(self, *, header: bool = True) -> list[BotMessage]:
+    async def show_unseen(self, *, header: bool = True) -> Answers:
         """Print pop-up notices, new messages and edited ones not printed yet.
 
         With ``header`` (messages that arrived while someone else acted) the chat's owner
@@ -122,7 +130,7 @@ class ConsoleChat:
                 self.out("🤖 (diubah / edited)")
             self._print(msg, await self._save(msg) if printed is None else None)
             changed.append(msg)
-        return changed
+        return Answers(self, changed)
 
     async def _save(self, msg: BotMessage) -> Path | None:
         """Save a document or picture of ``msg`` under ``files_dir``; its path."""

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+
+from bot.demo.console import Answers
 from bot.emulator.client import BotMessage
 from bot.texts import DEFAULT_LOCALE, has_key, shows_text, t
+
+WAIT_SECONDS = 10.0
 
 
 class ScriptError(AssertionError):
@@ -27,13 +32,28 @@ def visible(messages: list[BotMessage]) -> str:
     return "\n".join((m.text or "") + "\n" + "\n".join(m.button_labels) for m in messages)
 
 
-def expect(messages: list[BotMessage], *keys: str) -> list[BotMessage]:
-    """Fail unless the text of every key appears in the answers; return them."""
+def _missing(messages: list[BotMessage], keys: tuple[str, ...]) -> list[str]:
+    """The keys whose text the answers do not show."""
     text = visible(messages)
+    return [key for key in keys if not shows_text(text, key)]
+
+
+async def expect(messages: Answers, *keys: str, wait: float = WAIT_SECONDS) -> Answers:
+    """Fail unless the text of every key appears in the answers; return them.
+
+    Messages that travel through the outbox (to another person) or edits made after the
+    send (a progress message) may land a little later: the chat is read again meanwhile.
+    """
     for key in keys:
         _known(key)
-        if not shows_text(text, key):
-            raise ScriptError(f"expected the text {key!r} in the bot's answer, got: {text[:400]!r}")
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + wait
+    while _missing(messages, keys) and loop.time() < deadline:
+        await asyncio.sleep(0.05)
+        messages.extend(await messages.chat.show_unseen(header=False))
+    if missing := _missing(messages, keys):
+        text = visible(messages)[:400]
+        raise ScriptError(f"expected the text {missing} in the bot's answer, got: {text!r}")
     return messages
 
 

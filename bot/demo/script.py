@@ -26,15 +26,15 @@ __all__ = ["STEPS", "ScriptError", "run_script"]
 async def registration_and_profile(world: DemoWorld) -> None:
     """An employee registers with their phone, adds skills and switches language."""
     me = world.employee
-    expect(await me.say("/start"), "reg.consent")
-    expect(await me.tap(label("reg.consent_yes")), "reg.ask_contact")
-    expect(await me.tap(label("reg.share_contact_button")), "reg.linked")
-    expect(await me.say("/profil"), "profile.card")
-    expect(await me.tap(label("profile.btn_add_skill")), "profile.ask_text")
-    expect(await me.say("jarkom & bikin aplikasi web"), "profile.saved")
+    await expect(await me.say("/start"), "reg.consent")
+    await expect(await me.tap(label("reg.consent_yes")), "reg.ask_contact")
+    await expect(await me.tap(label("reg.share_contact_button")), "reg.linked")
+    await expect(await me.say("/profil"), "profile.card")
+    await expect(await me.tap(label("profile.btn_add_skill")), "profile.ask_text")
+    await expect(await me.say("jarkom & bikin aplikasi web"), "profile.saved")
     await me.say("/bahasa")
     await me.tap(label("lang.name_en"))
-    expect(await me.say("/help"), "help.title")
+    await expect(await me.say("/help"), "help.title")
     await me.say("/bahasa")
     await me.tap(label("lang.name_id"))
 
@@ -43,39 +43,39 @@ async def hr_tools(world: DemoWorld) -> None:
     """HR invites an employee who is not linked yet and imports a roster file."""
     hr, other = world.hr, world.employee_chat(2)
     answer = await hr.say(f"/undangan {world.nip(2)}")
-    expect(answer, "admin.invite_created")
+    await expect(answer, "admin.invite_created")
     link = next(w for m in answer for w in m.text.split() if "?start=" in w)
-    expect(await other.say("/start " + link.split("?start=", 1)[1]), "reg.consent")
-    expect(await other.tap(label("reg.consent_yes")), "reg.linked")
+    await expect(await other.say("/start " + link.split("?start=", 1)[1]), "reg.consent")
+    await expect(await other.tap(label("reg.consent_yes")), "reg.linked")
     rows = generate_rows(5, 99)
     rows[2]["nip"] = "12345678901234"
-    expect(await hr.upload(to_csv(rows), "roster-baru.csv"), "import.choose_kind")
-    expect(await hr.tap(label("import.kind_roster")), "roster.report.not_applied")
-    expect(await hr.tap(label("import.btn_partial")), "roster.report.applied")
+    await expect(await hr.upload(to_csv(rows), "roster-baru.csv"), "import.choose_kind")
+    await expect(await hr.tap(label("import.kind_roster")), "roster.report.not_applied")
+    await expect(await hr.tap(label("import.btn_partial")), "roster.report.applied")
 
 
 async def positions_and_window(world: DemoWorld) -> None:
     """HR imports open positions by sending a file and opens an aspiration window."""
     hr = world.hr
-    expect(await hr.upload(positions_csv(), "jabatan-lowong.csv"), "import.choose_kind")
-    expect(await hr.tap(label("import.kind_positions")), "match.report.applied")
+    await expect(await hr.upload(positions_csv(), "jabatan-lowong.csv"), "import.choose_kind")
+    await expect(await hr.tap(label("import.kind_positions")), "match.report.applied")
     await hr.say("/periode")
-    expect(await hr.tap(label("aper.btn_new")), "aper.ask_name")
+    await expect(await hr.tap(label("aper.btn_new")), "aper.ask_name")
     await hr.say(window_name(world.today()))
     await hr.tap(label("aper.btn_now"))
     await hr.say((world.today() + timedelta(days=14)).strftime("%d-%m-%Y"))
     await hr.tap(label("aper.btn_all_units"))
-    expect(await hr.tap(label("aper.btn_create")), "aper.created")
+    await expect(await hr.tap(label("aper.btn_create")), "aper.created")
 
 
 async def recommendation_and_aspiration(world: DemoWorld) -> None:
     """The employee sees recommended positions and sends a transfer wish."""
     me = world.employee
-    expect(await me.say("/rekomendasi"), "match.rec.title")
+    await expect(await me.say("/rekomendasi"), "match.rec.title")
     await me.say("/aspirasi")
     await me.tap(label("asp.btn_continue"))
     await me.tap(label("asp.kind.other_unit"))
-    expect(await me.say("kominfo"), "asp.pick_unit")
+    await expect(await me.say("kominfo"), "asp.pick_unit")
     await me.tap("Dinas Komunikasi dan Informatika")
     await me.say("prakom")
     await me.tap(label("asp.open_position", title="Pranata Komputer Ahli Pertama"))
@@ -83,8 +83,8 @@ async def recommendation_and_aspiration(world: DemoWorld) -> None:
     await me.tap(label("asp.reason.career"))
     await me.say("Ingin mengembangkan aplikasi layanan publik di Diskominfo.")
     await me.tap(label("asp.yes"))
-    expect(await me.tap(label("asp.btn_skip")), "asp.summary")
-    expect(await me.tap(label("asp.btn_send")), "asp.sent")
+    await expect(await me.tap(label("asp.btn_skip")), "asp.summary")
+    await expect(await me.tap(label("asp.btn_send")), "asp.sent")
 
 
 STEPS = (

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot.demo.console import ConsoleChat
+from bot.demo.console import Answers, ConsoleChat
 from bot.demo.data import POSITIONS, moves_csv
 from bot.demo.expect import ScriptError, expect, label
 from bot.demo.session import DemoWorld
-from bot.emulator.client import BotMessage
 from bot.i18n.dates import format_datetime
 from bot.plans.buttons import OpenMove
 from bot.texts import DEFAULT_LOCALE, t
@@ -43,29 +42,33 @@ def button(chat: ConsoleChat, part: str) -> str:
 async def hr_review(world: DemoWorld) -> None:
     """HR reviews the aspiration: summary, list, and accepts it for follow-up."""
     hr = world.hr
-    expect(await hr.say("/rekap_aspirasi"), "aspr.summary_head")
-    expect(await hr.tap(label("aspr.btn_list")), "aspr.list_head")
+    await expect(await hr.say("/rekap_aspirasi"), "aspr.summary_head")
+    await expect(await hr.tap(label("aspr.btn_list")), "aspr.list_head")
     await hr.tap(hr.buttons()[0])
-    expect(await hr.tap(label("aspr.btn_accept")), "aspr.done")
+    await expect(await hr.tap(label("aspr.btn_accept")), "aspr.done")
 
 
 async def plan_with_moves(world: DemoWorld) -> None:
     """HR drafts a plan: a candidate from /kandidat, four more moves from a file."""
     hr = world.hr
     await hr.say("/rencana")
-    expect(await hr.tap(label("plans.btn_new")), "plans.ask_name")
-    expect(await hr.say(f"Mutasi {world.start.year} tahap {world.start.month}"), "plans.created")
+    await expect(await hr.tap(label("plans.btn_new")), "plans.ask_name")
+    await expect(
+        await hr.say(f"Mutasi {world.start.year} tahap {world.start.month}"), "plans.created"
+    )
     await hr.say("/kandidat prakom")
     await hr.tap(hr.buttons()[0])
     await hr.tap(label("plans.btn_usul", n=1))
-    expect(await hr.say(_dmy(tmt_of(world))), "plans.ask_why")
-    expect(await hr.say("Sesuai aspirasi dan kompetensi pengembangan aplikasi"), "plans.move_added")
+    await expect(await hr.say(_dmy(tmt_of(world))), "plans.ask_why")
+    await expect(
+        await hr.say("Sesuai aspirasi dan kompetensi pengembangan aplikasi"), "plans.move_added"
+    )
     others = [world.nip(n) for n in range(2, 6)]
     reasons = ["Penataan arsip Setda", "Penguatan analisis kepegawaian BKPSDM",
                "Kebutuhan perencana Bappeda", "Kebutuhan nutrisionis RSUD"]  # fmt: skip
     data = moves_csv(others, POSITIONS[1:], tmt_of(world), reasons)
-    expect(await hr.upload(data, "usulan-mutasi.csv"), "import.choose_kind")
-    expect(await hr.tap(label("import.kind_moves")), "plans.imp_applied")
+    await expect(await hr.upload(data, "usulan-mutasi.csv"), "import.choose_kind")
+    await expect(await hr.tap(label("import.kind_moves")), "plans.imp_applied")
 
 
 async def approval(world: DemoWorld) -> None:
@@ -73,16 +76,16 @@ async def approval(world: DemoWorld) -> None:
     hr, ppk = world.hr, world.approver
     await hr.say("/rencana")
     await hr.tap(hr.buttons()[0])
-    expect(await hr.tap(label("plans.btn_submit")), "plans.submitted")
-    expect(await ppk.show_unseen(), "plans.approver_notice")
+    await expect(await hr.tap(label("plans.btn_submit")), "plans.submitted")
+    await expect(await ppk.show_unseen(), "plans.approver_notice")
     await ppk.say("/persetujuan")
     await ppk.tap(ppk.buttons()[0])
-    expect(await ppk.tap(label("plans.apv_btn_ok", id=1)), "plans.apv_done_approve")
+    await expect(await ppk.tap(label("plans.apv_btn_ok", id=1)), "plans.apv_done_approve")
     with ppk.quiet():
         for move_id in range(2, 6):
             await ppk.tap(label("plans.apv_btn_ok", id=move_id))
     world.out("\n(… PPK juga menyetujui usulan #2–#5.)")
-    expect(await hr.show_unseen(), "plans.decided_notice")
+    await expect(await hr.show_unseen(), "plans.decided_notice")
 
 
 async def consultation(world: DemoWorld) -> None:
@@ -90,24 +93,24 @@ async def consultation(world: DemoWorld) -> None:
     hr, me, other = world.hr, world.employee, world.employee_chat(2)
     await hr.say("/rencana")
     await hr.tap(hr.buttons()[0])
-    expect(await hr.tap(label("plans.btn_consult")), "plans.consult_started")
-    expect(await me.show_unseen(), "plans.kons_message")
-    expect(await me.tap(label("plans.kons_btn_ask")), "plans.kons_ask_question")
-    expect(
+    await expect(await hr.tap(label("plans.btn_consult")), "plans.consult_started")
+    await expect(await me.show_unseen(), "plans.kons_message")
+    await expect(await me.tap(label("plans.kons_btn_ask")), "plans.kons_ask_question")
+    await expect(
         await me.say("Apakah ada pelatihan untuk aplikasi di Diskominfo?"),
         "plans.kons_question_sent",
     )
-    expect(await hr.show_unseen(), "plans.question_notice")
+    await expect(await hr.show_unseen(), "plans.question_notice")
     await hr.say("/tanya")
     await hr.tap(hr.buttons()[0])
-    expect(await hr.say("Ya, ada pelatihan dua minggu pertama."), "plans.tanya_answered")
-    expect(await me.show_unseen(), "plans.answer_to_employee")
+    await expect(await hr.say("Ya, ada pelatihan dua minggu pertama."), "plans.tanya_answered")
+    await expect(await me.show_unseen(), "plans.answer_to_employee")
     await me.tap(label("plans.kons_btn_ok"))
-    expect(await other.show_unseen(), "plans.kons_message")
+    await expect(await other.show_unseen(), "plans.kons_message")
     await other.tap(label("plans.kons_btn_obj"))
     await other.tap(label("plans.cat_family"))
     await other.say("Orang tua saya sakit dan tinggal dekat kantor sekarang.")
-    expect(await hr.show_unseen(), "plans.objection_notice")
+    await expect(await hr.show_unseen(), "plans.objection_notice")
     for n in QUIET_CAST:
         chat = world.employee_chat(n)
         with chat.quiet():
@@ -123,8 +126,8 @@ async def decree(world: DemoWorld) -> None:
     await hr.tap(hr.buttons()[0])
     await hr.tap(label("plans.btn_moves"))
     await hr.tap(button(hr, "#2 "))
-    expect(await hr.tap(label("plans.btn_keep")), "plans.ask_keep")
-    expect(
+    await expect(await hr.tap(label("plans.btn_keep")), "plans.ask_keep")
+    await expect(
         await hr.say("Kebutuhan Diskominfo mendesak; kantor baru 2 km dari kantor lama."),
         "plans.kept",
     )
@@ -135,7 +138,7 @@ async def decree(world: DemoWorld) -> None:
         for move_id in range(2, 6):
             await _decree_move(world, move_id, tmt)
     world.out("\n(… BKPSDM juga mencatat SK usulan #2–#5.)")
-    expect(await world.employee.show_unseen(), "plans.decree_notice")
+    await expect(await world.employee.show_unseen(), "plans.decree_notice")
 
 
 async def _decree_move(world: DemoWorld, move_id: int, tmt: str) -> None:
@@ -143,21 +146,21 @@ async def _decree_move(world: DemoWorld, move_id: int, tmt: str) -> None:
     hr = world.hr
     if move_id != 1:  # the others quietly, straight from their cards
         await hr.press_data(OpenMove(move_id).pack())
-    expect(await hr.tap(label("plans.btn_decree")), "plans.ask_sk")
+    await expect(await hr.tap(label("plans.btn_decree")), "plans.ask_sk")
     await hr.say(f"800/{100 + move_id}/BKPSDM/{tmt_of(world).year}")
-    expect(await hr.say(tmt), "plans.decreed")
+    await expect(await hr.say(tmt), "plans.decreed")
 
 
 async def socialization(world: DemoWorld) -> None:
     """The demo clock jumps: socialization messages arrive before and after the TMT."""
     me = world.employee
-    expect(await hr_show(world, "/sosialisasi"), "campaigns.title")
+    await expect(await hr_show(world, "/sosialisasi"), "campaigns.title")
     for days in (8, 7, 6, 2):
         await jump(world, timedelta(days=days))
         await me.show_unseen()
 
 
-async def hr_show(world: DemoWorld, command: str) -> list[BotMessage]:
+async def hr_show(world: DemoWorld, command: str) -> Answers:
     """HR types a command."""
     return await world.hr.say(command)
 
@@ -181,7 +184,7 @@ async def answer_survey(chat: ConsoleChat, likert: int, nps: int) -> None:
         buttons = chat.buttons()
         likert_button = next((b for b in buttons if b.split(" · ") == [str(likert), agree]), None)
         if send in buttons:
-            expect(await chat.tap(send), "survey.thanks")
+            await expect(await chat.tap(send), "survey.thanks")
             return
         if likert_button is not None:
             await chat.tap(likert_button)
@@ -202,7 +205,7 @@ async def survey(world: DemoWorld) -> None:
     me = world.employee
     until = tmt_of(world) + timedelta(days=SURVEY_DAYS + 1)
     await jump(world, timedelta(days=(until - world.today()).days))
-    expect(await me.show_unseen(), "survey.invite")
+    await expect(await me.show_unseen(), "survey.invite")
     await me.tap(label("survey.btn_start"))
     await answer_survey(me, *ANSWERS[1])
     for n in range(2, 6):
@@ -217,8 +220,8 @@ async def survey(world: DemoWorld) -> None:
 async def results(world: DemoWorld) -> None:
     """HR reads the survey results and its chart (saved as a PNG file)."""
     hr = world.hr
-    expect(await hr.say("/hasil_survei"), "survey.res_title")
-    answer = expect(await hr.tap(label("survey.btn_charts")), "survey.chart_caption")
+    await expect(await hr.say("/hasil_survei"), "survey.res_title")
+    answer = await expect(await hr.tap(label("survey.btn_charts")), "survey.chart_caption")
     if not any(m.photo for m in answer):
         raise ScriptError("the survey chart was not sent as a picture")
 
@@ -226,15 +229,15 @@ async def results(world: DemoWorld) -> None:
 async def announcement(world: DemoWorld) -> None:
     """HR sends an announcement to every employee and reads the delivery report."""
     hr = world.hr
-    expect(await hr.say("/umumkan"), "bc.ask_text")
-    expect(
+    await expect(await hr.say("/umumkan"), "bc.ask_text")
+    await expect(
         await hr.say("Rapat koordinasi mutasi: Senin 08.00 WIB di aula BKPSDM."), "bc.preview_title"
     )
-    expect(await hr.tap(label("bc.btn_skip")), "bc.choose_audience")
-    expect(await hr.tap(label("bc.aud_all")), "bc.confirm")
-    expect(await hr.tap(label("bc.btn_send")), "delivery.done")
+    await expect(await hr.tap(label("bc.btn_skip")), "bc.choose_audience")
+    await expect(await hr.tap(label("bc.aud_all")), "bc.confirm")
+    await expect(await hr.tap(label("bc.btn_send")), "delivery.done")
     await world.employee.show_unseen()
-    expect(await hr.say("/laporan_kirim"), "bc.report_title")
+    await expect(await hr.say("/laporan_kirim"), "bc.report_title")
 
 
 STEPS = (
