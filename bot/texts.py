@@ -162,9 +162,13 @@ def literal_parts(locale: str, key: str) -> list[str]:
 
 
 def shows_text(text: str, key: str) -> bool:
-    """True when ``text`` contains the text of ``key`` (any locale, any parameters)."""
+    """True when ``text`` contains the text of ``key`` (any locale, any parameters).
+
+    Runs of white space count as one space, so an indented transcript matches too.
+    """
+    text = " ".join(text.split())
     for locale in LOCALES:
-        parts = literal_parts(locale, key)
+        parts = [" ".join(part.split()) for part in literal_parts(locale, key)]
         position = 0
         for part in parts:
             found = text.find(part, position)
