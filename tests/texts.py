@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
-from bot.texts import LOCALES, t
-
-_PLACEHOLDER = re.compile(r"\{[^}]*\}")
+from bot.texts import literal_parts, shows_text
 
 
 def fixed_parts(key: str, locale: str) -> list[str]:
-    """The literal pieces of a text template between its placeholders (non-empty, stripped)."""
-    template = t(locale, key)
-    return [p.strip() for p in _PLACEHOLDER.split(template) if p.strip()]
+    """The literal pieces of a text between its placeholders and tags (non-empty, stripped)."""
+    return literal_parts(locale, key)
 
 
 def shows(text: str, key: str) -> bool:
     """True when ``text`` is (or contains) the text of ``key`` in any locale."""
-    for locale in LOCALES:
-        parts = fixed_parts(key, locale)
-        position = 0
-        for part in parts:
-            found = text.find(part, position)
-            if found < 0:
-                break
-            position = found + len(part)
-        else:
-            return bool(parts)
-    return False
+    return shows_text(text, key)

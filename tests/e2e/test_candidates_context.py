@@ -11,6 +11,7 @@ from bot.texts import shows_text
 from storage.models import PlanMove
 from tests.conftest import HR_ID
 from tests.e2e.test_matching import HEADER, _employee, _it_staff, _positions
+from tests.e2e.test_plans_import import new_plan
 from tests.factories import UNITS
 
 NO_TOP = HEADER + (
@@ -50,11 +51,7 @@ async def test_warnings_before_tmt_and_typed_move_matched(harness: BotHarness) -
         phone="6281200009999", rank="IV/b", unit=UNITS[0],
     )  # fmt: skip
     hr = harness.user(HR_ID)
-    await hr.ask("/rencana")
-    await hr.press("➕ Rencana baru")
-    await hr.reply()
-    await hr.send("Mutasi Januari 2027")
-    await hr.replies(2)
+    await new_plan(hr)
     await hr.press("➕ Tambah usulan")
     await hr.reply()
     await hr.ask("198001012005011001")

@@ -14,6 +14,7 @@ from storage.queries import delivery as dq
 from tests.conftest import HR_ID
 from tests.e2e.test_aspirations_hr import _open_first, _submitted
 from tests.e2e.test_matching import _declare, _positions, _window
+from tests.e2e.test_plans_import import new_plan
 from tests.factories import UNITS, add_employee
 
 RAW = re.compile(r"tg:\d|\b(?:plan|move|aspiration)\.[a-z_]+|\[(?:done|queued|scheduled)\]")
@@ -22,11 +23,7 @@ RAW = re.compile(r"tg:\d|\b(?:plan|move|aspiration)\.[a-z_]+|\[(?:done|queued|sc
 async def test_plan_audit_in_words(harness: BotHarness) -> None:
     """/audit_rencana says who did what in words, never ``tg:100100 plan.created plan#1``."""
     hr = harness.user(HR_ID)
-    await hr.ask("/rencana")
-    await hr.press("➕ Rencana baru")
-    await hr.reply()
-    await hr.send("Mutasi Januari 2027")
-    await hr.replies(2)
+    await new_plan(hr, "Mutasi Januari 2027")
     await hr.ask("/audit_rencana")
     await hr.press("#1 Mutasi Januari 2027")
     trail, _xlsx = await hr.replies(2)
