@@ -112,6 +112,8 @@ async def revise_pressed(request: Request, data: b.ReviseMove) -> None:
         return
     draft = {"plan_id": move.plan_id, "employee_id": move.employee_id, "revise": move.id}
     await request.set_state(FLOW, DEST, draft)
+    current = await service_moves.current_destination(request.session, move)
+    request.reply_key("common.current_value", value=esc(current))
     request.reply_key("plans.ask_dest_revise", id=move.id)
 
 
