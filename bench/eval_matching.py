@@ -1,6 +1,7 @@
 """Evaluate the matcher on a matching-dev style folder (metric as defined in its README).
 
-Usage: ``.venv/bin/python -m bench.eval_matching --data /work/shared/data/matching-dev``
+Usage: ``.venv/bin/python -m bench.eval_matching`` (data: ``bench/data/matching-dev``, a
+synthetic sample kept in the repository; ``--data DIR`` for another folder of that shape).
 Prints nDCG@10, precision@5, ineligible share and coverage of the project's ranking (and of
 a predictions file with ``--predictions``), plus a normaliser precision/recall diagnostic
 against ``skills_truth.csv``. The truth files are read here only to score.
@@ -26,6 +27,8 @@ from bot.matching.profiles import (
     education_rank,
     rank_position,
 )
+
+DATA_DIR = Path(__file__).parent / "data" / "matching-dev"  # synthetic, see its README.md
 
 
 def _read(path: Path) -> list[dict[str, str]]:
@@ -121,7 +124,7 @@ def normaliser_diagnostic(norm: Normaliser, data: Path, emps: list[EmployeeProfi
 def main(argv: list[str] | None = None) -> int:
     """Run the evaluation and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", default="/work/shared/data/matching-dev", type=Path)
+    parser.add_argument("--data", default=DATA_DIR, type=Path)
     parser.add_argument("--predictions", type=Path, help="score this file instead")
     parser.add_argument("--top", type=int, default=10)
     args = parser.parse_args(argv)

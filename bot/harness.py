@@ -6,8 +6,10 @@ to the emulator exactly as it would to Telegram (long polling, real requests).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from typing import Any
 
 from telegram import Update
@@ -18,6 +20,8 @@ from bot.config import Settings, load_settings
 from bot.emulator.client import EmulatedUser, EmulatorClient
 from bot.emulator.server import EmulatorServer
 from bot.logging_setup import install_log_redaction
+from bot.services.scheduler import FireOutcome
+from storage.queries.outbox_rows import open_due_count
 
 TEST_TOKEN = "123456:TEST-TOKEN"
 BOT_USERNAME = "asn_mutasi_bot"
@@ -76,6 +80,41 @@ class BotHarness:
         """Stop and start a fresh Application on the same database and emulator."""
         await self.stop_bot()
         await self.start_bot()
+
+    async def settle(self, timeout: float = 15.0, poll: float = 0.005) -> bool:  # noqa: ASYNC109
+        """Wait until every injected update is handled and the outbox has nothing due.
+
+        True when the bot went quiet (twice in a row, ``poll`` apart) within ``timeout``.
+        """
+        loop = asyncio.get_running_loop()
+        deadline, calm = loop.time() + timeout, 0
+        while calm < 2:
+            if loop.time() > deadline:
+                return False
+            await asyncio.sleep(poll)
+            calm = 0 if await self._busy() else calm + 1
+        return True
+
+    async def _busy(self) -> bool:
+        """True while an update waits or runs, or an outbox row is due or in flight."""
+        app = self.app
+        assert app is not None
+        if self.server.state.updates or not app.update_queue.empty():
+            return True
+        if app.update_processor.current_concurrent_updates > 0:
+            return True
+        services = self.services
+        async with services.db.transaction() as session:
+            due = await open_due_count(session, services.clock.now())
+        if due:
+            services.outbox.wake()  # rows queued by a clock jump are sent now, not at the next poll
+        return due > 0
+
+    async def advance(self, delta: timedelta) -> list[FireOutcome]:
+        """Jump the shared clock forward, firing what became due on the way (demo, tests)."""
+        outcomes = await self.services.scheduler.advance(delta)
+        self.services.outbox.wake()
+        return outcomes
 
     @property
     def services(self) -> Services:

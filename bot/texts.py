@@ -15,7 +15,9 @@ inserted as ``str(value)``.
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -38,6 +40,7 @@ LOCALES = ("id", "en")
 BABEL_LOCALES = {"id": "id", "en": "en_GB"}
 
 log = logging.getLogger(__name__)
+_TAG = re.compile(r"<[^>]*>")  # Telegram HTML tags: users see the text without them
 
 
 class TextError(LookupError):
@@ -127,3 +130,52 @@ def t(locale: str | None, key: str, /, **params: object) -> str:
 def has_key(locale: str, key: str) -> bool:
     """True when ``key`` exists in ``locale`` itself (no fallback)."""
     return bundle(locale).has_message(message_id(key))
+
+
+@cache
+def _messages(locale: str) -> dict[str, ast.Message]:
+    """The parsed messages of a locale (kept once loaded)."""
+    return load_messages(locale)
+
+
+def literal_parts(locale: str, key: str) -> list[str]:
+    """The fixed pieces of a message between its placeables and HTML tags (stripped).
+
+    What a text of ``key`` always shows whatever its parameters: tests and the demo
+    script find a text by these pieces, in order, so copy edits do not break them.
+    """
+    message = _messages(locale).get(message_id(key))
+    pattern = message.value if message is not None else None
+    parts, current = [], ""
+    for element in pattern.elements if pattern is not None else ():
+        if isinstance(element, ast.TextElement):
+            current += element.value
+            continue
+        if isinstance(element, ast.Placeable) and isinstance(element.expression, ast.StringLiteral):
+            current += element.expression.value
+            continue
+        parts.append(current)
+        current = ""
+    parts.append(current)
+    pieces = (html.unescape(bit) for part in parts for bit in _TAG.split(part))
+    return [bit.strip() for bit in pieces if bit.strip()]
+
+
+def shows_text(text: str, key: str) -> bool:
+    """True when ``text`` contains the text of ``key`` (any locale, any parameters).
+
+    Runs of white space count as one space, so an indented transcript matches too.
+    """
+    text = " ".join(text.split())
+    for locale in LOCALES:
+        parts = [" ".join(part.split()) for part in literal_parts(locale, key)]
+        position = 0
+        for part in parts:
+            found = text.find(part, position)
+            if found < 0:
+                break
+            position = found + len(part)
+        else:
+            if parts:
+                return True
+    return False

@@ -38,7 +38,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "pupr": ("pekerjaan umum dan penataan ruang",),
     "dpu": ("dinas pekerjaan umum",),
     "pu": ("pekerjaan umum",),
-    "bkpsdm": ("badan kepegawaian dan pengembangan sumber daya manusia",),
+    "bkpsdm": (
+        "badan kepegawaian dan pengembangan sumber daya manusia",
+        "badan kepegawaian dan pengembangan sdm",
+    ),
     "bkpsdmd": ("badan kepegawaian dan pengembangan sumber daya manusia",),
     "bkd": ("badan kepegawaian daerah", "badan kepegawaian"),
     "bkpp": ("badan kepegawaian pendidikan dan pelatihan",),
@@ -107,7 +110,23 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "din": ("dinas",),
     "dis": ("dinas",),
     "bdn": ("badan",),
+    # positions (jabatan) as civil servants shorten them
+    "prakom": ("pranata komputer",),
+    "pranakom": ("pranata komputer",),
+    "prahum": ("pranata humas",),
+    "anjak": ("analis kebijakan",),
+    "anjab": ("analis jabatan",),
+    "ppuu": ("perancang peraturan perundang undangan",),
+    "pkb": ("penyuluh keluarga berencana",),
+    "ppl": ("penyuluh pertanian lapangan", "penyuluh pertanian"),
+    "kasubag": ("kepala subbagian",),
+    "kasubbag": ("kepala subbagian",),
+    "kasi": ("kepala seksi",),
+    "kabid": ("kepala bidang",),
+    "kadis": ("kepala dinas",),
 }
+TYPO_RATIO = 80.0  # "komnfo" is read as "kominfo": an abbreviation typed with one slip
+TYPO_PENALTY = 10.0  # a corrected reading is never a near-certain hit ("Maksud Anda …?")
 
 
 def normalize(text: str) -> str:
@@ -147,6 +166,15 @@ def expand(query: str) -> list[str]:
     return list(seen)
 
 
+def corrections(query: str) -> list[str]:
+    """Readings of a mistyped abbreviation (``komnfo`` -> the words of ``kominfo``)."""
+    q = normalize(query)
+    if len(q) < 4 or " " in q or q in ALIASES:
+        return []
+    keys = [key for key in ALIASES if len(key) >= 4 and fuzz.ratio(q, key) >= TYPO_RATIO]
+    return [full for key in keys for full in ALIASES[key]]
+
+
 def _prefix_score(query_words: list[str], name_words: list[str]) -> float:
     """100 when every query word starts a different name word in order, less otherwise."""
     if not query_words:
@@ -182,15 +210,16 @@ class NameIndex:
         self._words = [_words(n) for n in self._norm]
         self._acronyms = [acronym(n) for n in self.names]
 
-    def score(self, index: int, readings: list[str]) -> float:
-        """How well candidate ``index`` matches any reading of the query."""
+    def score(self, index: int, readings: list[str], corrected: int = 0) -> float:
+        """How well candidate ``index`` matches any reading (the last ``corrected`` are guesses)."""
         name, words = self._norm[index], self._words[index]
         best = 0.0
+        first_guess = len(readings) - corrected
         for n, reading in enumerate(readings):
             if not reading:
                 continue
-            penalty = 0.0 if n == 0 else 1.0
-            if reading == name:
+            penalty = 0.0 if n == 0 else (1.0 if n < first_guess else TYPO_PENALTY)
+            if reading == name and n < first_guess:
                 return 100.0
             if f" {reading} " in f" {name} ":
                 best = max(best, 98.0 - penalty)
@@ -210,12 +239,24 @@ class NameIndex:
         readings = expand(query)
         if not readings or not readings[0]:
             return []
-        scored = [Match(self.names[i], i, self.score(i, readings)) for i in range(len(self.names))]
+        guesses = [r for r in corrections(query) if r not in readings]
+        readings += guesses
+        scored = [
+            Match(self.names[i], i, self.score(i, readings, len(guesses)))
+            for i in range(len(self.names))
+        ]
         best = max((m.score for m in scored), default=0.0)
         floor = max(cutoff, best - RELATIVE_GAP) if best >= STRONG else cutoff
         good = [m for m in scored if m.score >= floor]
         good.sort(key=lambda m: (-m.score, len(m.name), m.name))
         return good[:limit]
+
+
+def did_you_mean(matches: Sequence[Match]) -> str | None:
+    """The best match when it is a guess (a typo, a loose hit): "Maksud Anda …?"."""
+    if matches and matches[0].score < STRONG:
+        return matches[0].name
+    return None
 
 
 def search(query: str, names: Sequence[str], limit: int = 5, cutoff: float = 60.0) -> list[Match]:

@@ -118,29 +118,33 @@ async def prefs_done_pressed(request: Request, draft: d.Draft, data: b.PrefsDone
     return d.prefs_done(draft)
 
 
-def _add(draft: d.Draft, position: str) -> str:
-    """Add the pending unit with ``position`` as the next preference."""
+def _add(request: Request, draft: d.Draft, position: str) -> str:
+    """Add the pending unit with ``position`` as the next preference (not the same twice)."""
     pending = draft.get("pending_unit")
     if not pending:
         raise CallbackDataError("no unit chosen")
-    return d.add_preference(draft, str(pending["unit"]), pending.get("unit_id"), position)
+    unit, unit_id = str(pending["unit"]), pending.get("unit_id")
+    if d.already_chosen(draft, unit, unit_id, position):
+        request.reply_key("asp.same_choice")
+        return d.POS
+    return d.add_preference(draft, unit, unit_id, position)
 
 
 async def position_picked(request: Request, draft: d.Draft, data: b.PickPosition) -> str:
     """A position was picked from the suggestions."""
-    return _add(draft, str(_suggestion(draft, "pos_sugg", data.index)))
+    return _add(request, draft, str(_suggestion(draft, "pos_sugg", data.index)))
 
 
 async def typed_position_pressed(request: Request, draft: d.Draft, data: b.UseTypedPosition) -> str:
     """Use the typed position title as is."""
     if not draft.get("pos_query"):
         raise CallbackDataError("nothing typed")
-    return _add(draft, str(draft["pos_query"]))
+    return _add(request, draft, str(draft["pos_query"]))
 
 
 async def any_position_pressed(request: Request, draft: d.Draft, data: b.AnyPosition) -> str:
     """Any position in that unit."""
-    return _add(draft, "")
+    return _add(request, draft, "")
 
 
 def _index(draft: d.Draft, index: int) -> int:

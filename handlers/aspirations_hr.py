@@ -142,7 +142,7 @@ async def filter_unit_pressed(request: Request, data: b.FilterUnit) -> None:
 
 async def open_pressed(request: Request, data: b.OpenAspiration) -> None:
     """One aspiration in full, with its history and the decisions HR may take."""
-    view = await review.detail(request.session, data.aspiration_id)
+    view = await review.detail(request.session, data.aspiration_id, request.locale)
     if view is None:
         raise CallbackDataError("no such aspiration")
     request.answer()
@@ -152,7 +152,7 @@ async def open_pressed(request: Request, data: b.OpenAspiration) -> None:
         line = request.t(
             "aspr.history_line",
             at=shown_time(request, h.at),
-            actor=h.actor,
+            actor=escape(view.actors.get(h.actor, h.actor)),
             action=request.t(ACTION_KEYS[h.action]),
             status=status_label(request, h.to_status),
         )

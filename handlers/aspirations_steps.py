@@ -51,6 +51,7 @@ def _unit(request: Request, draft: d.Draft) -> tuple[str, Rows]:
     suggestions = draft.get("sugg") or []
     if suggestions:
         text = request.t("asp.pick_unit", n=n, query=escape(str(draft.get("query", ""))))
+        text = _guessed(request, draft.get("guess")) + text
         rows = [[Button(name, b.PickUnit(i))] for i, (name, _id) in enumerate(suggestions)]
     else:
         text = request.t("asp.ask_pref", n=n, max=MAX_PREFERENCES)
@@ -62,6 +63,11 @@ def _unit(request: Request, draft: d.Draft) -> tuple[str, Rows]:
     return text, rows
 
 
+def _guessed(request: Request, guess: object) -> str:
+    """ "Maksud Anda <b>…</b>?" above search results that are a guess (a typo), else ""."""
+    return request.t("asp.did_you_mean", name=escape(str(guess))) + "\n" if guess else ""
+
+
 def _position(request: Request, draft: d.Draft) -> tuple[str, Rows]:
     """Ask for the (optional) position in the chosen unit."""
     unit = escape((draft.get("pending_unit") or {}).get("unit", "-"))
@@ -71,7 +77,15 @@ def _position(request: Request, draft: d.Draft) -> tuple[str, Rows]:
     if suggestions:
         query = escape(str(draft.get("pos_query", "")))
         text = request.t("asp.pick_pos", n=n, unit=unit, query=query)
-        rows = [[Button(name, b.PickPosition(i))] for i, name in enumerate(suggestions)]
+        text = _guessed(request, draft.get("pos_guess")) + text
+        vacant = set(draft.get("pos_open") or [])
+        if vacant:
+            text += "\n" + request.t("asp.open_marked")
+        rows = [
+            [Button(request.t("asp.open_position", title=name) if name in vacant else name,
+                    b.PickPosition(i))]
+            for i, name in enumerate(suggestions)
+        ]  # fmt: skip
     else:
         text = request.t("asp.ask_pos", n=n, unit=unit)
     if draft.get("pos_query"):
@@ -186,11 +200,11 @@ async def goto(request: Request, step: str, draft: d.Draft) -> None:
         name = await submission.unit_name(request.session, employee.unit_id)
         draft["pending_unit"] = {"unit": name or "-", "unit_id": employee.unit_id}
     if step != d.PREF:
-        draft.pop("sugg", None)
-        draft.pop("query", None)
+        for key in ("sugg", "query", "guess"):
+            draft.pop(key, None)
     if step != d.POS:
-        draft.pop("pos_sugg", None)
-        draft.pop("pos_query", None)
+        for key in ("pos_sugg", "pos_query", "pos_open", "pos_guess"):
+            draft.pop(key, None)
     await request.set_state(FLOW, step, draft)
     show_step(request, step, draft)
 
@@ -202,8 +216,13 @@ async def unit_step(request: Request, state: ConversationState) -> None:
         return
     draft = copy.deepcopy(state.data)
     draft["query"] = query
-    draft["sugg"] = await submission.unit_suggestions(request.session, query, SUGGESTIONS)
-    if not draft["sugg"]:
+    employee = request.employee
+    own = employee.unit_id if employee is not None and draft.get("kind") == "other_unit" else None
+    found = await submission.unit_suggestions(request.session, query, SUGGESTIONS, own_unit_id=own)
+    draft["sugg"], draft["guess"] = found.suggestions, found.did_you_mean
+    if found.own_unit:
+        request.reply_key("asp.own_unit")
+    elif not draft["sugg"]:
         request.reply_key("asp.no_match", query=escape(query))
     await request.set_state(FLOW, d.PREF, draft)
     show_step(request, d.PREF, draft)
@@ -217,9 +236,9 @@ async def position_step(request: Request, state: ConversationState) -> None:
     draft = copy.deepcopy(state.data)
     unit_id = (draft.get("pending_unit") or {}).get("unit_id")
     draft["pos_query"] = query
-    draft["pos_sugg"] = await submission.position_suggestions(
-        request.session, unit_id, query, SUGGESTIONS
-    )
+    found = await submission.position_suggestions(request.session, unit_id, query, SUGGESTIONS)
+    draft["pos_sugg"], draft["pos_open"] = found.titles, found.open_titles
+    draft["pos_guess"] = found.did_you_mean
     await request.set_state(FLOW, d.POS, draft)
     show_step(request, d.POS, draft)
 

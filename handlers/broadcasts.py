@@ -14,6 +14,7 @@ from typing import Any
 from telegram import Message
 from telegram.ext import Application
 
+from bot.campaigns.preview import preview, sample_employee
 from bot.delivery import picker
 from bot.delivery import service as broadcasts
 from bot.delivery.buttons import (
@@ -25,8 +26,13 @@ from bot.delivery.buttons import (
     SendBroadcast,
     SkipAttachment,
 )
-from bot.delivery.compose import MAX_TEXT
-from bot.delivery.template import BROADCAST_PLACEHOLDERS, placeholder_list, template_error
+from bot.delivery.compose import MAX_TEXT, markup_problem, with_header
+from bot.delivery.template import (
+    BROADCAST_PLACEHOLDERS,
+    has_placeholders,
+    placeholder_list,
+    template_error,
+)
 from bot.messages import Button, OutgoingMessage, rows
 from handlers import broadcasts_report
 from handlers.audience_picker import AudiencePicker, AudienceTexts
@@ -54,17 +60,23 @@ async def text_step(request: Request, state: ConversationState) -> None:
     text = expect_text(request, max_len=MAX_TEXT)
     if text is None:
         return
-    error = template_error(text, BROADCAST_PLACEHOLDERS)
+    error = template_error(with_header(text), BROADCAST_PLACEHOLDERS)
     if error is not None and error.kind == "placeholder":
         known = placeholder_list(BROADCAST_PLACEHOLDERS)
         request.reply_key("bc.bad_placeholder", unknown=escape_html(error.detail), known=known)
         return
     if error is not None:
-        request.reply_key("bc.bad_html", error=escape_html(error.detail))
+        request.reply_key("bc.bad_html", error=markup_problem(error.detail, request.locale))
         return
     await request.set_state(FLOW, "attach", {"text": text})
-    request.reply_key("bc.preview_title")
-    request.reply(text)
+    shown = with_header(text)
+    if has_placeholders(text, BROADCAST_PLACEHOLDERS):
+        sample = await sample_employee(request.session, request.today(), request.locale)
+        request.reply_key("bc.preview_for", name=escape_html(sample.name))
+        shown = preview(shown, sample)
+    else:
+        request.reply_key("bc.preview_title")
+    request.reply(shown)
     skip = Button(request.t("bc.btn_skip"), SkipAttachment())
     request.send(OutgoingMessage(request.t("bc.ask_attach"), rows([skip])))
 

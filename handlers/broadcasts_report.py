@@ -9,6 +9,7 @@ from telegram.ext import Application
 from bot.delivery import service as broadcasts
 from bot.delivery import service_report as report
 from bot.delivery.buttons import CancelBroadcast, ExportBroadcastReport, ShowBroadcastReport
+from bot.delivery.compose import shown_text
 from bot.messages import Button, OutgoingMessage, rows
 from handlers.buttons import add_button
 from handlers.commands import add_command
@@ -17,6 +18,15 @@ from handlers.request import Request, escape_html
 from storage.models.delivery import Broadcast
 
 HR = ("hr",)
+STATUS_KEYS = {
+    "draft": "bc.status_draft",
+    "scheduled": "bc.status_scheduled",
+    "queued": "bc.status_queued",
+    "sending": "bc.status_sending",
+    "done": "bc.status_done",
+    "cancelled": "bc.status_cancelled",
+    "missed": "bc.status_missed",
+}
 
 
 def _local(request: Request, broadcast: Broadcast, scheduled: bool = False) -> str:
@@ -34,7 +44,7 @@ async def scheduled_cmd(request: Request) -> None:
     lines = [request.t("bc.scheduled_title")]
     buttons = []
     for b in waiting:
-        preview = escape_html(b.text[:60].replace("\n", " "))
+        preview = escape_html(shown_text(b.text)[:60].replace("\n", " "))
         lines.append(
             request.t("bc.scheduled_line", id=b.id, at=_local(request, b, True), text=preview)
         )
@@ -61,7 +71,7 @@ async def report_cmd(request: Request) -> None:
             request.t(
                 "bc.report_line",
                 id=b.id,
-                status=b.status,
+                status=request.t(STATUS_KEYS.get(b.status, "bc.status_other")),
                 created=_local(request, b),
                 sent=stats.sent,
                 total=stats.total,
@@ -82,7 +92,8 @@ async def _detail(request: Request, broadcast_id: int) -> None:
         return
     stats = found.stats
     text = request.t(
-        "bc.report_detail", id=broadcast_id, status=found.broadcast.status,
+        "bc.report_detail", id=broadcast_id,
+        status=request.t(STATUS_KEYS.get(found.broadcast.status, "bc.status_other")),
         created=_local(request, found.broadcast), total=stats.total, sent=stats.sent,
         failed=stats.failed, unreachable=stats.unreachable, uncertain=stats.uncertain,
         pending=stats.pending, cancelled=stats.cancelled,

@@ -16,7 +16,7 @@ from bot.callback_data import CallbackDataError
 from bot.campaigns import service as campaigns
 from bot.campaigns.buttons import EditStepOffset, EditStepText
 from bot.campaigns.timing import format_offset
-from bot.delivery.compose import MAX_TEXT
+from bot.delivery.compose import MAX_TEXT, markup_problem
 from bot.delivery.template import CAMPAIGN_PLACEHOLDERS, placeholder_list
 from bot.i18n.dates import format_clock
 from bot.messages import Button, OutgoingMessage
@@ -70,23 +70,29 @@ async def campaigns_cmd(request: Request) -> None:
 
 
 async def edit_text_pressed(request: Request, data: EditStepText) -> None:
-    """Ask for a step's new text in HR's language."""
-    if not await campaigns.step_exists(request.session, data.step_id):
+    """Ask for a step's new text in HR's language, showing the current one to copy."""
+    step = await campaigns.step_of(request.session, data.step_id, data.n, request.locale)
+    if step is None:
         raise CallbackDataError("unknown step")
     request.answer()
     await request.set_state(FLOW, "text", {"step_id": data.step_id, "n": data.n})
     language = request.t("campaigns.language_name")
     known = placeholder_list(CAMPAIGN_PLACEHOLDERS)
-    request.reply_key("campaigns.ask_text", n=data.n, lang=language, placeholders=known)
+    request.reply_key(
+        "campaigns.ask_text", n=data.n, lang=language, placeholders=known,
+        current=escape_html(step.text),
+    )  # fmt: skip
 
 
 async def edit_offset_pressed(request: Request, data: EditStepOffset) -> None:
-    """Ask for a step's new timing."""
-    if not await campaigns.step_exists(request.session, data.step_id):
+    """Ask for a step's new timing, showing the current one."""
+    step = await campaigns.step_of(request.session, data.step_id, data.n, request.locale)
+    if step is None:
         raise CallbackDataError("unknown step")
     request.answer()
     await request.set_state(FLOW, "offset", {"step_id": data.step_id, "n": data.n})
-    request.reply_key("campaigns.ask_offset", n=data.n)
+    current = f"{format_offset(step.offset_days)} {step.send_time}"
+    request.reply_key("campaigns.ask_offset", n=data.n, current=current)
 
 
 async def text_step(request: Request, state: ConversationState) -> None:
@@ -96,7 +102,7 @@ async def text_step(request: Request, state: ConversationState) -> None:
         return
     step_id = int(state.data["step_id"])
     result = await campaigns.save_text(
-        request.session, request.telegram_id, step_id, request.locale, text
+        request.session, request.telegram_id, step_id, request.locale, text, request.today()
     )
     await _edited(request, result)
 
@@ -117,7 +123,13 @@ async def offset_step(request: Request, state: ConversationState) -> None:
 async def _edited(request: Request, result: campaigns.Edited) -> None:
     """Render an edit: bad HTML (step kept), gone (flow left) or saved (template shown)."""
     if result.outcome == "bad_html":
-        request.reply_key("campaigns.bad_html", error=escape_html(result.error))
+        request.reply_key("campaigns.bad_html", error=markup_problem(result.error, request.locale))
+        return
+    if result.outcome == "bad_placeholder":
+        known = placeholder_list(CAMPAIGN_PLACEHOLDERS)
+        request.reply_key(
+            "campaigns.bad_placeholder", unknown=escape_html(result.error), known=known
+        )
         return
     if result.outcome == "bad_placeholder":
         known = placeholder_list(CAMPAIGN_PLACEHOLDERS)
@@ -130,6 +142,9 @@ async def _edited(request: Request, result: campaigns.Edited) -> None:
         request.reply_key("common.stale_button")
         return
     request.reply_key("campaigns.saved")
+    if result.preview:
+        request.reply_key("campaigns.preview_title", name=escape_html(result.sample))
+        request.reply(result.preview)
     await campaigns_cmd(request)
 
 

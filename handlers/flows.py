@@ -40,6 +40,7 @@ from storage.queries.users import get_user
 log = logging.getLogger(__name__)
 
 PAUSED = "paused"
+SKIP_MARK = "-"  # typed where a step offers to leave a value empty
 StepFn = Callable[[Request, ConversationState], Awaitable[None]]
 
 
@@ -268,6 +269,10 @@ def expect_text(request: Request, *, max_len: int, min_len: int = 1) -> str | No
         return None
     if len(text) > max_len:
         request.reply_key("common.text_too_long", limit=max_len, length=len(text))
+        return None
+    # "👍", "🙏🙏", "..." answer no question; a lone "-" is the documented "none/skip" answer
+    if text != SKIP_MARK and not any(ch.isalnum() for ch in text):
+        request.reply_key("common.text_no_words")
         return None
     return text
 

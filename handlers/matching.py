@@ -99,7 +99,7 @@ async def rekomendasi_cmd(request: Request) -> None:
         spec = match.position
         head = request.t(
             "match.rec.item", n=n, title=esc(spec.title), unit=esc(spec.unit),
-            code=esc(spec.position_id), score=f"{match.score:.2f}",
+            code=esc(spec.position_id), percent=round(match.score * 100),
         )  # fmt: skip
         blocks.append(head + "\n" + reasons(request, match))
         if pk is not None:

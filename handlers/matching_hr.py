@@ -9,7 +9,8 @@ from telegram.ext import Application
 
 from bot.callback_data import CallbackData
 from bot.matching import service_hr as hr_matching
-from bot.matching.service import Candidates
+from bot.matching.explain import rank_far_above
+from bot.matching.service import Candidates, Match
 from bot.matching.service_hr import CandidatePage, CandidatesFile
 from bot.messages import Button, OutgoingMessage
 from bot.plans.buttons import ProposeMove
@@ -49,6 +50,14 @@ class ExportCandidates(CallbackData, prefix="candidates-xlsx"):
     """Download a position's candidates as XLSX."""
 
     position_pk: int
+
+
+@dataclass(frozen=True)
+class ShowCandidate(CallbackData, prefix="candidates-detail"):
+    """Show why one candidate fits a position (the details behind a table line)."""
+
+    position_pk: int
+    employee_id: int
 
 
 @dataclass(frozen=True)
@@ -124,38 +133,47 @@ async def _show(request: Request, pk: int, page: int, *, edit: bool) -> None:
     if not isinstance(found, CandidatePage):
         _not_listed(request, found)
         return
-    blocks = []
-    for n, match in enumerate(found.shown, start=found.first + 1):
-        emp = match.employee
-        education = " ".join(p for p in (emp.education_level, emp.education_field) if p) or "-"
-        head = request.t(
-            "match.cand.item", n=n, name=esc(emp.name), nip=emp.nip, unit=esc(emp.unit or "-"),
-            position=esc(emp.position or "-"), rank=esc(emp.golongan or "-"),
-            education=esc(education), score=f"{match.score:.2f}",
-        )  # fmt: skip
-        blocks.append(head + "\n" + reasons(request, match))
+    lines = [_table_line(request, n, m) for n, m in enumerate(found.shown, found.first + 1)]
     spec, first, total = found.result.position, found.first, len(found.result.matches)
     title = request.t(
         "match.cand.title", title=esc(spec.title), unit=esc(spec.unit), code=esc(spec.position_id),
         first=first + 1, last=first + len(found.shown), total=total,
     )  # fmt: skip
-    message = OutgoingMessage(join_limited(request, title, blocks), _page_buttons(request, found))
+    text = "\n".join([title, *lines, "", request.t("match.cand.table_hint")])
+    message = OutgoingMessage(text, _page_buttons(request, found))
     if edit:
         request.edit_or_reply(message.text, inline_markup(message))
     else:
         request.send(message)
 
 
+def _table_line(request: Request, n: int, match: Match) -> str:
+    """One candidate in one line: name, golongan, education, unit, match; flags."""
+    emp = match.employee
+    line = request.t(
+        "match.cand.line", n=n, name=esc(emp.name), rank=esc(emp.golongan or "-"),
+        education=esc(emp.education_level or "-"), unit=esc(emp.unit or "-"),
+        percent=round(match.score * 100),
+    )  # fmt: skip
+    if rank_far_above(emp, match.position):
+        line += " " + request.t("match.cand.flag_rank_high")
+    return line
+
+
 def _page_buttons(request: Request, found: CandidatePage) -> tuple[tuple[Button, ...], ...]:
-    """ "📝 Usulkan <n>" per shown candidate, the page turners and the XLSX export."""
+    """ "🔎 <n>" (details) and "📝 Usulkan <n>" per candidate, page turners, the XLSX."""
     pk, page = found.position_pk, found.page
     ids = found.employee_ids
-    proposals = [  # the plans feature's "propose this move" button
-        Button(request.t("plans.btn_usul", n=n), ProposeMove(pk, ids[m.employee.nip]))
-        for n, m in enumerate(found.shown, start=found.first + 1)
-        if m.employee.nip in ids
+    shown = [(n, ids[m.employee.nip]) for n, m in enumerate(found.shown, found.first + 1)
+             if m.employee.nip in ids]  # fmt: skip
+    details = [
+        Button(request.t("match.cand.btn_detail", n=n), ShowCandidate(pk, emp)) for n, emp in shown
     ]
-    rows: Rows = [tuple(proposals[i : i + 3]) for i in range(0, len(proposals), 3)]
+    proposals = [  # the plans feature's "propose this move" button
+        Button(request.t("plans.btn_usul", n=n), ProposeMove(pk, emp)) for n, emp in shown
+    ]
+    rows: Rows = [tuple(details[i : i + 5]) for i in range(0, len(details), 5)]
+    rows += [tuple(proposals[i : i + 3]) for i in range(0, len(proposals), 3)]
     nav = []
     if page > 0:
         nav.append(Button(request.t("common.btn_prev"), TurnCandidatesPage(pk, page - 1)))
@@ -165,6 +183,30 @@ def _page_buttons(request: Request, found: CandidatePage) -> tuple[tuple[Button,
         rows.append(tuple(nav))
     rows.append((Button(request.t("match.cand.btn_xlsx"), ExportCandidates(pk)),))
     return tuple(rows)
+
+
+async def detail_pressed(request: Request, data: ShowCandidate) -> None:
+    """One candidate in full: who, where from, why they fit; the propose button."""
+    request.answer()
+    found = await hr_matching.candidate_detail(
+        request.services.matching, request.session, data.position_pk, data.employee_id
+    )
+    if found is None:
+        request.reply_key("common.stale_button")
+        return
+    n, match = found
+    emp = match.employee
+    education = " ".join(p for p in (emp.education_level, emp.education_field) if p) or "-"
+    head = request.t(
+        "match.cand.item", n=n, name=esc(emp.name), nip=emp.nip, unit=esc(emp.unit or "-"),
+        position=esc(emp.position or "-"), rank=esc(emp.golongan or "-"),
+        education=esc(education), percent=round(match.score * 100),
+    )  # fmt: skip
+    text = head + "\n" + reasons(request, match)
+    if rank_far_above(emp, match.position):
+        text += "\n" + request.t("match.cand.rank_high_detail", rank=esc(emp.golongan))
+    usul = Button(request.t("plans.btn_usul", n=n), ProposeMove(data.position_pk, data.employee_id))
+    request.send(OutgoingMessage(text, ((usul,),)))
 
 
 def _not_listed(request: Request, result: Candidates | None) -> None:
@@ -282,6 +324,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     add_button(app, PickPosition, pick_pressed, roles=HR)
     add_button(app, TurnCandidatesPage, page_pressed, roles=HR)
     add_button(app, ExportCandidates, export_pressed, roles=HR)
+    add_button(app, ShowCandidate, detail_pressed, roles=HR)
     add_button(app, TurnPositionsPage, positions_page_pressed, roles=HR)
     flow = services_of(app).flows.flow(FLOW, roles=HR)
     flow.on(QUERY_STEP, query_step, accepts=Accepts.TEXT)

@@ -64,11 +64,13 @@ async def _trail_page(request: Request, plan_id: int, page: int, *, edit: bool) 
     title = request.t("plans.audit_title", id=plan_id, count=len(trail.entries))
     lines = []
     for e in trail.entries:
-        why = e.details.get("reason") or e.details.get("note") or ""
-        lines.append(
-            f"{shown_time(request, e.at)} {esc(e.actor)} "
-            f"{esc(e.action)} {e.entity}#{e.entity_id}" + (f" — {esc(why)}" if why else "")
-        )
+        why = views.audit_reason(request.locale, e)
+        actor, action, entity = views.audit_words(request.locale, e, trail.actors)
+        line = request.t(
+            "plans.audit_line", at=shown_time(request, e.at), actor=esc(actor),
+            action=esc(action), entity=esc(entity),
+        )  # fmt: skip
+        lines.append(line + (f" — {esc(why)}" if why else ""))
     pages = paginate(title, [OutgoingMessage(line) for line in lines], separator="\n")
     show_page(request, pages, page, functools.partial(b.AuditPage, plan_id), edit=edit)
     return trail.xlsx

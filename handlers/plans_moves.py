@@ -28,7 +28,6 @@ from handlers.plans_common import (
     HR,
     TEXT_MAX,
     TMT,
-    continue_proposal,
     dest_dict,
     esc,
     fmt_date,
@@ -83,7 +82,14 @@ async def propose_pressed(request: Request, data: b.ProposeMove) -> None:
         buttons = ((Button(request.t("plans.btn_new_for_proposal"), create),),)
         request.send(OutgoingMessage(request.t("plans.no_draft_plan"), buttons))
         return
-    await continue_proposal(request, found)
+    dest = found.dest
+    draft = {"plan_id": found.plan.id, "employee_id": found.employee.id, "dest": dest_dict(dest)}
+    await request.set_state(FLOW, TMT, draft)
+    request.reply_key(
+        "plans.usul_intro", name=esc(found.employee.name), position=esc(dest.position),
+        unit=esc(dest.unit_name), plan=esc(found.plan.name),
+    )  # fmt: skip
+    await _ask_tmt(request, draft, dest)
 
 
 async def moves_pressed(request: Request, data: b.MovesPage) -> None:
@@ -117,6 +123,8 @@ async def revise_pressed(request: Request, data: b.ReviseMove) -> None:
         return
     draft = {"plan_id": move.plan_id, "employee_id": move.employee_id, "revise": move.id}
     await request.set_state(FLOW, DEST, draft)
+    current = await service_moves.current_destination(request.session, move)
+    request.reply_key("common.current_value", value=esc(current))
     request.reply_key("plans.ask_dest_revise", id=move.id)
 
 
@@ -153,12 +161,16 @@ async def dest_step(request: Request, state: ConversationState) -> None:
     if dest is None:
         request.reply_key("plans.dest_unknown")
         return
-    await request.set_state(FLOW, TMT, {**state.data, "dest": dest_dict(dest)})
-    _ask_tmt(request, dest)
+    data = {**state.data, "dest": dest_dict(dest)}
+    await request.set_state(FLOW, TMT, data)
+    await _ask_tmt(request, data, dest)
 
 
-def _ask_tmt(request: Request, dest: Destination) -> None:
-    """Ask for the proposed TMT, showing the date format and an example."""
+async def _ask_tmt(request: Request, data: dict[str, Any], dest: Destination) -> None:
+    """Say which rules the move would break (before TMT and reason are typed); ask the TMT."""
+    warnings = await _warnings(request, data)
+    if warnings:
+        request.reply_key("plans.warnings_ahead", lines=warning_lines(request, warnings))
     request.reply_key(
         "plans.ask_tmt", unit=esc(dest.unit_name), position=esc(dest.position),
         example=date_example(request),

@@ -231,6 +231,7 @@ async def edit_pressed(request: Request, data: EditItem) -> None:
         request.reply_key("common.stale_button")
         return
     await request.set_state(FLOW, TEXT_STEP, {"kind": item.kind, "edit_id": item.id})
+    request.reply_key("common.current_value", value=escape_html(item.text))
     request.reply_key("profile.ask_text", limit=SKILL_MAX_LEN)
 
 

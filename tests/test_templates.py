@@ -157,5 +157,6 @@ async def test_broadcast_fills_each_recipients_name(db: Database) -> None:
         async with db.transaction() as session:
             rows = (await session.execute(select(OutboxMessage))).scalars()
             texts |= {r.chat_id: visible_text(r.text, "HTML") for r in rows}
-    assert texts[8201] == "Yth. Ani <b>" and texts[8202] == "Yth. Budi & Co"
-    assert "{nama}" not in texts[8203] and texts[8203].startswith("Yth. ")
+    bodies = {chat: text.split("\n\n", 1)[-1] for chat, text in texts.items()}  # after the header
+    assert bodies[8201] == "Yth. Ani <b>" and bodies[8202] == "Yth. Budi & Co"
+    assert "{nama}" not in bodies[8203] and bodies[8203].startswith("Yth. ")

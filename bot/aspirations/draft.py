@@ -129,6 +129,15 @@ def after_kind(draft: Draft, kind: str) -> str:
     return pref_entry(draft)
 
 
+def already_chosen(draft: Draft, unit: str, unit_id: int | None, position: str) -> bool:
+    """True when the same unit and position is already one of the choices."""
+    for pref in prefs(draft):
+        same_unit = pref.get("unit_id") == unit_id if unit_id else pref.get("unit") == unit
+        if same_unit and str(pref.get("position") or "").casefold() == position.casefold():
+            return True
+    return False
+
+
 def add_preference(draft: Draft, unit: str, unit_id: int | None, position: str) -> str:
     """Store one choice (in the replaced slot, or as the next one) and return the next step."""
     items = prefs(draft)

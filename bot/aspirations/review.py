@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.actors import actor_labels
 from bot.aspirations import changes
 from bot.aspirations.export import Summary, summarize, to_csv, to_xlsx
 from bot.aspirations.rules import (
@@ -106,20 +107,25 @@ class Detail:
     window_name: str | None
     history: list[AspirationHistory]
     decisions: list[str]
+    actors: dict[str, str]  # each history actor code in words (name and role)
 
 
-async def detail(session: AsyncSession, aspiration_id: int) -> Detail | None:
+async def detail(
+    session: AsyncSession, aspiration_id: int, locale: str | None = None
+) -> Detail | None:
     """One aspiration for HR, or None when the id is unknown."""
     aspiration = await qc.get_aspiration(session, aspiration_id)
     if aspiration is None:
         return None
     window = await qc.get_window(session, aspiration.window_id)
+    history = await q.history(session, aspiration.id)
     return Detail(
         aspiration,
         await get_employee(session, aspiration.employee_id),
         window.name if window else None,
-        await q.history(session, aspiration.id),
+        history,
         hr_actions_for(aspiration.status),
+        await actor_labels(session, (h.actor for h in history), locale),
     )
 
 

@@ -22,7 +22,7 @@ from bot.aspirations.rules import (
     transition,
 )
 from bot.aspirations.service import NotYours, own_aspiration, window_open
-from bot.unit_search import NameIndex
+from bot.unit_search import NameIndex, did_you_mean
 from storage.models import AspirationWindow, Employee
 from storage.queries import aspirations as q
 from storage.queries import aspirations_changes as qc
@@ -152,20 +152,51 @@ async def withdraw(
     return Withdrawn(reference)
 
 
-async def unit_suggestions(session: AsyncSession, query: str, limit: int) -> list[list[Any]]:
-    """The units best matching ``query`` as ``[name, id]`` pairs (stored in the draft)."""
+@dataclass(frozen=True)
+class UnitSearch:
+    """Units matching a typed name: ``[name, id]`` pairs, a guess to confirm, a refusal."""
+
+    suggestions: list[list[Any]]
+    did_you_mean: str | None = None  # "Maksud Anda …?" when the best match is a guess
+    own_unit: bool = False  # the best match was the employee's own unit (refused)
+
+
+async def unit_suggestions(
+    session: AsyncSession, query: str, limit: int, *, own_unit_id: int | None = None
+) -> UnitSearch:
+    """The units best matching ``query``; the employee's own unit left out when given."""
     units = await q.unit_choices(session)
-    matches = NameIndex([name for _id, name in units]).search(query, limit=limit)
-    return [[units[m.index][1], units[m.index][0]] for m in matches]
+    matches = NameIndex([name for _id, name in units]).search(query, limit=limit + 1)
+    own_first = bool(matches) and units[matches[0].index][0] == own_unit_id
+    kept = [m for m in matches if units[m.index][0] != own_unit_id][:limit]
+    return UnitSearch(
+        [[units[m.index][1], units[m.index][0]] for m in kept],
+        None if own_first else did_you_mean(kept),
+        own_first,
+    )
+
+
+@dataclass(frozen=True)
+class PositionSearch:
+    """Position titles matching a typed name; which are open in the unit; a guess."""
+
+    titles: list[str]
+    open_titles: list[str]
+    did_you_mean: str | None = None
 
 
 async def position_suggestions(
     session: AsyncSession, unit_id: int | None, query: str, limit: int
-) -> list[str]:
-    """Position titles best matching ``query``, those of ``unit_id`` first in the index."""
-    titles = await q.position_titles(session, unit_id) if unit_id else []
+) -> PositionSearch:
+    """Position titles best matching ``query``: the unit's open positions first, marked."""
+    open_titles = await q.open_position_titles(session, unit_id) if unit_id else []
+    titles = list(open_titles)
+    titles += [p for p in await q.position_titles(session, unit_id) if p not in titles]
     titles += [p for p in await q.position_titles(session) if p not in titles]
-    return [m.name for m in NameIndex(titles).search(query, limit=limit)]
+    matches = NameIndex(titles).search(query, limit=limit)
+    ranked = sorted(matches, key=lambda m: (m.name not in open_titles, -m.score))
+    found = [m.name for m in ranked]
+    return PositionSearch(found, [t for t in found if t in open_titles], did_you_mean(matches))
 
 
 async def unit_name(session: AsyncSession, unit_id: int | None) -> str | None:

@@ -7,11 +7,13 @@ the steps of decreed moves is ``bot.services.campaigns``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.campaigns.defaults import default_template, default_text
+from bot.campaigns.preview import preview, sample_employee
 from bot.campaigns.timing import OffsetError, parse_offset
 from bot.delivery.notices import hr_locales
 from bot.delivery.outbox import queue_message
@@ -48,10 +50,15 @@ class TemplateView:
 
 @dataclass(frozen=True)
 class Edited:
-    """The outcome of an edit; ``error`` explains ``bad_html`` or names the bad placeholders."""
+    """The outcome of an edit; ``error`` explains ``bad_html`` or names the bad placeholders.
+
+    A saved text comes with ``preview``: the text as ``sample`` (an employee) will read it.
+    """
 
     outcome: Outcome
     error: str = ""
+    preview: str = ""
+    sample: str = ""
 
 
 def text_of(locale: str, key: str) -> str:
@@ -82,10 +89,22 @@ async def step_exists(session: AsyncSession, step_id: int) -> bool:
     return await cq.get_step(session, step_id) is not None
 
 
+async def step_of(session: AsyncSession, step_id: int, n: int, locale: str) -> StepView | None:
+    """One step as HR sees it (its current text and timing), None when it is gone."""
+    step = await cq.get_step(session, step_id)
+    if step is None:
+        return None
+    return StepView(step.id, n, step.offset_days, step.send_time, _text_in(step, locale))
+
+
 async def save_text(
-    session: AsyncSession, actor: int, step_id: int, locale: str, text: str
-) -> Edited:
-    """Store a step's new text in HR's language (placeholders and Telegram HTML checked first)."""
+    session: AsyncSession, actor: int, step_id: int, locale: str, text: str,
+    today: date | None = None,
+) -> Edited:  # fmt: skip
+    """Store a step's new text in HR's language (placeholders and Telegram HTML checked first).
+
+    With ``today`` the result carries a preview filled in for a sample employee.
+    """
     error = template_error(text, CAMPAIGN_PLACEHOLDERS)
     if error is not None:
         return Edited(
@@ -98,7 +117,11 @@ async def save_text(
         step.text_en = text
     else:
         step.text_id = text
-    return await _saved(session, actor, step, "text")
+    saved = await _saved(session, actor, step, "text")
+    if today is None:
+        return saved
+    sample = await sample_employee(session, today, locale)
+    return Edited(saved.outcome, preview=preview(text, sample), sample=sample.name)
 
 
 async def save_offset(session: AsyncSession, actor: int, step_id: int, text: str) -> Edited:

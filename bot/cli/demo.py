@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import time
 
-from bot.demo.console import ConsoleChat
-from bot.demo.script import ScriptError, run_script
-from bot.demo.session import DemoWorld, demo_world
+from bot.demo.interactive import run_console
+from bot.demo.script import run_script
+from bot.demo.session import demo_world
 from bot.logging_setup import configure_logging
 from bot.texts import DEFAULT_LOCALE, t
 
@@ -18,48 +19,27 @@ def cmd_demo(args: argparse.Namespace) -> int:
     configure_logging(logging.ERROR)
     try:
         return asyncio.run(_demo(args))
-    except ScriptError as exc:
+    except AssertionError as exc:  # ScriptError, or the emulator refusing a step
         print("\n" + t(DEFAULT_LOCALE, "cli.demo.failed", error=exc))
         return 1
 
 
 async def _demo(args: argparse.Namespace) -> int:
     """Start the world and either play the script or chat interactively."""
-    async with demo_world(args.db, args.employees) as world:
+    started = time.monotonic()
+    files = args.db.parent / "demo-files"
+    async with demo_world(args.db, args.employees, files=files) as world:
         url = world.harness.server.base_url
         print(t(DEFAULT_LOCALE, "cli.demo.started", employees=args.employees, url=url))
         if args.script:
             await run_script(world)
-            print("\n" + t(DEFAULT_LOCALE, "cli.demo.finished"))
+            seconds = round(time.monotonic() - started, 1)
+            print("\n" + t(DEFAULT_LOCALE, "cli.demo.finished", seconds=seconds))
             return 0
-        await _interactive(world)
+        await run_console(world, _read_line)
     return 0
 
 
-async def _interactive(world: DemoWorld) -> None:
-    """Read lines from the terminal and play them as the current user."""
-    print(t(DEFAULT_LOCALE, "cli.demo.help"))
-    me = world.employee
-    print(t(DEFAULT_LOCALE, "cli.demo.you_are", name=me.name, phone=me.phone))
-    chat: ConsoleChat = world.employee
-    while True:
-        try:
-            line = (await asyncio.to_thread(input, f"\n[{chat.name}] > ")).strip()
-        except EOFError:
-            return
-        if line in (":keluar", ":quit", ":exit"):
-            return
-        if line in (":hr", ":pegawai"):
-            chat = world.hr if line == ":hr" else world.employee
-            print(t(DEFAULT_LOCALE, "cli.demo.switched", name=chat.name))
-            continue
-        if line.isdigit() and chat.buttons():
-            labels = chat.buttons()
-            index = int(line) - 1
-            if 0 <= index < len(labels):
-                await chat.tap(labels[index])
-            else:
-                print(t(DEFAULT_LOCALE, "cli.demo.no_button", number=line))
-            continue
-        if line:
-            await chat.say(line)
+async def _read_line(prompt: str) -> str:
+    """One line from the terminal, read without blocking the bot."""
+    return await asyncio.to_thread(input, prompt)

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.delivery.audience import AudienceError, pick_unit
+from bot.delivery.compose import ANNOUNCEMENT_KIND, with_header
 from bot.delivery.template import BROADCAST_PLACEHOLDERS, has_placeholders, render
 from bot.texts import t
 from storage.queries import audiences as aq
@@ -71,6 +72,8 @@ async def materialize_broadcast(
         return 0
     chat_ids = await resolve_audience(session, broadcast.audience)
     texts = await personal_texts(session, broadcast.text, chat_ids)
+    if broadcast.kind == ANNOUNCEMENT_KIND:  # HR's announcements say who speaks
+        texts = {chat: with_header((texts or {}).get(chat, broadcast.text)) for chat in chat_ids}
     return await bq.queue_broadcast_rows(session, broadcast, chat_ids, now, late, texts)
 
 

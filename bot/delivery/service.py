@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.delivery import recipients
-from bot.delivery.compose import MAX_CAPTION
+from bot.delivery.compose import MAX_CAPTION, with_header
 from storage.models.delivery import Broadcast
 from storage.queries import audit
 from storage.queries import delivery as dq
@@ -77,8 +77,8 @@ class Cancelled:
 
 
 def caption_fits(text: str) -> bool:
-    """True when ``text`` can go out as the caption of an attachment."""
-    return len(text) <= MAX_CAPTION
+    """True when ``text`` (under its header) can go out as the caption of an attachment."""
+    return len(with_header(text)) <= MAX_CAPTION
 
 
 async def _create(

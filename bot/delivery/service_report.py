@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.delivery.compose import ANNOUNCEMENT_KIND
 from bot.delivery.report_xlsx import build_report
 from storage.models.delivery import Broadcast
 from storage.queries import audit
@@ -30,8 +31,8 @@ class Figures:
 
 
 async def recent(session: AsyncSession, limit: int = REPORT_LIMIT) -> list[Figures]:
-    """The latest announcements with their figures, newest first."""
-    rows = await dq.list_broadcasts(session, limit=limit)
+    """The latest announcements (not campaign steps) with their figures, newest first."""
+    rows = await dq.list_broadcasts(session, limit=limit, kinds=(ANNOUNCEMENT_KIND,))
     return [Figures(b, await dq.broadcast_stats(session, b.id)) for b in rows]
 
 

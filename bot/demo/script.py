@@ -1,101 +1,103 @@
-"""The scripted walk-through printed by ``asn-bot demo --script``.
+"""The scripted walk-through printed by ``asn-bot demo --script``: the whole process.
 
-Each step asserts what the bot must answer, so the script doubles as a smoke test: a
-step whose expected words do not appear stops the demo with a non-zero exit code.
+Registration, an aspiration, HR's review, a plan with moves, approval, consultation with
+a question and an objection, the decree, socialization around the TMT, the survey at
+TMT+30 and its results, and an announcement with its delivery report — with the demo
+clock jumping ahead where the process waits for days.
+
+Each step checks what the bot answers by text key (``expect``), so the script doubles as
+a smoke test: an answer that is missing stops the demo with a non-zero exit code. Buttons
+are pressed by their text key too (``label``), so copy edits do not break the script.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
-from bot.demo.console import ConsoleChat
-from bot.demo.data import positions_csv
+from bot.demo import script_process as process
+from bot.demo.data import positions_csv, window_name
+from bot.demo.expect import ScriptError, expect, label
 from bot.demo.session import DemoWorld
-from bot.emulator.client import BotMessage
 from bot.roster.demo_data import generate_rows, to_csv
 
-
-class ScriptError(AssertionError):
-    """The bot did not answer as the walk-through expects."""
-
-
-def expect(messages: list[BotMessage], *words: str) -> None:
-    """Fail unless every word appears in the printed answers."""
-    text = "\n".join((m.text or "") + " " + " ".join(m.button_labels) for m in messages)
-    missing = [w for w in words if w not in text]
-    if missing:
-        raise ScriptError(f"expected {missing} in the bot's answer, got: {text[:300]!r}")
+__all__ = ["STEPS", "ScriptError", "run_script"]
 
 
 async def registration_and_profile(world: DemoWorld) -> None:
-    """An employee registers with their phone, edits the profile and switches language."""
-    me: ConsoleChat = world.employee
-    expect(await me.say("/start"), "UU PDP")
-    expect(await me.tap("✅ Saya setuju"), "Bagikan nomor telepon saya")
-    expect(await me.tap("📱 Bagikan nomor telepon saya"), "Akun terhubung", "Menu utama")
-    expect(await me.say("/profil"), "NIP")
-    expect(await me.tap("➕ Keahlian"), "Ketik keahlian")
-    expect(await me.say("TI, jarkom & bikin aplikasi"), "Tersimpan", "bikin aplikasi")
-    await me.tap("✏️ Ubah / hapus")
-    expect(await me.tap("✏️ 1"), "Ketik keahlian")
-    expect(await me.say("jaringan komputer, pengembangan aplikasi"), "pengembangan aplikasi")
+    """An employee registers with their phone, adds skills and switches language."""
+    me = world.employee
+    await expect(await me.say("/start"), "reg.consent")
+    await expect(await me.tap(label("reg.consent_yes")), "reg.ask_contact")
+    await expect(await me.tap(label("reg.share_contact_button")), "reg.linked")
+    await expect(await me.say("/profil"), "profile.card")
+    await expect(await me.tap(label("profile.btn_add_skill")), "profile.ask_text")
+    await expect(await me.say("jarkom & bikin aplikasi web"), "profile.saved")
     await me.say("/bahasa")
-    await me.tap("🇬🇧 English")
-    expect(await me.say("/help"), "What you can do")
+    await me.tap(label("lang.name_en"))
+    await expect(await me.say("/help"), "help.title")
     await me.say("/bahasa")
-    await me.tap("🇮🇩 Bahasa Indonesia")
+    await me.tap(label("lang.name_id"))
 
 
 async def hr_tools(world: DemoWorld) -> None:
-    """HR creates an invite link and imports a roster file with one bad row."""
-    hr: ConsoleChat = world.hr
-    expect(await hr.say("/help"), "/undangan")
-    expect(await hr.say(f"/undangan {world.employee_nip}"), "https://t.me/")
+    """HR invites an employee who is not linked yet and imports a roster file."""
+    hr, other = world.hr, world.employee_chat(2)
+    answer = await hr.say(f"/undangan {world.nip(2)}")
+    await expect(answer, "admin.invite_created")
+    link = next(w for m in answer for w in m.text.split() if "?start=" in w)
+    await expect(await other.say("/start " + link.split("?start=", 1)[1]), "reg.consent")
+    await expect(await other.tap(label("reg.consent_yes")), "reg.linked")
     rows = generate_rows(5, 99)
     rows[2]["nip"] = "12345678901234"
-    expect(await hr.upload(to_csv(rows), "roster-baru.csv"), "Data apa")
-    expect(await hr.tap("👥 Data pegawai (roster)"), "Baris 4")
-    expect(await hr.tap("Impor baris yang valid saja"), "4")
+    await expect(await hr.upload(to_csv(rows), "roster-baru.csv"), "import.choose_kind")
+    await expect(await hr.tap(label("import.kind_roster")), "roster.report.not_applied")
+    await expect(await hr.tap(label("import.btn_partial")), "roster.report.applied")
 
 
 async def positions_and_window(world: DemoWorld) -> None:
     """HR imports open positions by sending a file and opens an aspiration window."""
-    hr: ConsoleChat = world.hr
-    expect(await hr.upload(positions_csv(), "formasi-2026.csv"), "Data apa")
-    expect(await hr.tap("📋 Jabatan lowong"), "3")
+    hr = world.hr
+    await expect(await hr.upload(positions_csv(), "jabatan-lowong.csv"), "import.choose_kind")
+    await expect(await hr.tap(label("import.kind_positions")), "match.report.applied")
     await hr.say("/periode")
-    expect(await hr.tap("➕ Buka periode baru"), "Nama periode")
-    await hr.say("Penjaringan Aspirasi Mutasi 2027")
-    await hr.tap("Mulai sekarang")
-    await hr.say((date.today() + timedelta(days=30)).strftime("%d-%m-%Y"))  # the shown format
-    await hr.tap("Semua unit")
-    expect(await hr.tap("✅ Buka periode"), "Periode dibuka")
+    await expect(await hr.tap(label("aper.btn_new")), "aper.ask_name")
+    await hr.say(window_name(world.today()))
+    await hr.tap(label("aper.btn_now"))
+    await hr.say((world.today() + timedelta(days=14)).strftime("%d-%m-%Y"))
+    await hr.tap(label("aper.btn_all_units"))
+    await expect(await hr.tap(label("aper.btn_create")), "aper.created")
 
 
 async def recommendation_and_aspiration(world: DemoWorld) -> None:
     """The employee sees recommended positions and sends a transfer wish."""
-    me: ConsoleChat = world.employee
-    expect(await me.say("/rekomendasi"), "Pranata Komputer")
+    me = world.employee
+    await expect(await me.say("/rekomendasi"), "match.rec.title")
     await me.say("/aspirasi")
-    await me.tap("Lanjut ➡️")
-    await me.tap("Pindah ke OPD/unit lain")
-    expect(await me.say("kominfo"), "Dinas Komunikasi dan Informatika")
+    await me.tap(label("asp.btn_continue"))
+    await me.tap(label("asp.kind.other_unit"))
+    await expect(await me.say("kominfo"), "asp.pick_unit")
     await me.tap("Dinas Komunikasi dan Informatika")
-    await me.tap("Jabatan apa saja")
-    await me.tap("✅ Cukup, lanjut")
-    await me.tap("Pengembangan karier")
+    await me.say("prakom")
+    await me.tap(label("asp.open_position", title="Pranata Komputer Ahli Pertama"))
+    await me.tap(label("asp.btn_enough"))
+    await me.tap(label("asp.reason.career"))
     await me.say("Ingin mengembangkan aplikasi layanan publik di Diskominfo.")
-    await me.tap("Ya")
-    expect(await me.tap("Lewati"), "Ringkasan")
-    expect(await me.tap("✅ Kirim"), "ASP-", "Diajukan")
-    expect(await world.hr.say("/rekap_aspirasi"), "Diajukan")
+    await me.tap(label("asp.yes"))
+    await expect(await me.tap(label("asp.btn_skip")), "asp.summary")
+    await expect(await me.tap(label("asp.btn_send")), "asp.sent")
 
 
-STEPS = (registration_and_profile, hr_tools, positions_and_window, recommendation_and_aspiration)
+STEPS = (
+    registration_and_profile,
+    hr_tools,
+    positions_and_window,
+    recommendation_and_aspiration,
+    *process.STEPS,
+)
 
 
 async def run_script(world: DemoWorld) -> None:
     """Play every step in order."""
     for step in STEPS:
-        world.employee.out(f"\n═══ {step.__doc__} ═══")
+        world.out(f"\n═══ {step.__doc__} ═══")
         await step(world)

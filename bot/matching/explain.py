@@ -67,16 +67,38 @@ def explain(
     )
 
 
+def competence_lists(
+    exp: Explanation,
+    position: PositionSpec,
+    locale: str | None,
+    normaliser: Normaliser | None = None,
+) -> tuple[list[str], list[str]]:
+    """Matched and missing competences, the position's primary one marked where it is.
+
+    A competence is never on both lists (one name can stand for two dictionary entries).
+    """
+    norm = normaliser or default_normaliser()
+    need = norm.normalise(position.required_skills).competences
+    primary = norm.names(need[:1])[0] if need else None
+
+    def marked(name: str) -> str:
+        """The name, with "(utama)" when it is the primary competence."""
+        return t(locale, "match.explain.primary_mark", name=name) if name == primary else name
+
+    matched = [marked(name) for name in exp.matched]
+    missing = [marked(name) for name in exp.missing if name not in exp.matched]
+    return matched, missing
+
+
 def explanation_lines(
     exp: Explanation, employee: EmployeeProfile, position: PositionSpec, locale: str | None
 ) -> list[str]:
     """Human-readable reasons, one per line, in the user's language."""
     none = t(locale, "match.none")
-    lines = [t(locale, "match.explain.matched", items=", ".join(exp.matched) or none)]
-    if exp.missing:
-        lines.append(t(locale, "match.explain.missing", items=", ".join(exp.missing)))
-    if exp.primary_matched:
-        lines.append(t(locale, "match.explain.primary"))
+    matched, missing = competence_lists(exp, position, locale)
+    lines = [t(locale, "match.explain.matched", items=", ".join(matched) or none)]
+    if missing:
+        lines.append(t(locale, "match.explain.missing", items=", ".join(missing)))
     if exp.education_ok:
         education = " ".join(p for p in (employee.education_level, employee.education_field) if p)
         lines.append(t(locale, "match.explain.education_ok", education=education))
@@ -87,3 +109,31 @@ def explanation_lines(
     low, high = position.min_golongan or none, position.max_golongan or none
     lines.append(t(locale, key, rank=employee.golongan or none, low=low, high=high))
     return lines
+
+
+# The highest golongan a jenjang normally holds (PermenPANRB on functional positions).
+JENJANG_TOP = (
+    ("ahli utama", "IV/e"),
+    ("ahli madya", "IV/c"),
+    ("ahli muda", "III/d"),
+    ("ahli pertama", "III/b"),
+    ("penyelia", "III/d"),
+    ("mahir", "III/b"),
+    ("terampil", "II/d"),
+    ("pemula", "II/a"),
+)
+FAR_ABOVE_STEPS = 2  # this many ranks above the post's top is "far above"
+
+
+def rank_far_above(employee: EmployeeProfile, position: PositionSpec) -> bool:
+    """True when the employee's golongan is far above what the post is for.
+
+    The post's top is its ``max_golongan``, else the top of the jenjang in its title
+    (``Pranata Komputer Ahli Pertama`` -> III/b); a post with neither is never flagged.
+    """
+    top = position.max_golongan
+    if not top:
+        title = position.title.casefold()
+        top = next((rank for jenjang, rank in JENJANG_TOP if jenjang in title), "")
+    rank = rank_position(employee.golongan)
+    return bool(top) and rank >= 0 and rank - rank_position(top) >= FAR_ABOVE_STEPS

@@ -19,7 +19,7 @@ from bot.matching.service import Candidates, Match, MatchingService, search_posi
 from storage.models.matching import Position
 from storage.queries import audit
 from storage.queries import matching as qm
-from storage.queries.employees import get_employees_by_nips
+from storage.queries.employees import get_employee, get_employees_by_nips
 
 MAX_CHOICES = 8
 FUZZY_CUTOFF = 70.0
@@ -102,6 +102,20 @@ async def candidate_page(
     found = await get_employees_by_nips(session, [m.employee.nip for m in shown])
     ids = {nip: employee.id for nip, employee in found.items()}
     return CandidatePage(position_pk, result, page, pages, first, shown, ids)
+
+
+async def candidate_detail(
+    matching: MatchingService, session: AsyncSession, position_pk: int, employee_id: int
+) -> tuple[int, Match] | None:
+    """A candidate's place in the list and match; None when no longer a candidate."""
+    result = await candidates_of(matching, session, position_pk)
+    employee = await get_employee(session, employee_id)
+    if result is None or employee is None:
+        return None
+    for n, match in enumerate(result.matches, start=1):
+        if match.employee.nip == employee.nip:
+            return n, match
+    return None
 
 
 async def export_candidates(

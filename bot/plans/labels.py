@@ -77,6 +77,33 @@ EXPORT_COLUMNS = {
     "sk": "plans.col_sk",
     "sk_tmt": "plans.col_sk_tmt",
 }
+AUDIT_ACTION = {
+    "plan.created": "plans.act_plan_created",
+    "plan.submitted": "plans.act_plan_submitted",
+    "plan.decided": "plans.act_plan_decided",
+    "plan.moves_imported": "plans.act_plan_moves_imported",
+    "plan.exported": "plans.act_plan_exported",
+    "plan.audit_read": "plans.act_plan_audit_read",
+    "plan.cancelled": "plans.act_plan_cancelled",
+    "move.added": "plans.act_move_added",
+    "move.rule_override": "plans.act_move_rule_override",
+    "move.submit": "plans.act_move_submit",
+    "move.approve": "plans.act_move_approve",
+    "move.reject": "plans.act_move_reject",
+    "move.consult": "plans.act_move_consult",
+    "move.decree": "plans.act_move_decree",
+    "move.change_tmt": "plans.act_move_change_tmt",
+    "move.carry_out": "plans.act_move_carry_out",
+    "move.cancel": "plans.act_move_cancel",
+    "move.answered": "plans.act_move_answered",
+    "move.question": "plans.act_move_question",
+    "move.question_answered": "plans.act_move_question_answered",
+    "move.kept": "plans.act_move_kept",
+    "move.revised": "plans.act_move_revised",
+    "move.reminded": "plans.act_move_reminded",
+    "move.overdue": "plans.act_move_overdue",
+}
+AUDIT_ENTITY = {"plan": "plans.entity_plan", "move": "plans.entity_move"}
 AUDIT_COLUMNS = (
     "plans.audit_col_at",
     "plans.audit_col_actor",

@@ -60,7 +60,14 @@ async def resolve_destination(session: AsyncSession, text: str) -> Destination |
     if not matches:
         return None
     unit = matches[0].name
+    vacant = await q.open_positions_of_unit(session, by_name[unit])
+    same = search_units(title.strip(), [p.title for p in vacant], limit=1, cutoff=OPEN_TITLE_MATCH)
+    if same:  # "pranata komputer" in Kominfo is its open Pranata Komputer Ahli Pertama
+        return destination_of(vacant[same[0].index])
     return Destination(by_name[unit], unit, title.strip())
+
+
+OPEN_TITLE_MATCH = 90.0  # a typed title this close to an open position's is that position
 
 
 def destination_of(position: Position) -> Destination:

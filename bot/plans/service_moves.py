@@ -161,6 +161,12 @@ async def revisable_move(session: AsyncSession, move_id: int) -> PlanMove | None
     return move if move is not None and move.status == st.CONSULTATION else None
 
 
+async def current_destination(session: AsyncSession, move: PlanMove) -> str:
+    """The move's destination as HR would type it: ``Unit / Jabatan``."""
+    unit = (await q.unit_names(session)).get(move.to_unit_id or 0, "-")
+    return f"{unit} / {move.to_position or '-'}"
+
+
 async def revise_move(
     session: AsyncSession, now: datetime, actor_id: int, move_id: int, dest: Destination,
     tmt: date, rationale: str, warnings: list[MoveWarning], override_reason: str,

@@ -9,9 +9,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.actors import actor_labels
 from bot.plans import consultation as kc
 from bot.plans import labels
 from bot.plans.dates import fmt_date
+from bot.plans.moves_import import IMPORTED_WITH_WARNING
 from bot.spreadsheet import Sheet, write_xlsx
 from bot.texts import t
 from storage.models import AuditEntry, MutationPlan
@@ -39,10 +41,28 @@ class Summary:
 
 @dataclass(frozen=True)
 class Trail:
-    """A plan's audit entries (oldest first) and the XLSX of all of them."""
+    """A plan's audit entries (oldest first), who their actors are, and the XLSX of all."""
 
     entries: list[AuditEntry]
     xlsx: bytes
+    actors: dict[str, str]
+
+
+def audit_reason(locale: str, entry: AuditEntry) -> str:
+    """The reason or note an entry carries (the import's own marker in words), or ""."""
+    why = str(entry.details.get("reason") or entry.details.get("note") or "")
+    return t(locale, "plans.reason_imported_with_warning") if why == IMPORTED_WITH_WARNING else why
+
+
+def audit_words(locale: str, entry: AuditEntry, actors: dict[str, str]) -> tuple[str, str, str]:
+    """Who, did what, to what — in words (an unknown action code is shown as stored)."""
+    action_key = labels.AUDIT_ACTION.get(entry.action)
+    entity_key = labels.AUDIT_ENTITY.get(entry.entity)
+    return (
+        actors.get(entry.actor, entry.actor),
+        t(locale, action_key) if action_key else entry.action,
+        t(locale, entity_key, id=entry.entity_id) if entity_key else entry.entity,
+    )
 
 
 async def recent_plans(session: AsyncSession, limit: int = 20) -> list[MutationPlan]:
@@ -75,13 +95,10 @@ async def summary(session: AsyncSession, plan_id: int) -> Summary:
     return Summary(kc.tally(views), rows)
 
 
-def audit_sheet(locale: str, entries: list[AuditEntry]) -> Sheet:
+def audit_sheet(locale: str, entries: list[AuditEntry], actors: dict[str, str]) -> Sheet:
     """The audit trail as a sheet: when, who, what, on what, details."""
     header = [t(locale, key) for key in labels.AUDIT_COLUMNS]
-    rows = [
-        [e.at.isoformat(), e.actor, e.action, f"{e.entity}#{e.entity_id}", str(e.details)]
-        for e in entries
-    ]
+    rows = [[e.at.isoformat(), *audit_words(locale, e, actors), str(e.details)] for e in entries]
     return Sheet(t(locale, "plans.sheet_audit"), header, rows)
 
 
@@ -108,7 +125,9 @@ async def export_plan(
     rows = await q.move_rows(session, plan_id)
     header = [t(locale, key) for key in labels.EXPORT_COLUMNS.values()]
     moves = Sheet(t(locale, "plans.sheet_moves"), header, [export_row(locale, r) for r in rows])
-    trail = audit_sheet(locale, await q.plan_audit(session, plan_id))
+    entries = await q.plan_audit(session, plan_id)
+    actors = await actor_labels(session, (e.actor for e in entries), locale)
+    trail = audit_sheet(locale, entries, actors)
     await audit.record(session, audit.actor_of(actor_id), "plan.exported", "plan", plan_id)
     return write_xlsx([moves, trail])
 
@@ -124,4 +143,6 @@ async def audit_trail(
         return None
     entries = await q.plan_audit(session, plan_id)
     await audit.record(session, audit.actor_of(actor_id), "plan.audit_read", "plan", plan_id)
-    return Trail(entries, write_xlsx([audit_sheet(locale, entries)]) if with_file else b"")
+    actors = await actor_labels(session, (e.actor for e in entries), locale)
+    xlsx = write_xlsx([audit_sheet(locale, entries, actors)]) if with_file else b""
+    return Trail(entries, xlsx, actors)

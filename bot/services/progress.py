@@ -146,8 +146,9 @@ class ProgressTracker:
     async def on_done(self, broadcast_id: int) -> None:
         """Worker hook: the broadcast finished; show the totals."""
         lookup = self._lookups.pop(broadcast_id, None)
-        if lookup is not None:
-            await lookup
+        if lookup is not None:  # it may be waiting out ``min_interval``; the worker must not
+            lookup.cancel()  # wait for that (campaign steps and notices have no progress message)
+            await asyncio.gather(lookup, return_exceptions=True)
         editor = self._editors.pop(broadcast_id, None) or await self._editor_for(broadcast_id)
         if editor is not None:
             stats = await self._stats(broadcast_id)

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Aspiration, AspirationHistory, Employee, Unit, utcnow
+from storage.models import Aspiration, AspirationHistory, Employee, Position, Unit, utcnow
 from storage.queries.aspirations_reports import (
     export_records,
     list_aspirations,
@@ -134,6 +134,12 @@ async def unit_choices(session: AsyncSession) -> list[tuple[int, str]]:
     """Every unit as (id, name), by name."""
     result = await session.execute(select(Unit.id, Unit.name).order_by(Unit.name))
     return [(int(i), str(n)) for i, n in result.tuples()]
+
+
+async def open_position_titles(session: AsyncSession, unit_id: int) -> list[str]:
+    """Titles of the open positions (jabatan lowong) of one unit."""
+    stmt = select(Position.title).where(Position.unit_id == unit_id, Position.open.is_(True))
+    return sorted({str(t) for t in (await session.execute(stmt)).scalars()})
 
 
 async def position_titles(session: AsyncSession, unit_id: int | None = None) -> list[str]:

@@ -117,12 +117,17 @@ async def get_broadcast(session: AsyncSession, broadcast_id: int) -> Broadcast |
 
 
 async def list_broadcasts(
-    session: AsyncSession, statuses: Iterable[str] | None = None, limit: int = 20
+    session: AsyncSession,
+    statuses: Iterable[str] | None = None,
+    limit: int = 20,
+    kinds: Iterable[str] | None = None,
 ) -> list[Broadcast]:
-    """Most recent broadcasts first, optionally only some statuses."""
+    """Most recent broadcasts first, optionally only some statuses and kinds."""
     stmt = select(Broadcast).order_by(Broadcast.id.desc()).limit(limit)
     if statuses is not None:
         stmt = stmt.where(Broadcast.status.in_(list(statuses)))
+    if kinds is not None:
+        stmt = stmt.where(Broadcast.kind.in_(list(kinds)))
     return list((await session.execute(stmt)).scalars())
 
 

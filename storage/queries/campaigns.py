@@ -129,3 +129,19 @@ async def destination_of(session: AsyncSession, move_id: int) -> tuple[str | Non
 async def get_step(session: AsyncSession, step_id: int) -> CampaignStep | None:
     """One template step, or None."""
     return await session.get(CampaignStep, step_id)
+
+
+async def latest_move_sample(session: AsyncSession) -> tuple[str, str, str, date | None] | None:
+    """Name, new unit, new position and TMT of the latest proposed move (a preview's sample)."""
+    stmt = (
+        select(Employee.name, Unit.name, PlanMove.to_position, PlanMove.proposed_tmt)
+        .join(Employee, Employee.id == PlanMove.employee_id)
+        .outerjoin(Unit, Unit.id == PlanMove.to_unit_id)
+        .order_by(PlanMove.id.desc())
+        .limit(1)
+    )
+    row = (await session.execute(stmt)).first()
+    if row is None:
+        return None
+    name, unit, position, tmt = row
+    return str(name), str(unit or ""), str(position or ""), tmt

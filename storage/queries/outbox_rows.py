@@ -269,3 +269,14 @@ async def cancel_pending(session: AsyncSession, dedup_key: str) -> str | None:
         select(OutboxMessage.status).where(OutboxMessage.dedup_key == dedup_key)
     )
     return str(status) if status is not None else None
+
+
+async def open_due_count(session: AsyncSession, now: datetime) -> int:
+    """Rows the worker still has to send now: due pending, claimed or in flight."""
+    due = (OutboxMessage.status == "pending") & (OutboxMessage.next_attempt_at <= now)
+    result = await session.execute(
+        select(func.count())
+        .select_from(OutboxMessage)
+        .where(due | OutboxMessage.status.in_(("claimed", "sending")))
+    )
+    return int(result.scalar() or 0)

@@ -266,3 +266,13 @@ async def update_question(
 ) -> bool:
     """Compare-and-set on a question (e.g. still unanswered); True when the row changed."""
     return await _compare_and_set(session, MoveQuestion, question_id, expect, values)
+
+
+async def open_positions_of_unit(session: AsyncSession, unit_id: int) -> list[Position]:
+    """The open positions (jabatan lowong) of one unit, by code."""
+    stmt = (
+        select(Position)
+        .where(Position.unit_id == unit_id, Position.open.is_(True))
+        .order_by(Position.position_id)
+    )
+    return list((await session.execute(stmt)).scalars())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -155,3 +155,26 @@ async def detach_employee(session: AsyncSession, employee_id: int) -> BotUser | 
         .values(employee_id=None, linked_at=None)
     )
     return user if result.rowcount else None  # type: ignore[attr-defined]
+
+
+async def names_and_roles(
+    session: AsyncSession, telegram_ids: Iterable[int]
+) -> dict[int, tuple[str | None, frozenset[str]]]:
+    """Linked employee name (or None) and roles of each known Telegram id (read only)."""
+    ids = sorted(set(telegram_ids))
+    if not ids:
+        return {}
+    rows = await session.execute(
+        select(BotUser.telegram_id, Employee.name)
+        .outerjoin(Employee, Employee.id == BotUser.employee_id)
+        .where(BotUser.telegram_id.in_(ids))
+    )
+    names = {int(tid): name for tid, name in rows.tuples()}
+    grants = await session.execute(
+        select(RoleGrant.telegram_id, RoleGrant.role).where(RoleGrant.telegram_id.in_(ids))
+    )
+    roles: dict[int, set[str]] = {}
+    for tid, role in grants.tuples():
+        roles.setdefault(int(tid), set()).add(str(role))
+    known = set(names) | set(roles)
+    return {int(tid): (names.get(tid), frozenset(roles.get(int(tid), ()))) for tid in known}

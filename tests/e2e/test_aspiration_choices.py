@@ -44,7 +44,7 @@ async def test_choices_are_listed_and_kept_on_back(harness: BotHarness) -> None:
 
 
 async def test_replace_remove_and_add_in_place(harness: BotHarness) -> None:
-    """Remove 1, a replacement abandoned with Back keeps it, add Bappeda: Dinkes, Bappeda."""
+    """Remove 1, a replacement abandoned with Back keeps it, add Kominfo again: Dinkes, Kominfo."""
     await _setup(harness)
     user = harness.user(EMP_ID)
     await _fill_to_summary(user)
@@ -57,12 +57,12 @@ async def test_replace_remove_and_add_in_place(harness: BotHarness) -> None:
     assert shows(source(editor), "asp.prefs_edit") and DINKES in editor.text
     ask = await _press(user, "➕ Tambah pilihan")
     assert "Pilihan ke-2" in ask.text
-    await user.ask("bappeda")
-    await _press(user, BAPPEDA)
+    await user.ask("kominfo")  # the removed choice comes back as choice 2 (Bappeda is the own unit)
+    await _press(user, KOMINFO)
     editor = await _press(user, "Jabatan apa saja")
-    assert DINKES in editor.text and BAPPEDA in editor.text
+    assert DINKES in editor.text and KOMINFO in editor.text
     summary = await _press(user, "✅ Selesai")
-    assert f"Pilihan 1: {DINKES}" in summary.text and f"Pilihan 2: {BAPPEDA}" in summary.text
+    assert f"Pilihan 1: {DINKES}" in summary.text and f"Pilihan 2: {KOMINFO}" in summary.text
     sent = await _press(user, "✅ Kirim")
     assert shows(source(sent), "asp.sent")
 

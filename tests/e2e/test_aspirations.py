@@ -153,8 +153,8 @@ async def test_back_button_returns_one_step(harness: BotHarness) -> None:
     assert "Langkah 1" in elig.text
     await _press(user, "Lanjut ➡️")
     await _press(user, "Pindah ke OPD/unit lain")
-    await user.ask("bappeda")
-    await _press(user, "Badan Perencanaan Pembangunan Daerah")
+    await user.ask("dinkes")  # another unit: the employee's own (Bappeda) is refused here
+    await _press(user, "Dinas Kesehatan")
     ask2 = await _press(user, "Jabatan apa saja")
     assert "Pilihan ke-2" in ask2.text
     again = await _press(user, "⬅️ Kembali")

@@ -28,8 +28,9 @@ async def _edit_first_step(harness: BotHarness) -> None:
     assert "Ketik teks baru" in (await hr.reply()).text
     assert "HTML tidak sah" in (await hr.ask("<b>rusak")).text
     await hr.send("Persiapan mutasi {name}, TMT {tmt}")
-    saved, listing = await hr.replies(2)
+    saved, _title, preview, listing = await hr.replies(4)  # with a preview for a sample
     assert "disimpan" in saved.text and "Persiapan mutasi" in listing.text
+    assert preview.text.startswith("Persiapan mutasi ") and "{name}" not in preview.text
     await hr.press("⏱ Waktu 1")
     await hr.reply()
     assert "tidak dikenali" in (await hr.ask("kemarin")).text

@@ -12,9 +12,9 @@ from sqlalchemy import select
 from bot.harness import BotHarness
 from storage.models import MutationPlan, PlanMove
 from tests.conftest import HR_ID
-from tests.e2e.test_aspirations import EMP_ID, OTHER_ID, _fill_to_summary, _press, _setup
+from tests.e2e.test_aspirations import EMP_ID, _fill_to_summary, _press, _setup
 from tests.e2e.test_matching import _it_staff, _positions
-from tests.factories import add_employee
+from tests.factories import UNITS, add_employee
 from tests.texts import shows, source
 
 
@@ -85,7 +85,12 @@ async def test_formasi_offers_candidates_per_position(harness: BotHarness) -> No
 async def test_a_decided_aspiration_leads_to_the_next(harness: BotHarness) -> None:
     """After a decision: the next aspiration waiting, the list and the menu."""
     await _setup(harness)
-    for telegram_id in (EMP_ID, OTHER_ID):
+    second = 7551  # a second linked employee of Bappeda: both may move to Kominfo and Dinkes
+    await add_employee(
+        harness.services.db, nip="199202022016032002", name="Citra", phone="6281100000077",
+        unit=UNITS[2], telegram_id=second,
+    )  # fmt: skip
+    for telegram_id in (EMP_ID, second):
         await _fill_to_summary(harness.user(telegram_id))
         await _press(harness.user(telegram_id), "✅ Kirim")
     hr = harness.user(HR_ID)
@@ -98,6 +103,6 @@ async def test_a_decided_aspiration_leads_to_the_next(harness: BotHarness) -> No
         done.button_labels
     )
     second = await _press(hr, "➡️ Aspirasi berikutnya")
-    assert "Budi" in second.text and "☑️ Verifikasi" in second.button_labels
+    assert "Citra" in second.text and "☑️ Verifikasi" in second.button_labels
     last = await _press(hr, "☑️ Verifikasi")  # the first is verified, still to be decided
     assert "➡️ Aspirasi berikutnya" in last.button_labels

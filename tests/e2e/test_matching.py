@@ -132,10 +132,12 @@ async def test_kandidat_search_pages_and_export(harness: BotHarness) -> None:
     assert picks.button_labels[0] == "P-TI1 · Pranata Komputer Ahli Pertama"
     await hr.press("P-TI1 · Pranata Komputer Ahli Pertama")
     page = await hr.reply()
-    assert "Kandidat 1–5 dari 6" in page.text
-    assert "NIP 19900101201503" in page.text and "Kompetensi cocok" in page.text
-    assert "Kompetensi belum terpenuhi: pengembangan aplikasi" in page.text
-    await hr.press("Berikutnya ➡️")
+    assert "Kandidat 1–5 dari 6" in page.text and "Pegawai TI" in page.text  # one line each
+    await hr.press("🔎 1", message_id=page.message_id)  # the details behind a line
+    detail = await hr.reply()
+    assert "NIP 19900101201503" in detail.text and "Kompetensi cocok" in detail.text
+    assert "Kompetensi belum terpenuhi: pengembangan aplikasi" in detail.text
+    await hr.press("Berikutnya ➡️", message_id=page.message_id)
     second = await hr.wait_edit(page.message_id)
     assert "Kandidat 6–6 dari 6" in second.text
     await hr.press("📥 Unduh XLSX", message_id=page.message_id)

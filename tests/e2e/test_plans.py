@@ -192,7 +192,8 @@ async def test_full_plan_flow(harness: BotHarness) -> None:
     card = await hr.reply()
     assert "Keberatan" in card.text and "✏️ Revisi" in card.button_labels
     await hr.press("✏️ Revisi", message_id=card.message_id)
-    await hr.reply()
+    current, _ask = await hr.replies(2)  # the destination it has now, then the question
+    assert f"{UNITS[1]} / Pranata Komputer Ahli Muda" in current.text
     assert "usulan TMT" in (await hr.ask(f"{UNITS[0]} / Analis Kebijakan")).text
     await hr.ask("01-03-2027")
     revised_reply = await hr.ask("Tetap di unit asal sesuai keberatan")

@@ -14,6 +14,7 @@ from bot.cli.main import main
 from bot.emulator.client import EmulatedUser
 from bot.harness import BotHarness
 from bot.plans.buttons import ProposeMove, ShowAudit
+from bot.texts import shows_text
 from storage.db import Database
 from storage.models import AuditEntry, Employee, MutationPlan, PlanMove, Position
 from tests.conftest import APPROVER_ID, HR_ID
@@ -100,7 +101,9 @@ async def test_moves_import_in_chat_and_audit(harness: BotHarness) -> None:
     listing = await approver.ask("/audit_rencana")
     await approver.press(listing.button_labels[0])
     trail, doc = await approver.replies(2)
-    assert "Jejak audit rencana #1" in trail.text and "move.rule_override" in trail.text
+    assert "Jejak audit rencana #1" in trail.text
+    assert shows_text(trail.text, "plans.act_move_rule_override")  # in words, not the code
+    assert shows_text(trail.text, "plans.reason_imported_with_warning")
     sheet = openpyxl.load_workbook(io.BytesIO(await approver.download(doc))).active
     assert sheet is not None
     cells = [str(c) for row in sheet.iter_rows(values_only=True) for c in row]

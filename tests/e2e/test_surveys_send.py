@@ -38,7 +38,7 @@ async def test_hr_sends_survey_to_fuzzy_picked_unit_now(harness: BotHarness) -> 
     assert "terpilih: Dinas Kesehatan" in (await hr.reply()).text
     await hr.press("✅ Selesai memilih unit")
     confirm = await hr.reply()
-    assert "penerima: 2 orang" in confirm.text
+    assert "penerima: 2 pegawai yang sudah terhubung" in confirm.text
     assert "Dinas Kesehatan" in confirm.text
     await hr.press("📨 Kirim sekarang")
     done = await hr.reply()
@@ -67,7 +67,8 @@ async def test_hr_schedules_survey_for_a_role_later(harness: BotHarness) -> None
     await hr.press("Menurut peran")
     await hr.reply()
     await hr.press("Semua pegawai terdaftar")
-    assert "penerima: 1 orang (Semua pegawai terdaftar)" in (await hr.reply()).text
+    confirm = (await hr.reply()).text
+    assert "penerima: 1 pegawai yang sudah terhubung ke bot (Semua pegawai terdaftar)" in confirm
     await hr.press("🗓 Jadwalkan")
     assert shows((await hr.reply()).text, "dates.hint_datetime")  # format and example
     assert shows((await hr.ask("besok pagi")).text, "dates.unreadable")
@@ -112,7 +113,7 @@ async def test_role_removed_mid_sending_refuses_the_time(harness: BotHarness) ->
     await hr.press("📤 Kirim #1")
     await hr.reply()
     await hr.press("👥 Semua pegawai")
-    assert "penerima: 1 orang" in (await hr.reply()).text
+    assert "penerima: 1 pegawai yang sudah terhubung" in (await hr.reply()).text
     await hr.press("🗓 Jadwalkan")
     await hr.reply()
     async with harness.services.db.transaction() as session:

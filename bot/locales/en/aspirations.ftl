@@ -305,3 +305,8 @@ aspr-undo_too_late = The decision on aspiration { $ref } can no longer be undone
 aspr-undone = ↩️ Decision undone. Aspiration { $ref } is <b>{ $status }</b> again; the employee was not told.
 aspr-btn_open_again = 🔎 Open this aspiration again
 aspr-done_not_told = Aspiration { $ref } is now <b>{ $status }</b>. The employee is not linked to the bot, so they were not told here; tell them another way.
+asp-own_unit = That is your own unit. To move within it choose <b>Rotation inside my unit</b>; here type another destination unit.
+asp-same_choice = This choice (same unit and position) is already on your list. Choose another position, or press That's all, continue.
+asp-did_you_mean = Did you mean <b>{ $name }</b>?
+asp-open_position = 🟢 { $title } (vacant)
+asp-open_marked = 🟢 = a vacant position open in this unit.

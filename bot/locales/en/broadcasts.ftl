@@ -32,7 +32,8 @@ bc-no_units = No unit chosen yet. Type a unit name.
 bc-ask_ref = Type the number of the { $what }:
 bc-bad_ref = Type a number.
 bc-confirm =
-    📋 Recipients: <b>{ NUMBER($count) }</b> ({ $audience }).
+    📋 Recipients: <b>{ NUMBER($count) }</b> employees linked to the bot ({ $audience }).
+    Employees not linked to the bot do not receive this announcement.
     Send now or schedule?
 bc-no_recipients = ⚠️ Nobody matches this choice. Choose other recipients.
 bc-btn_send = 📤 Send now
@@ -58,10 +59,10 @@ bc-btn_cancel_item = ❌ Cancel #{ $id }
 bc-cancelled = Announcement #{ $id } cancelled.
 bc-not_cancellable = Announcement #{ $id } is already sending, finished or cancelled.
 bc-report_title = 📊 Latest delivery reports:
-bc-report_line = #{ $id } [{ $status }] { $created }: { NUMBER($sent) }/{ NUMBER($total) } sent, { NUMBER($failed) } failed, { NUMBER($unreachable) } unreachable, { NUMBER($pending) } pending
+bc-report_line = #{ $id } ({ $status }, { $created }): { NUMBER($sent) }/{ NUMBER($total) } sent, { NUMBER($failed) } failed, { NUMBER($unreachable) } unreachable, { NUMBER($pending) } pending
 bc-report_none = No announcements yet.
 bc-report_detail =
-    📊 Announcement #{ $id } [{ $status }]
+    📊 Announcement #{ $id } ({ $status })
     Created: { $created }
     Total { NUMBER($total) }
     Sent { NUMBER($sent) }
@@ -84,3 +85,13 @@ bc-xlsx_name = Name
 bc-xlsx_status = Status
 bc-xlsx_reason = Reason
 bc-xlsx_attempts = Attempts
+bc-preview_for = 👀 Announcement preview, sample for <b>{ $name }</b>:
+bc-header = 📢 <b>BKPSDM announcement</b>
+bc-status_draft = draft
+bc-status_scheduled = scheduled
+bc-status_queued = queued
+bc-status_sending = sending
+bc-status_done = done
+bc-status_cancelled = cancelled
+bc-status_missed = missed
+bc-status_other = other

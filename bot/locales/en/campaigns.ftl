@@ -7,8 +7,12 @@ campaigns-step_line = { $n }. <b>{ $offset }</b> at { $time } — { $preview }
 campaigns-btn_text = ✏️ Text { $n }
 campaigns-btn_offset = ⏱ Time { $n }
 campaigns-day_letter = D
-campaigns-ask_text = Type the new text of step { $n } ({ $lang }). You may use { $placeholders } and HTML formatting.
-campaigns-ask_offset = Type the time of step { $n } relative to the TMT, e.g. D-14 or D+1 09:00.
+campaigns-ask_text =
+    Current text of step { $n } (tap to copy):
+    <code>{ $current }</code>
+    { "" }
+    Type the new text ({ $lang }). You may use { $placeholders } and HTML formatting.
+campaigns-ask_offset = Step { $n } is now sent at <b>{ $current }</b>. Type the new time relative to the TMT, e.g. D-14 or D+1 09:00.
 campaigns-bad_offset = ⚠️ "{ $value }" not understood. Examples: D-14, D-1 07:30, D+1.
 campaigns-bad_html = ⚠️ Invalid HTML formatting ({ $error }).
 campaigns-bad_placeholder = ⚠️ Unknown placeholder { $unknown }; the text was not saved. Placeholders you can use: { $known }. Please type the text again.
@@ -22,3 +26,7 @@ campaigns-default-d_minus_7 = 🗂 Dear { $name }, one week to TMT { $tmt }. Ple
 campaigns-default-d_minus_1 = ⏰ Reminder: tomorrow ({ $tmt }) is the TMT of your transfer to { $unit }. Make sure the handover is completed today.
 campaigns-default-d_plus_1 = 🎉 Welcome to { $unit }, { $name }! Your direct superior will tell you about orientation and training for the new post; introduction material is available from the unit's HR staff.
 campaigns-language_name = English
+campaigns-preview_title = 👀 Sample message for <b>{ $name }</b> (placeholders filled with the employee's data):
+campaigns-sample_name = Budi Santoso
+campaigns-sample_unit = Dinas Kesehatan
+campaigns-sample_position = Analis Kebijakan Ahli Muda

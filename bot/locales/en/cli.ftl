@@ -9,15 +9,26 @@ cli-admin-removed = Removed { $count ->
     } from { $telegram_id }.
 cli-db-upgraded = Database schema at revision { $revision }.
 cli-demo-failed = ❌ Demo script failed: { $error }
-cli-demo-finished = ✅ Demo script finished.
+cli-demo-finished = ✅ Demo script finished in { NUMBER($seconds) } seconds.
 cli-demo-started = Demo: { $employees ->
         [one] { NUMBER($employees) } employee
        *[other] { NUMBER($employees) } employees
     } of Kabupaten Sukamaju, emulator { $url }
 cli-demo-help =
-    Type a message for the bot, or a button's number to press it.
-    Demo commands: :hr (act as BKPSDM), :pegawai (act as an employee), :keluar (quit).
+    Type a message for the bot (digits are sent as text too, e.g. a NIP or a phone number).
+    #1, #2, … press the numbered button of the latest message with buttons.
+    Demo commands:
+      :hr — act as the BKPSDM officer  :ppk — act as the approver (PPK)
+      :pegawai — act as employee 1     :pegawai 2 — another employee (number 1–300)
+      :advance 30d / :advance 2h — move the demo clock; what falls due is sent
+      :help — this text                :quit — leave
 cli-demo-you_are = You are: { $name } (phone in the roster: { $phone }). Start with /start
 cli-demo-switched = Now acting as { $name }.
 cli-demo-no_button = There is no button number { $number }.
 cli-unlink-done = Account unlinked: { $name } (NIP { $nip }, { $unit }).
+cli-demo-unknown_command = Unknown demo command: { $line }. Type :help.
+cli-demo-jumped = ⏩ Demo clock now { $when }; { $count ->
+        [one] { NUMBER($count) } scheduled item run
+       *[other] { NUMBER($count) } scheduled items run
+    }.
+cli-demo-published = (Anonymous answers are published in shuffled batches. The demo uses an anonymity threshold of { $min } so that the answers of five people in five units show; a real office keeps SURVEY_MIN_GROUP at its default of 5.)

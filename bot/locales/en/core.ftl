@@ -147,3 +147,5 @@ profile-item_gone = This item no longer exists (perhaps it was deleted). Open /p
 profile-undo_gone = This deletion can no longer be undone. Add it again with the ➕ Skill button in /profil.
 profile-btn_undo = ↩️ Undo
 profile-btn_back_profile = 👤 Back to the profile
+common-text_no_words = Please answer in words (emoji or punctuation alone do not answer). Please type again.
+common-current_value = Current value (tap to copy): <code>{ $value }</code>

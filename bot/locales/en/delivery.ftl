@@ -25,3 +25,10 @@ delivery-cli-cancelled = Announcement #{ $id } cancelled.
 delivery-cli-not_cancellable = Announcement #{ $id } is already finished or cancelled; it cannot be cancelled.
 delivery-cli-empty_list = No announcements yet.
 delivery-cli-list_line = #{ $id } [{ $status }] { $created } { $kind } { $title }
+compose-err_tag_unsupported = tag &lt;{ $value }&gt; is not supported by Telegram (allowed: b, i, u, s, a, code, pre, blockquote)
+compose-err_span_class = tag &lt;{ $value }&gt; needs class="tg-spoiler"
+compose-err_end_unmatched = closing tag &lt;/{ $value }&gt; without an opening tag
+compose-err_not_closed = tag &lt;{ $value }&gt; is not closed with &lt;/{ $value }&gt;
+compose-err_empty = the text is empty
+compose-err_too_long = longer than { $value } characters
+compose-err_other = the HTML cannot be read

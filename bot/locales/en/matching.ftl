@@ -34,7 +34,7 @@ match-cli-competence_line = { $name } — { $count ->
     }
 match-explain-matched = Matching competences: { $items }
 match-explain-missing = Competences not yet met: { $items }
-match-explain-primary = Primary competence met
+match-explain-primary_mark = { $name } (primary)
 match-explain-education_ok = Education { $education } qualifies
 match-explain-education_bad = Education does not qualify ({ $detail })
 match-explain-rank_ok = Golongan { $rank } within { $low }–{ $high }
@@ -55,7 +55,7 @@ match-rec-title =
     Recognised skills: { $skills }
 match-rec-item =
     <b>{ $n }. { $title }</b> — { $unit }
-    Code { $code } · score { $score }
+    Code { $code } · { $percent }% match
 match-rec-btn_add = ➕ Add { $n } to my aspiration
 match-rec-vague =
     Your skills are not specific enough yet to match them with open positions.
@@ -91,7 +91,7 @@ match-cand-title =
 match-cand-item =
     <b>{ $n }. { $name }</b> — NIP { $nip }
     { $unit } · { $position } · { $rank } · { $education }
-    Score { $score }
+    Match { $percent }%
 match-cand-btn_xlsx = 📥 Download XLSX
 match-cand-xlsx_caption = Candidates for { $title } ({ $code })
 match-cand-nobody =
@@ -138,3 +138,8 @@ match-xlsx-score = Score
 match-xlsx-matched = Matched competences
 match-xlsx-missing = Missing competences
 match-pos-btn_candidates = 👥 Candidates { $code }
+match-cand-line = { $n }. <b>{ $name }</b> · { $rank } · { $education } · { $unit } · { $percent }%
+match-cand-table_hint = 🔎 n = details and reasons · 📝 Usulkan n = add to the draft plan
+match-cand-btn_detail = 🔎 { $n }
+match-cand-flag_rank_high = ⚠️ golongan far above the post
+match-cand-rank_high_detail = ⚠️ Golongan { $rank } is far above this post's level; check that the placement makes sense.

@@ -329,3 +329,36 @@ plans-btn_open_plan = 🗂 Open the plan
 plans-apv_confirm = ✍️ <b>Approve move #{ $id } below?</b> Once approved, BKPSDM may send it to the employee for consultation; the decision cannot be taken back here.
 plans-apv_btn_yes = ✅ Yes, approve #{ $id }
 plans-plan_status_now = Plan #{ $id } is now <b>{ $status }</b>, so this button no longer applies.
+plans-act_plan_created = created the plan
+plans-act_plan_submitted = submitted the plan to the authorised official
+plans-act_plan_decided = every move decided
+plans-act_plan_moves_imported = imported moves from a file
+plans-act_plan_exported = downloaded the plan (XLSX)
+plans-act_plan_audit_read = read the audit trail
+plans-act_plan_cancelled = cancelled the plan
+plans-act_move_added = added a move
+plans-act_move_rule_override = kept a move that does not meet the rules
+plans-act_move_submit = submitted the move
+plans-act_move_approve = approved the move
+plans-act_move_reject = rejected the move
+plans-act_move_consult = sent the consultation to the employee
+plans-act_move_decree = recorded the decree (SK)
+plans-act_move_change_tmt = changed the TMT
+plans-act_move_carry_out = marked the move carried out
+plans-act_move_cancel = cancelled the move
+plans-act_move_answered = answered the proposed move
+plans-act_move_question = asked about the move
+plans-act_move_question_answered = answered the employee's question
+plans-act_move_kept = kept the move with a reason
+plans-act_move_revised = revised the move
+plans-act_move_reminded = reminded the employee
+plans-act_move_overdue = recorded the answer deadline as passed
+plans-entity_plan = plan #{ $id }
+plans-entity_move = move #{ $id }
+plans-audit_line = { $at } · { $actor } { $action } ({ $entity })
+plans-warnings_ahead =
+    ⚠️ <b>Before you go on: this move does not meet these rules</b>
+    { $lines }
+    { "" }
+    You may still go on; you will be asked for the reason, kept in the audit trail.
+plans-reason_imported_with_warning = imported from a file despite a rule warning

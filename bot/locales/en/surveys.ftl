@@ -195,9 +195,9 @@ survey-send_no_units = No unit chosen yet. Type a unit name first.
 survey-send_no_recipients = ⚠️ Nobody reachable matches this choice. Choose other recipients with the buttons above.
 survey-send_confirm =
     📋 Survey #{ $id } — recipients: { $count ->
-        [one] <b>{ NUMBER($count) }</b> person
-       *[other] <b>{ NUMBER($count) }</b> people
-    } ({ $audience }).
+        [one] <b>{ NUMBER($count) }</b> employee
+       *[other] <b>{ NUMBER($count) }</b> employees
+    } linked to the bot ({ $audience }).
     Send now or schedule?
 survey-btn_send_now = 📨 Send now
 survey-btn_send_later = 🗓 Schedule

@@ -278,3 +278,8 @@ aspr-undo_too_late = Keputusan atas aspirasi { $ref } tidak dapat diurungkan lag
 aspr-undone = ↩️ Keputusan diurungkan. Aspirasi { $ref } kembali berstatus <b>{ $status }</b>; pegawai tidak diberi tahu.
 aspr-btn_open_again = 🔎 Buka aspirasi ini lagi
 aspr-done_not_told = Aspirasi { $ref } sekarang berstatus <b>{ $status }</b>. Pegawai belum terhubung ke bot, sehingga tidak diberi tahu lewat bot; sampaikan lewat jalur lain.
+asp-own_unit = Itu unit kerja Anda sendiri. Untuk pindah di dalam unit sendiri pilih jenis <b>Rotasi di dalam unit kerja</b>; di sini ketik unit tujuan yang lain.
+asp-same_choice = Pilihan ini (unit dan jabatan yang sama) sudah ada. Pilih jabatan lain, atau tekan Cukup, lanjut.
+asp-did_you_mean = Maksud Anda <b>{ $name }</b>?
+asp-open_position = 🟢 { $title } (lowong)
+asp-open_marked = 🟢 = jabatan lowong yang sedang dibuka di unit ini.

@@ -32,7 +32,8 @@ bc-no_units = Belum ada unit terpilih. Ketik nama unit.
 bc-ask_ref = Ketik nomor { $what }:
 bc-bad_ref = Ketik nomor berupa angka.
 bc-confirm =
-    📋 Penerima: <b>{ NUMBER($count) }</b> orang ({ $audience }).
+    📋 Penerima: <b>{ NUMBER($count) }</b> pegawai yang sudah terhubung ke bot ({ $audience }).
+    Pegawai yang belum terhubung ke bot tidak menerima pengumuman ini.
     Kirim sekarang atau jadwalkan?
 bc-no_recipients = ⚠️ Tidak ada penerima untuk pilihan ini. Pilih penerima lain.
 bc-btn_send = 📤 Kirim sekarang
@@ -52,10 +53,10 @@ bc-btn_cancel_item = ❌ Batalkan #{ $id }
 bc-cancelled = Pengumuman #{ $id } dibatalkan.
 bc-not_cancellable = Pengumuman #{ $id } sudah berjalan, selesai atau dibatalkan.
 bc-report_title = 📊 Laporan pengiriman terakhir:
-bc-report_line = #{ $id } [{ $status }] { $created }: { NUMBER($sent) }/{ NUMBER($total) } terkirim, { NUMBER($failed) } gagal, { NUMBER($unreachable) } tak terjangkau, { NUMBER($pending) } menunggu
+bc-report_line = #{ $id } ({ $status }, { $created }): { NUMBER($sent) }/{ NUMBER($total) } terkirim, { NUMBER($failed) } gagal, { NUMBER($unreachable) } tak terjangkau, { NUMBER($pending) } menunggu
 bc-report_none = Belum ada pengumuman.
 bc-report_detail =
-    📊 Pengumuman #{ $id } [{ $status }]
+    📊 Pengumuman #{ $id } ({ $status })
     Dibuat: { $created }
     Total { NUMBER($total) }
     Terkirim { NUMBER($sent) }
@@ -78,3 +79,13 @@ bc-xlsx_name = Nama
 bc-xlsx_status = Status
 bc-xlsx_reason = Alasan
 bc-xlsx_attempts = Percobaan
+bc-preview_for = 👀 Pratinjau pengumuman, contoh untuk <b>{ $name }</b>:
+bc-header = 📢 <b>Pengumuman BKPSDM</b>
+bc-status_draft = draf
+bc-status_scheduled = terjadwal
+bc-status_queued = diantrekan
+bc-status_sending = sedang dikirim
+bc-status_done = selesai
+bc-status_cancelled = dibatalkan
+bc-status_missed = terlewat
+bc-status_other = lainnya

@@ -6,12 +6,20 @@ cli-admin-row = { $telegram_id }	{ $role }	(diberikan oleh { $by })
 cli-admin-removed = { NUMBER($count) } peran dicabut dari { $telegram_id }.
 cli-db-upgraded = Skema basis data sudah pada revisi { $revision }.
 cli-demo-failed = ❌ Skrip demo gagal: { $error }
-cli-demo-finished = ✅ Skrip demo selesai.
+cli-demo-finished = ✅ Skrip demo selesai dalam { NUMBER($seconds) } detik.
 cli-demo-started = Demo: { NUMBER($employees) } pegawai Kabupaten Sukamaju, emulator { $url }
 cli-demo-help =
-    Ketik pesan untuk bot, atau nomor tombol untuk menekannya.
-    Perintah demo: :hr (jadi petugas BKPSDM), :pegawai (jadi pegawai), :keluar.
+    Ketik pesan untuk bot (angka juga dikirim sebagai teks, misalnya NIP atau nomor HP).
+    #1, #2, … menekan tombol bernomor pada pesan terakhir yang bertombol.
+    Perintah demo:
+      :hr — jadi petugas BKPSDM        :ppk — jadi PPK
+      :pegawai — jadi pegawai 1        :pegawai 2 — jadi pegawai lain (nomor 1–300)
+      :maju 30 hari / :maju 2 jam — majukan jam demo; yang jatuh tempo dikirim
+      :bantuan — teks ini              :keluar — selesai
 cli-demo-you_are = Anda: { $name } (nomor HP di roster: { $phone }). Mulai dengan /start
 cli-demo-switched = Sekarang sebagai { $name }.
 cli-demo-no_button = Tidak ada tombol nomor { $number }.
 cli-unlink-done = Tautan akun dilepas: { $name } (NIP { $nip }, { $unit }).
+cli-demo-unknown_command = Perintah demo tidak dikenal: { $line }. Ketik :bantuan.
+cli-demo-jumped = ⏩ Jam demo sekarang { $when }; { NUMBER($count) } kiriman terjadwal dijalankan.
+cli-demo-published = (Jawaban anonim dipublikasikan dalam kelompok acak. Demo memakai ambang anonimitas { $min } agar hasil lima orang di lima unit terlihat; di kantor sungguhan SURVEY_MIN_GROUP bawaannya 5.)

@@ -132,3 +132,5 @@ profile-item_gone = Butir ini sudah tidak ada (mungkin sudah dihapus). Buka /pro
 profile-undo_gone = Penghapusan ini tidak dapat diurungkan lagi. Tambahkan kembali lewat tombol ➕ Keahlian di /profil.
 profile-btn_undo = ↩️ Urungkan
 profile-btn_back_profile = 👤 Kembali ke profil
+common-text_no_words = Mohon jawab dengan kata-kata (emoji atau tanda baca saja belum menjawab). Silakan ketik lagi.
+common-current_value = Isi sekarang (ketuk untuk menyalin): <code>{ $value }</code>

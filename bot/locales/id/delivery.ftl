@@ -19,3 +19,10 @@ delivery-cli-cancelled = Pengumuman #{ $id } dibatalkan.
 delivery-cli-not_cancellable = Pengumuman #{ $id } sudah selesai atau dibatalkan; tidak bisa dibatalkan.
 delivery-cli-empty_list = Belum ada pengumuman.
 delivery-cli-list_line = #{ $id } [{ $status }] { $created } { $kind } { $title }
+compose-err_tag_unsupported = tag &lt;{ $value }&gt; tidak didukung Telegram (yang boleh: b, i, u, s, a, code, pre, blockquote)
+compose-err_span_class = tag &lt;{ $value }&gt; hanya boleh dengan class="tg-spoiler"
+compose-err_end_unmatched = tag penutup &lt;/{ $value }&gt; tanpa tag pembuka
+compose-err_not_closed = tag &lt;{ $value }&gt; belum ditutup dengan &lt;/{ $value }&gt;
+compose-err_empty = teksnya kosong
+compose-err_too_long = lebih dari { $value } karakter
+compose-err_other = format HTML tidak dapat dibaca

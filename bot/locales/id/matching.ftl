@@ -10,7 +10,7 @@ match-cli-competences_imported = Kamus kompetensi: { NUMBER($created) } kompeten
 match-cli-competence_line = { $name } — { NUMBER($count) } variasi
 match-explain-matched = Kompetensi cocok: { $items }
 match-explain-missing = Kompetensi belum terpenuhi: { $items }
-match-explain-primary = Kompetensi utama terpenuhi
+match-explain-primary_mark = { $name } (utama)
 match-explain-education_ok = Pendidikan { $education } memenuhi syarat
 match-explain-education_bad = Pendidikan tidak memenuhi syarat ({ $detail })
 match-explain-rank_ok = Golongan { $rank } dalam rentang { $low }–{ $high }
@@ -31,7 +31,7 @@ match-rec-title =
     Keahlian yang dikenali: { $skills }
 match-rec-item =
     <b>{ $n }. { $title }</b> — { $unit }
-    Kode { $code } · skor { $score }
+    Kode { $code } · kecocokan { $percent }%
 match-rec-btn_add = ➕ Tambahkan { $n } ke aspirasi
 match-rec-vague =
     Keahlian Anda belum cukup spesifik untuk dicocokkan dengan jabatan lowong.
@@ -64,7 +64,12 @@ match-cand-title =
 match-cand-item =
     <b>{ $n }. { $name }</b> — NIP { $nip }
     { $unit } · { $position } · { $rank } · { $education }
-    Skor { $score }
+    Kecocokan { $percent }%
+match-cand-line = { $n }. <b>{ $name }</b> · { $rank } · { $education } · { $unit } · { $percent }%
+match-cand-table_hint = 🔎 n = rincian dan alasan kecocokan · 📝 Usulkan n = masukkan ke rencana Draf
+match-cand-btn_detail = 🔎 { $n }
+match-cand-flag_rank_high = ⚠️ golongan jauh di atas jabatan
+match-cand-rank_high_detail = ⚠️ Golongan { $rank } jauh di atas jenjang jabatan ini; periksa apakah penempatan ini wajar.
 match-cand-btn_xlsx = 📥 Unduh XLSX
 match-cand-xlsx_caption = Kandidat untuk { $title } ({ $code })
 match-cand-nobody =

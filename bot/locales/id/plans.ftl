@@ -299,3 +299,36 @@ plans-btn_open_plan = 🗂 Buka rencana
 plans-apv_confirm = ✍️ <b>Setujui usulan #{ $id } berikut?</b> Setelah disetujui, BKPSDM dapat mengirimkannya kepada pegawai untuk konsultasi; keputusan tidak dapat ditarik kembali di sini.
 plans-apv_btn_yes = ✅ Ya, setujui #{ $id }
 plans-plan_status_now = Rencana #{ $id } sekarang berstatus <b>{ $status }</b>, sehingga tombol ini sudah tidak berlaku.
+plans-act_plan_created = membuat rencana
+plans-act_plan_submitted = mengajukan rencana ke PPK
+plans-act_plan_decided = semua usulan diputuskan
+plans-act_plan_moves_imported = mengimpor usulan dari berkas
+plans-act_plan_exported = mengunduh rencana (XLSX)
+plans-act_plan_audit_read = membaca jejak audit
+plans-act_plan_cancelled = membatalkan rencana
+plans-act_move_added = menambah usulan
+plans-act_move_rule_override = meneruskan usulan meski belum memenuhi ketentuan
+plans-act_move_submit = mengajukan usulan
+plans-act_move_approve = menyetujui usulan
+plans-act_move_reject = menolak usulan
+plans-act_move_consult = mengirim konsultasi ke pegawai
+plans-act_move_decree = mencatat SK
+plans-act_move_change_tmt = mengubah TMT
+plans-act_move_carry_out = menandai usulan dilaksanakan
+plans-act_move_cancel = membatalkan usulan
+plans-act_move_answered = menanggapi usulan
+plans-act_move_question = bertanya tentang usulan
+plans-act_move_question_answered = menjawab pertanyaan pegawai
+plans-act_move_kept = mempertahankan usulan dengan alasan
+plans-act_move_revised = merevisi usulan
+plans-act_move_reminded = mengingatkan pegawai
+plans-act_move_overdue = mencatat batas tanggapan terlewati
+plans-entity_plan = rencana #{ $id }
+plans-entity_move = usulan #{ $id }
+plans-audit_line = { $at } · { $actor } { $action } ({ $entity })
+plans-warnings_ahead =
+    ⚠️ <b>Sebelum melanjutkan: usulan ini belum memenuhi ketentuan berikut</b>
+    { $lines }
+    { "" }
+    Anda tetap dapat melanjutkan; alasannya akan ditanyakan dan dicatat di jejak audit.
+plans-reason_imported_with_warning = diimpor dari berkas meski ada peringatan aturan

@@ -146,7 +146,7 @@ survey-btn_units_done = ✅ Selesai memilih unit
 survey-send_no_units = Belum ada unit yang dipilih. Ketik nama unit terlebih dahulu.
 survey-send_no_recipients = ⚠️ Tidak ada penerima yang dapat dihubungi untuk pilihan ini. Pilih penerima lain dengan tombol di atas.
 survey-send_confirm =
-    📋 Survei #{ $id } — penerima: <b>{ NUMBER($count) }</b> orang ({ $audience }).
+    📋 Survei #{ $id } — penerima: <b>{ NUMBER($count) }</b> pegawai yang sudah terhubung ke bot ({ $audience }).
     Kirim sekarang atau jadwalkan?
 survey-btn_send_now = 📨 Kirim sekarang
 survey-btn_send_later = 🗓 Jadwalkan
