@@ -17,6 +17,7 @@ from typing import Any
 
 from bot.emulator.client import BotMessage, EmulatedUser
 from bot.harness import BotHarness
+from bot.texts import DEFAULT_LOCALE, t
 
 Out = Callable[[str], Any]
 
@@ -127,7 +128,7 @@ class ConsoleChat:
                 self.out(f"\n📱 {self.name}")
                 named = True
             if printed is not None:
-                self.out("🤖 (diubah / edited)")
+                self.out("🤖 " + t(DEFAULT_LOCALE, "cli.demo.edited"))
             self._print(msg, await self._save(msg) if printed is None else None)
             changed.append(msg)
         return Answers(self, changed)

@@ -19,6 +19,7 @@ from bot.demo.data import positions_csv, window_name
 from bot.demo.expect import ScriptError, expect, label
 from bot.demo.session import DemoWorld
 from bot.roster.demo_data import generate_rows, to_csv
+from bot.texts import DEFAULT_LOCALE, t
 
 __all__ = ["STEPS", "ScriptError", "run_script"]
 
@@ -96,8 +97,25 @@ STEPS = (
 )
 
 
+STEP_TITLES = {  # step function -> the text key of its title
+    "registration_and_profile": "cli.demo.step.registration_and_profile",
+    "hr_tools": "cli.demo.step.hr_tools",
+    "positions_and_window": "cli.demo.step.positions_and_window",
+    "recommendation_and_aspiration": "cli.demo.step.recommendation_and_aspiration",
+    "hr_review": "cli.demo.step.hr_review",
+    "plan_with_moves": "cli.demo.step.plan_with_moves",
+    "approval": "cli.demo.step.approval",
+    "consultation": "cli.demo.step.consultation",
+    "decree": "cli.demo.step.decree",
+    "socialization": "cli.demo.step.socialization",
+    "survey": "cli.demo.step.survey",
+    "results": "cli.demo.step.results",
+    "announcement": "cli.demo.step.announcement",
+}
+
+
 async def run_script(world: DemoWorld) -> None:
     """Play every step in order."""
     for step in STEPS:
-        world.out(f"\n═══ {step.__doc__} ═══")
+        world.out(f"\n═══ {t(DEFAULT_LOCALE, STEP_TITLES[step.__name__])} ═══")
         await step(world)

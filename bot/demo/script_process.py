@@ -89,7 +89,7 @@ async def approval(world: DemoWorld) -> None:
         for move_id in range(2, 6):
             await ppk.tap(label("plans.apv_btn_ok", id=move_id))
             await ppk.tap(label("plans.apv_btn_yes", id=move_id))
-    world.out("\n(… PPK juga menyetujui usulan #2–#5.)")
+    world.out("\n" + t(DEFAULT_LOCALE, "cli.demo.also_approved"))
     await expect(await hr.show_unseen(), "plans.decided_notice")
 
 
@@ -121,7 +121,7 @@ async def consultation(world: DemoWorld) -> None:
         with chat.quiet():
             await chat.show_unseen()
             await chat.tap(label("plans.kons_btn_ok"))
-    world.out(f"\n(… pegawai {', '.join(map(str, QUIET_CAST))} menekan Setuju.)")
+    world.out("\n" + t(DEFAULT_LOCALE, "cli.demo.also_agreed", who=", ".join(map(str, QUIET_CAST))))
 
 
 async def decree(world: DemoWorld) -> None:
@@ -142,7 +142,7 @@ async def decree(world: DemoWorld) -> None:
     with hr.quiet():
         for move_id in range(2, 6):
             await _decree_move(world, move_id, tmt)
-    world.out("\n(… BKPSDM juga mencatat SK usulan #2–#5.)")
+    world.out("\n" + t(DEFAULT_LOCALE, "cli.demo.also_decreed"))
     await expect(await world.employee.show_unseen(), "plans.decree_notice")
 
 
@@ -219,7 +219,7 @@ async def survey(world: DemoWorld) -> None:
             await chat.show_unseen()
             await chat.tap(label("survey.btn_start"))
             await answer_survey(chat, *ANSWERS[n])
-    world.out("\n(… pegawai 2–5 juga mengisi survei.)")
+    world.out("\n" + t(DEFAULT_LOCALE, "cli.demo.also_answered"))
 
 
 async def results(world: DemoWorld) -> None:

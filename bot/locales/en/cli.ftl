@@ -32,3 +32,21 @@ cli-demo-jumped = ⏩ Demo clock now { $when }; { $count ->
        *[other] { NUMBER($count) } scheduled items run
     }.
 cli-demo-published = (Anonymous answers are published in shuffled batches. The demo uses an anonymity threshold of { $min } so that the answers of five people in five units show; a real office keeps SURVEY_MIN_GROUP at its default of 5.)
+cli-demo-step-registration_and_profile = An employee registers with their phone, adds skills and switches language.
+cli-demo-step-hr_tools = HR invites an employee who is not linked yet and imports a roster file.
+cli-demo-step-positions_and_window = HR imports open positions by sending a file and opens an aspiration window.
+cli-demo-step-recommendation_and_aspiration = The employee sees recommended positions and sends a transfer wish.
+cli-demo-step-hr_review = HR reviews the aspiration and accepts it for follow-up.
+cli-demo-step-plan_with_moves = HR drafts a plan: a candidate from /kandidat, four more moves from a file.
+cli-demo-step-approval = HR submits the plan; the approver (PPK) approves every move.
+cli-demo-step-consultation = Consultation: employee 1 asks a question, employee 2 objects, the rest agree.
+cli-demo-step-decree = HR keeps the objected move with a reason and records the decrees (SK, TMT).
+cli-demo-step-socialization = The demo clock jumps: socialization messages arrive before and after the TMT.
+cli-demo-step-survey = TMT + 30 days: the satisfaction survey arrives; the five moved employees answer it.
+cli-demo-step-results = HR reads the survey results and its chart (saved as a PNG file).
+cli-demo-step-announcement = HR sends an announcement to every employee and reads the delivery report.
+cli-demo-also_approved = (… the PPK also approves moves #2–#5.)
+cli-demo-also_agreed = (… employees { $who } press Agree.)
+cli-demo-also_decreed = (… HR also records the SK of moves #2–#5.)
+cli-demo-also_answered = (… employees 2–5 also answer the survey.)
+cli-demo-edited = (edited)
