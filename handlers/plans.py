@@ -25,6 +25,7 @@ from handlers.plans_common import (
     FLOW,
     HR,
     TEXT_MAX,
+    ask_blocked_moves,
     esc,
     plan_flow,
     show_plan,
@@ -36,6 +37,7 @@ from storage.models import ConversationState
 NAME_MAX_LEN = 200
 NAME_STEP = "name"
 CANCEL_STEP = "plan_cancel"
+SUBMIT_REASON_STEP = "submit_reason"
 
 
 async def rencana_cmd(request: Request) -> None:
@@ -80,12 +82,30 @@ async def open_pressed(request: Request, data: b.OpenPlan) -> None:
 
 
 async def submit_pressed(request: Request, data: b.SubmitPlan) -> None:
-    """Send a draft plan to the approvers."""
+    """Send a draft plan to the approvers (the rules are judged again first)."""
     request.answer()
+    await _submit(request, data.plan_id, "")
+
+
+async def submit_reason_step(request: Request, state: ConversationState) -> None:
+    """HR submits despite the blocking rules shown, with a written reason."""
+    reason = expect_text(request, max_len=TEXT_MAX)
+    if reason is None:
+        return
+    await _submit(request, int(state.data["plan_id"]), reason)
+
+
+async def _submit(request: Request, plan_id: int, reason: str) -> None:
+    """Submit the plan, or show the moves whose rules need HR's reason and ask it."""
     result = await service.submit_plan(
-        request.session, request.now(), request.telegram_id, data.plan_id,
-        default_locale=request.settings.default_locale,
+        request.session, request.now(), request.telegram_id, plan_id,
+        settings=request.settings, override_reason=reason,
     )  # fmt: skip
+    if result.blocked:
+        await request.set_state(FLOW, SUBMIT_REASON_STEP, {"plan_id": plan_id})
+        ask_blocked_moves(request, result.blocked)
+        return
+    await request.clear_state()
     if not result.ok:
         request.reply_key("plans.cannot_submit")
         return
@@ -177,6 +197,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     flow = plan_flow(app)
     flow.on(NAME_STEP, name_step, accepts=Accepts.TEXT, roles=HR)
     flow.on(CANCEL_STEP, cancel_plan_step, accepts=Accepts.TEXT, roles=HR)
+    flow.on(SUBMIT_REASON_STEP, submit_reason_step, accepts=Accepts.TEXT, roles=HR)
     plans_moves.register(app)
     plans_decree.register(app)
     plans_audit.register(app)

@@ -16,8 +16,9 @@ from bot.plans import buttons as b
 from bot.plans import labels, views
 from bot.plans import status as st
 from bot.plans.dates import fmt_date, parse_local_date
-from bot.plans.rules import MoveWarning
-from bot.plans.service import Destination
+from bot.plans.service import Blocked, Destination
+from bot.rules.render import problem_lines, unmet_text
+from bot.rules.service import Judgement
 from bot.workload.buttons import ShowWorkload
 from handlers.context import services_of
 from handlers.flows import FlowSpec, expect_text
@@ -27,6 +28,7 @@ from handlers.request import escape_html as esc
 FLOW = "plan"
 HR = ("hr",)
 TEXT_MAX = 500
+BLOCKED_SHOWN = 6  # moves listed when rules block a submission (a message holds 4096 chars)
 
 __all__ = ["FLOW", "HR", "TEXT_MAX", "esc", "fmt_date", "plan_flow", "show_plan"]
 
@@ -58,15 +60,34 @@ def typed_date(request: Request) -> date | None:
     return typed
 
 
-def warning_lines(request: Request, warnings: list[MoveWarning]) -> str:
-    """Warnings as bullet lines."""
-    return "\n".join("• " + request.t(labels.WARNING[w.code], **w.params) for w in warnings)
+def ask_override(request: Request, judgement: Judgement) -> None:
+    """Show the rules not met (each with the date judged on) and ask the written reason."""
+    request.reply(unmet_text(request.locale, judgement) + "\n\n" + request.t("rules.ask_reason"))
+
+
+def ask_blocked_moves(request: Request, blocked: tuple[Blocked, ...]) -> None:
+    """Each move whose rules block the submission, then ask HR's written reason."""
+    parts = [
+        request.t("rules.move_title", id=item.move_id, name=esc(item.employee_name))
+        + "\n" + unmet_text(request.locale, item.judgement)
+        for item in blocked[:BLOCKED_SHOWN]
+    ]  # fmt: skip
+    if len(blocked) > BLOCKED_SHOWN:
+        parts.append(request.t("rules.more_moves", count=len(blocked) - BLOCKED_SHOWN))
+    request.reply("\n\n".join([*parts, request.t("rules.ask_reason")]))
+
+
+def with_rules(request: Request, text: str, judgement: Judgement | None) -> str:
+    """``text`` followed by the warnings and overridden rules of the decision, if any."""
+    if judgement is None or not judgement.problems:
+        return text
+    return text + "\n\n" + problem_lines(request.locale, judgement)
 
 
 def dest_dict(dest: Destination) -> dict[str, Any]:
     """A destination as JSON-friendly draft data."""
     return {"unit_id": dest.unit_id, "unit_name": dest.unit_name, "position": dest.position,
-            "position_ref": dest.position_ref}  # fmt: skip
+            "position_ref": dest.position_ref, "leaves_agency": dest.leaves_agency}  # fmt: skip
 
 
 def move_line(request: Request, row: views.MoveRow) -> str:

@@ -29,6 +29,7 @@ from handlers import (
     menu,
     plans,
     profile,
+    rules,
     start,
     surveys,
     surveys_hr,
@@ -52,6 +53,7 @@ FEATURE_MODULES: tuple[ModuleType, ...] = (
     campaigns,  # /sosialisasi: socialization templates
     plans,  # /rencana: mutation plans (HR)
     approvals,  # /persetujuan: approver decisions
+    rules,  # /periode_larangan, /rotasi: move rules (HR)
     consultation,  # employee answers, /tanya queue
     workload,  # /beban_kerja: workload balance
     surveys,  # survey answering

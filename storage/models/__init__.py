@@ -12,6 +12,7 @@ from storage.models.delivery import Broadcast, OutboxMessage, ScheduledItem
 from storage.models.matching import CompetenceVariant, CustomCompetence, Position
 from storage.models.people import BotUser, Employee, EmployeeSkill, InviteCode, RoleGrant, Unit
 from storage.models.plans import MoveQuestion, MutationPlan, PlanMove, WorkloadFigure
+from storage.models.rules import FreezePeriod, MoveRuleOverride
 from storage.models.surveys import Survey, SurveyParticipation, SurveyResponse, SurveyRound
 from storage.models.system import AuditEntry, ConversationState
 
@@ -32,8 +33,10 @@ __all__ = [
     "CustomCompetence",
     "Employee",
     "EmployeeSkill",
+    "FreezePeriod",
     "InviteCode",
     "MoveQuestion",
+    "MoveRuleOverride",
     "MutationPlan",
     "OutboxMessage",
     "PlanMove",

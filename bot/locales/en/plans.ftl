@@ -28,7 +28,9 @@ plans-btn_workload = ⚖️ Workload
 plans-ask_emp = Type the NIP or name of the employee. Type /cancel to stop.
 plans-emp_not_found = Employee not found. Check the NIP (18 digits) or type another name.
 plans-emp_pick = Several employees match. Choose one:
-plans-ask_dest = Destination for <b>{ $name }</b>: type an open position code (e.g. <i>F-001</i>) or <i>Unit / Position</i> (e.g. <i>Dinas Kesehatan / Analis Kebijakan</i>).
+plans-ask_dest =
+    Destination for <b>{ $name }</b>: type an open position code (e.g. <i>F-001</i>) or <i>Unit / Position</i> (e.g. <i>Dinas Kesehatan / Analis Kebijakan</i>).
+    To another agency: <i>out: Agency / Position</i> (e.g. <i>out: Pemerintah Provinsi Jawa Barat / Analis Kebijakan</i>).
 plans-ask_dest_revise = Revising move #{ $id }: type the new destination — a position code or <i>Unit / Position</i>.
 plans-dest_unknown = Destination not recognised. Type an open position code, or <i>Unit / Position</i> with an existing unit name.
 plans-ask_tmt =
@@ -36,11 +38,6 @@ plans-ask_tmt =
     Type the proposed TMT (effective date) as DD-MM-YYYY, e.g. <i>01-02-2027</i>.
 plans-bad_date = Invalid date. Use DD-MM-YYYY, e.g. 01-02-2027.
 plans-ask_why = Type the rationale of this move (at most 500 characters).
-plans-warnings =
-    ⚠️ <b>This move breaks a rule:</b>
-    { $lines }
-    { "" }
-    To go ahead anyway, type the reason (it is kept in the audit trail). Type /cancel to stop.
 plans-move_added = ✅ Move #{ $id } for { $name } added.
 plans-already_in_plan = { $name } is already in this plan.
 plans-not_draft = This plan is no longer a Draf; moves cannot be added.
@@ -265,13 +262,6 @@ plans-cat_career = Career
 plans-cat_competence = Competence
 plans-cat_distance = Distance / residence
 plans-cat_other = Other
-plans-warn_elig_tmt_unknown = the employee's position TMT is unknown
-plans-warn_elig_too_short = { $years } years { $months } months in position, less than { $min_years } years (met on { $due })
-plans-warn_elig_sanction = the employee is under a disciplinary sanction
-plans-warn_elig_study_leave = the employee is on study leave
-plans-warn_elig_freeze = transfer freeze period ({ $from } to { $until })
-plans-warn_quota_full = the position's quota is full ({ $taken } of { $quota } already proposed)
-plans-warn_rank_range = golongan { $rank } is outside the position's range ({ $min } – { $max })
 plans-col_id = Move no.
 plans-col_nip = NIP
 plans-col_name = Name
