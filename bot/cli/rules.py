@@ -18,13 +18,13 @@ from bot.texts import t
 CLI_ACTOR = None  # audited as "cli"
 
 
-def _day(value: str, locale: str) -> date:
-    """A YYYY-MM-DD argument; exit 2 with a message when it is not one."""
+def _day(value: str, locale: str) -> date | None:
+    """A YYYY-MM-DD argument, or None after saying it is not one."""
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
         print(t(locale, "rules.cli_bad_date", value=value))
-        raise SystemExit(2) from None
+        return None
 
 
 def cmd_freeze_add(args: argparse.Namespace) -> int:
@@ -32,6 +32,8 @@ def cmd_freeze_add(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
     loc = settings.default_locale
     start, end = _day(args.start, loc), _day(args.until, loc)
+    if start is None or end is None:
+        return 2
 
     async def action(session: Any) -> tuple[int, list[str]]:
         """Add the period in one transaction."""
@@ -80,6 +82,8 @@ def cmd_rotation_due(args: argparse.Namespace) -> int:
     settings = settings_or_exit()
     loc = settings.default_locale
     on = _day(args.on, loc) if args.on else datetime.now(settings.tz).date()
+    if on is None:
+        return 2
 
     async def action(session: Any) -> tuple[int, list[str]]:
         """Read the list."""

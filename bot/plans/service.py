@@ -152,8 +152,7 @@ async def add_move(
         employee_id=employee.id, to_unit=dest.unit_name, to_position=dest.position,
         tmt=tmt.isoformat(), rationale=rationale, **(source or {"source": "chat"}),
     )  # fmt: skip
-    await record_overrides(session, move, judgement, override_reason, actor)
-    return Added(move, judgement)
+    return Added(move, await record_overrides(session, move, judgement, override_reason, actor))
 
 
 async def set_status(

@@ -167,6 +167,6 @@ async def revise_move(
         session, actor, "move.revised", "move", move_id, version=version, before=before,
         to_position=dest.position, tmt=tmt.isoformat(), reason=rationale,
     )  # fmt: skip
-    await record_overrides(session, move, judgement, override_reason, actor)
+    judgement = await record_overrides(session, move, judgement, override_reason, actor)
     await send_consultation(session, now, move_id, settings=settings, scheduler=scheduler)
     return Revised(version, judgement)

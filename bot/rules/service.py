@@ -10,7 +10,7 @@ result not yet overridden for the move's version needs a written reason:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -182,15 +182,16 @@ async def _overrides(session: AsyncSession, move: PlanMove) -> tuple[Override, .
 
 async def record_overrides(
     session: AsyncSession, move: PlanMove, judgement: Judgement, reason: str, actor: str
-) -> list[str]:
-    """Keep ``reason`` for every uncovered blocking rule of the move; the rule ids."""
+) -> Judgement:
+    """Keep ``reason`` for every uncovered blocking rule of the move (one row per rule, one
+    audit entry); the judgement with these overrides."""
     rules = list(dict.fromkeys(r.rule for r in judgement.uncovered))
     if not rules:
-        return []
+        return judgement
+    point, on = judgement.point, judgement.judged_on
     await q.add_overrides(session, [
-        MoveRuleOverride(move_id=move.id, move_version=move.version, rule=rule,
-                         point=judgement.point, judged_on=judgement.judged_on, reason=reason,
-                         actor=actor)
+        MoveRuleOverride(move_id=move.id, move_version=move.version, rule=rule, point=point,
+                         judged_on=on, reason=reason, actor=actor)
         for rule in rules
     ])  # fmt: skip
     overridden = sorted({*(move.warnings or []), *rules})
@@ -198,9 +199,10 @@ async def record_overrides(
                          {"warnings": overridden, "override_reason": reason})  # fmt: skip
     await audit.record(
         session, actor, "move.rule_override", "move", move.id, warnings=rules, reason=reason,
-        point=judgement.point, judged_on=judgement.judged_on.isoformat(), version=move.version,
+        point=point, judged_on=on.isoformat(), version=move.version,
     )  # fmt: skip
-    return rules
+    added = tuple(Override(rule, point, on, reason, actor, move.version) for rule in rules)
+    return replace(judgement, overrides=judgement.overrides + added)
 
 
 async def record_minister_approval(
