@@ -264,3 +264,32 @@ async def _rows(db: Database, model: Any) -> list[Any]:
     """Every row of ``model``, in id order."""
     async with db.transaction() as session:
         return list((await session.execute(select(model).order_by(model.id))).scalars())
+
+
+async def test_moves_file_to_another_agency_and_position_kinds(db: Database) -> None:
+    """``instansi_tujuan`` makes a move out (10-year rule judged); ``jenis_jabatan`` sets
+    the kind whose requirements apply (administrator: golongan III/c at least)."""
+    from tests.imports_support import run_import
+
+    await add_employee(db, nip="199003152017031001", rank="III/a")
+    async with db.transaction() as session:
+        await service.create_plan(session, HR, "Mutasi 2027")
+    positions = (
+        "position_id,title,unit,required_skills,jenis_jabatan\n"
+        "A-1,Kepala Bagian Umum,Sekretariat Daerah,administrasi,administrator\n"
+    )
+    assert (await run_import(db, "positions", positions.encode())).created == 1
+    moves = (
+        "nip,instansi tujuan,jabatan tujuan,kode formasi,tmt\n"
+        "199003152017031001,Pemerintah Provinsi Jawa Barat,Analis,,2027-02-01\n"
+    )
+    report = await run_import(db, "moves", moves.encode(), "m.csv")
+    assert [w.key for w in report.warnings] == ["rules.res_out_too_early"]
+    (move,) = await _rows(db, PlanMove)
+    assert (move.to_agency, move.to_unit_id, move.warnings) == (
+        "Pemerintah Provinsi Jawa Barat", None, ["out_min_service"])  # fmt: skip
+    again = moves.replace(",Pemerintah Provinsi Jawa Barat,Analis,,", ",,,A-1,")
+    async with db.transaction() as session:
+        plan = await service.create_plan(session, HR, "Mutasi 2027 B")
+    report = await run_import(db, "moves", again.encode(), "m2.csv", target=plan.id)
+    assert [w.key for w in report.warnings] == ["rules.res_rank_range"]

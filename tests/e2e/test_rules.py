@@ -97,6 +97,8 @@ async def test_rules_from_adding_to_approval(harness: BotHarness) -> None:
         rows = (await session.execute(MoveRuleOverride.__table__.select())).all()
     assert sorted((r.rule, r.point) for r in rows) == [("freeze", "submit"), ("sanction", "add")]
 
+    decided = await hr.reply()
+    assert says(decided.text, "plans.decided_notice", "id", "approved", "rejected")
     rotation = await hr.ask("/rotasi")
     assert (
         says(rotation.text, "rules.rotation_title", "date", "years")
