@@ -18,7 +18,7 @@ from handlers.commands import add_command
 from handlers.context import services_of
 from handlers.flows import Accepts, expect_text
 from handlers.plans_audit import audit_button
-from handlers.plans_common import ask_override, esc, fmt_date, wake_outbox
+from handlers.plans_common import ask_override, esc, fmt_date, reason_step, wake_outbox
 from handlers.request import Request, inline_markup
 from storage.models import ConversationState
 
@@ -109,13 +109,10 @@ async def decide_pressed(request: Request, data: b.Decide) -> None:
         await show_page(request, move.plan_id, data.page)
 
 
-async def reason_step(request: Request, state: ConversationState) -> None:
+async def _approve_with_reason(request: Request, data: dict[str, Any], reason: str) -> None:
     """The approver's reason to approve despite blocking rules, then approve."""
-    reason = expect_text(request, max_len=NOTE_MAX)
-    if reason is None:
-        return
     await request.clear_state()
-    move_id, page = int(state.data["move_id"]), int(state.data.get("page", 0))
+    move_id, page = int(data["move_id"]), int(data.get("page", 0))
     plan_id = await _decide(request, move_id, "approve", "", page=page, reason=reason)
     if plan_id is not None:
         await show_page(request, plan_id, page, edit=False)
@@ -168,4 +165,4 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     add_button(app, b.Decide, decide_pressed, roles=APPROVER)
     flow = services_of(app).flows.flow(FLOW, roles=APPROVER)
     flow.on(NOTE_STEP, note_step, accepts=Accepts.TEXT, roles=APPROVER)
-    flow.on(REASON_STEP, reason_step, accepts=Accepts.TEXT, roles=APPROVER)
+    flow.on(REASON_STEP, reason_step(_approve_with_reason), accepts=Accepts.TEXT, roles=APPROVER)

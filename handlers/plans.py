@@ -28,6 +28,7 @@ from handlers.plans_common import (
     ask_blocked_moves,
     esc,
     plan_flow,
+    reason_step,
     show_plan,
     wake_outbox,
 )
@@ -87,12 +88,9 @@ async def submit_pressed(request: Request, data: b.SubmitPlan) -> None:
     await _submit(request, data.plan_id, "")
 
 
-async def submit_reason_step(request: Request, state: ConversationState) -> None:
+async def _submit_with_reason(request: Request, data: dict[str, Any], reason: str) -> None:
     """HR submits despite the blocking rules shown, with a written reason."""
-    reason = expect_text(request, max_len=TEXT_MAX)
-    if reason is None:
-        return
-    await _submit(request, int(state.data["plan_id"]), reason)
+    await _submit(request, int(data["plan_id"]), reason)
 
 
 async def _submit(request: Request, plan_id: int, reason: str) -> None:
@@ -197,7 +195,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     flow = plan_flow(app)
     flow.on(NAME_STEP, name_step, accepts=Accepts.TEXT, roles=HR)
     flow.on(CANCEL_STEP, cancel_plan_step, accepts=Accepts.TEXT, roles=HR)
-    flow.on(SUBMIT_REASON_STEP, submit_reason_step, accepts=Accepts.TEXT, roles=HR)
+    flow.on(SUBMIT_REASON_STEP, reason_step(_submit_with_reason), accepts=Accepts.TEXT, roles=HR)
     plans_moves.register(app)
     plans_decree.register(app)
     plans_audit.register(app)

@@ -6,6 +6,7 @@ plan card shown after adding a move and the one opened from /rencana are the sam
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Any
 
@@ -24,6 +25,7 @@ from handlers.context import services_of
 from handlers.flows import FlowSpec, expect_text
 from handlers.request import Request, inline_markup
 from handlers.request import escape_html as esc
+from storage.models import ConversationState
 
 FLOW = "plan"
 HR = ("hr",)
@@ -58,6 +60,22 @@ def typed_date(request: Request) -> date | None:
     if typed is None:
         request.reply_key("plans.bad_date")
     return typed
+
+
+ReasonThen = Callable[[Request, dict[str, Any], str], Awaitable[None]]
+
+
+def reason_step(then: ReasonThen) -> Callable[[Request, ConversationState], Awaitable[None]]:
+    """A step that takes the written reason for going ahead despite the rules shown, then
+    calls ``then(request, draft, reason)``."""
+
+    async def step(request: Request, state: ConversationState) -> None:
+        """Take the reason (at most TEXT_MAX characters) and go ahead with it."""
+        reason = expect_text(request, max_len=TEXT_MAX)
+        if reason is not None:
+            await then(request, state.data, reason)
+
+    return step
 
 
 def ask_override(request: Request, judgement: Judgement) -> None:

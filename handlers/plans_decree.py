@@ -30,6 +30,7 @@ from handlers.plans_common import (
     esc,
     fmt_date,
     plan_flow,
+    reason_step,
     typed_date,
     wake_outbox,
     with_rules,
@@ -182,14 +183,6 @@ async def sk_tmt_step(request: Request, state: ConversationState) -> None:
     await _decree(request, {**state.data, "tmt": tmt.isoformat()}, "")
 
 
-async def sk_reason_step(request: Request, state: ConversationState) -> None:
-    """HR records the decree despite the blocking rules shown, with a written reason."""
-    reason = expect_text(request, max_len=TEXT_MAX)
-    if reason is None:
-        return
-    await _decree(request, state.data, reason)
-
-
 async def _decree(request: Request, data: dict[str, Any], reason: str) -> None:
     """Record the decree: status Ditetapkan, the employee told, MOVE_DECREED emitted; or
     show the rules not met on the SK's TMT and ask HR's reason."""
@@ -246,6 +239,6 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     flow = plan_flow(app)
     for step, fn in (
         (KEEP, keep_step), (SK_NUMBER, sk_number_step), (SK_TMT, sk_tmt_step),
-        (SK_REASON, sk_reason_step), (NEW_TMT, new_tmt_step), (CANCEL, cancel_step),
+        (SK_REASON, reason_step(_decree)), (NEW_TMT, new_tmt_step), (CANCEL, cancel_step),
     ):  # fmt: skip
         flow.on(step, fn, accepts=Accepts.TEXT, roles=HR)

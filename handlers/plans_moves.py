@@ -27,6 +27,7 @@ from handlers.plans_common import (
     dest_dict,
     esc,
     plan_flow,
+    reason_step,
     show_plan,
     typed_date,
     wake_outbox,
@@ -191,14 +192,6 @@ async def why_step(request: Request, state: ConversationState) -> None:
     await _save(request, data, "")
 
 
-async def override_step(request: Request, state: ConversationState) -> None:
-    """HR goes ahead despite the blocking rules, with a written reason."""
-    reason = expect_text(request, max_len=TEXT_MAX)
-    if reason is None:
-        return
-    await _save(request, state.data, reason)
-
-
 async def _save(request: Request, data: dict[str, Any], reason: str) -> None:
     """Store the new move, or the revision of a consulted one."""
     dest, tmt, why = (
@@ -258,6 +251,6 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     flow = plan_flow(app)
     for step, fn in (
         (EMPLOYEE, employee_step), (DEST, dest_step), (TMT, tmt_step), (WHY, why_step),
-        (OVERRIDE, override_step),
+        (OVERRIDE, reason_step(_save)),
     ):  # fmt: skip
         flow.on(step, fn, accepts=Accepts.TEXT, roles=HR)

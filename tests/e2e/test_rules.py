@@ -10,10 +10,17 @@ from datetime import date
 from sqlalchemy import update
 
 from bot.harness import BotHarness
+from bot.rules import periods
 from bot.texts import t
 from storage.models import Employee, MoveRuleOverride
 from tests.conftest import APPROVER_ID, HR_ID
-from tests.e2e.test_plans import EMPLOYEES, moves_by_employee, person, setup_plan_world
+from tests.e2e.test_plans import (
+    EMPLOYEES,
+    add_move,
+    moves_by_employee,
+    person,
+    setup_plan_world,
+)
 
 HOLE = "\x00"
 
@@ -104,3 +111,34 @@ async def test_rules_from_adding_to_approval(harness: BotHarness) -> None:
         says(rotation.text, "rules.rotation_title", "date", "years")
         and EMPLOYEES[1][2] in rotation.text
     )
+
+
+async def test_approver_gives_a_reason_for_a_rule_nobody_overrode(harness: BotHarness) -> None:
+    """A freeze stored after the submission: approving asks the approver's reason first."""
+    await setup_plan_world(harness)
+    hr, approver = person(harness, HR_ID), person(harness, APPROVER_ID)
+    await hr.ask("/rencana")
+    await hr.press("➕ Rencana baru")
+    await hr.reply()
+    await hr.send("Mutasi Maret 2027")
+    await hr.replies(2)
+    await add_move(hr, EMPLOYEES[1][1])
+    await hr.press("📤 Ajukan ke PPK")
+    assert says((await hr.reply()).text, "plans.submitted", "id", "count")
+    async with harness.services.db.transaction() as session:
+        await periods.add_period(session, HR_ID, "Pilkada 2027", date(2027, 1, 1),
+                                 date(2027, 6, 30))  # fmt: skip
+    await approver.reply()
+    waiting = await approver.ask("/persetujuan")
+    await approver.press(waiting.button_labels[0])
+    page = await approver.wait_edit(waiting.message_id)
+    assert "Larangan mutasi pilkada" in page.text
+    move = (await moves_by_employee(harness))[EMPLOYEES[1][1]]
+    await approver.press(f"✅ Setujui #{move.id}", message_id=waiting.message_id)
+    asked = await approver.reply()
+    assert says(asked.text, "rules.unmet", "lines") and says(asked.text, "rules.ask_reason")
+    assert (await moves_by_employee(harness))[EMPLOYEES[1][1]].status == "submitted"
+    await approver.send("Persetujuan Mendagri 100/1/OTDA terlampir")
+    done, _page = await approver.replies(2)
+    assert says(done.text, "plans.apv_done_approve", "id")
+    assert (await moves_by_employee(harness))[EMPLOYEES[1][1]].status == "approved"
