@@ -21,6 +21,7 @@ from tests.e2e.test_plans import (
     person,
     setup_plan_world,
 )
+from tests.e2e.test_plans_import import new_plan
 
 HOLE = "\x00"
 
@@ -48,11 +49,7 @@ async def test_rules_from_adding_to_approval(harness: BotHarness) -> None:
                 sanction_until=date(2027, 3, 31))
         )  # fmt: skip
     hr, approver = person(harness, HR_ID), person(harness, APPROVER_ID)
-    await hr.ask("/rencana")
-    await hr.press("➕ Rencana baru")
-    await hr.reply()
-    await hr.send("Mutasi Februari 2027")
-    await hr.replies(2)
+    await new_plan(hr, "Mutasi Februari 2027")
     await hr.press("➕ Tambah usulan")
     await hr.reply()
     await hr.ask(ani_nip)
@@ -117,11 +114,7 @@ async def test_approver_gives_a_reason_for_a_rule_nobody_overrode(harness: BotHa
     """A freeze stored after the submission: approving asks the approver's reason first."""
     await setup_plan_world(harness)
     hr, approver = person(harness, HR_ID), person(harness, APPROVER_ID)
-    await hr.ask("/rencana")
-    await hr.press("➕ Rencana baru")
-    await hr.reply()
-    await hr.send("Mutasi Maret 2027")
-    await hr.replies(2)
+    await new_plan(hr, "Mutasi Maret 2027")
     await add_move(hr, EMPLOYEES[1][1])
     await hr.press("📤 Ajukan ke PPK")
     assert says((await hr.reply()).text, "plans.submitted", "id", "count")
