@@ -54,6 +54,10 @@ class Settings(BaseSettings):
     min_years_in_position: float = Field(default=2.0, ge=0, le=40)
     aspiration_freeze_from: str = ""
     aspiration_freeze_until: str = ""
+    rotation_due_years: float = Field(default=5.0, ge=0, le=40)
+    out_of_agency_min_service_years: float = Field(default=10.0, ge=0, le=40)
+    out_of_agency_years_before_retirement: float = Field(default=5.0, ge=0, le=40)
+    retirement_ages: str = ""  # "JPT=60,administrator=58,..." over bot.rules.model defaults
     broadcast_rate_per_second: float = Field(default=25.0, gt=0, le=1000)
     schedule_grace_minutes: int = Field(default=360, ge=0, le=7 * 24 * 60)
     survey_min_group: int = Field(default=5, ge=1, le=100)  # anonymity threshold of results
@@ -73,6 +77,18 @@ class Settings(BaseSettings):
             except ValueError as exc:
                 raise ValueError("must be comma-separated numeric Telegram ids") from exc
         return value
+
+    @field_validator("retirement_ages")
+    @classmethod
+    def _check_retirement_ages(cls, value: str) -> str:
+        """``kind=age`` pairs, comma-separated; kinds as in bot.rules.model, ages 40-75."""
+        parse_retirement_ages(value)
+        return value
+
+    @property
+    def retirement_age_map(self) -> dict[str, int]:
+        """The retirement ages per position kind (defaults with the configured changes)."""
+        return parse_retirement_ages(self.retirement_ages)
 
     @field_validator("timezone")
     @classmethod
@@ -135,6 +151,27 @@ class Settings(BaseSettings):
                 "WEBHOOK_SECRET: required when UPDATE_MODE=webhook, at least 32 random "
                 "characters (A-Z, a-z, 0-9, _ or -); generate one with `asn-bot secret`"
             )
+
+
+# Batas usia pensiun (PP 11/2017 pasal 239): 58 for administrators, pengawas and pelaksana,
+# 60 for JPT and ahli madya functional posts, 65 for ahli utama.
+RETIREMENT_DEFAULTS = {
+    "JPT": 60, "administrator": 58, "pengawas": 58, "pelaksana": 58, "fungsional": 58,
+    "ahli_madya": 60, "ahli_utama": 65, "default": 58,
+}  # fmt: skip
+
+
+def parse_retirement_ages(value: str) -> dict[str, int]:
+    """The default retirement ages changed by ``"kind=age,..."``; ValueError when malformed."""
+    ages = dict(RETIREMENT_DEFAULTS)
+    for part in filter(None, (p.strip() for p in value.split(","))):
+        kind, _, age = part.partition("=")
+        if kind.strip() not in ages or not age.strip().isdigit():
+            raise ValueError(f"expected kind=age with a kind of {', '.join(ages)}; got {part!r}")
+        if not 40 <= int(age) <= 75:
+            raise ValueError(f"retirement age out of range 40-75: {part!r}")
+        ages[kind.strip()] = int(age)
+    return ages
 
 
 def load_settings(**overrides: object) -> Settings:

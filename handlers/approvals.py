@@ -11,17 +11,20 @@ from bot.messages import Button, OutgoingMessage
 from bot.plans import buttons as b
 from bot.plans import labels, service_approval, views
 from bot.plans import status as st
+from bot.rules.render import problem_lines
+from bot.rules.service import Judgement
 from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.context import services_of
 from handlers.flows import Accepts, expect_text
 from handlers.plans_audit import audit_button
-from handlers.plans_common import esc, fmt_date, wake_outbox
+from handlers.plans_common import ask_override, esc, fmt_date, reason_step, wake_outbox
 from handlers.request import Request, inline_markup
 from storage.models import ConversationState, PlanMove
 
 FLOW = "apv"
 NOTE_STEP = "note"
+REASON_STEP = "reason"
 APPROVER = ("approver",)
 NOTE_MAX = 500
 
@@ -36,21 +39,23 @@ async def persetujuan_cmd(request: Request) -> None:
     request.send(OutgoingMessage(request.t("plans.apv_title"), rows))
 
 
-def _move_text(request: Request, row: views.MoveRow) -> str:
-    """One move of the approval page (with the override reason when a rule is broken)."""
+def _move_text(request: Request, row: views.MoveRow, judgement: Judgement | None) -> str:
+    """One move of the approval page, with the rules not met and HR's overrides."""
     m = row.move
-    warn = "\n⚠️ " + esc(m.override_reason) if m.warnings else ""
+    rules = ""
+    if judgement is not None and judgement.problems:
+        rules = "\n" + problem_lines(request.locale, judgement)
     return request.t(
         "plans.apv_move", id=m.id, name=esc(row.employee.name), src=esc(row.from_unit),
         src_pos=esc(m.from_position or "-"), dst=esc(row.to_unit), dst_pos=esc(m.to_position),
         tmt=fmt_date(m.proposed_tmt), why=esc(m.rationale or "-"),
         status=request.t(labels.MOVE_STATUS[m.status]),
-    ) + warn  # fmt: skip
+    ) + rules  # fmt: skip
 
 
 async def show_page(request: Request, plan_id: int, page: int, *, edit: bool = True) -> None:
     """One page of a plan's moves with approve/reject buttons for the undecided ones."""
-    view = await service_approval.approval_page(request.session, plan_id, page)
+    view = await service_approval.approval_page(request.session, request.settings, plan_id, page)
     if view is None:
         raise CallbackDataError("unknown plan")
     page, t = view.page, request.t
@@ -71,7 +76,8 @@ async def show_page(request: Request, plan_id: int, page: int, *, edit: bool = T
     if nav:
         buttons.append(tuple(nav))
     buttons.append((audit_button(request, plan_id),))
-    text = "\n\n".join([title, *(_move_text(request, r) for r in view.rows)])
+    moves = (_move_text(request, r, view.judgements.get(r.move.id)) for r in view.rows)
+    text = "\n\n".join([title, *moves])
     message = OutgoingMessage(text, tuple(buttons))
     if edit:
         request.edit_or_reply(message.text, inline_markup(message))
@@ -107,10 +113,13 @@ async def decide_pressed(request: Request, data: b.Decide) -> None:
         await request.set_state(FLOW, NOTE_STEP, {"move_id": move.id, "page": data.page})
         request.reply_key("plans.apv_ask_note", id=move.id)
         return
-    row = await views.move_card(request.session, move.id)
-    if row is None:
+    details = await views.move_details(request.session, request.settings, move.id)
+    if details is None:
         raise CallbackDataError("unknown move")
-    text = "\n\n".join([request.t("plans.apv_confirm", id=move.id), _move_text(request, row)])
+    text = "\n\n".join(
+        [request.t("plans.apv_confirm", id=move.id),
+         _move_text(request, details.row, details.judgement)]
+    )  # fmt: skip
     buttons = (
         (Button(request.t("plans.apv_btn_yes", id=move.id), b.ConfirmApprove(move.id, data.page)),),
         (Button(request.t("common.btn_back"), b.ApprovalPage(move.plan_id, data.page)),),
@@ -120,12 +129,21 @@ async def decide_pressed(request: Request, data: b.Decide) -> None:
 
 
 async def approve_confirmed(request: Request, data: b.ConfirmApprove) -> None:
-    """Approve the move (confirmed), then show its page again with what is left to decide."""
+    """Approve the move (confirmed; the rules judged again), then show its page again."""
     request.answer()
     move, waiting = await _undecided(request, data.move_id)
-    if waiting and await _decide(request, move.id, "approve", "") is None:
+    if waiting and await _decide(request, move.id, "approve", "", page=data.page) is None:
         return
     await show_page(request, move.plan_id, data.page)
+
+
+async def _approve_with_reason(request: Request, data: dict[str, Any], reason: str) -> None:
+    """The approver's reason to approve despite blocking rules, then approve."""
+    await request.clear_state()
+    move_id, page = int(data["move_id"]), int(data.get("page", 0))
+    plan_id = await _decide(request, move_id, "approve", "", page=page, reason=reason)
+    if plan_id is not None:
+        await show_page(request, plan_id, page, edit=False)
 
 
 async def note_step(request: Request, state: ConversationState) -> None:
@@ -139,12 +157,20 @@ async def note_step(request: Request, state: ConversationState) -> None:
         await show_page(request, plan_id, int(state.data.get("page", 0)), edit=False)
 
 
-async def _decide(request: Request, move_id: int, decision: b.Decision, note: str) -> int | None:
-    """Apply the decision and confirm it; return the plan id (None when stale)."""
+async def _decide(
+    request: Request, move_id: int, decision: b.Decision, note: str, *, page: int = 0,
+    reason: str = "",
+) -> int | None:  # fmt: skip
+    """Apply the decision and confirm it; return the plan id (None when stale, or when the
+    rules need the approver's reason first: then it is asked)."""
     result = await service_approval.decide(
         request.session, request.now(), request.telegram_id, move_id, decision, note,
-        default_locale=request.settings.default_locale,
+        settings=request.settings, override_reason=reason,
     )  # fmt: skip
+    if result.judgement is not None:
+        await request.set_state(FLOW, REASON_STEP, {"move_id": move_id, "page": page})
+        ask_override(request, result.judgement)
+        return None
     if not result.done:
         request.reply_key("common.stale_button")
         return None
@@ -168,3 +194,4 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     add_button(app, b.ConfirmApprove, approve_confirmed, roles=APPROVER)
     flow = services_of(app).flows.flow(FLOW, roles=APPROVER)
     flow.on(NOTE_STEP, note_step, accepts=Accepts.TEXT, roles=APPROVER)
+    flow.on(REASON_STEP, reason_step(_approve_with_reason), accepts=Accepts.TEXT, roles=APPROVER)

@@ -26,10 +26,12 @@ from handlers.plans_common import (
     FLOW,
     HR,
     TEXT_MAX,
+    ask_blocked_moves,
     continue_proposal,
     esc,
     move_line,
     plan_flow,
+    reason_step,
     show_plan,
     wake_outbox,
 )
@@ -39,6 +41,7 @@ from storage.models import ConversationState
 NAME_MAX_LEN = 200
 NAME_STEP = "name"
 CANCEL_STEP = "plan_cancel"
+SUBMIT_REASON_STEP = "submit_reason"
 
 
 async def rencana_cmd(request: Request) -> None:
@@ -124,14 +127,29 @@ async def submit_pressed(request: Request, data: b.SubmitPlan) -> None:
 
 
 async def submit_confirmed(request: Request, data: b.ConfirmSubmitPlan) -> None:
-    """Send a draft plan to the approvers (confirmed)."""
+    """Send a draft plan to the approvers (confirmed; the rules are judged again first)."""
     request.answer()
+    await _submit(request, data.plan_id, "")
+
+
+async def _submit_with_reason(request: Request, data: dict[str, Any], reason: str) -> None:
+    """HR submits despite the blocking rules shown, with a written reason."""
+    await _submit(request, int(data["plan_id"]), reason)
+
+
+async def _submit(request: Request, plan_id: int, reason: str) -> None:
+    """Submit the plan, or show the moves whose rules need HR's reason and ask it."""
     result = await service.submit_plan(
-        request.session, request.now(), request.telegram_id, data.plan_id,
-        default_locale=request.settings.default_locale,
+        request.session, request.now(), request.telegram_id, plan_id,
+        settings=request.settings, override_reason=reason,
     )  # fmt: skip
+    if result.blocked:
+        await request.set_state(FLOW, SUBMIT_REASON_STEP, {"plan_id": plan_id})
+        ask_blocked_moves(request, result.blocked)
+        return
+    await request.clear_state()
     if not result.ok:
-        await _not_submittable(request, data.plan_id)
+        await _not_submittable(request, plan_id)
         return
     wake_outbox(request)
     text = request.t("plans.submitted", id=result.plan_id, count=result.count)
@@ -239,6 +257,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     flow = plan_flow(app)
     flow.on(NAME_STEP, name_step, accepts=Accepts.TEXT, roles=HR)
     flow.on(CANCEL_STEP, cancel_plan_step, accepts=Accepts.TEXT, roles=HR)
+    flow.on(SUBMIT_REASON_STEP, reason_step(_submit_with_reason), accepts=Accepts.TEXT, roles=HR)
     plans_moves.register(app)
     plans_decree.register(app)
     plans_audit.register(app)

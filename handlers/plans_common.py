@@ -6,6 +6,7 @@ plan card shown after adding a move and the one opened from /rencana are the sam
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram.ext import Application
@@ -15,20 +16,23 @@ from bot.plans import buttons as b
 from bot.plans import labels, views
 from bot.plans import status as st
 from bot.plans.dates import fmt_date
-from bot.plans.rules import MoveWarning
-from bot.plans.service import Destination
+from bot.plans.service import Blocked, Destination
 from bot.plans.service_moves import Proposal
+from bot.rules.render import problem_lines, unmet_text
+from bot.rules.service import Judgement
 from bot.workload.buttons import ShowWorkload
 from handlers.context import services_of
 from handlers.dates import date_example
-from handlers.flows import FlowSpec
+from handlers.flows import FlowSpec, expect_text
 from handlers.request import Request, inline_markup
 from handlers.request import escape_html as esc
+from storage.models import ConversationState
 
 FLOW = "plan"
 HR = ("hr",)
 TEXT_MAX = 500
 EMPLOYEE, DEST, TMT = "emp", "dest", "tmt"  # steps of adding a move
+BLOCKED_SHOWN = 6  # moves listed when rules block a submission (a message holds 4096 chars)
 
 __all__ = ["FLOW", "HR", "TEXT_MAX", "esc", "fmt_date", "plan_flow", "show_plan"]
 
@@ -64,15 +68,50 @@ async def continue_proposal(request: Request, found: Proposal) -> None:
     )  # fmt: skip
 
 
-def warning_lines(request: Request, warnings: list[MoveWarning]) -> str:
-    """Warnings as bullet lines."""
-    return "\n".join("• " + request.t(labels.WARNING[w.code], **w.params) for w in warnings)
+ReasonThen = Callable[[Request, dict[str, Any], str], Awaitable[None]]
+
+
+def reason_step(then: ReasonThen) -> Callable[[Request, ConversationState], Awaitable[None]]:
+    """A step that takes the written reason for going ahead despite the rules shown, then
+    calls ``then(request, draft, reason)``."""
+
+    async def step(request: Request, state: ConversationState) -> None:
+        """Take the reason (at most TEXT_MAX characters) and go ahead with it."""
+        reason = expect_text(request, max_len=TEXT_MAX)
+        if reason is not None:
+            await then(request, state.data, reason)
+
+    return step
+
+
+def ask_override(request: Request, judgement: Judgement) -> None:
+    """Show the rules not met (each with the date judged on) and ask the written reason."""
+    request.reply(unmet_text(request.locale, judgement) + "\n\n" + request.t("rules.ask_reason"))
+
+
+def ask_blocked_moves(request: Request, blocked: tuple[Blocked, ...]) -> None:
+    """Each move whose rules block the submission, then ask HR's written reason."""
+    parts = [
+        request.t("rules.move_title", id=item.move_id, name=esc(item.employee_name))
+        + "\n" + unmet_text(request.locale, item.judgement)
+        for item in blocked[:BLOCKED_SHOWN]
+    ]  # fmt: skip
+    if len(blocked) > BLOCKED_SHOWN:
+        parts.append(request.t("rules.more_moves", count=len(blocked) - BLOCKED_SHOWN))
+    request.reply("\n\n".join([*parts, request.t("rules.ask_reason")]))
+
+
+def with_rules(request: Request, text: str, judgement: Judgement | None) -> str:
+    """``text`` followed by the warnings and overridden rules of the decision, if any."""
+    if judgement is None or not judgement.problems:
+        return text
+    return text + "\n\n" + problem_lines(request.locale, judgement)
 
 
 def dest_dict(dest: Destination) -> dict[str, Any]:
     """A destination as JSON-friendly draft data."""
     return {"unit_id": dest.unit_id, "unit_name": dest.unit_name, "position": dest.position,
-            "position_ref": dest.position_ref}  # fmt: skip
+            "position_ref": dest.position_ref, "leaves_agency": dest.leaves_agency}  # fmt: skip
 
 
 def move_line(request: Request, row: views.MoveRow) -> str:

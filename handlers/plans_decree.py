@@ -6,6 +6,7 @@ service (``bot.plans.service_decree``), which emits the move events.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from telegram.ext import Application
@@ -17,6 +18,8 @@ from bot.plans import consultation as kc
 from bot.plans import labels, service_decree, views
 from bot.plans import status as st
 from bot.plans.service_decree import MoveAction
+from bot.rules.buttons import RecordApproval
+from bot.rules.service import NeedsReason
 from handlers.buttons import add_button
 from handlers.dates import date_example, typed_date
 from handlers.flows import Accepts, expect_text
@@ -24,15 +27,19 @@ from handlers.plans_common import (
     FLOW,
     HR,
     TEXT_MAX,
+    ask_override,
     esc,
     fmt_date,
     plan_flow,
+    reason_step,
     wake_outbox,
+    with_rules,
 )
 from handlers.request import Request
 from storage.models import ConversationState
 
 KEEP, SK_NUMBER, SK_TMT, NEW_TMT, CANCEL = "keep", "sk_no", "sk_tmt", "new_tmt", "cancel"
+SK_REASON = "sk_reason"
 
 
 def card_text(request: Request, row: views.MoveRow) -> str:
@@ -52,10 +59,14 @@ def card_text(request: Request, row: views.MoveRow) -> str:
     return text
 
 
-def card_buttons(request: Request, row: views.MoveRow) -> list[list[Button]]:
+def card_buttons(request: Request, details: views.MoveDetails) -> list[list[Button]]:
     """The actions the move's status allows."""
+    row = details.row
     m, t = row.move, request.t
     buttons: list[list[Button]] = []
+    if m.status not in st.FINAL and any(r.rule == "freeze" and r.code != "freeze_none"
+                                        for r in details.judgement.results):  # fmt: skip
+        buttons.append([Button(t("rules.btn_approval"), RecordApproval(m.id))])
     if m.status == st.CONSULTATION:
         if m.answer == kc.OBJECT or (m.overdue and m.answer is None):
             buttons.append([Button(t("plans.btn_revise"), b.ReviseMove(m.id)),
@@ -73,11 +84,12 @@ def card_buttons(request: Request, row: views.MoveRow) -> list[list[Button]]:
 async def open_move_pressed(request: Request, data: b.OpenMove) -> None:
     """The move card with the actions its status allows."""
     request.answer()
-    row = await views.move_card(request.session, data.move_id)
-    if row is None:
+    details = await views.move_details(request.session, request.settings, data.move_id)
+    if details is None:
         raise CallbackDataError("unknown move")
-    buttons = tuple(map(tuple, card_buttons(request, row)))
-    request.send(OutgoingMessage(card_text(request, row), buttons))
+    buttons = tuple(map(tuple, card_buttons(request, details)))
+    text = with_rules(request, card_text(request, details.row), details.judgement)
+    request.send(OutgoingMessage(text, buttons))
 
 
 async def _start(request: Request, move_id: int, action: MoveAction, step: str, key: str) -> None:
@@ -164,16 +176,27 @@ async def sk_number_step(request: Request, state: ConversationState) -> None:
 
 
 async def sk_tmt_step(request: Request, state: ConversationState) -> None:
-    """Record the decree: status Ditetapkan, the employee told, MOVE_DECREED emitted."""
+    """Take the SK's TMT, then record the decree (the rules are judged on that TMT)."""
     typed = typed_date(request)
     if typed is None:
         return
-    move_id, version, tmt = *_move(state), typed.day
-    number, services = str(state.data["sk"]), request.services
+    await _decree(request, {**state.data, "tmt": typed.day.isoformat()}, "")
+
+
+async def _decree(request: Request, data: dict[str, Any], reason: str) -> None:
+    """Record the decree: status Ditetapkan, the employee told, MOVE_DECREED emitted; or
+    show the rules not met on the SK's TMT and ask HR's reason."""
+    move_id, version = int(data["move_id"]), int(data["version"])
+    number, tmt, services = str(data["sk"]), date.fromisoformat(str(data["tmt"])), request.services
     decreed = await service_decree.decree_move(
         request.session, request.now(), request.telegram_id, move_id, version, number, tmt,
         events=services.events, default_locale=services.settings.default_locale,
+        settings=services.settings, override_reason=reason,
     )  # fmt: skip
+    if isinstance(decreed, NeedsReason):
+        await request.set_state(FLOW, SK_REASON, data)
+        ask_override(request, decreed.judgement)
+        return
     await _finish(request, decreed, "plans.decreed", id=move_id, sk=esc(number), tmt=fmt_date(tmt))
 
 
@@ -216,6 +239,6 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     flow = plan_flow(app)
     for step, fn in (
         (KEEP, keep_step), (SK_NUMBER, sk_number_step), (SK_TMT, sk_tmt_step),
-        (NEW_TMT, new_tmt_step), (CANCEL, cancel_step),
+        (SK_REASON, reason_step(_decree)), (NEW_TMT, new_tmt_step), (CANCEL, cancel_step),
     ):  # fmt: skip
         flow.on(step, fn, accepts=Accepts.TEXT, roles=HR)

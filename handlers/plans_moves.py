@@ -15,8 +15,9 @@ from bot.callback_data import CallbackDataError
 from bot.messages import Button, OutgoingMessage
 from bot.plans import buttons as b
 from bot.plans import labels, service, service_moves, views
-from bot.plans.rules import MoveWarning
 from bot.plans.service import Destination
+from bot.rules.render import problem_lines
+from bot.rules.service import Judgement
 from handlers import plans_people
 from handlers.buttons import add_button
 from handlers.dates import date_example, typed_date
@@ -28,13 +29,15 @@ from handlers.plans_common import (
     HR,
     TEXT_MAX,
     TMT,
+    ask_override,
     dest_dict,
     esc,
     fmt_date,
     plan_flow,
+    reason_step,
     show_plan,
     wake_outbox,
-    warning_lines,
+    with_rules,
 )
 from handlers.request import Request, inline_markup
 from storage.models import ConversationState, Employee
@@ -167,10 +170,14 @@ async def dest_step(request: Request, state: ConversationState) -> None:
 
 
 async def _ask_tmt(request: Request, data: dict[str, Any], dest: Destination) -> None:
-    """Say which rules the move would break (before TMT and reason are typed); ask the TMT."""
-    warnings = await _warnings(request, data)
-    if warnings:
-        request.reply_key("plans.warnings_ahead", lines=warning_lines(request, warnings))
+    """Say which rules the move would break today (before TMT and reason are typed); ask
+    the TMT (the rules are judged again on it)."""
+    ahead = await service_moves.check_move(
+        request.session, request.settings, int(data["employee_id"]), dest, request.today(),
+        data.get("revise"),
+    )  # fmt: skip
+    if ahead.problems:
+        request.reply_key("plans.warnings_ahead", lines=problem_lines(request.locale, ahead))
     request.reply_key(
         "plans.ask_tmt", unit=esc(dest.unit_name), position=esc(dest.position),
         example=date_example(request),
@@ -192,69 +199,80 @@ async def tmt_step(request: Request, state: ConversationState) -> None:
     request.reply_key("plans.ask_why")
 
 
-async def _warnings(request: Request, data: dict[str, Any]) -> list[MoveWarning]:
-    """The rules the drafted move would break."""
-    return await service_moves.move_warnings(
-        request.session, request.settings, request.today(), int(data["employee_id"]),
-        Destination(**data["dest"]), data.get("revise"),
+async def _judgement(request: Request, data: dict[str, Any]) -> Judgement:
+    """The rules of the drafted move, judged on its proposed TMT."""
+    return await service_moves.check_move(
+        request.session, request.settings, int(data["employee_id"]),
+        Destination(**data["dest"]), date.fromisoformat(str(data["tmt"])), data.get("revise"),
     )  # fmt: skip
 
 
+async def _needs_reason(request: Request, data: dict[str, Any], judgement: Judgement) -> None:
+    """Show the rules not met and wait for HR's written reason."""
+    await request.set_state(FLOW, OVERRIDE, data)
+    ask_override(request, judgement)
+
+
 async def why_step(request: Request, state: ConversationState) -> None:
-    """Take the rationale; warn about broken rules or save."""
+    """Take the rationale; ask a reason for the blocking rules, or save."""
     text = expect_text(request, max_len=TEXT_MAX)
     if text is None:
         return
     data = {**state.data, "why": text}
-    warnings = await _warnings(request, data)
-    if warnings:
-        await request.set_state(FLOW, OVERRIDE, data)
-        request.reply_key("plans.warnings", lines=warning_lines(request, warnings))
+    judgement = await _judgement(request, data)
+    if judgement.uncovered:
+        await _needs_reason(request, data, judgement)
         return
-    await _save(request, data, [], "")
+    await _save(request, data, "")
 
 
-async def override_step(request: Request, state: ConversationState) -> None:
-    """HR goes ahead despite the warnings, with a written reason."""
-    reason = expect_text(request, max_len=TEXT_MAX)
-    if reason is None:
-        return
-    await _save(request, state.data, await _warnings(request, state.data), reason)
-
-
-async def _save(
-    request: Request, data: dict[str, Any], warnings: list[MoveWarning], reason: str
-) -> None:
+async def _save(request: Request, data: dict[str, Any], reason: str) -> None:
     """Store the new move, or the revision of a consulted one."""
     dest, tmt, why = (
         Destination(**data["dest"]),
         date.fromisoformat(str(data["tmt"])),
         str(data["why"]),
     )
-    await request.clear_state()
     if data.get("revise"):
-        services = request.services
-        version = await service_moves.revise_move(
-            request.session, request.now(), request.telegram_id, int(data["revise"]), dest, tmt,
-            why, warnings, reason, settings=services.settings, scheduler=services.scheduler,
-        )  # fmt: skip
-        if version is None:
-            request.reply_key("common.stale_button")
-            return
-        wake_outbox(request)
-        request.reply_key("plans.revised", id=int(data["revise"]), version=version)
+        await _save_revision(request, data, dest, tmt, why, reason)
         return
     saved = await service_moves.save_move(
-        request.session, request.telegram_id, int(data["plan_id"]), int(data["employee_id"]),
-        dest, tmt, why, warnings, reason,
+        request.session, request.settings, request.telegram_id, int(data["plan_id"]),
+        int(data["employee_id"]), dest, tmt, why, reason,
     )  # fmt: skip
+    if saved.outcome == "needs_reason" and saved.judgement is not None:
+        await _needs_reason(request, data, saved.judgement)
+        return
+    await request.clear_state()
     if saved.outcome == "not_draft":
         request.reply_key("plans.not_draft")
     elif saved.outcome == "already":
         request.reply_key("plans.already_in_plan", name=esc(saved.employee_name))
     else:
-        request.reply_key("plans.move_added", id=saved.move_id, name=esc(saved.employee_name))
+        added = request.t("plans.move_added", id=saved.move_id, name=esc(saved.employee_name))
+        request.reply(with_rules(request, added, saved.judgement))
         await show_plan(request, int(data["plan_id"]))
+
+
+async def _save_revision(
+    request: Request, data: dict[str, Any], dest: Destination, tmt: date, why: str, reason: str
+) -> None:
+    """Store the revision of a consulted move (a blocking rule needs HR's reason)."""
+    services = request.services
+    revised = await service_moves.revise_move(
+        request.session, request.now(), request.telegram_id, int(data["revise"]), dest, tmt,
+        why, reason, settings=services.settings, scheduler=services.scheduler,
+    )  # fmt: skip
+    if revised.version is None and revised.judgement is not None:
+        await _needs_reason(request, data, revised.judgement)
+        return
+    await request.clear_state()
+    if revised.version is None:
+        request.reply_key("common.stale_button")
+        return
+    wake_outbox(request)
+    text = request.t("plans.revised", id=int(data["revise"]), version=revised.version)
+    request.reply(with_rules(request, text, revised.judgement))
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -268,6 +286,6 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     flow = plan_flow(app)
     for step, fn in (
         (EMPLOYEE, employee_step), (DEST, dest_step), (TMT, tmt_step), (WHY, why_step),
-        (OVERRIDE, override_step),
+        (OVERRIDE, reason_step(_save)),
     ):  # fmt: skip
         flow.on(step, fn, accepts=Accepts.TEXT, roles=HR)

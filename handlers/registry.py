@@ -32,6 +32,7 @@ from handlers import (
     plans,
     profile,
     questions,
+    rules,
     start,
     surveys,
     surveys_hr,
@@ -55,6 +56,7 @@ FEATURE_MODULES: tuple[ModuleType, ...] = (
     campaigns,  # /sosialisasi: socialization templates
     plans,  # /rencana: mutation plans (HR)
     approvals,  # /persetujuan: approver decisions
+    rules,  # /periode_larangan, /rotasi: move rules (HR)
     consultation,  # employee answers, /tanya queue
     workload,  # /beban_kerja: workload balance
     surveys,  # survey answering

@@ -39,7 +39,9 @@ COLUMNS: dict[str, dict[Rule, str]] = {
     },
     "employees": {
         KEEP: "nip name phone unit_id position_title position_kind rank education_level"
-        " education_major position_tmt disciplinary_sanction study_leave roster_skills active",
+        " education_major position_tmt disciplinary_sanction study_leave roster_skills active"
+        " sanction_level sanction_until under_examination study_leave_until service_bond_until"
+        " skp_last_year skp_year_before",
         PLAIN: "id created_at updated_at",
     },
     "employee_skills": {ERASE: "employee_id kind text self_declared created_at", PLAIN: "id"},
@@ -69,11 +71,17 @@ COLUMNS: dict[str, dict[Rule, str]] = {
         KEEP: "employee_id from_unit_id from_position to_unit_id to_position proposed_tmt"
         " rationale warnings override_reason status version decision_note decided_at"
         " consulted_at deadline overdue answer answer_category answered_at kept_reason"
-        " decree_number decree_tmt",
+        " decree_number decree_tmt to_agency freeze_approval_number freeze_approval_date",
         ERASE: "answer_text",
         OFFICIAL: "decided_by",
         PLAIN: "id plan_id position_ref created_at updated_at",
     },
+    "move_rule_overrides": {
+        KEEP: "move_version rule point judged_on reason created_at",
+        OFFICIAL: "actor",
+        PLAIN: "id move_id",
+    },
+    "freeze_periods": {OFFICIAL: "created_by", PLAIN: "id name starts_on ends_on created_at"},
     "move_questions": {
         ERASE: "text",
         KEEP: "asked_at answer answered_at",
@@ -147,8 +155,9 @@ COLUMNS: dict[str, dict[Rule, str]] = {
     "scheduled_items": {PLAIN: "id kind ref_id run_at status fired_at late reason created_at"},
     "units": {PLAIN: "id name created_at"},
     "positions": {
-        PLAIN: "id position_id title unit_id unit_name required_skills education_level"
-        " education_fields min_rank max_rank quota main_duties open created_at updated_at",
+        PLAIN: "id position_id title position_kind unit_id unit_name required_skills"
+        " education_level education_fields min_rank max_rank quota main_duties open created_at"
+        " updated_at",
     },
     "workload_figures": {PLAIN: "id unit_id unit_name position need staffed updated_at"},
     "custom_competences": {PLAIN: "id name name_en created_at"},

@@ -21,7 +21,7 @@ from storage.queries.delivery import create_broadcast, enqueue_messages
 from tests.conftest import PG_ADMIN_URL, _pg_admin, _pg_available
 
 TOKEN = "123456:DELIVERY-TEST"
-REVISION = "0010"
+REVISION = "head"  # the ORM models insert every column of the newest schema
 CHAT_BASE = 7_000_000
 
 

@@ -40,7 +40,7 @@ from tests.aspiration_fixtures import (
 from tests.factories import add_employee
 from tests.race import race
 from tests.test_aspirations_review import _submitted
-from tests.test_plans_service import APPROVER, HR, _consulting, _plan
+from tests.test_plans_service import APPROVER, HR, _consulting, _plan, _settings
 from tests.test_plans_service import NOW as PLAN_NOW
 from tests.test_surveys_service import NOW as SURVEY_NOW
 from tests.test_surveys_service import _invited
@@ -118,14 +118,14 @@ async def _submitted_plan(db: Database, moves: int) -> tuple[int, list[PlanMove]
     """A plan with ``moves`` moves waiting for the approver."""
     plan_id = await _plan(db, moves)
     async with db.transaction() as session:
-        await service.submit_plan(session, PLAN_NOW, HR, plan_id, default_locale="id")
+        await service.submit_plan(session, PLAN_NOW, HR, plan_id, settings=_settings())
         return plan_id, await q.moves_of(session, plan_id)
 
 
 def _approval(approver: int, move_id: int, decision: Any, note: str = "") -> Any:
     """An approver's decision on a move (a workflow for ``race``)."""
     return lambda s: service_approval.decide(
-        s, PLAN_NOW, approver, move_id, decision, note, default_locale="id"
+        s, PLAN_NOW, approver, move_id, decision, note, settings=_settings()
     )
 
 
@@ -163,7 +163,7 @@ async def _decree_ready(db: Database) -> PlanMove:
 
 def _decree(move_id: int, number: str) -> Any:
     """Record decree ``number`` for the move (a workflow for ``race``)."""
-    kw: dict[str, Any] = {"events": EventBus(), "default_locale": "id"}
+    kw: dict[str, Any] = {"events": EventBus(), "default_locale": "id", "settings": _settings()}
     return lambda s: service_decree.decree_move(
         s, PLAN_NOW, HR, move_id, 1, number, date(2027, 3, 1), **kw
     )

@@ -37,6 +37,7 @@ from storage.models import (
     GeneralQuestion,
     InviteCode,
     MoveQuestion,
+    MoveRuleOverride,
     MutationPlan,
     OutboxMessage,
     PlanMove,
@@ -114,6 +115,9 @@ async def _seed_person(db: Database, m: Callable[[str], str]) -> None:
             education_level=m("employees.education_level"),
             education_major=m("employees.education_major"), position_tmt=date(2019, 1, 1),
             roster_skills=m("employees.roster_skills"),
+            sanction_level=m("employees.sanction_level"),
+            skp_last_year=m("employees.skp_last_year"),
+            skp_year_before=m("employees.skp_year_before"),
         )  # fmt: skip
         s.add(emp)
         await s.flush()
@@ -189,6 +193,8 @@ async def _seed_move(
         answer=m("plan_moves.answer"), answer_category=m("plan_moves.answer_category"),
         answer_text=m("plan_moves.answer_text"), answered_at=NOW,
         kept_reason=m("plan_moves.kept_reason"), decree_number=m("plan_moves.decree_number"),
+        to_agency=m("plan_moves.to_agency"),
+        freeze_approval_number=m("plan_moves.freeze_approval_number"),
     )  # fmt: skip
     step = CampaignStep(template_id=template.id, position=1, offset_days=-7, text_id="x",
                         text_en="x")  # fmt: skip
@@ -199,6 +205,9 @@ async def _seed_move(
         effective_date=date(2027, 2, 1), status=m("campaign_enrollments.status"),
     )  # fmt: skip
     s.add_all([
+        MoveRuleOverride(move_id=move.id, rule=m("move_rule_overrides.rule"),
+                         point=m("move_rule_overrides.point"), judged_on=date(2027, 2, 1),
+                         reason=m("move_rule_overrides.reason"), actor=f"tg:{HR_TG}"),
         MoveQuestion(move_id=move.id, text=m("move_questions.text"),
                      answer=m("move_questions.answer"), answered_by=HR_TG, answered_at=NOW),
         AuditEntry(actor=f"tg:{HR_TG}", action="move.kept", entity="move",

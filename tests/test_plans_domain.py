@@ -6,11 +6,12 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.aspirations.eligibility import Eligibility, Problem
 from bot.imports.reader import Table
 from bot.plans import consultation as kc
 from bot.plans import status as st
-from bot.plans.rules import Target, check_move, rank_in_range
+from bot.rules.checks import evaluate, problems
+from bot.rules.kinds import rank_in_range
+from bot.rules.model import EmployeeFacts, MoveFacts, RuleConfig, TargetFacts
 from bot.workload import balance as wb
 from bot.workload.importer import validate_workload
 from tests.imports_support import context, validate
@@ -65,20 +66,24 @@ def test_rank_range(rank: str, low: str, high: str, ok: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("problems", "target", "codes"),
+    ("facts", "target", "codes"),
     [
-        ((), Target(), []),
-        ((Problem("sanction"),), Target(), ["elig_sanction"]),
-        ((), Target(quota=2, taken=2), ["quota_full"]),
-        ((), Target(quota=2, taken=1), []),
-        ((), Target(min_rank="IV/a"), ["rank_range"]),
-        ((Problem("study_leave"),), Target(quota=1, taken=1, max_rank="II/d"),
-         ["elig_study_leave", "quota_full", "rank_range"]),
+        ({}, TargetFacts(), []),
+        ({"sanction": True}, TargetFacts(), ["sanction"]),
+        ({}, TargetFacts(quota=2, taken=2), ["quota_full"]),
+        ({}, TargetFacts(quota=2, taken=1), []),
+        ({}, TargetFacts(min_rank="IV/a"), ["rank_range"]),
+        ({"study_leave": True}, TargetFacts(quota=1, taken=1, max_rank="II/d"),
+         ["study_leave", "quota_full", "rank_range"]),
     ],
 )  # fmt: skip
-def test_move_warnings(problems: tuple[Problem, ...], target: Target, codes: list[str]) -> None:
-    """Eligibility problems, a full quota and an out-of-range golongan each warn."""
-    assert [w.code for w in check_move(Eligibility(problems), "III/b", target)] == codes
+def test_move_warnings(facts: dict[str, bool], target: TargetFacts, codes: list[str]) -> None:
+    """A sanction, study leave, a full quota and an out-of-range golongan each block."""
+    employee = EmployeeFacts(nip="199001012015031001", rank="III/b",
+                             position_tmt=date(2019, 1, 1), **facts)  # fmt: skip
+    results = evaluate(MoveFacts(employee, target), date(2027, 2, 1), RuleConfig())
+    assert [r.rule for r in problems(results)] == codes
+    assert {r.outcome for r in problems(results)} <= {"blocking"}
 
 
 START = datetime(2026, 1, 5, 1, 0, tzinfo=UTC)
@@ -209,5 +214,7 @@ def test_moves_report_lines_use_roster_and_plan_texts() -> None:
     assert "kode jabatan lowong tidak dikenal (X-9)" in row_text(
         RowError(4, "kode_formasi", "plans.imp_err_position_unknown", {"value": "X-9"}), "id"
     )
-    warned = warning_text(RowError(5, "", "plans.warn_elig_sanction"), "en")
-    assert warned == "Line 5: imported with warning: the employee is under a disciplinary sanction"
+    warned = warning_text(RowError(5, "", "rules.res_sanction_open", {"level": "berat"}), "en")
+    assert warned == (
+        "Line 5: imported with warning: serving a berat disciplinary sanction (end date unknown)"
+    )

@@ -53,8 +53,9 @@ async def _plan(db: Database, moves: int = 2) -> int:
             employee = await get_employee(session, employee_id)
             assert employee is not None
             await service.add_move(
-                session, plan_id=plan.id, employee=employee, dest=DEST, tmt=date(2027, 2, 1),
-                rationale="Penguatan layanan", warnings=[], override_reason="", actor="tg:1",
+                session, _settings(), plan_id=plan.id, employee=employee, dest=DEST,
+                tmt=date(2027, 2, 1), rationale="Penguatan layanan", override_reason="",
+                actor="tg:1",
             )  # fmt: skip
         return plan.id
 
@@ -76,10 +77,10 @@ async def _consulting(db: Database) -> tuple[int, list[PlanMove], Scheduler]:
     scheduler = Scheduler(db, FakeClock(NOW))
     register_consultation_jobs(scheduler, _settings(), lambda: None)
     async with db.transaction() as session:
-        await service.submit_plan(session, NOW, HR, plan_id, default_locale="id")
+        await service.submit_plan(session, NOW, HR, plan_id, settings=_settings())
         for move in await q.moves_of(session, plan_id):
             await service_approval.decide(
-                session, NOW, APPROVER, move.id, "approve", "", default_locale="id"
+                session, NOW, APPROVER, move.id, "approve", "", settings=_settings()
             )
         sent = await sc.start_consultation(
             session, NOW, HR, plan_id, settings=_settings(), scheduler=scheduler
@@ -93,8 +94,8 @@ async def test_submit_once(db: Database, moves: int, ok: bool) -> None:
     """A draft with moves goes to the approvers once; an empty plan or a repeat is refused."""
     plan_id = await _plan(db, moves)
     async with db.transaction() as session:
-        first = await service.submit_plan(session, NOW, HR, plan_id, default_locale="id")
-        again = await service.submit_plan(session, NOW, HR, plan_id, default_locale="id")
+        first = await service.submit_plan(session, NOW, HR, plan_id, settings=_settings())
+        again = await service.submit_plan(session, NOW, HR, plan_id, settings=_settings())
     assert (first.ok, first.count, again.ok) == (ok, moves, False)
     assert {m.status for m in await _rows(db, PlanMove)} == ({"submitted"} if ok else set())
     assert (f"plan{plan_id}sub:{APPROVER}" in await _keys(db)) is ok
@@ -105,18 +106,18 @@ async def test_decide_activates_plan_and_tells_hr(db: Database, decision: Any) -
     """Each move is decided once; the last decision activates the plan and HR is told."""
     plan_id = await _plan(db)
     async with db.transaction() as session:
-        await service.submit_plan(session, NOW, HR, plan_id, default_locale="id")
+        await service.submit_plan(session, NOW, HR, plan_id, settings=_settings())
     first, second = await _rows(db, PlanMove)
     async with db.transaction() as session:
         done = await service_approval.decide(
-            session, NOW, APPROVER, first.id, decision, "catatan", default_locale="id"
+            session, NOW, APPROVER, first.id, decision, "catatan", settings=_settings()
         )
         assert (await q.get_plan(session, plan_id)).status == "submitted"  # type: ignore[union-attr]
         await service_approval.decide(
-            session, NOW, APPROVER, second.id, "approve", "", default_locale="id"
+            session, NOW, APPROVER, second.id, "approve", "", settings=_settings()
         )
         repeat = await service_approval.decide(
-            session, NOW, APPROVER, first.id, "approve", "", default_locale="id"
+            session, NOW, APPROVER, first.id, "approve", "", settings=_settings()
         )
         assert (await q.get_plan(session, plan_id)).status == "active"  # type: ignore[union-attr]
     expected = "approved" if decision == "approve" else "rejected"
@@ -171,7 +172,7 @@ async def test_status_change_is_compare_and_set(db: Database) -> None:
     """A move changed by someone else after it was read is not changed again (no audit)."""
     plan_id = await _plan(db, 1)
     async with db.transaction() as session:
-        await service.submit_plan(session, NOW, HR, plan_id, default_locale="id")
+        await service.submit_plan(session, NOW, HR, plan_id, settings=_settings())
     async with db.transaction() as session:
         move = (await q.moves_of(session, plan_id))[0]
         await session.execute(text("UPDATE plan_moves SET status = 'rejected'"))
@@ -194,15 +195,16 @@ async def test_decree_tmt_and_cancel_emit_events(db: Database) -> None:
 
         events.subscribe(name, record)
     kw: dict[str, Any] = {"events": events, "default_locale": "id"}
+    decree_kw: dict[str, Any] = {**kw, "settings": _settings()}
     async with db.transaction() as session:
         await sc.record_answer(
             session, NOW, 7001, ani.employee_id, ani.id, 1, kc.AGREE, default_locale="id"
         )
         stale = await service_decree.decree_move(
-            session, NOW, HR, ani.id, 9, "SK/1", date(2027, 3, 1), **kw
+            session, NOW, HR, ani.id, 9, "SK/1", date(2027, 3, 1), **decree_kw
         )
         decreed = await service_decree.decree_move(
-            session, NOW, HR, ani.id, 1, "SK/1", date(2027, 3, 1), **kw
+            session, NOW, HR, ani.id, 1, "SK/1", date(2027, 3, 1), **decree_kw
         )
         moved = await service_decree.change_tmt(session, NOW, HR, ani.id, 1, date(2027, 4, 1), **kw)
         cancelled = await service_decree.cancel_plan(session, NOW, HR, plan_id, "ditunda", **kw)

@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from sqlalchemy import update
 
 from bot.aspirations.export import to_csv, to_xlsx
+from bot.config import load_settings
 from bot.delivery.report_xlsx import build_report
 from bot.matching.candidates_xlsx import candidates_workbook
 from bot.matching.explain import Explanation
@@ -149,11 +150,14 @@ async def test_plan_export_and_audit_trail(db: Database) -> None:
         assert employee is not None
         dest = Destination(None, next(text), next(text))
         await service.add_move(
-            session, plan_id=plan.id, employee=employee, dest=dest, tmt=date(2027, 2, 1),
-            rationale=next(text), warnings=[], override_reason=next(text), actor="tg:1",
+            session, load_settings(_env_file=None), plan_id=plan.id, employee=employee,
+            dest=dest, tmt=date(2027, 2, 1), rationale=next(text), override_reason="",
+            actor="tg:1",
         )  # fmt: skip
         await session.execute(
-            update(PlanMove).values(answer_text=next(text), kept_reason=next(text))
+            update(PlanMove).values(
+                override_reason=next(text), answer_text=next(text), kept_reason=next(text)
+            )
         )
         await audit.record(session, "tg:5", "move.answered", "plan", plan.id, reason=HOSTILE[0])
         await audit.record(session, next(text), "move.kept", "plan", plan.id, reason=HOSTILE[1])

@@ -32,6 +32,7 @@ SUBCOMMANDS: tuple[Callable[[Any], None], ...] = (
     parsers_hr.add_aspirations,
     parsers_hr.add_broadcast,
     parsers_hr.add_plans,
+    parsers_hr.add_rules,
     parsers_hr.add_surveys,
 )
 

@@ -97,3 +97,21 @@ def add_surveys(sub: Any) -> None:
     send.add_argument("--at", default=None, help='local time "DD-MM-YYYY HH.MM" (default: now)')
     send.add_argument("--days", type=int, default=CLOSE_AFTER_DAYS, help="open for N days")
     send.add_argument("--label", default="", help="round name (default: the date)")
+
+
+def add_rules(sub: Any) -> None:
+    """Add ``freeze add|list|remove`` and ``rules rotation-due``."""
+    freeze = sub.add_parser("freeze", help="election freeze periods (/periode_larangan)")
+    fsub = freeze.add_subparsers(dest="freeze_command", required=True)
+    add = runs(fsub.add_parser("add", help="add a freeze period"), "bot.cli.rules:cmd_freeze_add")
+    add.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
+    add.add_argument("--until", required=True, help="last day, YYYY-MM-DD")
+    add.add_argument("--name", default="", help='e.g. "Pilkada 2029"')
+    runs(fsub.add_parser("list", help="list freeze periods"), "bot.cli.rules:cmd_freeze_list")
+    remove = fsub.add_parser("remove", help="remove a freeze period")
+    runs(remove, "bot.cli.rules:cmd_freeze_remove").add_argument("id", type=int)
+    rules = sub.add_parser("rules", help="move rules")
+    rsub = rules.add_subparsers(dest="rules_command", required=True)
+    due = rsub.add_parser("rotation-due", help="employees due for rotation (5+ years in post)")
+    runs(due, "bot.cli.rules:cmd_rotation_due")
+    due.add_argument("--on", default=None, help="judged on YYYY-MM-DD (default: today)")

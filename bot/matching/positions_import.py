@@ -16,7 +16,13 @@ from bot.imports.kinds import ImportContext, ImportKind
 from bot.imports.reader import Table
 from bot.imports.report import ImportReport, RowError
 from bot.imports.rows import CellChecks, LineResult, Validated, map_headers, validate_rows
-from bot.roster.validation import RosterError, normalize_education, normalize_rank, rank_index
+from bot.roster.validation import (
+    RosterError,
+    normalize_education,
+    normalize_position_kind,
+    normalize_rank,
+    rank_index,
+)
 from storage.models.base import utcnow
 from storage.queries import positions as q
 from storage.queries.audit import record
@@ -32,6 +38,7 @@ REQUIRED: dict[str, str] = {
 ALIASES: dict[str, tuple[str, ...]] = {
     "position_id": ("position_id", "kode", "kode_formasi", "kode_jabatan", "id"),
     "title": ("title", "jabatan", "nama_jabatan"),
+    "position_kind": ("position_kind", "jenis_jabatan", "jenis"),
     "unit": ("unit", "unit_kerja", "opd", "perangkat_daerah"),
     "required_skills": ("required_skills", "kompetensi", "persyaratan", "syarat_kompetensi"),
     "education_level": ("education_level", "pendidikan", "pendidikan_minimal", "tingkat"),
@@ -42,7 +49,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "main_duties": ("main_duties", "tugas_pokok", "uraian_tugas"),
 }
 _COLUMNS = ("title", "unit_name", "required_skills", "education_level", "education_fields",
-            "min_rank", "max_rank", "quota", "main_duties", "open", "unit_id")  # fmt: skip
+            "min_rank", "max_rank", "quota", "main_duties", "open", "unit_id",
+            "position_kind")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +68,7 @@ class PositionRow:
     max_rank: str
     quota: int
     main_duties: str
+    position_kind: str = ""
 
 
 def validate_positions(table: Table, _ctx: ImportContext) -> Validated[PositionRow]:
@@ -108,6 +117,7 @@ def _parse_row(line: int, v: dict[str, str]) -> LineResult[PositionRow]:
     except RosterError:
         check.add("education_level", "match.err.education", value=v["education_level"])
     ranks = _ranks(check, v)
+    kind = check("position_kind", normalize_position_kind, v.get("position_kind", ""))
     quota_text = v.get("quota", "") or "1"
     if not quota_text.isdigit() or int(quota_text) < 1:
         check.add("quota", "match.err.quota", value=quota_text)
@@ -118,7 +128,7 @@ def _parse_row(line: int, v: dict[str, str]) -> LineResult[PositionRow]:
         line=line, position_id=v["position_id"], title=v["title"], unit=v["unit"],
         required_skills=v["required_skills"], education_level=level, education_fields=fields,
         min_rank=ranks[0], max_rank=ranks[1], quota=int(quota_text),
-        main_duties=v.get("main_duties", ""),
+        main_duties=v.get("main_duties", ""), position_kind=kind,
     ), []  # fmt: skip
 
 
@@ -129,7 +139,7 @@ def _values(row: PositionRow, unit_id: int) -> dict[str, Any]:
         "required_skills": row.required_skills, "education_level": row.education_level,
         "education_fields": row.education_fields, "min_rank": row.min_rank,
         "max_rank": row.max_rank, "quota": row.quota, "main_duties": row.main_duties,
-        "open": True,
+        "open": True, "position_kind": row.position_kind,
     }  # fmt: skip
 
 

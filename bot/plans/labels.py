@@ -43,15 +43,6 @@ CATEGORY = {
     "distance": "plans.cat_distance",
     "other": "plans.cat_other",
 }
-WARNING = {
-    "elig_tmt_unknown": "plans.warn_elig_tmt_unknown",
-    "elig_too_short": "plans.warn_elig_too_short",
-    "elig_sanction": "plans.warn_elig_sanction",
-    "elig_study_leave": "plans.warn_elig_study_leave",
-    "elig_freeze": "plans.warn_elig_freeze",
-    "quota_full": "plans.warn_quota_full",
-    "rank_range": "plans.warn_rank_range",
-}
 DECIDED = {"approve": "plans.apv_done_approve", "reject": "plans.apv_done_reject"}
 EXPORT_COLUMNS = {
     "id": "plans.col_id",

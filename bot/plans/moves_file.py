@@ -17,7 +17,7 @@ from bot.roster.importer import nip_duplicate
 from bot.roster.validation import clean_text, parse_date, parse_nip
 
 RATIONALE_MAX = 500
-DEST_COLUMNS = "kode_formasi | unit_tujuan + jabatan_tujuan"
+DEST_COLUMNS = "kode_formasi | unit_tujuan + jabatan_tujuan | instansi_tujuan + jabatan_tujuan"
 MOVE_ALIASES: dict[str, tuple[str, ...]] = {
     "nip": COLUMN_ALIASES["nip"],
     "kode_formasi": (
@@ -26,6 +26,10 @@ MOVE_ALIASES: dict[str, tuple[str, ...]] = {
     "unit_tujuan": (
         "unit tujuan", "unit kerja tujuan", "opd tujuan", "perangkat daerah tujuan",
         "to unit", "target unit", "destination unit",
+    ),
+    "instansi_tujuan": (
+        "instansi tujuan", "keluar ke instansi", "pindah ke instansi", "to agency",
+        "target agency", "destination agency",
     ),
     "jabatan_tujuan": (
         "jabatan tujuan", "nama jabatan tujuan", "to position", "target position",
@@ -37,12 +41,13 @@ MOVE_ALIASES: dict[str, tuple[str, ...]] = {
 REQUIRED = ("nip", "tmt")
 # Text columns and their longest accepted value.
 _TEXT_LIMITS = (("kode_formasi", 50), ("unit_tujuan", 200), ("jabatan_tujuan", 200),
-                ("alasan", RATIONALE_MAX))  # fmt: skip
+                ("instansi_tujuan", 200), ("alasan", RATIONALE_MAX))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class MoveLine:
-    """One valid line: who, where to (a position code, or unit and position), when, why."""
+    """One valid line: who, where to (a position code, or unit and position, or an agency
+    outside and position), when, why."""
 
     line: int
     nip: str
@@ -51,13 +56,15 @@ class MoveLine:
     position: str
     tmt: date
     rationale: str
+    agency: str = ""
 
 
 def validate_moves(table: Table, ctx: ImportContext) -> Validated[MoveLine]:
     """Validate every line of a moves table against ``ctx.today``."""
     columns = map_headers(table.header, MOVE_ALIASES, REQUIRED)
     has_dest = "kode_formasi" in columns.index or (
-        "unit_tujuan" in columns.index and "jabatan_tujuan" in columns.index
+        "jabatan_tujuan" in columns.index
+        and ("unit_tujuan" in columns.index or "instansi_tujuan" in columns.index)
     )
     if not has_dest:
         columns.missing.append(DEST_COLUMNS)
@@ -83,8 +90,9 @@ def _parse_line(line: int, values: dict[str, str], today: date) -> LineResult[Mo
         for key, limit in _TEXT_LIMITS
     }
     code, unit, position = texts["kode_formasi"], texts["unit_tujuan"], texts["jabatan_tujuan"]
-    if not code and not (unit and position):
+    agency = texts["instansi_tujuan"]
+    if not code and not ((unit or agency) and position):
         check.add("kode_formasi", "plans.imp_err_dest_missing")
     if check.errors or nip_info is None or tmt is None:
         return None, check.errors
-    return MoveLine(line, nip_info.nip, code, unit, position, tmt, texts["alasan"]), []
+    return MoveLine(line, nip_info.nip, code, unit, position, tmt, texts["alasan"], agency), []

@@ -1,9 +1,10 @@
 """The moves import kind: add a file's moves to a Draf plan, all lines or nothing.
 
-Every line is resolved first (employee by NIP, destination by position code or unit and
-position, not already in the plan). With a rejected line and no ``partial`` nothing is
-written. Rule warnings never reject a line: the move is added, the warning is listed in
-the report, and the audit trail records it as "imported with warning". The plan is
+Every line is resolved first (employee by NIP, destination by position code, unit and
+position, or an agency outside and position; not already in the plan). With a rejected
+line and no ``partial`` nothing is written. The rules (``bot.rules``, judged on each line's
+TMT) never reject a line: the move is added, each unmet rule is listed in the report, and
+a blocking one is overridden with the reason "imported with warning" (audited). The plan is
 ``ctx.target`` or, when not given, the most recently created Draf plan.
 """
 
@@ -17,15 +18,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.imports.kinds import ImportContext, ImportKind, ImportRefused
 from bot.imports.report import ImportReport, RowError, TextRef
 from bot.plans import status as st
-from bot.plans.labels import WARNING
 from bot.plans.moves_file import MoveLine, validate_moves
-from bot.plans.service import (
-    Destination,
-    add_move,
-    destination_of,
-    resolve_destination,
-    warnings_for,
-)
+from bot.plans.service import Added, Destination, add_move, destination_of, resolve_destination
+from bot.rules.labels import RESULT_TEXT
+from bot.rules.render import text_params
 from storage.models import Employee, MutationPlan
 from storage.queries import audit
 from storage.queries import plans as q
@@ -65,6 +61,8 @@ async def _destination(session: AsyncSession, line: MoveLine) -> Destination | R
             return RowError(line.line, "kode_formasi", "plans.imp_err_position_unknown",
                             {"value": line.code})  # fmt: skip
         return destination_of(position)
+    if line.agency:
+        return Destination(None, line.agency, line.position, leaves_agency=True)
     dest = await resolve_destination(session, f"{line.unit} / {line.position}")
     if dest is None:
         return RowError(line.line, "unit_tujuan", "plans.imp_err_unit_unknown",
@@ -108,15 +106,17 @@ async def apply_moves(
         return
     name = PurePath(ctx.filename).name[:100]
     for item in resolved:
-        warnings = await warnings_for(session, ctx.settings, item.employee, item.dest, ctx.today)
-        await add_move(
-            session, plan_id=plan.id, employee=item.employee, dest=item.dest,
-            tmt=item.line.tmt, rationale=item.line.rationale, warnings=warnings,
-            override_reason=IMPORTED_WITH_WARNING if warnings else "", actor=ctx.actor,
+        added = await add_move(
+            session, ctx.settings, plan_id=plan.id, employee=item.employee, dest=item.dest,
+            tmt=item.line.tmt, rationale=item.line.rationale,
+            override_reason=IMPORTED_WITH_WARNING, actor=ctx.actor,
             source={"source": "import", "file": name, "line": item.line.line},
         )  # fmt: skip
-        report.warnings.extend(RowError(item.line.line, "", WARNING[w.code], w.params)
-                               for w in warnings)  # fmt: skip
+        assert isinstance(added, Added)  # a reason is given: nothing can stop it
+        report.warnings.extend(
+            RowError(item.line.line, "", RESULT_TEXT[r.code], text_params(r, None))
+            for r in added.judgement.problems
+        )
     report.created, report.applied = len(resolved), True
     await audit.record(
         session, ctx.actor, "plan.moves_imported", "plan", plan.id, file=name,

@@ -14,40 +14,76 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.aspirations.eligibility import eligibility_of
 from bot.config import Settings
 from bot.plans import status as st
 from bot.plans.notices import esc, notify_role
-from bot.plans.rules import MoveWarning, Target, check_move
+from bot.rules.service import Judgement, NeedsReason, Target, judge, judge_move, record_overrides
 from bot.unit_search import search as search_units
 from storage.models import Employee, MutationPlan, PlanMove, Position
 from storage.queries import audit
 from storage.queries import plans as q
 from storage.queries.positions import get_position
 
+# A destination typed with one of these prefixes is an agency outside (mutasi keluar).
+OUT_PREFIXES = ("keluar:", "out:")
+
 
 @dataclass(frozen=True)
 class Destination:
-    """Where a move goes: a unit and a position title, optionally an open Position."""
+    """Where a move goes: a unit and a position title, optionally an open Position.
+
+    ``leaves_agency``: the unit is another agency (instansi), named in ``unit_name``.
+    """
 
     unit_id: int | None
     unit_name: str
     position: str
     position_ref: int | None = None
+    leaves_agency: bool = False
+
+    @property
+    def target(self) -> Target:
+        """The destination as the rules read it."""
+        return Target(self.position_ref, self.leaves_agency)
+
+
+@dataclass(frozen=True)
+class Blocked:
+    """A move whose rules need a written reason before the plan can be submitted."""
+
+    move_id: int
+    employee_name: str
+    judgement: Judgement
 
 
 @dataclass(frozen=True)
 class Submitted:
-    """A submit attempt: ``ok`` with the number of moves sent, or refused."""
+    """A submit attempt: ``ok`` with the number of moves sent, or refused (``blocked``)."""
 
     ok: bool
     plan_id: int
     count: int = 0
+    blocked: tuple[Blocked, ...] = ()
+
+
+@dataclass(frozen=True)
+class Added:
+    """A move added, with the rules judged on its proposed TMT."""
+
+    move: PlanMove
+    judgement: Judgement
 
 
 async def resolve_destination(session: AsyncSession, text: str) -> Destination | None:
-    """An open position code ("F-001") or "Unit / Jabatan" (unit matched fuzzily)."""
+    """An open position code ("F-001"), "Unit / Jabatan" (unit matched fuzzily), or an
+    agency outside: "keluar: Instansi / Jabatan"."""
     text = text.strip()
+    prefix = next((p for p in OUT_PREFIXES if text.lower().startswith(p)), None)
+    if prefix is not None:
+        agency, _, title = text[len(prefix) :].partition("/")
+        if not (agency.strip() and title.strip()):
+            return None
+        return Destination(None, agency.strip()[:200], title.strip(), leaves_agency=True)
     position = await get_position(session, text) if "/" not in text else None
     if position is not None:
         return destination_of(position)
@@ -75,39 +111,32 @@ def destination_of(position: Position) -> Destination:
     return Destination(position.unit_id, position.unit_name, position.title, position.id)
 
 
-async def warnings_for(
-    session: AsyncSession,
-    settings: Settings,
-    employee: Employee,
-    dest: Destination,
-    today: date,
-    exclude_move: int | None = None,
-) -> list[MoveWarning]:
-    """Every rule the move would break (eligibility, quota, golongan range)."""
-    eligibility = eligibility_of(employee, settings, today)
-    target = Target()
-    if dest.position_ref is not None:
-        position = await q.get_position_by_pk(session, dest.position_ref)
-        if position is not None:
-            taken = await q.taken_for_position(session, position.id, exclude_move)
-            target = Target(position.quota, taken, position.min_rank, position.max_rank)
-    return check_move(eligibility, employee.rank, target)
+async def check_new_move(
+    session: AsyncSession, settings: Settings, employee: Employee, dest: Destination, tmt: date
+) -> Judgement:
+    """The rules of a move not stored yet, judged on its proposed TMT."""
+    return await judge(
+        session, settings, point="add", on=tmt, employee=employee, target=dest.target
+    )
 
 
 async def add_move(
     session: AsyncSession,
+    settings: Settings,
     *,
     plan_id: int,
     employee: Employee,
     dest: Destination,
     tmt: date,
     rationale: str,
-    warnings: list[MoveWarning],
     override_reason: str,
     actor: str,
     source: dict[str, object] | None = None,
-) -> PlanMove:
-    """Add a draft move and audit it (and any rule HR chose to override, with the reason)."""
+) -> Added | NeedsReason:
+    """Add a draft move and audit it; a blocking rule needs ``override_reason`` (kept)."""
+    judgement = await check_new_move(session, settings, employee, dest, tmt)
+    if judgement.uncovered and not override_reason:
+        return NeedsReason(judgement)
     move = await q.add_move(
         session,
         plan_id=plan_id,
@@ -116,11 +145,12 @@ async def add_move(
         from_position=employee.position_title,
         to_unit_id=dest.unit_id,
         to_position=dest.position,
+        to_agency=dest.unit_name if dest.leaves_agency else "",
         position_ref=dest.position_ref,
         proposed_tmt=tmt,
         rationale=rationale,
-        warnings=[w.code for w in warnings],
-        override_reason=override_reason,
+        warnings=[],
+        override_reason="",
         status=st.DRAFT,
         version=1,
     )
@@ -129,12 +159,7 @@ async def add_move(
         employee_id=employee.id, to_unit=dest.unit_name, to_position=dest.position,
         tmt=tmt.isoformat(), rationale=rationale, **(source or {"source": "chat"}),
     )  # fmt: skip
-    if warnings:
-        await audit.record(
-            session, actor, "move.rule_override", "move", move.id,
-            warnings=[w.code for w in warnings], reason=override_reason,
-        )  # fmt: skip
-    return move
+    return Added(move, await record_overrides(session, move, judgement, override_reason, actor))
 
 
 async def set_status(
@@ -186,26 +211,53 @@ async def create_plan(session: AsyncSession, actor_id: int, name: str) -> Mutati
     return plan
 
 
+async def _blocked_moves(
+    session: AsyncSession, settings: Settings, moves: list[PlanMove], reason: str, actor: str
+) -> tuple[Blocked, ...]:
+    """Judge each draft move on its TMT; keep ``reason`` for what blocks, or list them."""
+    blocked = []
+    for move in moves:
+        if move.status != st.DRAFT:
+            continue
+        judgement = await judge_move(session, settings, move, "submit", move.proposed_tmt)
+        if judgement.uncovered and reason:
+            await record_overrides(session, move, judgement, reason, actor)
+        elif judgement.uncovered:
+            employee = await session.get(Employee, move.employee_id)
+            blocked.append(Blocked(move.id, employee.name if employee else "-", judgement))
+    return tuple(blocked)
+
+
 async def submit_plan(
-    session: AsyncSession, now: datetime, actor_id: int, plan_id: int, *, default_locale: str
-) -> Submitted:
-    """Send a draft plan with moves to the approvers (each is told through the outbox)."""
+    session: AsyncSession, now: datetime, actor_id: int, plan_id: int, *, settings: Settings,
+    override_reason: str = "",
+) -> Submitted:  # fmt: skip
+    """Send a draft plan with moves to the approvers (each is told through the outbox).
+
+    Every draft move is judged again on its proposed TMT; a blocking rule not overridden
+    yet refuses the submission (``blocked``) unless ``override_reason`` is given.
+    """
     plan = await q.get_plan(session, plan_id)
     moves = await q.moves_of(session, plan_id)
     if plan is None or plan.status != st.PLAN_DRAFT or not moves:
         return Submitted(False, plan_id)
+    actor = audit.actor_of(actor_id)
+    blocked = await _blocked_moves(session, settings, moves, override_reason, actor)
+    if blocked:
+        return Submitted(False, plan_id, blocked=blocked)
+    moves = await q.moves_of(session, plan_id)
     draft = {"status": st.PLAN_DRAFT}
     if not await q.update_plan(
         session, plan_id, draft, {"status": st.PLAN_SUBMITTED, "submitted_at": now}
     ):
         return Submitted(False, plan_id)
-    actor = audit.actor_of(actor_id)
     for move in moves:
         if move.status == st.DRAFT:
             await set_status(session, move, "submit", actor)
     await audit.record(session, actor, "plan.submitted", "plan", plan_id, moves=len(moves))
     await notify_role(
-        session, now, default_locale, "approver", f"plan{plan_id}sub", "plans.approver_notice",
+        session, now, settings.default_locale, "approver", f"plan{plan_id}sub",
+        "plans.approver_notice",
         id=plan_id, name=esc(plan.name), count=len(moves),
     )  # fmt: skip
     return Submitted(True, plan_id, len(moves))

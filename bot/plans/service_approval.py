@@ -11,10 +11,12 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.config import Settings
 from bot.plans import status as st
 from bot.plans.buttons import Decision
 from bot.plans.notices import notify_role
 from bot.plans.service import refresh_plan_status, set_status
+from bot.rules.service import Judgement, judge_move, record_overrides
 from storage.models import MutationPlan, PlanMove
 from storage.queries import audit
 from storage.queries import plans as q
@@ -30,16 +32,19 @@ class ApprovalView:
     rows: list[q.MoveRow]
     page: int
     pages: int
+    judgements: dict[int, Judgement]  # move id -> the rules on its proposed TMT
 
 
 @dataclass(frozen=True)
 class Decided:
-    """A decision attempt: ``done``, or the move's status that prevented it."""
+    """A decision attempt: ``done``, or the move's status that prevented it, or the
+    blocking rules (``judgement``) an approval needs the approver's reason for."""
 
     done: bool
     move_id: int
     plan_id: int
     status: str
+    judgement: Judgement | None = None
 
 
 async def waiting_plans(session: AsyncSession) -> list[MutationPlan]:
@@ -47,15 +52,23 @@ async def waiting_plans(session: AsyncSession) -> list[MutationPlan]:
     return await q.list_plans(session, [st.PLAN_SUBMITTED])
 
 
-async def approval_page(session: AsyncSession, plan_id: int, page: int) -> ApprovalView | None:
-    """The moves of one page (clamped to the pages there are), or None for an unknown plan."""
+async def approval_page(
+    session: AsyncSession, settings: Settings, plan_id: int, page: int
+) -> ApprovalView | None:
+    """The moves of one page (clamped to the pages there are) with their rules judged on
+    the proposed TMT and HR's overrides, or None for an unknown plan."""
     plan = await q.get_plan(session, plan_id)
     if plan is None:
         return None
     rows = await q.move_rows(session, plan_id)
     pages = max(1, (len(rows) + PAGE_SIZE - 1) // PAGE_SIZE)
     page = min(max(page, 0), pages - 1)
-    return ApprovalView(plan, rows[page * PAGE_SIZE : (page + 1) * PAGE_SIZE], page, pages)
+    shown = rows[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+    judgements = {
+        r.move.id: await judge_move(session, settings, r.move, "approve", r.move.proposed_tmt)
+        for r in shown
+    }
+    return ApprovalView(plan, shown, page, pages, judgements)
 
 
 async def move_to_decide(session: AsyncSession, move_id: int) -> PlanMove | None:
@@ -71,13 +84,16 @@ async def decide(
     decision: Decision,
     note: str,
     *,
-    default_locale: str,
+    settings: Settings,
+    override_reason: str = "",
 ) -> Decided:
     """Approve or reject a submitted move (audited); activate the plan when all are decided.
 
     The plan row is locked first (PostgreSQL; SQLite runs one writer at a time), so two
     approvers deciding the last two moves at once cannot both miss the other's decision
     and leave the plan waiting; the move's status change itself is a compare-and-set.
+    An approval judges the rules again on the proposed TMT: a blocking rule that HR did not
+    override needs the approver's ``override_reason`` (kept, audited).
     """
     found = await q.get_move(session, move_id)
     if found is None:
@@ -88,11 +104,16 @@ async def decide(
         return Decided(False, move_id, 0, "")
     values = {"decision_note": note, "decided_by": actor_id, "decided_at": now}
     actor = audit.actor_of(actor_id)
+    if move.status == st.SUBMITTED and decision == "approve":
+        judgement = await judge_move(session, settings, move, "approve", move.proposed_tmt)
+        if judgement.uncovered and not override_reason:
+            return Decided(False, move_id, move.plan_id, move.status, judgement)
+        await record_overrides(session, move, judgement, override_reason, actor)
     if move.status != st.SUBMITTED or not await set_status(
         session, move, decision, actor, values=values, note=note
     ):
         return Decided(False, move_id, move.plan_id, move.status)
-    await _plan_decided(session, now, actor, move.plan_id, default_locale)
+    await _plan_decided(session, now, actor, move.plan_id, settings.default_locale)
     return Decided(True, move_id, move.plan_id, move.status)
 
 

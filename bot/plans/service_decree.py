@@ -14,6 +14,7 @@ from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.config import Settings
 from bot.events import MOVE_CANCELLED, MOVE_DECREED, MOVE_TMT_CHANGED, EventBus, MoveEvent
 from bot.plans import consultation as kc
 from bot.plans import status as st
@@ -21,6 +22,7 @@ from bot.plans.dates import fmt_date
 from bot.plans.jobs import cancel_consultation_jobs
 from bot.plans.notices import esc, tell_employee
 from bot.plans.service import set_status
+from bot.rules.service import NeedsReason, judge_move, record_overrides
 from storage.models import MutationPlan, PlanMove
 from storage.queries import audit
 from storage.queries import plans as q
@@ -101,14 +103,22 @@ async def keep_move(
 async def decree_move(
     session: AsyncSession, now: datetime, actor_id: int, move_id: int, version: int,
     number: str, tmt: date,
-    *, events: EventBus, default_locale: str,
-) -> bool:  # fmt: skip
-    """Record the decree: Ditetapkan, reminders stopped, employee told, MOVE_DECREED emitted."""
+    *, events: EventBus, default_locale: str, settings: Settings, override_reason: str = "",
+) -> bool | NeedsReason:  # fmt: skip
+    """Record the decree: Ditetapkan, reminders stopped, employee told, MOVE_DECREED emitted.
+
+    The rules are judged on the SK's TMT; a blocking rule not overridden yet for this
+    version needs ``override_reason`` (else ``NeedsReason`` and nothing changes).
+    """
     move = await _current(session, move_id, version)
     values = {"decree_number": number, "decree_tmt": tmt}
     if move is None or not st.can("decree", move.status):
         return False
     actor = audit.actor_of(actor_id)
+    judgement = await judge_move(session, settings, move, "decree", tmt)
+    if judgement.uncovered and not override_reason:
+        return NeedsReason(judgement)
+    await record_overrides(session, move, judgement, override_reason, actor)
     if not await set_status(
         session, move, "decree", actor, values=values, sk=number, tmt=tmt.isoformat()
     ):

@@ -17,10 +17,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import Settings
 from bot.plans import consultation as kc
 from bot.plans import status as st
-from bot.plans.rules import MoveWarning
-from bot.plans.service import Destination, add_move, destination_of, warnings_for
+from bot.plans.service import Added, Destination, add_move, check_new_move, destination_of
 from bot.plans.service_consultation import send_consultation
 from bot.privacy import mask_nip
+from bot.rules.service import Judgement, NeedsReason, judge, record_overrides
 from bot.services.scheduler import Scheduler
 from storage.models import Employee, MutationPlan, PlanMove
 from storage.queries import audit
@@ -34,11 +34,20 @@ MAX_CHOICES = 30  # people offered for a typed name (paged in the chat)
 
 @dataclass(frozen=True)
 class Saved:
-    """A new move: ``added`` (with its id), or why not."""
+    """A new move: ``added`` (with its id), or why not (``needs_reason``: ``judgement``)."""
 
-    outcome: Literal["added", "not_draft", "already"]
+    outcome: Literal["added", "not_draft", "already", "needs_reason"]
     employee_name: str
     move_id: int = 0
+    judgement: Judgement | None = None
+
+
+@dataclass(frozen=True)
+class Revised:
+    """A revision: the new ``version``, None when stale, or the rules needing a reason."""
+
+    version: int | None
+    judgement: Judgement | None = None
 
 
 @dataclass(frozen=True)
@@ -109,36 +118,43 @@ async def employee(session: AsyncSession, employee_id: int) -> Employee | None:
     return await get_employee(session, employee_id)
 
 
-async def move_warnings(
+async def check_move(
     session: AsyncSession,
     settings: Settings,
-    today: date,
     employee_id: int,
     dest: Destination,
-    exclude_move: int | None = None,
-) -> list[MoveWarning]:
-    """Every rule moving this employee to ``dest`` would break."""
+    tmt: date,
+    revise: int | None = None,
+) -> Judgement:
+    """The rules of moving this employee to ``dest`` on ``tmt`` (a revision of ``revise``)."""
     found = await get_employee(session, employee_id)
     assert found is not None
-    return await warnings_for(session, settings, found, dest, today, exclude_move)
+    if revise is None:
+        return await check_new_move(session, settings, found, dest, tmt)
+    return await judge(session, settings, point="add", on=tmt, employee=found,
+                       target=dest.target, exclude_move=revise)  # fmt: skip
 
 
 async def save_move(
-    session: AsyncSession, actor_id: int, plan_id: int, employee_id: int, dest: Destination,
-    tmt: date, rationale: str, warnings: list[MoveWarning], override_reason: str,
+    session: AsyncSession, settings: Settings, actor_id: int, plan_id: int, employee_id: int,
+    dest: Destination, tmt: date, rationale: str, override_reason: str,
 ) -> Saved:  # fmt: skip
-    """Add the move to a draft plan (one live move per employee and plan)."""
+    """Add the move to a draft plan (one live move per employee and plan); a blocking
+    rule needs ``override_reason``."""
     found = await get_employee(session, employee_id)
     assert found is not None
     if await draft_plan(session, plan_id) is None:
         return Saved("not_draft", found.name)
     if await q.live_move_of_employee(session, plan_id, found.id):
         return Saved("already", found.name)
-    move = await add_move(
-        session, plan_id=plan_id, employee=found, dest=dest, tmt=tmt, rationale=rationale,
-        warnings=warnings, override_reason=override_reason, actor=audit.actor_of(actor_id),
+    added = await add_move(
+        session, settings, plan_id=plan_id, employee=found, dest=dest, tmt=tmt,
+        rationale=rationale, override_reason=override_reason, actor=audit.actor_of(actor_id),
     )  # fmt: skip
-    return Saved("added", found.name, move.id)
+    if isinstance(added, NeedsReason):
+        return Saved("needs_reason", found.name, judgement=added.judgement)
+    assert isinstance(added, Added)
+    return Saved("added", found.name, added.move.id, added.judgement)
 
 
 async def proposal(
@@ -167,31 +183,45 @@ async def current_destination(session: AsyncSession, move: PlanMove) -> str:
     return f"{unit} / {move.to_position or '-'}"
 
 
+def out_and_approval(dest: Destination) -> dict[str, object]:
+    """A revision's agency outside, and no Minister's approval (it named the old move)."""
+    return {"to_agency": dest.unit_name if dest.leaves_agency else "",
+            "freeze_approval_number": "", "freeze_approval_date": None}  # fmt: skip
+
+
 async def revise_move(
     session: AsyncSession, now: datetime, actor_id: int, move_id: int, dest: Destination,
-    tmt: date, rationale: str, warnings: list[MoveWarning], override_reason: str,
+    tmt: date, rationale: str, override_reason: str,
     *, settings: Settings, scheduler: Scheduler,
-) -> int | None:  # fmt: skip
-    """Change a consulted move into a new version and consult the employee again."""
+) -> Revised:  # fmt: skip
+    """Change a consulted move into a new version and consult the employee again; the
+    rules are judged on the new TMT and a blocking one needs ``override_reason``."""
     move = await q.get_move(session, move_id, lock=True)
     if move is None or move.status != st.CONSULTATION:
-        return None
+        return Revised(None)
+    employee = await get_employee(session, move.employee_id)
+    assert employee is not None
+    judgement = await judge(session, settings, point="add", on=tmt, employee=employee,
+                            target=dest.target, exclude_move=move.id)  # fmt: skip
+    if judgement.uncovered and not override_reason:
+        return Revised(None, judgement)
     before = {"to_position": move.to_position, "tmt": move.proposed_tmt.isoformat()}
     version = move.version + 1
     values = {
         "to_unit_id": dest.unit_id, "to_position": dest.position, "position_ref": dest.position_ref,
         "proposed_tmt": tmt, "version": version, "answer": None, "answer_category": "",
         "answer_text": "", "answered_at": None, "overdue": False, "kept_reason": "",
-        "warnings": [w.code for w in warnings], "override_reason": override_reason,
-        "consulted_at": now, "deadline": kc.deadline_from(now),
+        "warnings": [], "override_reason": "", "consulted_at": now,
+        "deadline": kc.deadline_from(now), **out_and_approval(dest),
     }  # fmt: skip
     expect = {"status": st.CONSULTATION, "version": move.version}
     if not await q.update_move(session, move_id, expect, values):
-        return None
+        return Revised(None)
+    actor = audit.actor_of(actor_id)
     await audit.record(
-        session, audit.actor_of(actor_id), "move.revised", "move", move_id, version=version,
-        before=before, to_position=dest.position, tmt=tmt.isoformat(), reason=rationale,
-        warnings=values["warnings"], override=override_reason,
+        session, actor, "move.revised", "move", move_id, version=version, before=before,
+        to_position=dest.position, tmt=tmt.isoformat(), reason=rationale,
     )  # fmt: skip
+    judgement = await record_overrides(session, move, judgement, override_reason, actor)
     await send_consultation(session, now, move_id, settings=settings, scheduler=scheduler)
-    return version
+    return Revised(version, judgement)

@@ -10,10 +10,14 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.actors import actor_labels
+from bot.config import Settings
 from bot.plans import consultation as kc
 from bot.plans import labels
+from bot.plans import status as st
 from bot.plans.dates import fmt_date
 from bot.plans.moves_import import IMPORTED_WITH_WARNING
+from bot.rules.model import Point
+from bot.rules.service import Judgement, judge_move
 from bot.spreadsheet import Sheet, write_xlsx
 from bot.texts import t
 from storage.models import AuditEntry, MutationPlan
@@ -84,6 +88,28 @@ async def move_rows(session: AsyncSession, plan_id: int) -> list[MoveRow]:
 async def move_card(session: AsyncSession, move_id: int) -> MoveRow | None:
     """One move with its display data, or None."""
     return await q.move_row(session, move_id)
+
+
+@dataclass(frozen=True)
+class MoveDetails:
+    """One move for its card, with its rules judged for the next decision."""
+
+    row: MoveRow
+    judgement: Judgement
+
+
+NEXT_POINT: dict[str, Point] = {st.DRAFT: "submit", st.SUBMITTED: "approve"}
+
+
+async def move_details(
+    session: AsyncSession, settings: Settings, move_id: int
+) -> MoveDetails | None:
+    """The move's card data and its rules (on the SK's TMT once decreed), or None."""
+    row = await move_card(session, move_id)
+    if row is None:
+        return None
+    point = NEXT_POINT.get(row.move.status, "decree")
+    return MoveDetails(row, await judge_move(session, settings, row.move, point))
 
 
 async def summary(session: AsyncSession, plan_id: int) -> Summary:

@@ -46,7 +46,30 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         "hukuman disiplin", "hukdis", "sedang hukuman disiplin", "disciplinary sanction",
         "sanction",
     ),
+    "hukuman_tingkat": (
+        "hukuman tingkat", "tingkat hukuman", "tingkat hukuman disiplin", "jenis hukuman",
+        "sanction level",
+    ),
+    "hukuman_selesai": (
+        "hukuman selesai", "akhir hukuman", "hukuman berakhir", "tanggal akhir hukuman",
+        "sanction until", "sanction end",
+    ),
+    "dalam_pemeriksaan": (
+        "dalam pemeriksaan", "sedang diperiksa", "pemeriksaan disiplin", "under examination",
+    ),
     "tugas_belajar": ("tugas belajar", "tubel", "study leave", "on study leave"),
+    "tugas_belajar_selesai": (
+        "tugas belajar selesai", "akhir tugas belajar", "tubel selesai", "study leave until",
+        "study leave end",
+    ),
+    "ikatan_dinas_selesai": (
+        "ikatan dinas selesai", "akhir ikatan dinas", "ikatan dinas sampai", "service bond until",
+        "service obligation until",
+    ),
+    "skp_tahun_lalu": ("skp tahun lalu", "predikat skp tahun lalu", "skp last year"),
+    "skp_dua_tahun_lalu": (
+        "skp dua tahun lalu", "predikat skp dua tahun lalu", "skp year before last",
+    ),
     "keahlian": ("keahlian", "kompetensi", "skills", "skill", "expertise", "competencies"),
 }  # fmt: skip
 

@@ -23,6 +23,7 @@ from bot.imports.rows import CellChecks, LineResult, Validated, map_headers, val
 from bot.roster.columns import COLUMN_ALIASES, REQUIRED_COLUMNS
 from bot.roster.departures import absent_employee_ids, deactivate_absent
 from bot.roster.phones import PhoneError, parse_indonesian_mobile
+from bot.roster.rule_columns import normalize_sanction_level, normalize_skp
 from bot.roster.validation import (
     clean_text,
     normalize_education,
@@ -49,6 +50,23 @@ _FIELD_TO_COLUMN = {
     "disciplinary_sanction": "disciplinary_sanction",
     "study_leave": "study_leave",
     "roster_skills": "roster_skills",
+    "sanction_level": "sanction_level",
+    "sanction_until": "sanction_until",
+    "under_examination": "under_examination",
+    "study_leave_until": "study_leave_until",
+    "service_bond_until": "service_bond_until",
+    "skp_last_year": "skp_last_year",
+    "skp_year_before": "skp_year_before",
+}
+# Optional columns the move rules read: column -> (RosterRow attribute, check).
+_RULE_CELLS = {
+    "hukuman_tingkat": ("sanction_level", normalize_sanction_level),
+    "hukuman_selesai": ("sanction_until", parse_date),
+    "dalam_pemeriksaan": ("under_examination", parse_bool),
+    "tugas_belajar_selesai": ("study_leave_until", parse_date),
+    "ikatan_dinas_selesai": ("service_bond_until", parse_date),
+    "skp_tahun_lalu": ("skp_last_year", normalize_skp),
+    "skp_dua_tahun_lalu": ("skp_year_before", normalize_skp),
 }
 
 
@@ -70,6 +88,13 @@ class RosterRow:
     disciplinary_sanction: bool
     study_leave: bool
     roster_skills: str
+    sanction_level: str = ""
+    sanction_until: date | None = None
+    under_examination: bool = False
+    study_leave_until: date | None = None
+    service_bond_until: date | None = None
+    skp_last_year: str = ""
+    skp_year_before: str = ""
 
 
 def validate_roster(table: Table, ctx: ImportContext) -> Validated[RosterRow]:
@@ -110,15 +135,26 @@ def _parse_row(line: int, values: dict[str, str], today: date) -> LineResult[Ros
                      column="hukuman_disiplin")  # fmt: skip
     study = check("tugas_belajar", parse_bool, get("tugas_belajar", ""), column="tugas_belajar")
     skills = check("keahlian", clean_text, get("keahlian", ""), column="keahlian", max_len=2000)
+    rules = _rule_values(check, values)
     if check.errors:
         return None, check.errors
     row = RosterRow(
         line=line, nip=nip_info.nip, name=name, phone=phone, unit=unit, position_title=title,
         position_kind=kind, rank=rank, education_level=level, education_major=major,
         position_tmt=tmt, disciplinary_sanction=sanction, study_leave=study,
-        roster_skills=skills,
+        roster_skills=skills, **rules,
     )  # fmt: skip
     return row, []
+
+
+def _rule_values(check: CellChecks, values: dict[str, str]) -> dict[str, Any]:
+    """The optional cells the move rules read, as RosterRow attributes."""
+    found: dict[str, Any] = {}
+    for column, (attribute, parse) in _RULE_CELLS.items():
+        value = check(column, parse, values.get(column, ""), column=column)
+        if value is not None:
+            found[attribute] = value
+    return found
 
 
 _PHONE_ERRORS = {"invalid": "roster.err.phone", "foreign": "roster.err.phone_foreign"}

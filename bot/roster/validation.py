@@ -85,6 +85,8 @@ ERROR_KEYS = {  # problem code -> text key
     "date": "roster.err.date",
     "date_future": "roster.err.date_future",
     "bool": "roster.err.bool",
+    "sanction_level": "roster.err.sanction_level",
+    "skp": "roster.err.skp",
 }
 
 

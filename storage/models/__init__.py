@@ -14,6 +14,7 @@ from storage.models.matching import CompetenceVariant, CustomCompetence, Positio
 from storage.models.people import BotUser, Employee, EmployeeSkill, InviteCode, RoleGrant, Unit
 from storage.models.plans import MoveQuestion, MutationPlan, PlanMove, WorkloadFigure
 from storage.models.questions import FaqEntry, GeneralQuestion
+from storage.models.rules import FreezePeriod, MoveRuleOverride
 from storage.models.surveys import Survey, SurveyParticipation, SurveyResponse, SurveyRound
 from storage.models.system import AuditEntry, ConversationState
 
@@ -37,9 +38,11 @@ __all__ = [
     "FaqEntry",
     "FollowupCase",
     "FollowupNote",
+    "FreezePeriod",
     "GeneralQuestion",
     "InviteCode",
     "MoveQuestion",
+    "MoveRuleOverride",
     "MutationPlan",
     "OutboxMessage",
     "PlanMove",

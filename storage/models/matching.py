@@ -19,6 +19,7 @@ class Position(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     position_id: Mapped[str] = mapped_column(String(40), unique=True)
     title: Mapped[str] = mapped_column(String(200))
+    position_kind: Mapped[str] = mapped_column(String(20), default="")
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
     unit_name: Mapped[str] = mapped_column(String(200), default="")
     required_skills: Mapped[str] = mapped_column(Text, default="")

@@ -38,6 +38,13 @@ class Employee(Base):
     position_tmt: Mapped[date | None] = mapped_column()
     disciplinary_sanction: Mapped[bool] = mapped_column(Boolean, default=False)
     study_leave: Mapped[bool] = mapped_column(Boolean, default=False)
+    sanction_level: Mapped[str] = mapped_column(String(10), default="")  # ringan|sedang|berat
+    sanction_until: Mapped[date | None] = mapped_column()
+    under_examination: Mapped[bool] = mapped_column(Boolean, default=False)
+    study_leave_until: Mapped[date | None] = mapped_column()
+    service_bond_until: Mapped[date | None] = mapped_column()  # ikatan dinas
+    skp_last_year: Mapped[str] = mapped_column(String(20), default="")
+    skp_year_before: Mapped[str] = mapped_column(String(20), default="")
     roster_skills: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

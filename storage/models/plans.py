@@ -48,6 +48,7 @@ class PlanMove(Base):
     from_position: Mapped[str] = mapped_column(String(200), default="")
     to_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     to_position: Mapped[str] = mapped_column(String(200), default="")
+    to_agency: Mapped[str] = mapped_column(String(200), default="")  # a move out of the agency
     position_ref: Mapped[int | None] = mapped_column(ForeignKey("positions.id"), index=True)
     proposed_tmt: Mapped[date] = mapped_column()
     rationale: Mapped[str] = mapped_column(Text, default="")
@@ -68,6 +69,8 @@ class PlanMove(Base):
     kept_reason: Mapped[str] = mapped_column(Text, default="")
     decree_number: Mapped[str] = mapped_column(String(100), default="")
     decree_tmt: Mapped[date | None] = mapped_column()
+    freeze_approval_number: Mapped[str] = mapped_column(String(100), default="")
+    freeze_approval_date: Mapped[date | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -108,7 +108,8 @@ async def move_rows(
     if statuses is not None:
         stmt = stmt.where(PlanMove.status.in_(list(statuses)))
     rows = (await session.execute(stmt)).all()
-    return [MoveRow(m, e, f or "-", t or "-", int(q or 0)) for m, e, f, t, q in rows]
+    # A move to another agency names the agency instead of a unit of ours.
+    return [MoveRow(m, e, f or "-", t or m.to_agency or "-", int(q or 0)) for m, e, f, t, q in rows]
 
 
 async def move_row(session: AsyncSession, move_id: int) -> MoveRow | None:

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import BotUser, MoveQuestion, PlanMove, Unit
+from storage.models import BotUser, MoveQuestion, MoveRuleOverride, PlanMove, Unit
 
 ERASED = "[dihapus atas permintaan pegawai]"
 
@@ -21,6 +21,20 @@ async def _unit(session: AsyncSession, unit_id: int | None) -> str | None:
     """The name of a unit, or None."""
     unit = await session.get(Unit, unit_id) if unit_id is not None else None
     return unit.name if unit is not None else None
+
+
+async def _overrides(session: AsyncSession, move_id: int) -> list[dict[str, Any]]:
+    """The rules a move went ahead despite, with the reasons (the official is not named)."""
+    rows = await session.execute(
+        select(MoveRuleOverride)
+        .where(MoveRuleOverride.move_id == move_id)
+        .order_by(MoveRuleOverride.id)
+    )
+    return [
+        {"version": o.move_version, "rule": o.rule, "point": o.point,
+         "judged_on": _iso(o.judged_on), "reason": o.reason, "at": _iso(o.created_at)}
+        for o in rows.scalars()
+    ]  # fmt: skip
 
 
 async def export_for_user(session: AsyncSession, user: BotUser) -> dict[str, Any]:
@@ -57,7 +71,10 @@ async def export_for_user(session: AsyncSession, user: BotUser) -> dict[str, Any
                 "answer": move.answer, "answer_category": move.answer_category,
                 "answer_text": move.answer_text, "answered_at": _iso(move.answered_at),
                 "kept_reason": move.kept_reason, "decree_number": move.decree_number,
-                "decree_tmt": _iso(move.decree_tmt),
+                "decree_tmt": _iso(move.decree_tmt), "to_agency": move.to_agency,
+                "freeze_approval_number": move.freeze_approval_number,
+                "freeze_approval_date": _iso(move.freeze_approval_date),
+                "rule_overrides": await _overrides(session, move.id),
                 "questions": [
                     {"text": qn.text, "asked_at": _iso(qn.asked_at), "answer": qn.answer,
                      "answered_at": _iso(qn.answered_at)}

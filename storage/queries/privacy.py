@@ -75,6 +75,13 @@ async def export_employee(session: AsyncSession, user: BotUser) -> dict[str, Any
             "tmt_jabatan": _plain(employee.position_tmt),
             "disciplinary_sanction": employee.disciplinary_sanction,
             "study_leave": employee.study_leave,
+            "sanction_level": employee.sanction_level,
+            "sanction_until": _plain(employee.sanction_until),
+            "under_examination": employee.under_examination,
+            "study_leave_until": _plain(employee.study_leave_until),
+            "service_bond_until": _plain(employee.service_bond_until),
+            "skp_last_year": employee.skp_last_year,
+            "skp_year_before": employee.skp_year_before,
             "skills_in_roster": employee.roster_skills,
             "active": employee.active,
         },
@@ -106,7 +113,9 @@ PARTS: tuple[Part, ...] = (
         aspiration_queries.erase_for_user,
     ),
     Part(
-        ("plan_moves", "move_questions"), plan_queries.export_for_user, plan_queries.erase_for_user
+        ("plan_moves", "move_questions", "move_rule_overrides"),
+        plan_queries.export_for_user,
+        plan_queries.erase_for_user,
     ),
     Part(
         ("campaign_enrollments", "campaign_step_instances"), campaign_queries.export_for_user, None

@@ -157,7 +157,7 @@ async def test_corrective_move_from_a_case(harness: BotHarness) -> None:
     tmt = (date.today() + timedelta(days=60)).strftime("%d-%m-%Y")
     assert said(await hr.ask(tmt), "plans.ask_why")
     saved = await hr.ask("Koreksi penempatan dari tindak lanjut")
-    if said(saved, "plans.warnings"):  # a rule HR overrides with a reason
+    if said(saved, "rules.ask_reason"):  # a rule HR overrides with a reason
         saved = await hr.ask("Hasil tindak lanjut")
     assert said(saved, "plans.move_added")
     async with harness.services.db.transaction() as session:

@@ -31,7 +31,9 @@ plans-emp_pick = { $count ->
         [one] { NUMBER($count) } employee matches
        *[other] { NUMBER($count) } employees match
     } “{ $query }” (page { $page }/{ $pages }). Choose the one you mean, or type the NIP or name again:
-plans-ask_dest = Destination for <b>{ $name }</b>: type an open position code (e.g. <i>F-001</i>) or <i>Unit / Position</i> (e.g. <i>Dinas Kesehatan / Analis Kebijakan</i>).
+plans-ask_dest =
+    Destination for <b>{ $name }</b>: type an open position code (e.g. <i>F-001</i>) or <i>Unit / Position</i> (e.g. <i>Dinas Kesehatan / Analis Kebijakan</i>).
+    To another agency: <i>out: Agency / Position</i> (e.g. <i>out: Pemerintah Provinsi Jawa Barat / Analis Kebijakan</i>).
 plans-ask_dest_revise = Revising move #{ $id }: type the new destination — a position code or <i>Unit / Position</i>.
 plans-dest_unknown = Destination not recognised. Type an open position code, or <i>Unit / Position</i> with an existing unit name.
 plans-ask_tmt =
@@ -39,11 +41,6 @@ plans-ask_tmt =
     Type the proposed TMT (effective date), { dates-hint_date }.
 plans-tmt_past_confirm = ⚠️ The TMT { $tmt } has already passed (today is { $today }). Type the same date again to keep it, or type another TMT.
 plans-ask_why = Type the rationale of this move (shown to the employee), at most 500 characters.
-plans-warnings =
-    ⚠️ <b>This move does not yet meet these requirements:</b>
-    { $lines }
-    { "" }
-    To go ahead anyway, type the reason (it is kept in the audit trail). Type /cancel to stop.
 plans-move_added = ✅ Move #{ $id } for { $name } added.
 plans-already_in_plan = { $name } is already in this plan.
 plans-not_draft = This plan is no longer a Draf; moves cannot be added.
@@ -268,13 +265,6 @@ plans-cat_career = Career
 plans-cat_competence = Competence
 plans-cat_distance = Distance / residence
 plans-cat_other = Other
-plans-warn_elig_tmt_unknown = the employee's position TMT is unknown
-plans-warn_elig_too_short = { $years } years { $months } months in position, less than { $min_years } years (met on { $due })
-plans-warn_elig_sanction = the employee is under a disciplinary sanction
-plans-warn_elig_study_leave = the employee is on study leave
-plans-warn_elig_freeze = transfer freeze period ({ $from } to { $until })
-plans-warn_quota_full = the position's quota is full ({ $taken } of { $quota } already proposed)
-plans-warn_rank_range = golongan { $rank } is outside the position's range ({ $min } – { $max })
 plans-col_id = Move no.
 plans-col_nip = NIP
 plans-col_name = Name

@@ -56,3 +56,5 @@ roster-err-position_kind = unknown position kind ({ $value }); use JPT, administ
 roster-err-date = invalid date in column { $column } ({ $value }); use DD-MM-YYYY, e.g. 31-12-2026 (YYYY-MM-DD works too)
 roster-err-date_future = date in column { $column } is in the future ({ $value })
 roster-err-bool = column { $column } must be ya or tidak (found { $value })
+roster-err-sanction_level = unknown sanction level in column { $column } ({ $value }); use ringan, sedang or berat
+roster-err-skp = unknown SKP rating in column { $column } ({ $value }); use sangat baik, baik, butuh perbaikan, kurang, sangat kurang, or a score 0–100

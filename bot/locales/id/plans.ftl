@@ -28,7 +28,9 @@ plans-btn_workload = ⚖️ Beban kerja
 plans-ask_emp = Ketik NIP atau nama pegawai yang diusulkan. Ketik /cancel untuk batal.
 plans-emp_not_found = Tidak ada pegawai aktif yang cocok dengan “{ $query }”. Ketik ulang NIP (18 digit, atau beberapa digit awalnya) atau nama pegawai, atau tekan Batal.
 plans-emp_pick = { NUMBER($count) } pegawai cocok dengan “{ $query }” (halaman { $page }/{ $pages }). Pilih pegawai yang dimaksud, atau ketik ulang NIP atau nama:
-plans-ask_dest = Tujuan untuk <b>{ $name }</b>: ketik kode jabatan lowong (mis. <i>F-001</i>) atau <i>Unit / Jabatan</i> (mis. <i>Dinas Kesehatan / Analis Kebijakan</i>).
+plans-ask_dest =
+    Tujuan untuk <b>{ $name }</b>: ketik kode jabatan lowong (mis. <i>F-001</i>) atau <i>Unit / Jabatan</i> (mis. <i>Dinas Kesehatan / Analis Kebijakan</i>).
+    Pindah ke instansi lain: <i>keluar: Instansi / Jabatan</i> (mis. <i>keluar: Pemerintah Provinsi Jawa Barat / Analis Kebijakan</i>).
 plans-ask_dest_revise = Revisi usulan #{ $id }: ketik tujuan baru — kode jabatan lowong atau <i>Unit / Jabatan</i>.
 plans-dest_unknown = Tujuan tidak dikenali. Ketik kode jabatan lowong yang terbuka, atau <i>Unit / Jabatan</i> dengan nama unit yang ada.
 plans-ask_tmt =
@@ -36,11 +38,6 @@ plans-ask_tmt =
     Ketik usulan TMT (tanggal berlaku), { dates-hint_date }.
 plans-tmt_past_confirm = ⚠️ TMT { $tmt } sudah lewat (hari ini { $today }). Ketik tanggal yang sama sekali lagi untuk tetap memakainya, atau ketik TMT lain.
 plans-ask_why = Ketik alasan/pertimbangan usulan ini (ditampilkan kepada pegawai), maks. 500 karakter.
-plans-warnings =
-    ⚠️ <b>Usulan ini belum memenuhi ketentuan berikut:</b>
-    { $lines }
-    { "" }
-    Jika tetap dilanjutkan, ketik alasannya (akan dicatat di jejak audit). Ketik /cancel untuk batal.
 plans-move_added = ✅ Usulan #{ $id } untuk { $name } ditambahkan.
 plans-already_in_plan = { $name } sudah ada dalam rencana ini.
 plans-not_draft = Rencana ini tidak lagi berstatus Draf; usulan tidak dapat ditambah.
@@ -241,13 +238,6 @@ plans-cat_career = Karier
 plans-cat_competence = Kompetensi
 plans-cat_distance = Jarak / domisili
 plans-cat_other = Lainnya
-plans-warn_elig_tmt_unknown = TMT jabatan pegawai tidak diketahui
-plans-warn_elig_too_short = masa jabatan { $years } tahun { $months } bulan, kurang dari { $min_years } tahun (terpenuhi { $due })
-plans-warn_elig_sanction = pegawai sedang menjalani hukuman disiplin
-plans-warn_elig_study_leave = pegawai sedang tugas belajar
-plans-warn_elig_freeze = masa pembekuan mutasi ({ $from } s.d. { $until })
-plans-warn_quota_full = kuota jabatan lowong penuh ({ $taken } dari { $quota } sudah diusulkan)
-plans-warn_rank_range = golongan { $rank } di luar rentang golongan jabatan lowong ({ $min } – { $max })
 plans-col_id = No. usulan
 plans-col_nip = NIP
 plans-col_name = Nama

@@ -38,3 +38,5 @@ roster-err-position_kind = jenis jabatan tidak dikenal ({ $value }); gunakan JPT
 roster-err-date = tanggal di kolom { $column } tidak valid ({ $value }); gunakan HH-BB-TTTT, mis. 31-12-2026 (TTTT-BB-HH juga diterima)
 roster-err-date_future = tanggal di kolom { $column } ada di masa depan ({ $value })
 roster-err-bool = isi kolom { $column } harus ya atau tidak (ditemukan { $value })
+roster-err-sanction_level = tingkat hukuman disiplin di kolom { $column } tidak dikenal ({ $value }); gunakan ringan, sedang atau berat
+roster-err-skp = predikat SKP di kolom { $column } tidak dikenal ({ $value }); gunakan sangat baik, baik, butuh perbaikan, kurang, sangat kurang, atau nilai 0–100
