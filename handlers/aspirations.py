@@ -19,6 +19,7 @@ from bot.aspirations.labels import ACTION_KEYS, STEP_KEYS
 from bot.aspirations.render import card
 from bot.aspirations.service import Editing, Fresh, Locked, NotForUnit, NotYours, NoWindow
 from bot.aspirations.submission import CannotWithdraw, ConfirmWithdrawal, Withdrawn
+from bot.conversations import RESUME_STEP
 from bot.messages import Button, OutgoingMessage, rows
 from handlers import aspirations_actions, aspirations_steps
 from handlers.aspirations_common import escape, status_label, tell_no_window
@@ -44,7 +45,7 @@ async def aspirasi_cmd(request: Request) -> None:
     state = await request.get_state()
     if state is not None and state.flow == FLOW:
         step = resume_step(state, d.ELIG)
-        draft = {k: v for k, v in copy.deepcopy(state.data).items() if k != "_resume_step"}
+        draft = {k: v for k, v in copy.deepcopy(state.data).items() if k != RESUME_STEP}
         request.reply_key("asp.resumed")
         await aspirations_steps.goto(request, step, draft)
         return

@@ -19,6 +19,7 @@ from bot.aspirations import service, submission
 from bot.aspirations.rules import MAX_PREFERENCES
 from bot.aspirations.submission import Incomplete, Stale, Submitted, WindowClosed
 from bot.callback_data import CallbackDataError
+from bot.conversations import RESUME_STEP
 from handlers import aspirations_steps as steps
 from handlers.aspirations_common import status_label, tell_no_window
 from handlers.buttons import add_button
@@ -219,7 +220,7 @@ async def send_pressed(request: Request, draft: d.Draft, data: b.Send) -> None:
             draft["editing"] = True
             await steps.goto(request, d.EDIT, draft)
         case WindowClosed():
-            await request.set_state(FLOW, PAUSED, {**draft, "_resume_step": d.SUMMARY})
+            await request.set_state(FLOW, PAUSED, {**draft, RESUME_STEP: d.SUMMARY})
             request.reply_key("asp.window_closed_send")
             tell_no_window(request, result.upcoming)
         case Stale(reference=ref, status=status):

@@ -20,6 +20,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, CallbackContext
 
 from bot.callback_data import CallbackDataError
+from bot.conversations import user_locale
 from bot.texts import t
 from handlers.context import services_of
 from handlers.request import Request
@@ -148,9 +149,7 @@ async def error_callback(update: object, context: CallbackContext[Any, Any, Any,
         locale: str = services.settings.default_locale
         if update.effective_user is not None:
             async with services.db.transaction() as session:
-                user = await users.get_user(session, update.effective_user.id)
-                if user is not None and user.locale:
-                    locale = user.locale
+                locale = await user_locale(session, update.effective_user.id) or locale
         await context.bot.send_message(update.effective_chat.id, t(locale, "common.error"))
 
 

@@ -23,8 +23,9 @@ from telegram.ext import (
     filters,
 )
 
+from bot import conversations
 from bot.callback_data import CallbackData
-from bot.config import Settings
+from bot.conversations import PAUSED, RESUME_STEP
 from bot.messages import Button, OutgoingMessage
 from bot.texts import t
 from handlers.base import handler
@@ -32,14 +33,11 @@ from handlers.buttons import add_button
 from handlers.context import BotContext, services_of
 from handlers.flow_words import WordCommands
 from handlers.request import Request
-from storage.db import Session
 from storage.models import ConversationState, utcnow
 from storage.queries import audit, conversation
-from storage.queries.users import get_user
 
 log = logging.getLogger(__name__)
 
-PAUSED = "paused"
 SKIP_MARK = "-"  # typed where a step offers to leave a value empty
 StepFn = Callable[[Request, ConversationState], Awaitable[None]]
 
@@ -229,9 +227,7 @@ class FlowRouter:
             return False
         spec = self.flows.get(state.flow)
         if spec is not None and spec.keeps_draft:
-            data = dict(state.data)
-            data["_resume_step"] = state.step
-            await request.set_state(state.flow, PAUSED, data)
+            await conversations.pause(request.session, state)
             request.reply_key("common.cancelled_draft_kept", command=spec.resume_command)
         else:
             await request.clear_state()
@@ -279,37 +275,24 @@ def expect_text(request: Request, *, max_len: int, min_len: int = 1) -> str | No
 
 def resume_step(state: ConversationState, default: str) -> str:
     """The step a paused draft should continue at."""
-    step = state.data.get("_resume_step") if state.step == PAUSED else state.step
+    step = state.data.get(RESUME_STEP) if state.step == PAUSED else state.step
     return str(step or default)
 
 
 async def expire_idle_job(context: BotContext) -> None:
     """Time out idle conversations: tell the user, keep drafts where the flow does."""
     services = context.services
-    router = services.flows
     timeout = timedelta(minutes=services.settings.conversation_timeout_minutes)
-    notices: list[tuple[int, str]] = []
+    kept = {s.name: s.resume_command for s in services.flows.flows.values() if s.keeps_draft}
     async with services.db.transaction() as session:
-        for state in await conversation.idle_states(session, utcnow() - timeout, (PAUSED,)):
-            spec = router.flows.get(state.flow)
-            user_locale = await _locale_of(session, state.telegram_id, services.settings)
-            if spec is not None and spec.keeps_draft:
-                data = dict(state.data)
-                data["_resume_step"] = state.step
-                await conversation.set_state(session, state.telegram_id, state.flow, PAUSED, data)
-                text = t(user_locale, "common.timeout_draft_kept", command=spec.resume_command)
-            else:
-                await conversation.clear_state(session, state.telegram_id)
-                text = t(user_locale, "common.timeout")
-            notices.append((state.telegram_id, text))
-    for chat_id, text in notices:
-        await context.bot.send_message(chat_id, text)
-
-
-async def _locale_of(session: Session, telegram_id: int, settings: Settings) -> str:
-    """The stored locale of a user, or the default."""
-    user = await get_user(session, telegram_id)
-    return (user.locale if user else None) or settings.default_locale
+        expired = await conversations.expire_idle(session, utcnow() - timeout, kept)
+    for item in expired:
+        locale = item.locale or services.settings.default_locale
+        if item.resume_command is not None:
+            text = t(locale, "common.timeout_draft_kept", command=item.resume_command)
+        else:
+            text = t(locale, "common.timeout")
+        await context.bot.send_message(item.telegram_id, text)
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:

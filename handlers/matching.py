@@ -14,6 +14,7 @@ from telegram.ext import Application
 from bot.aspirations import draft as d
 from bot.aspirations.rules import MAX_PREFERENCES
 from bot.callback_data import CallbackData
+from bot.conversations import RESUME_STEP
 from bot.matching import service_employee as recommending
 from bot.matching.explain import explanation_lines
 from bot.matching.service import Match
@@ -117,7 +118,7 @@ async def add_pressed(request: Request, data: AddRecommended) -> None:
     in_draft = state is not None and state.flow == asp_steps.FLOW
     draft = None
     if state is not None and in_draft:
-        kept = {k: v for k, v in state.data.items() if k != "_resume_step"}
+        kept = {k: v for k, v in state.data.items() if k != RESUME_STEP}
         draft = OpenDraft(kept, resume_step(state, d.ELIG))
     now = request.now()
     result = await recommending.add_to_aspiration(
