@@ -10,6 +10,7 @@ from telegram.ext import Application, ApplicationBuilder, Defaults
 
 from bot.admin.service import sync_env_admins
 from bot.config import Settings
+from bot.dashboard.server import DashboardServer
 from bot.services.clock import Clock
 from bot.transport import AiohttpRequest
 from bot.update_processor import PerUserUpdateProcessor
@@ -22,7 +23,8 @@ from storage.migrate import upgrade_async
 from storage.queries import users
 
 log = logging.getLogger(__name__)
-__all__ = ["BotApp", "Services", "build_application", "services_of"]
+__all__ = ["BotApp", "Services", "build_application", "dashboard_of", "services_of"]
+DASHBOARD_KEY = "dashboard"
 
 
 def build_application(
@@ -49,8 +51,27 @@ def build_application(
     app: BotApp = builder.build()
     app.bot_data[SERVICES_KEY] = build_services(app, settings, clock=clock, migrate=migrate)
     register_all(app)
+    _dashboard_listener(app)
     processor.on_overflow = too_many_messages_notice(app)
     return app
+
+
+def _dashboard_listener(app: BotApp) -> None:
+    """Polling mode: the dashboard on its own port, started and stopped with the bot."""
+    services = services_of(app)
+    settings = services.settings
+    if not settings.dashboard_enabled or settings.update_mode != "polling":
+        return  # webhook mode: the webhook server mounts bot.dashboard.routes.mount_dashboard
+    server = DashboardServer(services)
+    app.bot_data[DASHBOARD_KEY] = server
+    services.on_start.append(server.start)
+    services.on_stop.append(server.stop)
+
+
+def dashboard_of(app: Application[Any, Any, Any, Any, Any, Any]) -> DashboardServer | None:
+    """The running dashboard listener of ``app`` (polling mode), if any."""
+    server = app.bot_data.get(DASHBOARD_KEY)
+    return server if isinstance(server, DashboardServer) else None
 
 
 async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -65,6 +65,11 @@ class Settings(BaseSettings):
     question_target_working_days: int = Field(default=3, ge=1, le=60)  # general questions
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     startup_attempts: int = Field(default=6, ge=1, le=100)  # Bot API tries at start
+    dashboard_enabled: bool = True  # the HR dashboard (Telegram Mini App) under /dasbor/
+    dashboard_listen: str = "127.0.0.1"  # polling mode: the dashboard's own listener
+    dashboard_port: int = Field(default=8080, ge=0, le=65535)  # 0: any free port
+    dashboard_public_url: str = ""  # https URL Telegram opens for the "📊 Dasbor" button
+    dashboard_max_age: int = Field(default=3600, ge=60, le=7 * 24 * 3600)  # initData age, s
 
     @field_validator("admin_telegram_ids", mode="before")
     @classmethod

@@ -130,6 +130,7 @@ def harness_settings(server: EmulatorServer, **overrides: Any) -> Settings:
         "telegram_api_base_url": server.base_url,
         "telegram_file_base_url": server.base_file_url,
         "bot_username": BOT_USERNAME,
+        "dashboard_enabled": False,  # tests and the demo that want it pass True (and port 0)
         "_env_file": None,
     }
     values.update(overrides)

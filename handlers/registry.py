@@ -22,6 +22,7 @@ from handlers import (
     campaigns,
     commands,
     consultation,
+    dashboard,
     delivery_services,
     flows,
     followup,
@@ -59,6 +60,7 @@ FEATURE_MODULES: tuple[ModuleType, ...] = (
     rules,  # /periode_larangan, /rotasi: move rules (HR)
     consultation,  # employee answers, /tanya queue
     workload,  # /beban_kerja: workload balance
+    dashboard,  # /dasbor: the HR dashboard (Mini App button)
     surveys,  # survey answering
     surveys_hr,  # /hasil_survei, /survei
     followup,  # "may BKPSDM contact you?", /tindak_lanjut

@@ -1,0 +1,104 @@
+# The HR dashboard (Telegram Mini App): the /dasbor command and the page's words (dash-ui-*).
+cmd-dasbor = HR dashboard (tables and charts)
+menu-dasbor = 📊 Dashboard
+dash-open = HR dashboard: aspirations, candidates, plans, workload, surveys and deliveries as tables and charts.
+dash-btn_open = 📊 Open dashboard
+dash-not_configured = The dashboard is not set up. An admin needs to set DASHBOARD_PUBLIC_URL (the dashboard's https address).
+dash-demo_link = HR dashboard (open in a browser, valid for { $minutes } minutes): { $url }
+dash-bstatus = { $status ->
+    [scheduled] scheduled
+    [queued] queued
+    [sending] sending
+    [done] done
+    [cancelled] cancelled
+    [missed] missed
+   *[other] { $status }
+}
+dash-ui-title = HR dashboard
+dash-ui-loading = Loading…
+dash-ui-tab_aspirations = Aspirations
+dash-ui-tab_candidates = Candidates
+dash-ui-tab_plans = Plans
+dash-ui-tab_workload = Workload
+dash-ui-tab_surveys = Surveys
+dash-ui-tab_deliveries = Deliveries
+dash-ui-err_unauthorized = The dashboard link is not valid or has expired. Open it again from the 📊 Dashboard button in the bot.
+dash-ui-err_forbidden = The dashboard is for BKPSDM and approving officials only.
+dash-ui-err_conflict = Not possible now: the data has changed. Reload the page.
+dash-ui-err_generic = Something went wrong. Please try again.
+dash-ui-filter_all = All
+dash-ui-filter_window = Period
+dash-ui-filter_unit = Unit
+dash-ui-filter_status = Status
+dash-ui-filter_eligibility = Eligibility
+dash-ui-filter_kind = Kind
+dash-ui-eligible_yes = Eligible
+dash-ui-eligible_no = Not eligible yet
+dash-ui-col_reference = Number
+dash-ui-col_name = Name
+dash-ui-col_unit = Unit
+dash-ui-col_kind = Kind
+dash-ui-col_target = Target
+dash-ui-col_status = Status
+dash-ui-col_eligible = Eligibility
+dash-ui-col_position = Position
+dash-ui-col_rank = Rank · education
+dash-ui-col_score = Match
+dash-ui-col_reasons = Reasons
+dash-ui-col_title = Content
+dash-ui-col_when = Time
+dash-ui-col_sent = Sent
+dash-ui-col_pending = Waiting
+dash-ui-col_failed = Failed
+dash-ui-page_of = Page { $page } of { $pages } · { $total } aspirations
+dash-ui-asp_no_window = There is no aspiration period yet.
+dash-ui-download_csv = ⬇️ CSV
+dash-ui-download_xlsx = ⬇️ XLSX
+dash-ui-history = History
+dash-ui-note_placeholder = Note for the employee (required to return or reject)
+dash-ui-note_required = Write a note for the employee first.
+dash-ui-act_verify = ✔️ Verify
+dash-ui-act_return = ↩️ Return
+dash-ui-act_accept = ✅ Accept
+dash-ui-act_accept_confirm = ✅ Yes, accept
+dash-ui-act_reject = ❌ Reject
+dash-ui-decided = { $ref }: { $status }. The employee is told in their chat.
+dash-ui-decided_not_told = { $ref }: { $status }. The employee does not use the bot yet, so they were not told.
+dash-ui-pick_position = Pick an open position
+dash-ui-no_candidates = No matching candidates yet.
+dash-ui-aspiring = aspiration
+dash-ui-aspiring_hint = This employee's latest aspiration asks for this position's unit.
+dash-ui-tmt = TMT
+dash-ui-rationale = Rationale
+dash-ui-add_to_plan = ➕ To plan
+dash-ui-added_to_plan = Added to plan #{ $plan }.
+dash-ui-no_draft_plan = There is no draft plan. Create one in the bot first (/rencana).
+dash-ui-already_in_plan = This employee is already in that plan.
+dash-ui-needs_reason = The proposal breaks a blocking rule; continue in the bot with a written reason.
+dash-ui-bad_tmt = Enter a TMT after today.
+dash-ui-pick_plan = Plan
+dash-ui-no_plans = There are no transfer plans yet.
+dash-ui-no_plan = No plan (as it is now)
+dash-ui-approval_state = Approval: { $decided } of { $total } moves decided, { $waiting } waiting.
+dash-ui-consultation_state = Consultation: { $consulted } asked, { $answered } answered, { $agreed } agreed, { $objected } objected, { $overdue } overdue, { $open_questions } open questions.
+dash-ui-answer = Answer
+dash-ui-overdue = Past the deadline
+dash-ui-open_questions = { $n } open questions
+dash-ui-need = Need
+dash-ui-before = Staffed now
+dash-ui-after = After the plan
+dash-ui-widened = Shortage widened
+dash-ui-no_workload = No workload figures (ABK) yet. Upload them in the bot.
+dash-ui-pick_survey = Survey
+dash-ui-no_surveys = There are no surveys yet.
+dash-ui-rate = Invited { $invited }, started { $started }, finished { $finished } ({ $percent }%).
+dash-ui-hidden_all = Only { $n } answers; results are shown from { $min } answers to keep them anonymous.
+dash-ui-hidden_question = Too few answers (under { $min }) to show.
+dash-ui-hidden_units = { $count } units merged or hidden (under { $min } answers).
+dash-ui-by_unit = By unit
+dash-ui-by_round = By round
+dash-ui-mean = mean
+dash-ui-kind_broadcast = Announcement
+dash-ui-kind_campaign = Socialization
+dash-ui-live_hint = Figures refresh every 5 seconds.
+dash-ui-no_deliveries = No deliveries yet.

@@ -1,0 +1,104 @@
+# The HR dashboard (Telegram Mini App): the /dasbor command and the page's words (dash-ui-*).
+cmd-dasbor = Dasbor HR (tabel dan grafik)
+menu-dasbor = 📊 Dasbor
+dash-open = Dasbor HR: aspirasi, kandidat, rencana, beban kerja, survei dan pengiriman dalam tabel dan grafik.
+dash-btn_open = 📊 Buka Dasbor
+dash-not_configured = Dasbor belum diatur. Admin perlu mengisi DASHBOARD_PUBLIC_URL (alamat https dasbor).
+dash-demo_link = Dasbor HR (buka di peramban, berlaku { $minutes } menit): { $url }
+dash-bstatus = { $status ->
+    [scheduled] terjadwal
+    [queued] antre
+    [sending] sedang dikirim
+    [done] selesai
+    [cancelled] dibatalkan
+    [missed] terlewat
+   *[other] { $status }
+}
+dash-ui-title = Dasbor HR
+dash-ui-loading = Memuat…
+dash-ui-tab_aspirations = Aspirasi
+dash-ui-tab_candidates = Kandidat
+dash-ui-tab_plans = Rencana
+dash-ui-tab_workload = Beban kerja
+dash-ui-tab_surveys = Survei
+dash-ui-tab_deliveries = Pengiriman
+dash-ui-err_unauthorized = Tautan dasbor tidak sah atau sudah kedaluwarsa. Buka lagi dari tombol 📊 Dasbor di bot.
+dash-ui-err_forbidden = Dasbor hanya untuk BKPSDM dan pejabat yang menyetujui.
+dash-ui-err_conflict = Tidak bisa sekarang: datanya sudah berubah. Muat ulang halaman.
+dash-ui-err_generic = Terjadi kesalahan. Coba lagi.
+dash-ui-filter_all = Semua
+dash-ui-filter_window = Periode
+dash-ui-filter_unit = Unit kerja
+dash-ui-filter_status = Status
+dash-ui-filter_eligibility = Kelayakan
+dash-ui-filter_kind = Jenis
+dash-ui-eligible_yes = Memenuhi syarat
+dash-ui-eligible_no = Belum memenuhi syarat
+dash-ui-col_reference = Nomor
+dash-ui-col_name = Nama
+dash-ui-col_unit = Unit kerja
+dash-ui-col_kind = Jenis
+dash-ui-col_target = Tujuan
+dash-ui-col_status = Status
+dash-ui-col_eligible = Kelayakan
+dash-ui-col_position = Formasi
+dash-ui-col_rank = Golongan · pendidikan
+dash-ui-col_score = Kecocokan
+dash-ui-col_reasons = Alasan
+dash-ui-col_title = Isi
+dash-ui-col_when = Waktu
+dash-ui-col_sent = Terkirim
+dash-ui-col_pending = Menunggu
+dash-ui-col_failed = Gagal
+dash-ui-page_of = Halaman { $page } dari { $pages } · { $total } aspirasi
+dash-ui-asp_no_window = Belum ada periode aspirasi.
+dash-ui-download_csv = ⬇️ CSV
+dash-ui-download_xlsx = ⬇️ XLSX
+dash-ui-history = Riwayat
+dash-ui-note_placeholder = Catatan untuk pegawai (wajib untuk kembalikan dan tolak)
+dash-ui-note_required = Tulis catatan untuk pegawai dulu.
+dash-ui-act_verify = ✔️ Verifikasi
+dash-ui-act_return = ↩️ Kembalikan
+dash-ui-act_accept = ✅ Terima
+dash-ui-act_accept_confirm = ✅ Ya, terima
+dash-ui-act_reject = ❌ Tolak
+dash-ui-decided = { $ref }: { $status }. Pegawai diberi tahu di chat.
+dash-ui-decided_not_told = { $ref }: { $status }. Pegawai belum memakai bot, jadi belum diberi tahu.
+dash-ui-pick_position = Pilih formasi terbuka
+dash-ui-no_candidates = Belum ada kandidat yang cocok.
+dash-ui-aspiring = aspirasi
+dash-ui-aspiring_hint = Aspirasi terakhir pegawai ini meminta unit formasi ini.
+dash-ui-tmt = TMT
+dash-ui-rationale = Alasan usulan
+dash-ui-add_to_plan = ➕ Ke rencana
+dash-ui-added_to_plan = Ditambahkan ke rencana #{ $plan }.
+dash-ui-no_draft_plan = Belum ada rencana berstatus draf. Buat rencana dulu di bot (/rencana).
+dash-ui-already_in_plan = Pegawai ini sudah ada di rencana tersebut.
+dash-ui-needs_reason = Usulan melanggar ketentuan yang memblokir; lanjutkan dari bot dengan alasan tertulis.
+dash-ui-bad_tmt = Isi TMT setelah hari ini.
+dash-ui-pick_plan = Rencana
+dash-ui-no_plans = Belum ada rencana mutasi.
+dash-ui-no_plan = Tanpa rencana (keadaan sekarang)
+dash-ui-approval_state = Persetujuan: { $decided } dari { $total } usulan sudah diputus, { $waiting } menunggu.
+dash-ui-consultation_state = Konsultasi: { $consulted } ditanya, { $answered } menjawab, { $agreed } setuju, { $objected } keberatan, { $overdue } lewat batas, { $open_questions } pertanyaan terbuka.
+dash-ui-answer = Jawaban
+dash-ui-overdue = Lewat batas waktu
+dash-ui-open_questions = { $n } pertanyaan terbuka
+dash-ui-need = Kebutuhan
+dash-ui-before = Ada sekarang
+dash-ui-after = Setelah rencana
+dash-ui-widened = Kekurangan makin besar
+dash-ui-no_workload = Belum ada data beban kerja (ABK). Unggah di bot.
+dash-ui-pick_survey = Survei
+dash-ui-no_surveys = Belum ada survei.
+dash-ui-rate = Diundang { $invited }, mulai { $started }, selesai { $finished } ({ $percent }%).
+dash-ui-hidden_all = Baru { $n } jawaban; hasil ditampilkan mulai { $min } jawaban agar tetap anonim.
+dash-ui-hidden_question = Jawaban terlalu sedikit (kurang dari { $min }) untuk ditampilkan.
+dash-ui-hidden_units = { $count } unit digabung atau disembunyikan (kurang dari { $min } jawaban).
+dash-ui-by_unit = Per unit kerja
+dash-ui-by_round = Per putaran
+dash-ui-mean = rata-rata
+dash-ui-kind_broadcast = Pengumuman
+dash-ui-kind_campaign = Sosialisasi
+dash-ui-live_hint = Angka diperbarui tiap 5 detik.
+dash-ui-no_deliveries = Belum ada pengiriman.

@@ -1,0 +1,101 @@
+"""Shared pieces of the dashboard tests: a running bot with its dashboard, signed launch data,
+and aspirations submitted through the same service the chat uses."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import datetime, timedelta
+from typing import Any
+from urllib.parse import quote
+
+from bot.app import dashboard_of
+from bot.aspirations import submission
+from bot.dashboard import initdata
+from bot.harness import BotHarness, running_bot
+from storage.models import AspirationWindow, Employee, utcnow
+from storage.queries.users import grant_role
+from tests.aspiration_fixtures import complete_draft
+from tests.conftest import APPROVER_ID, HR_ID
+from tests.factories import UNITS, add_employee
+
+EMP_ID = 6301  # a linked employee with an aspiration
+OUTSIDER_ID = 6399  # a Telegram user the bot has never seen
+
+
+@asynccontextmanager
+async def dashboard_bot(db_url: str, **overrides: Any) -> AsyncIterator[BotHarness]:
+    """The bot on the emulator with its dashboard on a free port of 127.0.0.1."""
+    settings: dict[str, Any] = {
+        "migrate": False, "database_url": db_url, "admin_telegram_ids": [HR_ID],
+        "dashboard_enabled": True, "dashboard_port": 0,
+    }  # fmt: skip
+    settings.update(overrides)
+    async with running_bot(**settings) as harness:
+        async with harness.services.db.transaction() as session:
+            await grant_role(session, APPROVER_ID, "approver", granted_by="test")
+        yield harness
+
+
+def base_url(harness: BotHarness) -> str:
+    """``http://127.0.0.1:<port>/dasbor/`` of the running dashboard."""
+    assert harness.app is not None
+    server = dashboard_of(harness.app)
+    assert server is not None and server.port
+    return server.base_url
+
+
+def signed(
+    harness: BotHarness,
+    user_id: int,
+    *,
+    at: datetime | None = None,
+    token: str | None = None,
+    language: str = "id",
+) -> str:
+    """Launch data for ``user_id`` signed with the bot's token (or ``token``) as Telegram does."""
+    user = {"id": user_id, "first_name": "Uji", "language_code": language}
+    when = at or harness.services.clock.now()
+    return initdata.sign(token or harness.settings.telegram_bot_token, user, when)
+
+
+def headers(init: str) -> dict[str, str]:
+    """The Authorization header of the Mini App convention."""
+    return {"Authorization": f"tma {init}"}
+
+
+def page_link(harness: BotHarness, user_id: int) -> str:
+    """The page with signed data in the fragment, as Telegram opens it."""
+    return f"{base_url(harness)}#tgWebAppData={quote(signed(harness, user_id))}"
+
+
+async def seed_aspirations(harness: BotHarness, extra: int = 2) -> list[int]:
+    """An open window; the linked employee EMP_ID and ``extra`` others each submit one."""
+    db = harness.services.db
+    ids = [await add_employee(db, telegram_id=EMP_ID, unit=UNITS[2])]
+    for n in range(extra):
+        nip = f"1991010120150310{n + 10:02d}"
+        unit = UNITS[n % 2]
+        ids.append(await add_employee(db, nip=nip, name=f"Pegawai {n}", unit=unit,
+                                      phone=f"62811000001{n:02d}"))  # fmt: skip
+    now = utcnow()
+    async with db.transaction() as session:
+        window = AspirationWindow(
+            name="Periode Uji", starts_at=now - timedelta(days=1),
+            ends_at=now + timedelta(days=10), unit_ids=[],
+        )  # fmt: skip
+        session.add(window)
+        await session.flush()
+        window_id = window.id
+    for n, employee_id in enumerate(ids):
+        async with db.transaction() as session:
+            employee = await session.get(Employee, employee_id)
+            assert employee is not None
+            kind = "rotation" if n % 2 else "other_unit"
+            result = await submission.submit(
+                session, now, harness.settings.tz, EMP_ID + n, employee,
+                complete_draft(window_id, kind=kind),
+            )  # fmt: skip
+            assert isinstance(result, submission.Submitted), result
+    await harness.client.register_chats([EMP_ID])
+    return ids
