@@ -9,11 +9,15 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
+from sqlalchemy import select
+
 from bot.app import dashboard_of
 from bot.aspirations import submission
 from bot.dashboard import initdata
 from bot.harness import BotHarness, running_bot
-from storage.models import AspirationWindow, Employee, utcnow
+from bot.plans.service import Destination, create_plan
+from bot.plans.service_moves import save_move
+from storage.models import AspirationWindow, Employee, Unit, WorkloadFigure, utcnow
 from storage.queries.users import grant_role
 from tests.aspiration_fixtures import complete_draft
 from tests.conftest import APPROVER_ID, HR_ID
@@ -99,3 +103,23 @@ async def seed_aspirations(harness: BotHarness, extra: int = 2) -> list[int]:
             assert isinstance(result, submission.Submitted), result
     await harness.client.register_chats([EMP_ID])
     return ids
+
+
+async def seed_plan(harness: BotHarness, employee_id: int) -> int:
+    """Workload figures for every unit and a draft plan moving ``employee_id`` to UNITS[1]."""
+    async with harness.services.db.transaction() as session:
+        units = {u.name: u.id for u in (await session.execute(select(Unit))).scalars()}
+        for n, (name, unit_id) in enumerate(sorted(units.items())):
+            session.add(
+                WorkloadFigure(unit_id=unit_id, unit_name=name, position="Pranata Komputer",
+                               need=4, staffed=2 + n % 3)
+            )  # fmt: skip
+        plan = await create_plan(session, HR_ID, "Rencana Uji")
+        dest = Destination(units[UNITS[1]], UNITS[1], "Pranata Komputer Ahli Pertama")
+        tmt = harness.services.clock.now().date() + timedelta(days=60)
+        saved = await save_move(
+            session, harness.settings, HR_ID, plan.id, employee_id, dest, tmt,
+            "Penguatan unit.", "Uji dasbor.",
+        )  # fmt: skip
+        assert saved.outcome == "added", saved
+        return plan.id

@@ -7,9 +7,11 @@ import asyncio
 import logging
 import time
 
+from bot.app import dashboard_of
+from bot.dashboard.links import signed_link
 from bot.demo.interactive import run_console
 from bot.demo.script import run_script
-from bot.demo.session import demo_world
+from bot.demo.session import DEMO_HR_ID, DemoWorld, demo_world
 from bot.logging_setup import configure_logging
 from bot.texts import DEFAULT_LOCALE, t
 
@@ -31,6 +33,7 @@ async def _demo(args: argparse.Namespace) -> int:
     async with demo_world(args.db, args.employees, files=files) as world:
         url = world.harness.server.base_url
         print(t(DEFAULT_LOCALE, "cli.demo.started", employees=args.employees, url=url))
+        print(dashboard_line(world))
         if args.script:
             await run_script(world)
             seconds = round(time.monotonic() - started, 1)
@@ -38,6 +41,24 @@ async def _demo(args: argparse.Namespace) -> int:
             return 0
         await run_console(world, _read_line)
     return 0
+
+
+def dashboard_line(world: DemoWorld) -> str:
+    """The local dashboard link for the demo HR officer, signed as Telegram signs it."""
+    harness = world.harness
+    assert harness.app is not None
+    server = dashboard_of(harness.app)
+    if server is None:
+        return ""
+    settings = harness.settings
+    link = signed_link(
+        server.base_url,
+        settings.telegram_bot_token,
+        DEMO_HR_ID,
+        "Rina",
+        harness.services.clock.now(),
+    )
+    return t(DEFAULT_LOCALE, "dash.demo_link", url=link, minutes=settings.dashboard_max_age // 60)
 
 
 async def _read_line(prompt: str) -> str:

@@ -129,7 +129,7 @@ async def demo_world(
     await _prepare(url, employees, rows)
     async with running_bot(
         database_url=url, admin_telegram_ids=[DEMO_HR_ID], migrate=False,
-        survey_min_group=DEMO_SURVEY_MIN_GROUP,
+        survey_min_group=DEMO_SURVEY_MIN_GROUP, dashboard_enabled=True, dashboard_port=0,
     ) as h:  # fmt: skip
         h.services.outbox.spacing.min_gap = PER_CHAT_GAP_SECONDS
         await h.client.register_chats(

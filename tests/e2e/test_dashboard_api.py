@@ -26,8 +26,10 @@ from tests.dashboard_support import (
     dashboard_bot,
     headers,
     seed_aspirations,
+    seed_plan,
     signed,
 )
+from tests.factories import UNITS
 from tests.texts import shows
 
 OTHER_BOT_TOKEN = "654321:ANOTHER-BOT-TOKEN"
@@ -158,9 +160,7 @@ async def test_decision_changes_db_and_tells_the_employee(db_url: str, decision:
         )
         assert status == 200 and isinstance(answer, dict) and answer["outcome"] == "decided"
         assert answer["notified"] is True
-        status, again = await _call(
-            harness, "POST", path, init, {"decision": decision, "note": note}
-        )
+        status, _ = await _call(harness, "POST", path, init, {"decision": decision, "note": note})
         assert status == 409  # the state machine of the chat: not twice
         async with harness.services.db.transaction() as session:
             aspiration = await session.get(Aspiration, target["id"])
@@ -202,3 +202,25 @@ async def test_page_and_texts_are_served_without_data(db_url: str) -> None:
             async with http.get(root + "texts/xx.json") as response:
                 assert response.status == 404
         assert words["tab_aspirations"] == "Aspirasi"
+
+
+async def test_plan_board_and_workload(db_url: str) -> None:
+    """The board groups moves by status with their rules; the workload is before/after the plan."""
+    async with dashboard_bot(db_url) as harness:
+        ids = await seed_aspirations(harness)
+        plan_id = await seed_plan(harness, ids[0])
+        init = signed(harness, APPROVER_ID)
+        status, body = await _call(harness, "GET", f"/plans?plan={plan_id}", init)
+        assert status == 200 and isinstance(body, dict)
+        plan = body["plan"]
+        assert [c["status"] for c in plan["columns"]] == ["draft"]
+        [move] = plan["columns"][0]["moves"]
+        assert move["name"] == "Andi Saputra" and move["to_unit"] == UNITS[1]
+        assert plan["approval"] == {"decided": 0, "waiting": 1, "total": 1}
+        status, work = await _call(harness, "GET", f"/workload?plan={plan_id}", init)
+        assert status == 200 and isinstance(work, dict)
+        by_unit = {r["unit"]: r for r in work["rows"]}
+        assert by_unit[UNITS[1]]["after"] == by_unit[UNITS[1]]["before"] + 1
+        assert by_unit[UNITS[2]]["after"] == by_unit[UNITS[2]]["before"] - 1
+        status, _ = await _call(harness, "GET", "/workload?plan=9999", init)
+        assert status == 404
