@@ -327,9 +327,9 @@ async function showWorkload(page) {
         { label: T.need, data: data.rows.map((r) => r.need), backgroundColor: color("--hint") },
         { label: T.before, data: data.rows.map((r) => r.before), backgroundColor: color("--link") },
         { label: T.after, data: data.rows.map((r) => r.after), backgroundColor: color("--ok") }] },
-      options: { responsive: true, maintainAspectRatio: false, animation: false,
+      options: { indexAxis: "y", responsive: true, maintainAspectRatio: false, animation: false,
         plugins: { legend: { labels: { color: color("--text") } } },
-        scales: { x: { ticks: { color: color("--text") } }, y: { beginAtZero: true, ticks: { color: color("--text") } } } },
+        scales: { x: { beginAtZero: true, ticks: { color: color("--text") } }, y: { ticks: { color: color("--text") } } } },
     });
   }
 }
