@@ -224,3 +224,33 @@ async def test_plan_board_and_workload(db_url: str) -> None:
         assert by_unit[UNITS[2]]["after"] == by_unit[UNITS[2]]["before"] - 1
         status, _ = await _call(harness, "GET", "/workload?plan=9999", init)
         assert status == 404
+
+
+async def test_hr_reads_every_page(db_url: str) -> None:
+    """Every GET endpoint answers HR with data of its page (empty pages included)."""
+    async with dashboard_bot(db_url) as harness:
+        await seed_aspirations(harness)
+        init = signed(harness, HR_ID)
+        for method, path, _roles, _fn in ROUTES:
+            if method == "GET" and "{" not in path:
+                status, _ = await _call(harness, method, path, init)
+                assert status == 200, path
+        _, surveys = await _call(harness, "GET", "/surveys", init)
+        assert isinstance(surveys, dict)  # the packaged survey, no answers: no figures shown
+        assert (surveys["survey"]["responses"], surveys["survey"]["overall"]) == (0, None)
+        _, candidates = await _call(harness, "GET", "/candidates", init)
+        assert isinstance(candidates, dict) and candidates["positions"] == []
+        status, _ = await _call(harness, "GET", "/candidates?position=999", init)
+        assert status == 404
+
+
+async def test_dasbor_command_offers_the_mini_app(db_url: str) -> None:
+    """/dasbor gives HR the web_app button when the public URL is set; else says it is not set."""
+    url = "https://bkpsdm.example.go.id/dasbor/"
+    async with dashboard_bot(db_url, dashboard_public_url=url) as harness:
+        reply = await harness.user(HR_ID).ask("/dasbor")
+        assert shows(reply.text, "dash.open")
+        assert reply.raw["reply_markup"]["inline_keyboard"][0][0]["web_app"] == {"url": url}
+    async with dashboard_bot(db_url) as harness:
+        reply = await harness.user(APPROVER_ID).ask("/dasbor")
+        assert shows(reply.text, "dash.not_configured")
