@@ -164,3 +164,9 @@ def add_emulator(sub: Any) -> None:
     parser.add_argument(
         "--flood-limit", type=float, default=None, help="global send* limit per second"
     )
+    parser.add_argument(
+        "--webhook-backends",
+        default="",
+        metavar="URL[,URL...]",
+        help="deliver webhooks round-robin to these base URLs (a balancer's view)",
+    )
