@@ -7,9 +7,14 @@ Each bot instance here is the real Application run by ``BotRunner`` (the same co
 from __future__ import annotations
 
 import asyncio
+import os
 import re
+import signal
+import socket
+import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -281,3 +286,39 @@ async def test_healthz_fails_on_an_old_schema_and_an_unreachable_database(
         await web_client.close()
         await nowhere.dispose()
 
+
+
+def _free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def test_asn_bot_run_in_webhook_mode_stops_cleanly_on_sigterm(
+    emulator: EmulatorServer, client: EmulatorClient, db_url: str, tmp_path: Path
+) -> None:
+    """The real process: setWebhook with the secret, answers through the balancer, exit 0."""
+    port = _free_port()
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": TEST_TOKEN, "DATABASE_URL": db_url,
+        "TELEGRAM_API_BASE_URL": emulator.base_url,
+        "TELEGRAM_FILE_BASE_URL": emulator.base_file_url,
+        "UPDATE_MODE": "webhook", "WEBHOOK_URL": WEBHOOK_URL, "WEBHOOK_SECRET": SECRET,
+        "WEBHOOK_LISTEN": "127.0.0.1", "WEBHOOK_PORT": str(port), "LOG_LEVEL": "WARNING",
+    }  # fmt: skip
+    await client.set_webhook_backends([f"http://127.0.0.1:{port}"])
+    log = (tmp_path / "bot.log").open("ab")
+    root = Path(__file__).resolve().parents[2]
+    bot = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", cwd=root, env=env, stdout=log, stderr=log
+    )
+    try:
+        await _until(lambda: bool(emulator.state.webhook.get("url")), 60.0)
+        assert emulator.state.webhook["secret_token"] == SECRET
+        assert (await client.user(6401).ask("/help", timeout=30)).text
+    finally:
+        bot.send_signal(signal.SIGTERM)
+        code = await asyncio.wait_for(bot.wait(), 60)
+    assert code == 0, (tmp_path / "bot.log").read_text()[-2000:]
