@@ -112,9 +112,7 @@ UPDATES_HANDLED = Counter("asn_updates_handled_total", "Updates handled by this 
 UPDATE_SECONDS = Histogram(
     "asn_update_handler_seconds", "Time an update spent in its handler (holding a slot)."
 )
-UPDATES_DROPPED = Counter(
-    "asn_updates_dropped_total", "Updates dropped beyond a user's queue cap."
-)
+UPDATES_DROPPED = Counter("asn_updates_dropped_total", "Updates dropped beyond a user's queue cap.")
 WEBHOOK_REQUESTS = Counter(
     "asn_webhook_requests_total", "Webhook requests by result (accepted, forbidden, ...)."
 )

@@ -36,6 +36,7 @@ pytestmark = pytest.mark.e2e
 SECRET = "w" * 16 + "-Secret_" + "9" * 16
 WEBHOOK_URL = "https://bkpsdm.example.go.id/telegram/webhook"
 PATH = "/telegram/webhook"
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = re.compile(r'^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[a-z_]+="[^"]*"(,[a-z_]+="[^"]*")*\})? \S+$')
 
 
@@ -83,9 +84,11 @@ async def _instances(
 
 async def _until(predicate: Callable[[], bool], limit: float = 15.0) -> None:
     """Wait until ``predicate()`` holds (fails after ``limit`` seconds)."""
-    async with asyncio.timeout(limit):
-        while not predicate():
-            await asyncio.sleep(0.01)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + limit
+    while not predicate():
+        assert loop.time() < deadline, "timed out"
+        await asyncio.sleep(0.01)
 
 
 def _parse_metrics(text: str) -> dict[str, float]:
@@ -104,7 +107,10 @@ async def test_webhook_path_secret_health_and_metrics(
     emulator: EmulatorServer, client: EmulatorClient, db_url: str
 ) -> None:
     """Only the path of WEBHOOK_URL takes updates, only with the secret; health is 200."""
-    async with _instances(emulator, client, db_url, 1) as (runner,), aiohttp.ClientSession() as http:
+    async with (
+        _instances(emulator, client, db_url, 1) as (runner,),
+        aiohttp.ClientSession() as http,
+    ):
         url = runner.url
         for headers in ({}, {SECRET_HEADER: "x" * 40}, {SECRET_HEADER: SECRET[:-1]}):
             async with http.post(url + PATH, json={"update_id": 1}, headers=headers) as r:
@@ -130,9 +136,10 @@ async def test_webhook_path_secret_health_and_metrics(
         assert samples['asn_webhook_requests_total{result="forbidden"}'] >= 3
         assert samples['asn_outbox_rows{status="pending"}'] == 0
         assert samples["asn_ready"] == 1
-        assert samples['asn_update_handler_seconds_bucket{le="+Inf"}'] == samples[
-            "asn_update_handler_seconds_count"
-        ]
+        assert (
+            samples['asn_update_handler_seconds_bucket{le="+Inf"}']
+            == samples["asn_update_handler_seconds_count"]
+        )
     info = (await client.webhook())["webhook"]
     assert info["url"] == WEBHOOK_URL
 
@@ -174,9 +181,10 @@ async def test_refused_deliveries_are_retried_on_the_other_backend(
 
     failing = web.Application()
     failing.router.add_post(PATH, broken)
-    async with TestServer(failing, host="127.0.0.1") as bad, _instances(
-        emulator, client, db_url, 1
-    ) as (runner,):
+    async with (
+        TestServer(failing, host="127.0.0.1") as bad,
+        _instances(emulator, client, db_url, 1) as (runner,),
+    ):
         await client.set_webhook_backends([str(bad.make_url("")).rstrip("/"), runner.url])
         users = [client.user(6101 + n) for n in range(4)]
         for user in users:
@@ -287,7 +295,6 @@ async def test_healthz_fails_on_an_old_schema_and_an_unreachable_database(
         await nowhere.dispose()
 
 
-
 def _free_port() -> int:
     """A TCP port nobody listens on right now."""
     with socket.socket() as sock:
@@ -310,9 +317,8 @@ async def test_asn_bot_run_in_webhook_mode_stops_cleanly_on_sigterm(
     }  # fmt: skip
     await client.set_webhook_backends([f"http://127.0.0.1:{port}"])
     log = (tmp_path / "bot.log").open("ab")
-    root = Path(__file__).resolve().parents[2]
     bot = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", cwd=root, env=env, stdout=log, stderr=log
+        sys.executable, "-m", "bot", "run", cwd=ROOT, env=env, stdout=log, stderr=log
     )
     try:
         await _until(lambda: bool(emulator.state.webhook.get("url")), 60.0)
