@@ -110,7 +110,7 @@ class Gauge:
 
 UPDATES_HANDLED = Counter("asn_updates_handled_total", "Updates handled by this process.")
 UPDATE_SECONDS = Histogram(
-    "asn_update_handler_seconds", "Time an update spent in its handler (holding a slot)."
+    "asn_update_handler_seconds", "Time from an update getting a slot until it is handled."
 )
 UPDATES_DROPPED = Counter("asn_updates_dropped_total", "Updates dropped beyond a user's queue cap.")
 WEBHOOK_REQUESTS = Counter(
