@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +13,7 @@ from telegram.error import BadRequest, Conflict
 
 from bot.emulator import EmulatorClient, EmulatorServer
 from bot.emulator.webhook import SECRET_HEADER, target_url, update_chat_key
+from tests.waiting import until
 
 pytestmark = pytest.mark.e2e
 SECRET = "s" * 40
@@ -90,15 +90,6 @@ async def bot(emulator: EmulatorServer) -> AsyncIterator[Bot]:
         yield tg_bot
 
 
-async def _until(predicate: Callable[[], bool], limit: float = 10.0) -> None:
-    """Wait until ``predicate()`` holds (fails after ``limit`` seconds)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + limit
-    while not predicate():
-        assert loop.time() < deadline, "timed out"
-        await asyncio.sleep(0.01)
-
-
 def _texts(backend: Backend) -> list[str]:
     """Texts of the messages a backend received, in arrival order."""
     return [u["message"]["text"] for u in backend.received if "message" in u]
@@ -112,7 +103,7 @@ async def test_round_robin_to_two_backends_with_secret_and_path(
     await bot.set_webhook("https://bot.example.go.id/telegram/webhook", secret_token=SECRET)
     for user_id in range(1, 11):
         await client.user(user_id).send("/start")
-    await _until(lambda: sum(len(b.received) for b in backends) == 10)
+    await until(lambda: sum(len(b.received) for b in backends) == 10)
     ids = [u["update_id"] for b in backends for u in b.received]
     assert sorted(ids) == sorted(set(ids)) and len(ids) == 10
     assert [len(b.received) for b in backends] == [5, 5]
@@ -134,7 +125,7 @@ async def test_refused_delivery_is_retried_on_the_next_backend(
     await client.set_webhook_backends([dead, second.url, first.url], retry_base=0.01)
     await bot.set_webhook("http://127.0.0.1/hook")
     await client.user(7).send("hello")
-    await _until(lambda: len(first.received) + len(second.received) == 1)
+    await until(lambda: len(first.received) + len(second.received) == 1)
     attempts = (await client.webhook())["attempts"]
     assert [a["status"] for a in attempts] == [0, 500, 200]
     info = await bot.get_webhook_info()
@@ -154,7 +145,7 @@ async def test_one_chat_stays_in_order_while_a_delivery_is_retried(
     await user.send("2")
     await user.send("3")
     await bot.set_webhook("http://127.0.0.1/hook")
-    await _until(lambda: len(first.received) + len(second.received) == 3)
+    await until(lambda: len(first.received) + len(second.received) == 3)
     arrived = sorted((u["update_id"], u["message"]["text"]) for b in backends for u in b.received)
     assert [text for _, text in arrived] == ["1", "2", "3"]
     log = [(a["update_id"], a["status"]) for a in (await client.webhook())["attempts"]]
@@ -172,7 +163,7 @@ async def test_get_updates_conflict_and_pending_until_deleted(
     with pytest.raises(Conflict):
         await bot.get_updates()
     await client.user(9).send("/start")
-    await _until(lambda: len(backends[0].paths) >= 2)
+    await until(lambda: len(backends[0].paths) >= 2)
     info = await bot.get_webhook_info()
     assert info.pending_update_count == 1 and info.last_error_date is not None
     assert await bot.delete_webhook()

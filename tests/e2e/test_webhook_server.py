@@ -12,7 +12,7 @@ import re
 import signal
 import socket
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from bot.web.gate import Gate
 from bot.web.server import BotRunner, build_web_app
 from bot.web.webhook import SECRET_HEADER
 from storage.db import Database
+from tests.waiting import until
 
 pytestmark = pytest.mark.e2e
 SECRET = "w" * 16 + "-Secret_" + "9" * 16
@@ -80,15 +81,6 @@ async def _instances(
             runners.append(runner)
         await client.set_webhook_backends([r.url for r in runners])
         yield runners
-
-
-async def _until(predicate: Callable[[], bool], limit: float = 15.0) -> None:
-    """Wait until ``predicate()`` holds (fails after ``limit`` seconds)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + limit
-    while not predicate():
-        assert loop.time() < deadline, "timed out"
-        await asyncio.sleep(0.01)
 
 
 def _parse_metrics(text: str) -> dict[str, float]:
@@ -157,7 +149,7 @@ async def test_two_instances_answer_each_update_once(
             for user in users:
                 await user.send("/help")
         expected = 3 * per_command
-        await _until(
+        await until(
             lambda: all(
                 len(emulator.state.chats[u.chat_id].bot_messages) >= expected for u in users
             )
@@ -209,9 +201,9 @@ async def test_graceful_stop_finishes_updates_in_flight(
         await client.set_latency(300)  # the reply's sendMessage takes a while
         user = client.user(6201)
         await user.send("/help")
-        await _until(lambda: runner.gate.in_flight == 1)
+        await until(lambda: runner.gate.in_flight == 1)
         stopping = asyncio.create_task(runner.stop())
-        await _until(lambda: runner.gate.phase == "stopping")
+        await until(lambda: runner.gate.phase == "stopping")
         assert not runner.gate.ready
         await stopping
         stopped = True
@@ -321,7 +313,7 @@ async def test_asn_bot_run_in_webhook_mode_stops_cleanly_on_sigterm(
         sys.executable, "-m", "bot", "run", cwd=ROOT, env=env, stdout=log, stderr=log
     )
     try:
-        await _until(lambda: bool(emulator.state.webhook.get("url")), 60.0)
+        await until(lambda: bool(emulator.state.webhook.get("url")), 60.0)
         assert emulator.state.webhook["secret_token"] == SECRET
         assert (await client.user(6401).ask("/help", timeout=30)).text
     finally:
