@@ -18,7 +18,7 @@ CHECK_WITHIN = 5.0
 
 async def metrics_handler(request: web.Request) -> web.Response:
     """The Prometheus text exposition; the queue depth is left out when the database fails."""
-    gates = [
+    gauges = [
         metrics.Gauge(
             "asn_ready", "1 while this process takes updates.",
             (((), 1.0 if request.config_dict[GATE].ready else 0.0),),
@@ -35,8 +35,8 @@ async def metrics_handler(request: web.Request) -> web.Response:
         log.warning("metrics: outbox depth not read (%s)", type(exc).__name__)
     else:
         samples = tuple(((("status", k),), float(v)) for k, v in counts.items())
-        gates.append(
+        gauges.append(
             metrics.Gauge("asn_outbox_rows", "Outbox rows waiting or on their way.", samples)
         )
-    text = metrics.render(gates)
+    text = metrics.render(gauges)
     return web.Response(body=text.encode(), headers={"Content-Type": metrics.CONTENT_TYPE})
