@@ -28,9 +28,13 @@ DASHBOARD_KEY = "dashboard"
 
 
 def build_application(
-    settings: Settings, *, migrate: bool = True, clock: Clock | None = None
+    settings: Settings, *, migrate: bool = True, clock: Clock | None = None, updater: bool = True
 ) -> BotApp:
-    """Create the Application: HTTP to Telegram (or the emulator), handlers, services."""
+    """Create the Application: HTTP to Telegram (or the emulator), handlers, services.
+
+    ``updater=False`` builds it without PTB's Updater: the webhook arrives through the
+    project's own listener (``bot.web.server``).
+    """
     settings.require_token()
     processor = PerUserUpdateProcessor(
         settings.max_concurrent_updates, settings.max_queued_updates_per_user
@@ -48,6 +52,8 @@ def build_application(
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
+    if not updater:
+        builder = builder.updater(None)
     app: BotApp = builder.build()
     app.bot_data[SERVICES_KEY] = build_services(app, settings, clock=clock, migrate=migrate)
     register_all(app)

@@ -43,6 +43,7 @@ class Settings(BaseSettings):
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     webhook_secret: str = ""
+    metrics_port: int = Field(default=0, ge=0, le=65535)  # polling mode: 0 = no listener
     bot_username: str = ""
     max_concurrent_updates: int = Field(default=64, ge=1, le=1024)
     max_queued_updates_per_user: int = Field(default=20, ge=1, le=1000)

@@ -16,12 +16,15 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import logging
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import asynccontextmanager
 from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
+
+from bot import metrics
 
 log = logging.getLogger(__name__)
 UNLIMITED = 1_000_000  # PTB's own slot limit, out of reach (see the module docstring)
@@ -95,16 +98,20 @@ class PerUserUpdateProcessor(BaseUpdateProcessor):
         """Run ``coroutine`` holding one of the concurrency slots."""
         async with self._slots:
             token = _SLOT.set(self._slots)
+            started = time.perf_counter()
             try:
                 await coroutine
             finally:
                 _SLOT.reset(token)
+                metrics.UPDATE_SECONDS.observe(time.perf_counter() - started)
+                metrics.UPDATES_HANDLED.inc()
 
     async def _overflow(self, key: int, update: object, coroutine: Awaitable[Any]) -> None:
         """Drop an update beyond the user's queue cap; tell the user once per burst."""
         if isinstance(coroutine, Coroutine):
             coroutine.close()
         log.warning("update queue of one user full: dropped an update")
+        metrics.UPDATES_DROPPED.inc()
         if key in self._warned or self.on_overflow is None or not isinstance(update, Update):
             return
         self._warned.add(key)

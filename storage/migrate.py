@@ -7,6 +7,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 
 from storage.db import check_connection
 
@@ -34,3 +35,10 @@ def upgrade(database_url: str, revision: str = "head") -> None:
 async def upgrade_async(database_url: str, revision: str = "head") -> None:
     """Run :func:`upgrade` in a worker thread so the event loop is not blocked."""
     await asyncio.to_thread(upgrade, database_url, revision)
+
+
+def head_revision() -> str:
+    """The newest revision of the packaged migrations (the one a current schema is at)."""
+    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    assert head is not None, "the migrations have a head"
+    return head

@@ -19,6 +19,7 @@ from bot.cli import parsers, parsers_hr
 # In the order ``asn-bot --help`` lists them.
 SUBCOMMANDS: tuple[Callable[[Any], None], ...] = (
     parsers.add_run,
+    parsers.add_status,
     parsers.add_secret,
     parsers.add_db,
     parsers.add_import,

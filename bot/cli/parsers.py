@@ -67,6 +67,15 @@ def add_run(sub: Any) -> None:
     runs(p, "bot.cli.run:run")
 
 
+def add_status(sub: Any) -> None:
+    """Add ``status``."""
+    p = sub.add_parser(
+        "status", help="instances, outbox, next scheduled items and last error of the bot"
+    )
+    runs(p, "bot.cli.status:status")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts and monitoring")
+
+
 def add_secret(sub: Any) -> None:
     """Add ``secret``."""
     p = sub.add_parser("secret", help="print a new random WEBHOOK_SECRET")
@@ -163,4 +172,10 @@ def add_emulator(sub: Any) -> None:
     parser.add_argument("--latency-ms", type=float, default=0.0, help="delay per Bot API call")
     parser.add_argument(
         "--flood-limit", type=float, default=None, help="global send* limit per second"
+    )
+    parser.add_argument(
+        "--webhook-backends",
+        default="",
+        metavar="URL[,URL...]",
+        help="deliver webhooks round-robin to these base URLs (a balancer's view)",
     )

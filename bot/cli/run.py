@@ -2,20 +2,25 @@
 
 Before the Application starts, :mod:`bot.cli.startup` migrates the database and reaches
 the Bot API; a problem with either stops with one line naming the variable (exit code 2).
+Then :class:`bot.web.server.BotRunner` runs it: in webhook mode behind the project's own
+listener (the path of ``WEBHOOK_URL``, ``/healthz``, ``/readyz``, ``/metrics``), in
+polling mode with that listener only when ``METRICS_PORT`` is set. SIGTERM stops it
+gracefully.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 
-from telegram import Update
-
-from bot.app import build_application
+from bot.app import build_application, services_of
 from bot.cli.common import run_async, settings_or_exit
 from bot.cli.startup import prepare, started_line
 from bot.config import Settings
 from bot.logging_setup import configure_logging
+from bot.web.mounts import mounts
+from bot.web.server import BotRunner
 
 log = logging.getLogger("bot.run")
 QUIET_LOGGERS = ("httpx", "alembic", "apscheduler", "telegram.ext.Application")  # httpx: token
@@ -34,16 +39,8 @@ def run(args: argparse.Namespace) -> int:
     _configure_logging(settings)
     settings.require_token()
     me = run_async(lambda: prepare(settings))
-    app = build_application(settings, migrate=False)
+    app = build_application(settings, migrate=False, updater=settings.update_mode == "polling")
     log.info(started_line(settings, me))
-    if settings.update_mode == "webhook":
-        app.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret,  # required and checked by the settings
-            allowed_updates=Update.ALL_TYPES,
-        )
-    else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
+    runner = BotRunner(app, settings, services_of(app).db, mounts=mounts(settings))
+    asyncio.run(runner.serve())
     return 0

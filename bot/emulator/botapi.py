@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import urlsplit
@@ -27,6 +28,7 @@ SCOPE_TYPES = frozenset(
     }
 )
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+SECRET_TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 async def get_me(st: EmulatorState, p: Params) -> JSON:
@@ -65,32 +67,37 @@ async def set_webhook(st: EmulatorState, p: Params) -> bool:
             raise ApiError(
                 400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook"
             )
+    secret = p.text("secret_token") or None
+    if secret is not None and not SECRET_TOKEN_RE.fullmatch(secret):
+        raise ApiError(400, "Bad Request: secret token contains unallowed characters")
     if p.flag("drop_pending_updates"):
         st.updates.clear()
-    st.webhook = {"url": url, "secret_token": p.text("secret_token")}
+    st.webhook = {"url": url, "secret_token": secret}
     if p.has("max_connections"):
         st.webhook["max_connections"] = p.integer("max_connections")
     if p.has("allowed_updates"):
         st.webhook["allowed_updates"] = p.json("allowed_updates")
+    st.updates_signal.fire()  # the delivery task starts sending what is pending
     return True
 
 
 async def delete_webhook(st: EmulatorState, p: Params) -> bool:
-    """deleteWebhook."""
+    """deleteWebhook: updates wait for getUpdates again."""
     if p.flag("drop_pending_updates"):
         st.updates.clear()
     st.webhook = {"url": ""}
+    st.updates_signal.fire()
     return True
 
 
 async def get_webhook_info(st: EmulatorState, p: Params) -> JSON:
-    """getWebhookInfo."""
+    """getWebhookInfo: URL, pending updates and the last delivery error."""
     info: JSON = {
         "url": st.webhook.get("url", ""),
         "has_custom_certificate": False,
         "pending_update_count": len(st.updates),
     }
-    for key in ("max_connections", "allowed_updates"):
+    for key in ("max_connections", "allowed_updates", "last_error_date", "last_error_message"):
         if st.webhook.get(key) is not None:
             info[key] = st.webhook[key]
     return info

@@ -77,6 +77,27 @@ class EmulatorClient:
         """Global limit of send* calls per second (429 beyond it); None switches it off."""
         await self._call("POST", "/settings", {"flood_limit": per_second})
 
+    async def set_webhook_backends(
+        self,
+        backends: list[str],
+        *,
+        retry_base: float | None = None,
+        retry_max: float | None = None,
+    ) -> JSON:
+        """Balancer view: deliver webhooks round-robin to these base URLs (``[]`` = the URL)."""
+        body: JSON = {"backends": backends}
+        if retry_base is not None:
+            body["retry_base"] = retry_base
+        if retry_max is not None:
+            body["retry_max"] = retry_max
+        result: JSON = await self._call("POST", "/webhook", body)
+        return result
+
+    async def webhook(self) -> JSON:
+        """The webhook, its backends, deliveries per backend and every attempt."""
+        result: JSON = await self._call("GET", "/webhook")
+        return result
+
     async def add_fault(
         self,
         method: str,

@@ -32,6 +32,40 @@ async def settings(request: web.Request) -> web.Response:
     return ok({"latency_ms": st.latency_ms, "flood_limit": st.flood_limit})
 
 
+async def webhook_settings(request: web.Request) -> web.Response:
+    """Balancer view: backend base URLs (``backends``) and the retry pauses (seconds)."""
+    st, body = app_state(request), await request.json()
+    if "backends" in body:
+        st.webhook_backends = [str(b) for b in body["backends"] or []]
+    if "retry_base" in body:
+        st.webhook_retry_base = float(body["retry_base"])
+    if "retry_max" in body:
+        st.webhook_retry_max = float(body["retry_max"])
+    st.updates_signal.fire()
+    return await webhook_report(request)
+
+
+async def webhook_report(request: web.Request) -> web.Response:
+    """The webhook, its backends, deliveries per backend and every attempt."""
+    st = app_state(request)
+    delivered: dict[str, int] = {}
+    for entry in st.webhook_log:
+        if 200 <= entry["status"] < 300:
+            delivered[entry["backend"]] = delivered.get(entry["backend"], 0) + 1
+    public = {k: v for k, v in st.webhook.items() if k != "secret_token"}
+    return ok(
+        {
+            "webhook": public,
+            "pending_update_count": len(st.updates),
+            "backends": list(st.webhook_backends),
+            "retry_base": st.webhook_retry_base,
+            "retry_max": st.webhook_retry_max,
+            "delivered": delivered,
+            "attempts": list(st.webhook_log),
+        }
+    )
+
+
 async def add_fault(request: web.Request) -> web.Response:
     """Make the next ``count`` calls of a method fail."""
     body = await request.json()
@@ -184,6 +218,7 @@ async def status(request: web.Request) -> web.Response:
         {
             "pending_updates": len(st.updates),
             "webhook_url": st.webhook.get("url", ""),
+            "webhook_backends": list(st.webhook_backends),
             "latency_ms": st.latency_ms,
             "flood_limit": st.flood_limit,
             "faults": len(st.faults),
@@ -197,6 +232,8 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post("/_emu/reset", reset)
     app.router.add_post("/_emu/settings", settings)
     app.router.add_post("/_emu/faults", add_fault)
+    app.router.add_post("/_emu/webhook", webhook_settings)
+    app.router.add_get("/_emu/webhook", webhook_report)
     app.router.add_post("/_emu/block", block)
     app.router.add_post("/_emu/chats", register_chat)
     app.router.add_post("/_emu/inject/message", inject_message)

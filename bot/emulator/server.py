@@ -7,6 +7,7 @@ from aiohttp import web
 from bot.emulator.botapi import make_api_handler, make_file_handler
 from bot.emulator.control import STATE_KEY, add_routes
 from bot.emulator.state import EmulatorState
+from bot.emulator.webhook import WebhookDelivery
 
 DEFAULT_TOKEN = "123456:TEST-TOKEN"
 MAX_UPLOAD_BYTES = 60 * 1024 * 1024
@@ -26,11 +27,19 @@ def build_app(state: EmulatorState) -> web.Application:
 class EmulatorServer:
     """A Telegram Bot API emulator listening on ``host:port`` (port 0 picks a free one)."""
 
-    def __init__(self, token: str = DEFAULT_TOKEN, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self,
+        token: str = DEFAULT_TOKEN,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        webhook_backends: list[str] | None = None,
+    ) -> None:
         self.token = token
         self.host = host
         self.port = port
         self.state = EmulatorState(token)
+        self.state.webhook_backends = list(webhook_backends or [])
+        self.delivery = WebhookDelivery(self.state)
         self._runner: web.AppRunner | None = None
 
     @property
@@ -67,10 +76,12 @@ class EmulatorServer:
             sockets = getattr(server, "sockets", None) or []
             self.port = sockets[0].getsockname()[1]
         self._runner = runner
+        await self.delivery.start()
 
     async def stop(self) -> None:
         """Wake long polls and stop serving."""
         self.state.shutdown()
+        await self.delivery.stop()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None

@@ -170,6 +170,9 @@ class EmulatorState:
             "supports_inline_queries": False,
         }
         self.closed = False
+        self.webhook_backends: list[str] = []  # balancer view: base URLs replacing the host
+        self.webhook_retry_base = 0.05  # seconds before the first retry, doubled each time
+        self.webhook_retry_max = 2.0
         self.updates_signal = Signal()
         self.answers_signal = Signal()
         self.sent_signal = Signal()
@@ -183,6 +186,7 @@ class EmulatorState:
         self.update_ids = itertools.count(100_001)
         self.allowed_updates: list[str] | None = None
         self.webhook: JSON = {"url": ""}
+        self.webhook_log: list[JSON] = []  # every delivery attempt: update_id, backend, status
         self.files: dict[str, StoredFile] = {}
         self.files_by_path: dict[str, StoredFile] = {}
         self.file_ids = itertools.count(1)
@@ -263,7 +267,7 @@ class EmulatorState:
                 self.updates.popleft()
         if self.allowed_updates:
             allowed = set(self.allowed_updates)
-            kept = [u for u in self.updates if _update_kind(u) in allowed]
+            kept = [u for u in self.updates if update_kind(u) in allowed]
             self.updates = deque(kept)
         return list(itertools.islice(self.updates, 0, limit))
 
@@ -347,6 +351,6 @@ def _as_int(value: Any) -> int | None:
         return None
 
 
-def _update_kind(update: JSON) -> str:
+def update_kind(update: JSON) -> str:
     """The payload key of an update (``message``, ``callback_query``, ...)."""
     return next(k for k in update if k != "update_id")

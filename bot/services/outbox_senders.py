@@ -12,6 +12,7 @@ import asyncio
 import logging
 from typing import Any
 
+from bot import metrics
 from bot.delivery.errors import SEND_ERRORS, Failure, backoff_delay, classify, failure_of
 from bot.delivery.pacing import ChatSpacing, Pacer
 from bot.services.clock import Clock
@@ -188,4 +189,5 @@ class SenderPool:
 
     def _outcome(self, status: str, error: str | None, **extra: Any) -> dict[str, Any]:
         """Column values of an outcome of this worker, stamped now (see outcome_values)."""
+        metrics.count_outbox_result(status, error)
         return outcome_values(self.clock.now(), self.worker_id, status, error, **extra)
