@@ -41,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
     me = run_async(lambda: prepare(settings))
     app = build_application(settings, migrate=False, updater=settings.update_mode == "polling")
     log.info(started_line(settings, me))
-    runner = BotRunner(app, settings, services_of(app).db, mounts=mounts(settings))
+    services = services_of(app)
+    runner = BotRunner(app, settings, services.db, mounts=mounts(settings, services))
     asyncio.run(runner.serve())
     return 0

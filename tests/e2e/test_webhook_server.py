@@ -28,6 +28,7 @@ from bot.app import build_application, services_of
 from bot.emulator import EmulatorClient, EmulatorServer
 from bot.harness import TEST_TOKEN, harness_settings
 from bot.web.gate import Gate
+from bot.web.mounts import mounts
 from bot.web.server import BotRunner, build_web_app
 from bot.web.webhook import SECRET_HEADER
 from storage.db import Database
@@ -61,10 +62,11 @@ def _runner(emulator: EmulatorServer, db_url: str, mode: str = "webhook") -> Bot
     """An instance of the bot on ``db_url`` listening on a free port."""
     settings = harness_settings(
         emulator, database_url=db_url, update_mode=mode, webhook_url=WEBHOOK_URL,
-        webhook_secret=SECRET,
+        webhook_secret=SECRET, dashboard_enabled=True,
     )  # fmt: skip
     app = build_application(settings, migrate=False, updater=mode == "polling")
-    return BotRunner(app, settings, services_of(app).db, port=0)
+    services = services_of(app)
+    return BotRunner(app, settings, services.db, mounts=mounts(settings, services), port=0)
 
 
 @asynccontextmanager
@@ -134,6 +136,20 @@ async def test_webhook_path_secret_health_and_metrics(
         )
     info = (await client.webhook())["webhook"]
     assert info["url"] == WEBHOOK_URL
+
+
+async def test_dashboard_is_served_on_the_webhook_listener(
+    emulator: EmulatorServer, client: EmulatorClient, db_url: str
+) -> None:
+    """Webhook mode: /dasbor/ is on the webhook listener; its API still needs initData."""
+    async with (
+        _instances(emulator, client, db_url, 1) as (runner,),
+        aiohttp.ClientSession() as http,
+    ):
+        async with http.get(runner.url + "/dasbor/") as r:
+            assert r.status == 200 and "text/html" in r.headers["Content-Type"]
+        async with http.get(runner.url + "/dasbor/api/aspirations") as r:
+            assert r.status == 401
 
 
 async def test_two_instances_answer_each_update_once(
