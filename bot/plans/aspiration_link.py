@@ -64,7 +64,10 @@ async def link(
         return None
     values = {"aspiration_id": found.aspiration_id, "aspiration_choice": found.choice}
     await q.update_move(session, move.id, {}, values)
-    await follow(session, now, actor_id, move, "include", default_locale)
+    place = await _place(session, move)
+    await planning.follow_move(
+        session, now, actor_id, found.aspiration_id, "include", place, default_locale
+    )
     return found
 
 
