@@ -50,7 +50,7 @@ class Asked:
     status: str
 
 
-def _same(a: object, b: object) -> bool:
+def same_name(a: object, b: object) -> bool:
     """Two names equal apart from case and spacing."""
     return " ".join(str(a or "").split()).casefold() == " ".join(str(b or "").split()).casefold()
 
@@ -68,9 +68,9 @@ def choice_for(
         if unit_id is not None and pref_unit_id is not None:
             same_unit = int(pref_unit_id) == unit_id
         else:
-            same_unit = _same(pref.get("unit"), unit_name)
+            same_unit = same_name(pref.get("unit"), unit_name)
         wanted = str(pref.get("position") or "")
-        if same_unit and (not wanted or _same(wanted, position)):
+        if same_unit and (not wanted or same_name(wanted, position)):
             return rank
     return None
 

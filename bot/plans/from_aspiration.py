@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.aspirations.planning import same_name
 from bot.aspirations.rules import can
 from bot.plans import status as st
 from bot.plans.service import Destination, destination_of
@@ -45,11 +46,6 @@ class NotPlannable:
     status: str
 
 
-def _same(a: str, b: str) -> bool:
-    """Two titles equal apart from case and spacing."""
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
-
-
 async def destination(session: AsyncSession, kind: str, pref: dict[str, Any]) -> Destination | None:
     """The destination a choice names: its open position when there is one of that title,
     the unit and title otherwise, an agency outside for a move out; None when the choice
@@ -61,7 +57,7 @@ async def destination(session: AsyncSession, kind: str, pref: dict[str, Any]) ->
     if unit_id is None:
         return Destination(None, unit, position, leaves_agency=True) if kind == "out" else None
     for vacant in await q.open_positions_of_unit(session, int(unit_id)):
-        if _same(vacant.title, position):
+        if same_name(vacant.title, position):
             return destination_of(vacant)
     return Destination(int(unit_id), unit, position)
 
