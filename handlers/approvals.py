@@ -18,7 +18,14 @@ from handlers.commands import add_command
 from handlers.context import services_of
 from handlers.flows import Accepts, expect_text
 from handlers.plans_audit import audit_button
-from handlers.plans_common import ask_override, esc, fmt_date, reason_step, wake_outbox
+from handlers.plans_common import (
+    ask_override,
+    asked_line,
+    esc,
+    fmt_date,
+    reason_step,
+    wake_outbox,
+)
 from handlers.request import Request, inline_markup
 from storage.models import ConversationState, PlanMove
 
@@ -50,7 +57,7 @@ def _move_text(request: Request, row: views.MoveRow, judgement: Judgement | None
         src_pos=esc(m.from_position or "-"), dst=esc(row.to_unit), dst_pos=esc(m.to_position),
         tmt=fmt_date(m.proposed_tmt), why=esc(m.rationale or "-"),
         status=request.t(labels.MOVE_STATUS[m.status]),
-    ) + rules  # fmt: skip
+    ) + asked_line(request, m) + rules  # fmt: skip
 
 
 async def show_page(request: Request, plan_id: int, page: int, *, edit: bool = True) -> None:

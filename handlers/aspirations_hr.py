@@ -20,6 +20,7 @@ from bot.aspirations.labels import (
     REASON_KEYS,
     STATUS_KEYS,
 )
+from bot.aspirations.rules import can
 from bot.callback_data import CallbackDataError
 from bot.messages import Button, OutgoingMessage, rows
 from handlers import aspirations_decide as decide
@@ -32,6 +33,7 @@ from handlers.buttons import add_button
 from handlers.commands import add_command
 from handlers.dates import shown_time
 from handlers.request import Request
+from storage.models import Aspiration
 
 PAGE = 8
 TOP = 10
@@ -163,8 +165,21 @@ async def open_pressed(request: Request, data: b.OpenAspiration) -> None:
         for a in b.DECISION_VALUES
         if a in view.decisions
     ]
+    choices += _to_plan(request, view.aspiration)
     back = Button(request.t("aspr.btn_back_list"), b.ListAspirations(b.ALL_STATUSES, 0, 0))
     request.send(OutgoingMessage("\n".join(lines), rows(*choices, [back])))
+
+
+def _to_plan(request: Request, aspiration: Aspiration) -> list[list[Button]]:
+    """One "into a plan" button per choice of an accepted (or not taken) aspiration."""
+    if not can("include", aspiration.status):
+        return []
+    return [
+        [Button(request.t("aspp.btn_plan", n=n, unit=str(p.get("unit") or "-")[:25],
+                          position=str(p.get("position") or "…")[:25]),
+                b.PlanAspiration(aspiration.id, n))]
+        for n, p in enumerate(aspiration.preferences or [], start=1)
+    ]  # fmt: skip
 
 
 async def export_pressed(request: Request, data: b.ExportAspirations) -> None:

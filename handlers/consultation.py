@@ -14,7 +14,7 @@ from bot.callback_data import CallbackDataError
 from bot.messages import Button, OutgoingMessage
 from bot.plans import buttons as b
 from bot.plans import consultation as kc
-from bot.plans import labels, service_consultation, service_questions
+from bot.plans import employee_view, labels, service_consultation, service_questions
 from bot.plans.service_consultation import Answered
 from handlers.buttons import add_button
 from handlers.commands import add_command
@@ -28,7 +28,12 @@ from storage.models import ConversationState
 FLOW = "kons"
 NOTE, OBJECTION, QUESTION = "note", "objection", "question"
 TANYA, TANYA_ANSWER = "tanya", "answer"
-Versioned = b.Agree | b.AgreeWithNote | b.Object | b.ObjectionCategory | b.Ask
+Versioned = b.Agree | b.AgreeWithNote | b.Object | b.ObjectionCategory
+ASK_REFUSED = {
+    "not_yours": "plans.kons_not_yours",
+    "outdated": "plans.kons_outdated",
+    "too_late": "plans.ask_too_late",
+}
 
 
 async def _may_answer(request: Request, data: Versioned) -> bool:
@@ -100,10 +105,18 @@ async def category_pressed(request: Request, data: b.ObjectionCategory) -> None:
 
 
 async def ask_pressed(request: Request, data: b.Ask) -> None:
-    """Tanya BKPSDM: ask the question."""
-    if await _may_answer(request, data):
-        await request.set_state(FLOW, QUESTION, {"move_id": data.move_id, "version": data.version})
-        request.reply_key("plans.kons_ask_question")
+    """Tanya BKPSDM: ask the question (during consultation, and after the decision until
+    TMT + 30 days)."""
+    access = await service_questions.check_question(
+        request.session, request.today(), request.telegram_id, _employee_id(request),
+        data.move_id, data.version,
+    )  # fmt: skip
+    if access != "ok":
+        request.answer(request.t(ASK_REFUSED[access]), alert=True)
+        return
+    request.answer()
+    await request.set_state(FLOW, QUESTION, {"move_id": data.move_id, "version": data.version})
+    request.reply_key("plans.kons_ask_question")
 
 
 async def _answer_step(
@@ -139,23 +152,24 @@ async def question_step(request: Request, state: ConversationState) -> None:
         return
     await request.clear_state()
     move_id, version = int(state.data["move_id"]), int(state.data["version"])
-    access = await service_consultation.ask_question(
-        request.session, request.now(), request.telegram_id, _employee_id(request), move_id,
-        version, text, default_locale=request.settings.default_locale,
+    access = await service_questions.ask_question(
+        request.session, request.now(), request.today(), request.telegram_id,
+        _employee_id(request), move_id, version, text,
+        default_locale=request.settings.default_locale,
     )  # fmt: skip
     if access != "ok":
-        request.reply_key("plans.kons_outdated")
+        request.reply_key(ASK_REFUSED[access])
         return
     wake_outbox(request)
     request.reply_key("plans.kons_question_sent")
 
 
 async def usulan_cmd(request: Request) -> None:
-    """The employee's current consultations, each as its own message."""
+    """The employee's consultations and decided moves, each as its own message."""
     employee_id = _employee_id(request)
     messages = (
-        await service_consultation.employee_consultations(
-            request.session, employee_id, request.locale, request.settings.tz
+        await employee_view.employee_moves(
+            request.session, employee_id, request.locale, request.settings.tz, request.today()
         )
         if employee_id is not None
         else []

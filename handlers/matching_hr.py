@@ -7,6 +7,7 @@ from typing import Any
 
 from telegram.ext import Application
 
+from bot.aspirations.planning import Asked, asked_flag, asked_text
 from bot.callback_data import CallbackData
 from bot.matching import service_hr as hr_matching
 from bot.matching.explain import rank_far_above
@@ -133,7 +134,10 @@ async def _show(request: Request, pk: int, page: int, *, edit: bool) -> None:
     if not isinstance(found, CandidatePage):
         _not_listed(request, found)
         return
-    lines = [_table_line(request, n, m) for n, m in enumerate(found.shown, found.first + 1)]
+    lines = [
+        _table_line(request, n, m, found.asked.get(found.employee_ids.get(m.employee.nip, 0)))
+        for n, m in enumerate(found.shown, found.first + 1)
+    ]
     spec, first, total = found.result.position, found.first, len(found.result.matches)
     title = request.t(
         "match.cand.title", title=esc(spec.title), unit=esc(spec.unit), code=esc(spec.position_id),
@@ -147,8 +151,9 @@ async def _show(request: Request, pk: int, page: int, *, edit: bool) -> None:
         request.send(message)
 
 
-def _table_line(request: Request, n: int, match: Match) -> str:
-    """One candidate in one line: name, golongan, education, unit, match; flags."""
+def _table_line(request: Request, n: int, match: Match, asked: Asked | None) -> str:
+    """One candidate in one line: name, golongan, education, unit, match; flags (golongan
+    far above the post; asked for it in an aspiration: choice and reason)."""
     emp = match.employee
     line = request.t(
         "match.cand.line", n=n, name=esc(emp.name), rank=esc(emp.golongan or "-"),
@@ -157,6 +162,8 @@ def _table_line(request: Request, n: int, match: Match) -> str:
     )  # fmt: skip
     if rank_far_above(emp, match.position):
         line += " " + request.t("match.cand.flag_rank_high")
+    if asked is not None:
+        line += " " + asked_flag(request.locale, asked)
     return line
 
 
@@ -194,7 +201,7 @@ async def detail_pressed(request: Request, data: ShowCandidate) -> None:
     if found is None:
         request.reply_key("common.stale_button")
         return
-    n, match = found
+    n, match = found.n, found.match
     emp = match.employee
     education = " ".join(p for p in (emp.education_level, emp.education_field) if p) or "-"
     head = request.t(
@@ -205,6 +212,8 @@ async def detail_pressed(request: Request, data: ShowCandidate) -> None:
     text = head + "\n" + reasons(request, match)
     if rank_far_above(emp, match.position):
         text += "\n" + request.t("match.cand.rank_high_detail", rank=esc(emp.golongan))
+    if found.asked is not None:
+        text += "\n" + asked_text(request.locale, found.asked)
     usul = Button(request.t("plans.btn_usul", n=n), ProposeMove(data.position_pk, data.employee_id))
     request.send(OutgoingMessage(text, ((usul,),)))
 

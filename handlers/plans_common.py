@@ -11,9 +11,10 @@ from typing import Any
 
 from telegram.ext import Application
 
+from bot.aspirations.planning import asked_text
 from bot.messages import Button, OutgoingMessage
 from bot.plans import buttons as b
-from bot.plans import labels, views
+from bot.plans import labels, service_moves, views
 from bot.plans import status as st
 from bot.plans.dates import fmt_date
 from bot.plans.service import Blocked, Destination
@@ -26,7 +27,7 @@ from handlers.dates import date_example
 from handlers.flows import FlowSpec, expect_text
 from handlers.request import Request, inline_markup
 from handlers.request import escape_html as esc
-from storage.models import ConversationState
+from storage.models import ConversationState, PlanMove
 
 FLOW = "plan"
 HR = ("hr",)
@@ -66,6 +67,34 @@ async def continue_proposal(request: Request, found: Proposal) -> None:
         "plans.ask_tmt", unit=esc(dest.unit_name), position=esc(dest.position),
         example=date_example(request),
     )  # fmt: skip
+
+
+async def ask_tmt(request: Request, data: dict[str, Any], dest: Destination) -> None:
+    """Say which rules the move would break today (before TMT and reason are typed) and
+    whether the employee asked for this destination; ask the TMT (the rules are judged
+    again on it)."""
+    employee_id = int(data["employee_id"])
+    ahead = await service_moves.check_move(
+        request.session, request.settings, employee_id, dest, request.today(),
+        data.get("revise"),
+    )  # fmt: skip
+    if ahead.problems:
+        request.reply_key("plans.warnings_ahead", lines=problem_lines(request.locale, ahead))
+    asked = await service_moves.asked(request.session, employee_id, dest)
+    if asked is not None and "aspiration" not in data:  # (started from it: already said)
+        request.reply(asked_text(request.locale, asked))
+    request.reply_key(
+        "plans.ask_tmt", unit=esc(dest.unit_name), position=esc(dest.position),
+        example=date_example(request),
+    )  # fmt: skip
+
+
+def asked_line(request: Request, move: PlanMove) -> str:
+    """ "Requested by the employee (choice N)" on a line of its own, for a move made of the
+    employee's aspiration; "" otherwise."""
+    if move.aspiration_id is None:
+        return ""
+    return "\n" + request.t("plans.asked_by_employee", choice=move.aspiration_choice or 1)
 
 
 ReasonThen = Callable[[Request, dict[str, Any], str], Awaitable[None]]

@@ -28,6 +28,7 @@ from handlers.plans_common import (
     HR,
     TEXT_MAX,
     ask_override,
+    asked_line,
     esc,
     fmt_date,
     plan_flow,
@@ -56,7 +57,7 @@ def card_text(request: Request, row: views.MoveRow) -> str:
     )  # fmt: skip
     if m.overdue and m.answer is None:
         text += "\n" + t("plans.overdue_flag")
-    return text
+    return text + asked_line(request, m)
 
 
 def card_buttons(request: Request, details: views.MoveDetails) -> list[list[Button]]:
@@ -161,7 +162,13 @@ async def keep_step(request: Request, state: ConversationState) -> None:
         return
     move_id, version = _move(state)
     kept = await service_decree.keep_move(
-        request.session, request.telegram_id, move_id, version, reason
+        request.session,
+        request.telegram_id,
+        move_id,
+        version,
+        reason,
+        now=request.now(),
+        default_locale=request.settings.default_locale,
     )
     await _finish(request, kept, "plans.kept", id=move_id)
 

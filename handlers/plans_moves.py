@@ -16,11 +16,10 @@ from bot.messages import Button, OutgoingMessage
 from bot.plans import buttons as b
 from bot.plans import labels, service, service_moves, views
 from bot.plans.service import Destination
-from bot.rules.render import problem_lines
 from bot.rules.service import Judgement
 from handlers import plans_people
 from handlers.buttons import add_button
-from handlers.dates import date_example, typed_date
+from handlers.dates import typed_date
 from handlers.flows import Accepts, expect_text
 from handlers.plans_common import (
     DEST,
@@ -30,6 +29,7 @@ from handlers.plans_common import (
     TEXT_MAX,
     TMT,
     ask_override,
+    ask_tmt,
     dest_dict,
     esc,
     fmt_date,
@@ -92,7 +92,7 @@ async def propose_pressed(request: Request, data: b.ProposeMove) -> None:
         "plans.usul_intro", name=esc(found.employee.name), position=esc(dest.position),
         unit=esc(dest.unit_name), plan=esc(found.plan.name),
     )  # fmt: skip
-    await _ask_tmt(request, draft, dest)
+    await ask_tmt(request, draft, dest)
 
 
 async def moves_pressed(request: Request, data: b.MovesPage) -> None:
@@ -166,22 +166,7 @@ async def dest_step(request: Request, state: ConversationState) -> None:
         return
     data = {**state.data, "dest": dest_dict(dest)}
     await request.set_state(FLOW, TMT, data)
-    await _ask_tmt(request, data, dest)
-
-
-async def _ask_tmt(request: Request, data: dict[str, Any], dest: Destination) -> None:
-    """Say which rules the move would break today (before TMT and reason are typed); ask
-    the TMT (the rules are judged again on it)."""
-    ahead = await service_moves.check_move(
-        request.session, request.settings, int(data["employee_id"]), dest, request.today(),
-        data.get("revise"),
-    )  # fmt: skip
-    if ahead.problems:
-        request.reply_key("plans.warnings_ahead", lines=problem_lines(request.locale, ahead))
-    request.reply_key(
-        "plans.ask_tmt", unit=esc(dest.unit_name), position=esc(dest.position),
-        example=date_example(request),
-    )  # fmt: skip
+    await ask_tmt(request, data, dest)
 
 
 async def tmt_step(request: Request, state: ConversationState) -> None:
@@ -238,7 +223,8 @@ async def _save(request: Request, data: dict[str, Any], reason: str) -> None:
         return
     saved = await service_moves.save_move(
         request.session, request.settings, request.telegram_id, int(data["plan_id"]),
-        int(data["employee_id"]), dest, tmt, why, reason,
+        int(data["employee_id"]), dest, tmt, why, reason, now=request.now(),
+        aspiration=_aspiration(data),
     )  # fmt: skip
     if saved.outcome == "needs_reason" and saved.judgement is not None:
         await _needs_reason(request, data, saved.judgement)
@@ -250,8 +236,18 @@ async def _save(request: Request, data: dict[str, Any], reason: str) -> None:
         request.reply_key("plans.already_in_plan", name=esc(saved.employee_name))
     else:
         added = request.t("plans.move_added", id=saved.move_id, name=esc(saved.employee_name))
+        if saved.asked is not None:
+            added += "\n" + request.t("plans.asked_linked", ref=saved.asked.reference,
+                                      choice=saved.asked.choice)  # fmt: skip
+            wake_outbox(request)
         request.reply(with_rules(request, added, saved.judgement))
         await show_plan(request, int(data["plan_id"]))
+
+
+def _aspiration(data: dict[str, Any]) -> tuple[int, int] | None:
+    """The aspiration (id, choice) HR started the move from, if any."""
+    found = data.get("aspiration")
+    return (int(found["id"]), int(found["choice"])) if isinstance(found, dict) else None
 
 
 async def _save_revision(

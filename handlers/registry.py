@@ -31,6 +31,7 @@ from handlers import (
     matching_hr,
     menu,
     plans,
+    plans_aspiration,
     profile,
     questions,
     rules,
@@ -56,6 +57,7 @@ FEATURE_MODULES: tuple[ModuleType, ...] = (
     broadcasts,  # /umumkan, /laporan_kirim
     campaigns,  # /sosialisasi: socialization templates
     plans,  # /rencana: mutation plans (HR)
+    plans_aspiration,  # an accepted aspiration into a plan (HR)
     approvals,  # /persetujuan: approver decisions
     rules,  # /periode_larangan, /rotasi: move rules (HR)
     consultation,  # employee answers, /tanya queue

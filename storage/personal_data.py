@@ -71,10 +71,11 @@ COLUMNS: dict[str, dict[Rule, str]] = {
         KEEP: "employee_id from_unit_id from_position to_unit_id to_position proposed_tmt"
         " rationale warnings override_reason status version decision_note decided_at"
         " consulted_at deadline overdue answer answer_category answered_at kept_reason"
-        " decree_number decree_tmt to_agency freeze_approval_number freeze_approval_date",
+        " decree_number decree_tmt to_agency freeze_approval_number freeze_approval_date"
+        " aspiration_choice",
         ERASE: "answer_text",
         OFFICIAL: "decided_by",
-        PLAIN: "id plan_id position_ref created_at updated_at",
+        PLAIN: "id plan_id position_ref aspiration_id created_at updated_at",
     },
     "move_rule_overrides": {
         KEEP: "move_version rule point judged_on reason created_at",

@@ -19,6 +19,10 @@ ASPIRATION_RETURNED = "returned"
 ASPIRATION_ACCEPTED = "accepted"
 ASPIRATION_REJECTED = "rejected"
 ASPIRATION_WITHDRAWN = "withdrawn"
+# An accepted aspiration follows the move made of it (``bot.aspirations.planning``).
+ASPIRATION_PLANNED = "planned"  # a move in a plan carries it
+ASPIRATION_DECREED = "decreed"  # that move was decreed (or carried out)
+ASPIRATION_NOT_TAKEN = "not_taken"  # that move was rejected or cancelled
 ASPIRATION_STORED_STATUSES = (
     ASPIRATION_SUBMITTED,
     ASPIRATION_VERIFIED,
@@ -26,6 +30,9 @@ ASPIRATION_STORED_STATUSES = (
     ASPIRATION_ACCEPTED,
     ASPIRATION_REJECTED,
     ASPIRATION_WITHDRAWN,
+    ASPIRATION_PLANNED,
+    ASPIRATION_DECREED,
+    ASPIRATION_NOT_TAKEN,
 )
 
 # ``PlanMove.status`` and ``MutationPlan.status``; the state machine is ``bot.plans.status``.

@@ -119,7 +119,7 @@ async def seed_plan(harness: BotHarness, employee_id: int) -> int:
         tmt = harness.services.clock.now().date() + timedelta(days=60)
         saved = await save_move(
             session, harness.settings, HR_ID, plan.id, employee_id, dest, tmt,
-            "Penguatan unit.", "Uji dasbor.",
+            "Penguatan unit.", "Uji dasbor.", now=harness.services.clock.now(),
         )  # fmt: skip
         assert saved.outcome == "added", saved
         return plan.id

@@ -222,8 +222,16 @@ async def test_question_answered_once(db: Database) -> None:
     """An employee's question reaches HR; HR's answer is stored and sent once."""
     _plan_id, (move, _other), _scheduler = await _consulting(db)
     async with db.transaction() as session:
-        asked = await sc.ask_question(
-            session, NOW, 7001, move.employee_id, move.id, 1, "Tunjangan?", default_locale="id"
+        asked = await service_questions.ask_question(
+            session,
+            NOW,
+            NOW.date(),
+            7001,
+            move.employee_id,
+            move.id,
+            1,
+            "Tunjangan?",
+            default_locale="id",
         )
         (question, _employee), *_ = await service_questions.open_questions(session)
         first = await service_questions.answer_question(

@@ -17,7 +17,16 @@ Kind = Literal["rotation", "other_unit", "out", "other"]
 Reason = Literal["family", "health", "career", "competence", "workload", "other"]
 Section = Literal["kind", "prefs", "reason", "relocate"]
 StatusFilter = Literal[
-    "all", "submitted", "verified", "returned", "accepted", "rejected", "withdrawn"
+    "all",
+    "submitted",
+    "verified",
+    "returned",
+    "accepted",
+    "rejected",
+    "withdrawn",
+    "planned",
+    "decreed",
+    "not_taken",
 ]
 Decision = Literal["verify", "return", "accept", "reject"]
 ExportFormat = Literal["xlsx", "csv"]
@@ -320,3 +329,23 @@ class ConfirmClose(CallbackData, prefix="aspiration-window-close-yes"):
     """Close a window now."""
 
     window_id: int
+
+
+# --- an accepted aspiration into a plan (bot.plans.from_aspiration) ------------------------
+
+
+@dataclass(frozen=True)
+class PlanAspiration(CallbackData, prefix="aspiration-plan"):
+    """Draft a move from choice ``choice`` (from 1) of an accepted aspiration."""
+
+    aspiration_id: int
+    choice: int
+
+
+@dataclass(frozen=True)
+class PlanAspirationInto(CallbackData, prefix="aspiration-plan-into"):
+    """Draft that move in the draft plan ``plan_id`` (0: a new plan)."""
+
+    aspiration_id: int
+    choice: int
+    plan_id: int

@@ -23,6 +23,9 @@ STATUS_KEYS = MappingProxyType(
         "accepted": "asp.status.accepted",
         "rejected": "asp.status.rejected",
         "withdrawn": "asp.status.withdrawn",
+        "planned": "asp.status.planned",
+        "decreed": "asp.status.decreed",
+        "not_taken": "asp.status.not_taken",
     }
 )
 KIND_KEYS = MappingProxyType(
@@ -59,6 +62,14 @@ PROBLEM_SHORT_KEYS = MappingProxyType(
         "sanction": "asp.problem_short.sanction",
         "study_leave": "asp.problem_short.study_leave",
         "freeze": "asp.problem_short.freeze",
+    }
+)
+# What an employee reads when their aspiration follows a move (bot.aspirations.planning).
+PLANNING_NOTICE_KEYS = MappingProxyType(
+    {
+        "include": "aspp.notice_include",
+        "decree": "aspp.notice_decree",
+        "not_take": "aspp.notice_not_take",
     }
 )
 WINDOW_STATE_KEYS = MappingProxyType(
@@ -111,6 +122,9 @@ ACTION_KEYS = MappingProxyType(
         "accept": "asp.action.accept",
         "reject": "asp.action.reject",
         "undo": "asp.action.undo",
+        "include": "asp.action.include",
+        "decree": "asp.action.decree",
+        "not_take": "asp.action.not_take",
     }
 )
 NOTIFY_NEXT_KEYS = MappingProxyType(

@@ -6,6 +6,9 @@ from datetime import timedelta
 
 from storage.types import (
     ASPIRATION_ACCEPTED,
+    ASPIRATION_DECREED,
+    ASPIRATION_NOT_TAKEN,
+    ASPIRATION_PLANNED,
     ASPIRATION_REJECTED,
     ASPIRATION_RETURNED,
     ASPIRATION_STORED_STATUSES,
@@ -30,9 +33,12 @@ RETURNED = ASPIRATION_RETURNED
 ACCEPTED = ASPIRATION_ACCEPTED
 REJECTED = ASPIRATION_REJECTED
 WITHDRAWN = ASPIRATION_WITHDRAWN
+PLANNED = ASPIRATION_PLANNED
+DECREED = ASPIRATION_DECREED
+NOT_TAKEN = ASPIRATION_NOT_TAKEN
 STORED_STATUSES = ASPIRATION_STORED_STATUSES
 STATUSES = (DRAFT, *STORED_STATUSES)
-FINAL_STATUSES = frozenset({ACCEPTED, REJECTED})
+FINAL_STATUSES = frozenset({ACCEPTED, REJECTED, PLANNED, DECREED, NOT_TAKEN})
 
 # action -> (statuses it may start from, resulting status); None means "no aspiration yet".
 TRANSITIONS: dict[str, tuple[frozenset[str | None], str]] = {
@@ -42,7 +48,12 @@ TRANSITIONS: dict[str, tuple[frozenset[str | None], str]] = {
     "return": (frozenset({SUBMITTED, VERIFIED}), RETURNED),
     "accept": (frozenset({SUBMITTED, VERIFIED}), ACCEPTED),
     "reject": (frozenset({SUBMITTED, VERIFIED, RETURNED}), REJECTED),
+    # An accepted aspiration follows the move made of it (bot.aspirations.planning).
+    "include": (frozenset({ACCEPTED, NOT_TAKEN}), PLANNED),
+    "decree": (frozenset({PLANNED}), DECREED),
+    "not_take": (frozenset({PLANNED, DECREED}), NOT_TAKEN),
 }
+PLANNING_ACTIONS = ("include", "decree", "not_take")
 HR_ACTIONS = ("verify", "return", "accept", "reject")
 EMPLOYEE_ACTIONS = ("submit", "withdraw")
 NOTE_REQUIRED = frozenset({"return", "reject"})

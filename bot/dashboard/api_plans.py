@@ -12,6 +12,7 @@ from datetime import date
 
 from aiohttp import web
 
+from bot.aspirations.planning import asked_flag
 from bot.dashboard.access import Call, Json, refusal
 from bot.dashboard.params import as_int, json_body, page_of, when
 from bot.matching import service_dashboard as md
@@ -44,10 +45,13 @@ async def candidates(call: Call) -> web.StreamResponse:
     if ranked is None:
         return refusal(404, "not_found")
     spec, loc = ranked.result.position, call.locale
-    rows = [
-        {
+    rows = []
+    for n, m in enumerate(ranked.result.matches, start=1):
+        employee_id = ranked.employee_ids.get(m.employee.nip, 0)
+        asked = ranked.asked.get(employee_id)
+        row = {
             "rank": n,
-            "employee_id": ranked.employee_ids.get(m.employee.nip, 0),
+            "employee_id": employee_id,
             "name": m.employee.name,
             "unit": m.employee.unit or "-",
             "golongan": m.employee.golongan or "-",
@@ -55,11 +59,12 @@ async def candidates(call: Call) -> web.StreamResponse:
             "percent": round(m.score * 100),
             "eligible": m.explanation.eligible,
             "rank_far_above": rank_far_above(m.employee, spec),
-            "aspiring": m.employee.nip in ranked.aspiring,
+            "aspiring": asked is not None,
+            "asked_choice": asked.choice if asked else None,
+            "asked_text": asked_flag(loc, asked) if asked else "",
             "reasons": explanation_lines(m.explanation, m.employee, spec, loc),
         }
-        for n, m in enumerate(ranked.result.matches, start=1)
-    ]
+        rows.append(row)
     position = {"id": pk, "code": spec.position_id, "title": spec.title, "unit": spec.unit}
     return web.json_response({"position": position, "candidates": rows})
 
@@ -84,7 +89,7 @@ async def add_to_plan(call: Call) -> web.StreamResponse:
     plan_id = as_int(str(body.get("plan"))) or found.plan.id
     saved = await service_moves.save_move(
         call.session, call.settings, call.telegram_id, plan_id, employee_id, found.dest, tmt,
-        rationale, override,
+        rationale, override, now=call.now(),
     )  # fmt: skip
     problems = _problems(call, saved.judgement) if saved.judgement else []
     status = 200 if saved.outcome == "added" else 409

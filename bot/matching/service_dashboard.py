@@ -6,19 +6,19 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.aspirations.planning import Asked
 from bot.matching.service import Candidates, MatchingService
-from bot.matching.service_hr import candidates_of
-from storage.queries import matching as qm
+from bot.matching.service_hr import asked_of, candidates_of
 from storage.queries.employees import get_employees_by_nips
 
 
 @dataclass(frozen=True)
 class Ranked:
-    """The candidates of an open position, each with its employee id and aspiration mark."""
+    """An open position's candidates with employee ids and aspirations (as /kandidat)."""
 
     result: Candidates
     employee_ids: dict[str, int]  # NIP -> Employee.id
-    aspiring: frozenset[str]  # NIPs whose latest aspiration asks for the position's unit
+    asked: dict[int, Asked]  # Employee.id -> their aspiration asking for this unit or post
 
 
 async def ranked(
@@ -29,10 +29,5 @@ async def ranked(
     if result is None:
         return None
     found = await get_employees_by_nips(session, [m.employee.nip for m in result.matches])
-    unit = result.position.unit
-    aspiring = {
-        nip
-        for nip, employee in found.items()
-        if unit and unit in await qm.aspiration_units(session, employee.id)
-    }
-    return Ranked(result, {n: e.id for n, e in found.items()}, frozenset(aspiring))
+    ids = {nip: employee.id for nip, employee in found.items()}
+    return Ranked(result, ids, await asked_of(session, position_pk, ids.values()))

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.aspirations.planning import Asked, asked_for
 from bot.matching.candidates_xlsx import candidates_workbook
 from bot.matching.profiles import PositionSpec
 from bot.matching.service import Candidates, Match, MatchingService, search_positions
@@ -45,6 +46,7 @@ class CandidatePage:
     first: int  # index of the first shown match
     shown: tuple[Match, ...]
     employee_ids: dict[str, int]  # NIP -> Employee.id
+    asked: Mapping[int, Asked] = field(default_factory=dict)  # Employee.id -> their wish
 
 
 @dataclass(frozen=True)
@@ -101,12 +103,34 @@ async def candidate_page(
     shown = result.matches[first : first + size]
     found = await get_employees_by_nips(session, [m.employee.nip for m in shown])
     ids = {nip: employee.id for nip, employee in found.items()}
-    return CandidatePage(position_pk, result, page, pages, first, shown, ids)
+    asked = await asked_of(session, position_pk, ids.values())
+    return CandidatePage(position_pk, result, page, pages, first, shown, ids, asked)
+
+
+async def asked_of(
+    session: AsyncSession, position_pk: int, employee_ids: Iterable[int]
+) -> dict[int, Asked]:
+    """Which of these employees asked for the position's unit or post in an aspiration."""
+    position = await qm.get_position_by_pk(session, position_pk)
+    if position is None:
+        return {}
+    return await asked_for(
+        session, employee_ids, position.unit_id, position.unit_name, position.title
+    )
+
+
+@dataclass(frozen=True)
+class CandidateDetail:
+    """A candidate's place in the list, match, and their aspiration asking for the post."""
+
+    n: int
+    match: Match
+    asked: Asked | None
 
 
 async def candidate_detail(
     matching: MatchingService, session: AsyncSession, position_pk: int, employee_id: int
-) -> tuple[int, Match] | None:
+) -> CandidateDetail | None:
     """A candidate's place in the list and match; None when no longer a candidate."""
     result = await candidates_of(matching, session, position_pk)
     employee = await get_employee(session, employee_id)
@@ -114,7 +138,8 @@ async def candidate_detail(
         return None
     for n, match in enumerate(result.matches, start=1):
         if match.employee.nip == employee.nip:
-            return n, match
+            asked = await asked_of(session, position_pk, [employee.id])
+            return CandidateDetail(n, match, asked.get(employee.id))
     return None
 
 

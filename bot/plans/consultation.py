@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from typing import Literal
 
 AGREE = "agree"
 AGREE_NOTES = "agree_notes"
@@ -15,6 +16,10 @@ OBJECTION_CATEGORIES = ("family", "health", "career", "competence", "distance", 
 TEXT_MAX_LEN = 500
 DEFAULT_DEADLINE_DAYS = 7
 REMINDER_BEFORE = timedelta(days=2)
+# After the decision an employee may still ask BKPSDM about the move until TMT + 30 days.
+QUESTIONS_AFTER_TMT = timedelta(days=30)
+DECIDED = frozenset({"approved", "decreed", "done"})  # shown in /usulan once consulted
+QuestionRefusal = Literal["", "outdated", "too_late"]
 
 
 def deadline_from(sent_at: datetime, days: int = DEFAULT_DEADLINE_DAYS) -> datetime:
@@ -78,3 +83,29 @@ def tally(moves: Iterable[MoveView]) -> Tally:
 def is_stale(button_version: int, move_version: int, status: str) -> bool:
     """True when a consultation button belongs to an earlier version or a closed move."""
     return button_version != move_version or status != "consultation"
+
+
+def questions_until(tmt: date) -> date:
+    """The last day an employee may ask BKPSDM about a decided move with this TMT."""
+    return tmt + QUESTIONS_AFTER_TMT
+
+
+def decided_shown(status: str, consulted: bool, tmt: date, today: date) -> bool:
+    """A decided move the employee sees in /usulan: consulted, and not carried out long ago."""
+    if status not in DECIDED or not consulted:
+        return False
+    return status != "done" or today <= questions_until(tmt)
+
+
+def question_refusal(
+    button_version: int, move_version: int, status: str, consulted: bool, tmt: date, today: date
+) -> QuestionRefusal:
+    """Why "Tanya BKPSDM" on a move is refused now ("" when allowed): a button of an earlier
+    version, a move not (or no longer) the employee's to ask about, or TMT + 30 days passed."""
+    if button_version != move_version:
+        return "outdated"
+    if status == "consultation":
+        return ""
+    if status not in DECIDED or not consulted:
+        return "outdated"
+    return "" if today <= questions_until(tmt) else "too_late"

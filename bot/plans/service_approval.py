@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
+from bot.plans import aspiration_link
 from bot.plans import status as st
 from bot.plans.buttons import Decision
 from bot.plans.notices import notify_role
@@ -113,6 +114,10 @@ async def decide(
         session, move, decision, actor, values=values, note=note
     ):
         return Decided(False, move_id, move.plan_id, move.status)
+    if decision == "reject":
+        await aspiration_link.follow(
+            session, now, actor_id, move, "not_take", settings.default_locale
+        )
     await _plan_decided(session, now, actor, move.plan_id, settings.default_locale)
     return Decided(True, move_id, move.plan_id, move.status)
 

@@ -10,22 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.delivery.outbox import queue_message
-from bot.messages import OutgoingMessage
 from bot.plans import consultation as kc
-from bot.plans import labels
 from bot.plans import status as st
-from bot.plans.consultation_messages import consultation_message, consultation_text
+from bot.plans.consultation_messages import consultation_message
 from bot.plans.jobs import cancel_consultation_jobs, schedule_consultation_jobs
-from bot.plans.notices import employee_chat, esc, notify_role
+from bot.plans.notices import employee_chat, notify_role
 from bot.plans.service import set_status
 from bot.services.scheduler import Scheduler
-from bot.texts import t
 from storage.models import PlanMove
 from storage.queries import audit
 from storage.queries import plans as q
@@ -84,13 +80,23 @@ async def send_consultation(
     return True
 
 
+async def employee_move(
+    session: AsyncSession, actor_id: int, employee_id: int | None, move_id: int
+) -> PlanMove | None:
+    """The move (row-locked) when it is the employee's own; else None (the refusal audited)."""
+    move = await q.get_move(session, move_id, lock=True)
+    if move is None or employee_id is None or move.employee_id != employee_id:
+        await audit.record(session, audit.actor_of(actor_id), "access.denied", "move", move_id)
+        return None
+    return move
+
+
 async def _own_move(
     session: AsyncSession, actor_id: int, employee_id: int | None, move_id: int, version: int
 ) -> PlanMove | Refused:
     """The move when it is the employee's own and ``version`` is current, else why not."""
-    move = await q.get_move(session, move_id, lock=True)
-    if move is None or employee_id is None or move.employee_id != employee_id:
-        await audit.record(session, audit.actor_of(actor_id), "access.denied", "move", move_id)
+    move = await employee_move(session, actor_id, employee_id, move_id)
+    if move is None:
         return "not_yours"
     if kc.is_stale(version, move.version, move.status):
         return "outdated"
@@ -137,48 +143,3 @@ async def record_answer(
             id=move_id, plan=move.plan_id,
         )  # fmt: skip
     return "recorded"
-
-
-async def ask_question(
-    session: AsyncSession,
-    now: datetime,
-    actor_id: int,
-    employee_id: int | None,
-    move_id: int,
-    version: int,
-    text: str,
-    *,
-    default_locale: str,
-) -> Access:
-    """Queue the employee's question about their move for HR (/tanya)."""
-    move = await _own_move(session, actor_id, employee_id, move_id, version)
-    if isinstance(move, str):
-        return move
-    question = await q.add_question(session, move, text)
-    await audit.record(
-        session, audit.actor_of(actor_id), "move.question", "move", move_id,
-        question_id=question.id,
-    )  # fmt: skip
-    await notify_role(
-        session, now, default_locale, "hr", f"q{question.id}", "plans.question_notice", id=move_id
-    )
-    return "ok"
-
-
-async def employee_consultations(
-    session: AsyncSession, employee_id: int, locale: str, tz: ZoneInfo
-) -> list[OutgoingMessage]:
-    """/usulan: the employee's moves under consultation, fresh buttons where unanswered."""
-    messages = []
-    for row in await q.consultation_rows_of_employee(session, employee_id):
-        move = row.move
-        if move.answer is None:
-            messages.append(await consultation_message(session, tz, locale, row))
-            continue
-        text = await consultation_text(session, tz, locale, row)
-        answer = t(
-            locale, "plans.usulan_answered", answer=t(locale, labels.ANSWER[move.answer]),
-            text=esc(move.answer_text or "-"),
-        )  # fmt: skip
-        messages.append(OutgoingMessage(text.split("\n\n")[0] + "\n\n" + answer))
-    return messages

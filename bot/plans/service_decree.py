@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.events import MOVE_CANCELLED, MOVE_DECREED, MOVE_TMT_CHANGED, EventBus, MoveEvent
+from bot.plans import aspiration_link
 from bot.plans import consultation as kc
 from bot.plans import status as st
 from bot.plans.dates import fmt_date
@@ -88,16 +89,32 @@ async def carry_out(session: AsyncSession, actor_id: int, move_id: int) -> Check
 
 
 async def keep_move(
-    session: AsyncSession, actor_id: int, move_id: int, version: int, reason: str
-) -> bool:
-    """Keep an objected move unchanged, with HR's written reason (audited)."""
+    session: AsyncSession, actor_id: int, move_id: int, version: int, reason: str,
+    *, now: datetime, default_locale: str,
+) -> bool:  # fmt: skip
+    """Keep an objected move unchanged, with HR's written reason (audited; the employee
+    is told the reason)."""
     expect = {"version": version, "status": st.CONSULTATION}
     if not await q.update_move(session, move_id, expect, {"kept_reason": reason}):
         return False
     await audit.record(
         session, audit.actor_of(actor_id), "move.kept", "move", move_id, reason=reason
     )
+    await _tell_kept(session, now, default_locale, move_id, version, reason)
     return True
+
+
+async def _tell_kept(
+    session: AsyncSession, now: datetime, default_locale: str, move_id: int, version: int,
+    reason: str,
+) -> bool:  # fmt: skip
+    """Tell the employee their objection was weighed and the move kept, with HR's reason."""
+    move = await q.get_move(session, move_id)
+    assert move is not None
+    return await tell_employee(
+        session, now, default_locale, move.employee_id, f"kept{move_id}v{version}",
+        "plans.kept_notice", id=move_id, reason=esc(reason),
+    )  # fmt: skip
 
 
 async def decree_move(
@@ -125,10 +142,13 @@ async def decree_move(
         return False
     await cancel_consultation_jobs(session, move.id)
     await events.emit(MOVE_DECREED, session, move_event(move))
+    unit = await q.unit_names(session)
     await tell_employee(
         session, now, default_locale, move.employee_id, f"sk{move.id}", "plans.decree_notice",
         sk=esc(number), tmt=fmt_date(tmt), position=esc(move.to_position),
+        unit=esc(unit.get(move.to_unit_id or 0) or move.to_agency or "-"),
     )  # fmt: skip
+    await aspiration_link.follow(session, now, actor_id, move, "decree", default_locale)
     return True
 
 
@@ -169,6 +189,7 @@ async def cancel_move(
     await events.emit(MOVE_CANCELLED, session, move_event(move))
     if consulted:
         await _tell_cancelled(session, now, default_locale, move)
+    await aspiration_link.follow(session, now, actor_id, move, "not_take", default_locale)
     return True
 
 
@@ -224,6 +245,7 @@ async def cancel_plan(
             await events.emit(MOVE_CANCELLED, session, move_event(move))
         if before in (st.CONSULTATION, st.DECREED):
             told += await _tell_cancelled(session, now, default_locale, move)
+        await aspiration_link.follow(session, now, actor_id, move, "not_take", default_locale)
     await audit.record(
         session, actor, "plan.cancelled", "plan", plan_id, before=before_plan, reason=reason,
         moves_cancelled=count,

@@ -14,7 +14,10 @@ from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.aspirations import planning
+from bot.aspirations.planning import Asked
 from bot.config import Settings
+from bot.plans import aspiration_link
 from bot.plans import consultation as kc
 from bot.plans import status as st
 from bot.plans.service import Added, Destination, add_move, check_new_move, destination_of
@@ -40,6 +43,7 @@ class Saved:
     employee_name: str
     move_id: int = 0
     judgement: Judgement | None = None
+    asked: Asked | None = None  # the employee's aspiration the move carries
 
 
 @dataclass(frozen=True)
@@ -135,12 +139,22 @@ async def check_move(
                        target=dest.target, exclude_move=revise)  # fmt: skip
 
 
+async def asked(session: AsyncSession, employee_id: int, dest: Destination) -> Asked | None:
+    """The employee's live aspiration asking for ``dest`` (their choice and reason), if any."""
+    found = await planning.asked_for(
+        session, [employee_id], dest.unit_id, dest.unit_name, dest.position
+    )
+    return found.get(employee_id)
+
+
 async def save_move(
     session: AsyncSession, settings: Settings, actor_id: int, plan_id: int, employee_id: int,
     dest: Destination, tmt: date, rationale: str, override_reason: str,
+    *, now: datetime, aspiration: tuple[int, int] | None = None,
 ) -> Saved:  # fmt: skip
     """Add the move to a draft plan (one live move per employee and plan); a blocking
-    rule needs ``override_reason``."""
+    rule needs ``override_reason``. The move carries the aspiration HR started from
+    (``aspiration``: id, choice) or the employee's accepted one asking for ``dest``."""
     found = await get_employee(session, employee_id)
     assert found is not None
     if await draft_plan(session, plan_id) is None:
@@ -154,7 +168,11 @@ async def save_move(
     if isinstance(added, NeedsReason):
         return Saved("needs_reason", found.name, judgement=added.judgement)
     assert isinstance(added, Added)
-    return Saved("added", found.name, added.move.id, added.judgement)
+    aspiration_id, choice = aspiration or (None, 0)
+    asked = await aspiration_link.link(
+        session, now, actor_id, added.move, settings.default_locale, aspiration_id, choice
+    )
+    return Saved("added", found.name, added.move.id, added.judgement, asked)
 
 
 async def proposal(

@@ -1,26 +1,81 @@
 """/tanya: employees' questions about their moves, and HR's answers sent back to them.
 
-An answer is stored once (compare-and-set on "not answered yet") and goes to the
-employee through the outbox, with fresh answer buttons while the move still waits.
+An employee asks ("Tanya BKPSDM") while the move is under consultation, and after the
+decision until TMT + 30 days (checked when the button is pressed and when the question
+is sent). An answer is stored once (compare-and-set on "not answered yet") and goes to
+the employee through the outbox, with fresh answer buttons while the move still waits.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.delivery.outbox import queue_message
 from bot.messages import OutgoingMessage
+from bot.plans import consultation as kc
 from bot.plans import status as st
 from bot.plans.consultation_messages import consultation_buttons
-from bot.plans.notices import employee_chat, esc
+from bot.plans.notices import employee_chat, esc, notify_role
+from bot.plans.service_consultation import employee_move
 from bot.texts import t
-from storage.models import Employee, MoveQuestion
+from storage.models import Employee, MoveQuestion, PlanMove
 from storage.queries import audit
 from storage.queries import plans as q
 
 ANSWER_MAX_LEN = 1000
+QuestionAccess = Literal["ok", "not_yours", "outdated", "too_late"]
+
+
+def question_tmt(move: PlanMove) -> date:
+    """The TMT the question window runs from: the decree's, else the proposed one."""
+    return move.decree_tmt or move.proposed_tmt
+
+
+async def _askable(
+    session: AsyncSession, today: date, actor_id: int, employee_id: int | None, move_id: int,
+    version: int,
+) -> PlanMove | QuestionAccess:  # fmt: skip
+    """The move when its employee may ask about it today, else why not."""
+    move = await employee_move(session, actor_id, employee_id, move_id)
+    if move is None:
+        return "not_yours"
+    refusal = kc.question_refusal(
+        version, move.version, move.status, move.consulted_at is not None, question_tmt(move),
+        today,
+    )  # fmt: skip
+    return refusal or move
+
+
+async def check_question(
+    session: AsyncSession, today: date, actor_id: int, employee_id: int | None, move_id: int,
+    version: int,
+) -> QuestionAccess:  # fmt: skip
+    """May this employee ask BKPSDM about this move today?"""
+    found = await _askable(session, today, actor_id, employee_id, move_id, version)
+    return found if isinstance(found, str) else "ok"
+
+
+async def ask_question(
+    session: AsyncSession, now: datetime, today: date, actor_id: int, employee_id: int | None,
+    move_id: int, version: int, text: str, *, default_locale: str,
+) -> QuestionAccess:  # fmt: skip
+    """Queue the employee's question about their move for HR (/tanya), refused after the
+    question window (TMT + 30 days) even from an old button or a kept draft."""
+    move = await _askable(session, today, actor_id, employee_id, move_id, version)
+    if isinstance(move, str):
+        return move
+    question = await q.add_question(session, move, text)
+    await audit.record(
+        session, audit.actor_of(actor_id), "move.question", "move", move_id,
+        question_id=question.id,
+    )  # fmt: skip
+    await notify_role(
+        session, now, default_locale, "hr", f"q{question.id}", "plans.question_notice", id=move_id
+    )
+    return "ok"
 
 
 async def open_questions(session: AsyncSession) -> list[tuple[MoveQuestion, Employee]]:

@@ -71,6 +71,11 @@ class PlanMove(Base):
     decree_tmt: Mapped[date | None] = mapped_column()
     freeze_approval_number: Mapped[str] = mapped_column(String(100), default="")
     freeze_approval_date: Mapped[date | None] = mapped_column()
+    # The employee's aspiration behind the move, and which of its choices (1 = first).
+    aspiration_id: Mapped[int | None] = mapped_column(
+        ForeignKey("aspirations.id", ondelete="SET NULL"), index=True
+    )
+    aspiration_choice: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -7,6 +7,7 @@ this module as one namespace. Data-rights export/erase: ``aspirations_privacy``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -35,6 +36,7 @@ __all__ = [
     "ASPIRATION_FLOW",
     "add_history",
     "aspiration_for",
+    "aspirations_of_employees",
     "create_window",
     "export_records",
     "history",
@@ -67,6 +69,20 @@ async def aspiration_for(
         )
     )
     return result.scalar_one_or_none()
+
+
+async def aspirations_of_employees(
+    session: AsyncSession, employee_ids: list[int], statuses: Sequence[str]
+) -> list[Aspiration]:
+    """The aspirations of these employees in ``statuses``, newest first."""
+    if not employee_ids or not statuses:
+        return []
+    result = await session.execute(
+        select(Aspiration)
+        .where(Aspiration.employee_id.in_(employee_ids), Aspiration.status.in_(list(statuses)))
+        .order_by(Aspiration.id.desc())
+    )
+    return list(result.scalars())
 
 
 async def latest_for_employee(session: AsyncSession, employee_id: int) -> Aspiration | None:

@@ -123,12 +123,14 @@ async def move_row(session: AsyncSession, move_id: int) -> MoveRow | None:
     return None
 
 
-async def consultation_rows_of_employee(session: AsyncSession, employee_id: int) -> list[MoveRow]:
-    """The employee's own moves that are under consultation now, oldest first."""
+async def consultation_rows_of_employee(
+    session: AsyncSession, employee_id: int, statuses: Sequence[str] = (MOVE_CONSULTATION,)
+) -> list[MoveRow]:
+    """The employee's own moves in ``statuses`` (under consultation now), oldest first."""
     ids = (
         await session.execute(
             select(PlanMove.id)
-            .where(PlanMove.employee_id == employee_id, PlanMove.status == MOVE_CONSULTATION)
+            .where(PlanMove.employee_id == employee_id, PlanMove.status.in_(list(statuses)))
             .order_by(PlanMove.id)
         )
     ).scalars()

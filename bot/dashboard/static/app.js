@@ -254,7 +254,7 @@ async function drawCandidates(list) {
     const add = el("button", { class: "act", onclick: () => addToPlan(c, tmt, why), text: T.add_to_plan });
     return el("tr", {},
       el("td", { text: String(c.rank) }),
-      el("td", {}, c.name, c.aspiring ? el("span", { class: "badge ok", title: T.aspiring_hint, text: " ★ " + T.aspiring }) : null),
+      el("td", {}, c.name, c.aspiring ? el("span", { class: "badge ok", title: T.aspiring_hint, text: " " + c.asked_text }) : null),
       el("td", { text: c.unit }), el("td", { text: c.golongan + " · " + c.education }),
       el("td", { text: c.percent + "%" }),
       el("td", {}, el("ul", {}, ...c.reasons.map((r) => el("li", { text: r })))),

@@ -66,7 +66,6 @@ dash-ui-decided = { $ref }: { $status }. The employee is told in their chat.
 dash-ui-decided_not_told = { $ref }: { $status }. The employee does not use the bot yet, so they were not told.
 dash-ui-pick_position = Pick an open position
 dash-ui-no_candidates = No matching candidates yet.
-dash-ui-aspiring = aspiration
 dash-ui-aspiring_hint = This employee's latest aspiration asks for this position's unit.
 dash-ui-tmt = TMT
 dash-ui-rationale = Rationale

@@ -134,6 +134,7 @@ plans-ask_sk_tmt = Type the TMT of the SK, { dates-hint_date }.
 plans-decreed = 🏛 Move #{ $id } decreed: SK { $sk }, TMT { $tmt }. The employee has been told.
 plans-decree_notice =
     🏛 <b>Your transfer has been decreed</b>
+    Unit: { $unit }
     Position: { $position }
     SK: { $sk }
     TMT: { $tmt }
@@ -232,7 +233,7 @@ plans-imp_warned = imported with warning: { $warning }
 plans-btn_usul = 📝 Propose { $n }
 plans-aud_pick = 🧾 Choose a plan to read its audit trail (read-only):
 plans-aud_none = No mutation plan yet.
-plans-usulan_none = No proposed move for you is under consultation.
+plans-usulan_none = No proposed move for you is under consultation or recently decided.
 plans-usulan_answered = Your answer: <b>{ $answer }</b> — { $text }
 plans-btn_cancel_plan = 🚫 Cancel the plan
 plans-ask_cancel_plan = Cancelling plan #{ $id } { $name } cancels every move still in progress. Type the reason, or /cancel.
@@ -352,3 +353,18 @@ plans-warnings_ahead =
     { "" }
     You may still go on; you will be asked for the reason, kept in the audit trail.
 plans-reason_imported_with_warning = imported from a file despite a rule warning
+plans-asked_by_employee = 🙋 Requested by the employee (choice { $choice } in their aspiration)
+plans-asked_linked = 🙋 This move fulfils aspiration { $ref } (choice { $choice }); the employee has been told.
+plans-kept_notice =
+    📌 <b>Your objection to proposed move #{ $id } was considered</b>
+    HR kept the move for this reason: { $reason }
+    See /usulan for the details.
+plans-usulan_decided =
+    📌 <b>Proposed move #{ $id }</b> — { $status }
+    To: { $to_unit } — { $to_position }
+    TMT: { $tmt }
+    SK: { $sk }
+plans-usulan_kept = HR's reason for keeping the move: { $reason }
+plans-usulan_ask_until = You can ask questions about this move until { $date }.
+plans-usulan_ask_closed = Questions about this move closed on { $date }; use /tanya_bkpsdm for general questions.
+plans-ask_too_late = Questions about this move are closed (more than 30 days after the TMT). Use /tanya_bkpsdm.

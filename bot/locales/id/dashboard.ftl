@@ -66,7 +66,6 @@ dash-ui-decided = { $ref }: { $status }. Pegawai diberi tahu di chat.
 dash-ui-decided_not_told = { $ref }: { $status }. Pegawai belum memakai bot, jadi belum diberi tahu.
 dash-ui-pick_position = Pilih formasi terbuka
 dash-ui-no_candidates = Belum ada kandidat yang cocok.
-dash-ui-aspiring = aspirasi
 dash-ui-aspiring_hint = Aspirasi terakhir pegawai ini meminta unit formasi ini.
 dash-ui-tmt = TMT
 dash-ui-rationale = Alasan usulan

@@ -119,6 +119,7 @@ plans-ask_sk_tmt = Ketik TMT menurut SK, { dates-hint_date }.
 plans-decreed = 🏛 Usulan #{ $id } ditetapkan: SK { $sk }, TMT { $tmt }. Pegawai telah diberi tahu.
 plans-decree_notice =
     🏛 <b>Mutasi Anda telah ditetapkan</b>
+    Unit: { $unit }
     Jabatan: { $position }
     SK: { $sk }
     TMT: { $tmt }
@@ -211,7 +212,7 @@ plans-imp_warned = diimpor dengan peringatan: { $warning }
 plans-btn_usul = 📝 Usulkan { $n }
 plans-aud_pick = 🧾 Pilih rencana untuk membaca jejak auditnya (hanya baca):
 plans-aud_none = Belum ada rencana mutasi.
-plans-usulan_none = Tidak ada usulan mutasi untuk Anda yang sedang dikonsultasikan.
+plans-usulan_none = Tidak ada usulan mutasi untuk Anda yang sedang dikonsultasikan atau baru diputuskan.
 plans-usulan_answered = Tanggapan Anda: <b>{ $answer }</b> — { $text }
 plans-btn_cancel_plan = 🚫 Batalkan rencana
 plans-ask_cancel_plan = Membatalkan rencana #{ $id } { $name } akan membatalkan semua usulan yang masih berjalan. Ketik alasan pembatalan, atau /cancel.
@@ -322,3 +323,18 @@ plans-warnings_ahead =
     { "" }
     Anda tetap dapat melanjutkan; alasannya akan ditanyakan dan dicatat di jejak audit.
 plans-reason_imported_with_warning = diimpor dari berkas meski ada peringatan aturan
+plans-asked_by_employee = 🙋 Diminta oleh pegawai (pilihan { $choice } di aspirasinya)
+plans-asked_linked = 🙋 Usulan ini memenuhi aspirasi { $ref } (pilihan { $choice }); pegawai diberi tahu.
+plans-kept_notice =
+    📌 <b>Keberatan Anda atas usulan mutasi #{ $id } telah dipertimbangkan</b>
+    BKPSDM mempertahankan usulan ini dengan alasan: { $reason }
+    Lihat /usulan untuk rinciannya.
+plans-usulan_decided =
+    📌 <b>Usulan mutasi #{ $id }</b> — { $status }
+    Ke: { $to_unit } — { $to_position }
+    TMT: { $tmt }
+    SK: { $sk }
+plans-usulan_kept = Alasan BKPSDM mempertahankan usulan: { $reason }
+plans-usulan_ask_until = Pertanyaan tentang mutasi ini dapat diajukan sampai { $date }.
+plans-usulan_ask_closed = Pertanyaan tentang mutasi ini ditutup sejak { $date }; gunakan /tanya_bkpsdm untuk pertanyaan umum.
+plans-ask_too_late = Pertanyaan tentang mutasi ini sudah ditutup (lewat 30 hari setelah TMT). Gunakan /tanya_bkpsdm.
