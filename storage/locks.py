@@ -91,10 +91,8 @@ class SessionLock:
         conn, self._conn, self.held = self._conn, None, False
         if conn is None:
             return
-        raw = conn.sync_connection.connection.dbapi_connection if conn.sync_connection else None
-        driver = getattr(raw, "driver_connection", None)
-        if driver is not None and hasattr(driver, "terminate"):
-            driver.terminate()
+        if conn.sync_connection is not None:
+            conn.sync_connection.invalidate()  # asyncpg: terminate the socket, no round trip
 
     async def _connection(self) -> AsyncConnection:
         """The dedicated autocommit connection, opened (with keepalives) on first use."""
