@@ -25,6 +25,7 @@ from bot.services.outbox_worker import OutboxWorker, wait_until_settled
 from storage.db import Database
 from storage.models.base import utcnow
 from storage.models.delivery import OutboxMessage
+from tests.cluster_support import pg_database
 from tests.test_delivery_support import (
     bot,
     chats,
@@ -34,7 +35,6 @@ from tests.test_delivery_support import (
     queue_broadcast,
     register_chats,
 )
-from tests.cluster_support import pg_database
 
 __all__ = ["bot", "emu", "emulator"]
 
@@ -60,9 +60,7 @@ async def instances(pg_url: str) -> AsyncIterator[tuple[Database, Database]]:
 
 def _worker(db: Database, bot: Bot, name: str, rate: float = RATE) -> OutboxWorker:
     """An instance's worker with a short lease and a quick standby poll."""
-    return make_worker(
-        db, bot, rate=rate, worker_id=name, lease_seconds=LEASE, standby_poll=0.1
-    )
+    return make_worker(db, bot, rate=rate, worker_id=name, lease_seconds=LEASE, standby_poll=0.1)
 
 
 async def _until(predicate: Callable[[], Awaitable[bool]], limit: float, what: str) -> None:
