@@ -7,6 +7,9 @@ cli-admin-removed = Removed { $count ->
         [one] { NUMBER($count) } role
        *[other] { NUMBER($count) } roles
     } from { $telegram_id }.
+cli-backup-done = Backup written to { $file } ({ NUMBER($kib) } KiB), integrity checked.
+cli-backup-failed = Backup failed: { $reason }
+cli-backup-postgres = DATABASE_URL is PostgreSQL: back it up with pg_dump (see docs/deploy.md).
 cli-db-upgraded = Database schema at revision { $revision }.
 cli-demo-failed = ❌ Demo script failed: { $error }
 cli-demo-finished = ✅ Demo script finished in { NUMBER($seconds) } seconds.
