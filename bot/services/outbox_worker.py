@@ -206,7 +206,9 @@ class OutboxWorker(SenderPool):
         self._buffer, self._deferred = [], []
         if held:
             async with self.db.transaction() as session:
-                await q.release_rows(session, [r.id for r in held], self.clock.now())
+                await q.release_rows(
+                    session, [r.id for r in held], self.clock.now(), self.worker_id
+                )
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), self.poll_interval)
         self._wake.clear()
@@ -248,7 +250,7 @@ class OutboxWorker(SenderPool):
         if release:
             later = self.clock.now() + timedelta(seconds=self.spacing.min_gap * 2)
             async with self.db.transaction() as session:
-                await q.release_rows(session, [r.id for r in release], later)
+                await q.release_rows(session, [r.id for r in release], later, self.worker_id)
         self.spacing.prune(now)
         return count
 

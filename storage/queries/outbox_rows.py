@@ -170,12 +170,18 @@ async def apply_results(session: AsyncSession, results: list[dict[str, Any]]) ->
     await session.execute(stmt, params)
 
 
-async def release_rows(session: AsyncSession, ids: list[int], not_before: datetime) -> None:
-    """Give claimed rows back (pending again, due at ``not_before``)."""
+async def release_rows(
+    session: AsyncSession, ids: list[int], not_before: datetime, worker_id: str
+) -> None:
+    """Give rows ``worker_id`` still has claimed back (pending again, due at ``not_before``)."""
     if ids:
         await session.execute(
             update(OutboxMessage)
-            .where(OutboxMessage.id.in_(ids), OutboxMessage.status == "claimed")
+            .where(
+                OutboxMessage.id.in_(ids),
+                OutboxMessage.status == "claimed",
+                OutboxMessage.claimed_by == worker_id,
+            )
             .values(status="pending", next_attempt_at=not_before, claimed_by=None, claimed_at=None)
             .execution_options(synchronize_session=False)
         )
