@@ -23,7 +23,9 @@ from storage.migrate import upgrade_async
 from storage.queries import users
 
 log = logging.getLogger(__name__)
-__all__ = ["BotApp", "Services", "build_application", "dashboard_of", "services_of"]
+__all__ = [
+    "BotApp", "Services", "build_application", "dashboard_of", "release_claims", "services_of",
+]  # fmt: skip
 DASHBOARD_KEY = "dashboard"
 
 
@@ -103,3 +105,11 @@ async def _post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None
     for stop in services.on_stop:
         await stop(app)
     await services.db.dispose()
+
+
+async def release_claims(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Graceful shutdown (the webhook server calls it before stopping the application):
+    finish the outbox sends in flight, give back every unsent claim, end this instance's
+    lease and the sender lock so another instance sends at once. Idempotent; the
+    application's own shutdown calls it again."""
+    await services_of(app).outbox.stop()

@@ -1,9 +1,8 @@
 """The operator's view of a running bot: instances, outbox, schedule, last error, schema.
 
 :func:`collect_status` reads it in one transaction for ``asn-bot status``; ``/healthz``
-uses :func:`schema_ok`. Instances are listed by :func:`list_instances`, the one place that
-knows how instances announce themselves (none do yet: it returns an empty list until the
-instance heartbeat exists).
+uses :func:`schema_ok`. Instances are listed by :func:`list_instances` from their leases in
+the ``instances`` table (``bot.services.instance_lease`` renews them while a process lives).
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.migrate import head_revision
 from storage.queries import operations
+from storage.queries.instances import alive_instances
 from storage.queries.operations import LastError, UpcomingItem
 
 
@@ -25,7 +25,8 @@ class InstanceInfo:
 
     name: str
     last_seen: datetime
-    detail: str = ""
+    detail: str = ""  # "host pid N"
+    sending: bool = False  # this instance holds the outbox sender lock
 
 
 @dataclass
@@ -46,8 +47,11 @@ class StatusReport:
 
 
 async def list_instances(session: AsyncSession, now: datetime) -> list[InstanceInfo]:
-    """Bot instances seen alive recently (empty: instances do not announce themselves yet)."""
-    return []
+    """Bot instances whose lease runs at ``now``, the outbox sender first."""
+    return [
+        InstanceInfo(row.id, row.heartbeat_at, f"{row.host} pid {row.pid}", row.sending)
+        for row in await alive_instances(session, now)
+    ]
 
 
 @cache

@@ -27,6 +27,7 @@ from bot import conversations
 from bot.callback_data import CallbackData
 from bot.conversations import PAUSED, RESUME_STEP
 from bot.messages import Button, OutgoingMessage
+from bot.services.periodic import claim_tick
 from bot.texts import t
 from handlers.base import handler
 from handlers.buttons import add_button
@@ -38,6 +39,7 @@ from storage.queries import audit, conversation
 
 log = logging.getLogger(__name__)
 
+EXPIRE_EVERY_SECONDS = 60  # idle conversations are looked for once a minute (one instance)
 SKIP_MARK = "-"  # typed where a step offers to leave a value empty
 StepFn = Callable[[Request, ConversationState], Awaitable[None]]
 
@@ -282,6 +284,9 @@ def resume_step(state: ConversationState, default: str) -> str:
 async def expire_idle_job(context: BotContext) -> None:
     """Time out idle conversations: tell the user, keep drafts where the flow does."""
     services = context.services
+    every = timedelta(seconds=EXPIRE_EVERY_SECONDS)
+    if not await claim_tick(services.db, "expire-idle", every, services.outbox.worker_id):
+        return  # another instance runs this tick: each user is told once
     timeout = timedelta(minutes=services.settings.conversation_timeout_minutes)
     kept = {s.name: s.resume_command for s in services.flows.flows.values() if s.keeps_draft}
     async with services.db.transaction() as session:
@@ -328,4 +333,7 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # Group 0, added after every feature's handlers: only buttons nobody claimed reach it.
     app.add_handler(CallbackQueryHandler(unknown_button_callback))
     if app.job_queue is not None:
-        app.job_queue.run_repeating(expire_idle_job, interval=60, first=60, name="expire-idle")
+        app.job_queue.run_repeating(
+            expire_idle_job, interval=EXPIRE_EVERY_SECONDS, first=EXPIRE_EVERY_SECONDS,
+            name="expire-idle",
+        )  # fmt: skip

@@ -10,11 +10,13 @@ runs the repeating job that publishes anonymous answers in batches (``bot.survey
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 from typing import Any
 
 from telegram.ext import Application
 
 from bot.messages import Button, OutgoingMessage
+from bot.services.periodic import claim_tick
 from bot.surveys import PUBLISH_EVERY_SECONDS, publishing
 from bot.surveys import service as surveys
 from bot.surveys.buttons import (
@@ -198,6 +200,9 @@ async def load_default_survey(app: Application[Any, Any, Any, Any, Any, Any]) ->
 async def publish_job(context: BotContext) -> None:
     """Publish the anonymous answers whose batch is complete (its own transactions)."""
     services = context.services
+    every = timedelta(seconds=PUBLISH_EVERY_SECONDS)
+    if not await claim_tick(services.db, "survey-publish", every, services.outbox.worker_id):
+        return  # another instance runs this tick
     now, min_group = services.clock.now(), services.settings.survey_min_group
     await publishing.publish_waiting(services.db, now, min_group)
 

@@ -6,7 +6,6 @@ registers, so every field of :class:`~handlers.context.Services` exists and is t
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from telegram import Bot
@@ -18,6 +17,7 @@ from bot.events import EventBus
 from bot.matching.service import MatchingService
 from bot.services.campaigns import CampaignService
 from bot.services.clock import Clock
+from bot.services.instance_lease import default_instance_id
 from bot.services.outbox_worker import OutboxWorker
 from bot.services.progress import ProgressTracker
 from bot.services.scheduler import FireOutcome, Scheduler, broadcast_kind
@@ -57,7 +57,8 @@ def _outbox(settings: Settings, db: Database, clock: Clock) -> tuple[OutboxWorke
         db,
         bot,
         settings.broadcast_rate_per_second,
-        worker_id=f"bot-{os.uname().nodename}"[:60],
+        worker_id=settings.instance_id or default_instance_id(),
+        lease_seconds=settings.instance_lease_seconds,
         max_in_flight=width,
         poll_interval=WORKER_POLL_SECONDS,
         clock=clock,

@@ -22,19 +22,24 @@ def alembic_config(database_url: str) -> Config:
     return cfg
 
 
-def upgrade(database_url: str, revision: str = "head") -> None:
-    """Bring the schema at ``database_url`` to ``revision`` (blocking).
+def upgrade(database_url: str, revision: str = "head") -> bool:
+    """Bring the schema at ``database_url`` to ``revision`` (blocking); True when this call
+    applied a revision, False when the schema already was there.
 
     The database is opened once first (a SQLite folder created), so that an unreachable
-    server or an unknown database raises :class:`storage.db.DatabaseUnavailable`.
+    server or an unknown database raises :class:`storage.db.DatabaseUnavailable`. On
+    PostgreSQL the upgrade runs under an advisory lock (``storage.migrations.env``): of
+    instances starting together one migrates, the others wait for it and apply nothing.
     """
     asyncio.run(check_connection(database_url))
-    command.upgrade(alembic_config(database_url), revision)
+    cfg = alembic_config(database_url)
+    command.upgrade(cfg, revision)
+    return cfg.attributes.get("from_revision") != cfg.attributes.get("to_revision")
 
 
-async def upgrade_async(database_url: str, revision: str = "head") -> None:
+async def upgrade_async(database_url: str, revision: str = "head") -> bool:
     """Run :func:`upgrade` in a worker thread so the event loop is not blocked."""
-    await asyncio.to_thread(upgrade, database_url, revision)
+    return await asyncio.to_thread(upgrade, database_url, revision)
 
 
 def head_revision() -> str:

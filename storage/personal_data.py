@@ -153,6 +153,10 @@ COLUMNS: dict[str, dict[Rule, str]] = {
         PLAIN: "id template_id position offset_days send_time text_id text_en updated_at",
     },
     "campaign_templates": {PLAIN: "id name is_default created_at"},
+    "instances": {
+        PLAIN: "id host pid started_at heartbeat_at lease_until stopped_at sending",
+    },
+    "periodic_runs": {PLAIN: "name due_at last_run_at last_owner"},
     "scheduled_items": {PLAIN: "id kind ref_id run_at status fired_at late reason created_at"},
     "units": {PLAIN: "id name created_at"},
     "positions": {

@@ -29,6 +29,7 @@ from storage.migrate import upgrade_async
 from storage.models.delivery import OutboxMessage
 from storage.queries.delivery import broadcast_stats, create_broadcast
 
+ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "123456:CRASH-TEST"
 RECIPIENTS = 2000
 RATE = 400.0
@@ -74,6 +75,7 @@ async def _start_bot(
         "TELEGRAM_FILE_BASE_URL": emulator.base_file_url,
         "BROADCAST_RATE_PER_SECOND": str(RATE),
         "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(ROOT),  # this checkout's code, whatever the venv has installed
     }
     log = (tmp_path / "bot.log").open("ab")
     return await asyncio.create_subprocess_exec(

@@ -109,12 +109,16 @@ def chats(count: int, offset: int = 0) -> list[int]:
     return [CHAT_BASE + offset + i for i in range(count)]
 
 
-async def _run_worker_forever(url: str, base_url: str, rate: float) -> None:
-    """Child process body of the crash test: a worker that runs until killed."""
+async def _run_worker_forever(
+    url: str, base_url: str, rate: float, worker_id: str = "w", lease: float = 15.0
+) -> None:
+    """Child process body of the crash tests: a worker that runs until killed."""
     request = HTTPXRequest(connection_pool_size=32)
     async with Bot(TOKEN, base_url=base_url, request=request) as child_bot:
         database = Database(url)
-        worker = make_worker(database, child_bot, rate=rate, worker_id="w")
+        worker = make_worker(
+            database, child_bot, rate=rate, worker_id=worker_id, lease_seconds=lease
+        )
         await worker.start()
         await asyncio.Event().wait()
 
@@ -122,4 +126,9 @@ async def _run_worker_forever(url: str, base_url: str, rate: float) -> None:
 if __name__ == "__main__":
     import sys
 
-    asyncio.run(_run_worker_forever(sys.argv[1], sys.argv[2], float(sys.argv[3])))
+    extra = sys.argv[4:6]
+    asyncio.run(
+        _run_worker_forever(
+            sys.argv[1], sys.argv[2], float(sys.argv[3]), *extra[:1], *map(float, extra[1:])
+        )
+    )

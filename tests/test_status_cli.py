@@ -13,6 +13,7 @@ from bot.cli.main import main
 from storage.db import Database
 from storage.models.base import utcnow
 from storage.models.delivery import OutboxMessage, ScheduledItem
+from storage.queries.instances import register_instance, renew_lease, stop_instance
 from tests.texts import fixed_parts
 
 
@@ -96,3 +97,30 @@ def test_status_json_and_an_outdated_schema(
         assert _shows_in(capsys.readouterr().out, "cli.status.schema_outdated", "en")
     finally:
         asyncio.run(_set_revision(db_url, current))
+
+
+async def _instances(url: str) -> None:
+    """Three instances: bot1 sends, bot2 stands by, bot3 stopped (not listed)."""
+    db = Database(url)
+    now, lease = utcnow(), timedelta(seconds=15)
+    async with db.transaction() as session:
+        for name, pid in (("bot1", 11), ("bot2", 12), ("bot3", 13)):
+            await register_instance(session, name, "host-a", pid, now, lease)
+        await renew_lease(session, "bot1", now, lease, sending=True)
+        await stop_instance(session, "bot3", now)
+    await db.dispose()
+
+
+def test_status_lists_live_instances_and_the_sender(
+    db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Instances with a current lease are listed, the outbox sender first; stopped ones not."""
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    asyncio.run(_instances(db_url))
+    assert main(["status", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)["instances"]
+    assert [(i["name"], i["sending"]) for i in listed] == [("bot1", True), ("bot2", False)]
+    monkeypatch.setenv("DEFAULT_LOCALE", "en")
+    assert main(["status"]) == 0
+    out = capsys.readouterr().out
+    assert _shows_in(out, "cli.status.instances", "en") and "bot1" in out and "bot3" not in out

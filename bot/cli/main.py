@@ -22,6 +22,7 @@ SUBCOMMANDS: tuple[Callable[[Any], None], ...] = (
     parsers.add_status,
     parsers.add_secret,
     parsers.add_db,
+    parsers.add_backup,
     parsers.add_import,
     parsers.add_demo_data,
     parsers.add_invite,

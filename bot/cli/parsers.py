@@ -90,6 +90,12 @@ def add_db(sub: Any) -> None:
     runs(up, "bot.cli.db:db_upgrade").add_argument("--revision", default="head")
 
 
+def add_backup(sub: Any) -> None:
+    """Add ``backup FILE``."""
+    p = sub.add_parser("backup", help="online copy of the SQLite database (PostgreSQL: pg_dump)")
+    runs(p, "bot.cli.backup:cmd_backup").add_argument("file", type=Path, help="the new file")
+
+
 def add_import(sub: Any) -> None:
     """Add ``import KIND FILE`` (every kind of ``bot.imports.registry``)."""
     from bot.imports.registry import ALIASES, KIND_NAMES  # names only: no kind is loaded

@@ -50,7 +50,14 @@ def status_lines(report: StatusReport, settings: Settings) -> list[str]:
     if report.instances:
         lines.append(t(loc, "cli.status.instances", count=len(report.instances)))
         lines += [
-            t(loc, "cli.status.instance", name=i.name, when=when(i.last_seen))
+            t(
+                loc,
+                "cli.status.instance",
+                name=i.name,
+                when=when(i.last_seen),
+                detail=i.detail,
+                sending="yes" if i.sending else "no",
+            )
             for i in report.instances
         ]
     else:
@@ -83,7 +90,12 @@ def status_json(report: StatusReport) -> dict[str, Any]:
         "schema_head": report.schema_head,
         "schema_current": report.schema_current,
         "instances": [
-            {"name": i.name, "last_seen": i.last_seen.isoformat(), "detail": i.detail}
+            {
+                "name": i.name,
+                "last_seen": i.last_seen.isoformat(),
+                "detail": i.detail,
+                "sending": i.sending,
+            }
             for i in report.instances
         ],
         "outbox": report.outbox,

@@ -12,14 +12,18 @@ Structure (all inside one process, a fixed number of tasks whatever the backlog)
   rows per sender, ``2 x max_in_flight`` in all, are ``sending`` at any time;
 * the writer batches those state changes into few transactions (group commit).
 
-Crash semantics: rows ``claimed`` but not yet in flight are sent after restart; rows in
-flight at a crash (Telegram may or may not have accepted them) become ``uncertain`` and
-are reported, never silently resent. A ``TimedOut`` is retried like a network error as
-the issue demands; Telegram may have accepted such a request, which is the one remaining
-duplicate window (rare, and bounded by ``max_attempts``).
+Crash semantics: rows ``claimed`` but not yet in flight are sent after restart (or by the
+instance that takes over once the dead one's lease expired, see ``instance_lease``); rows
+in flight at a crash (Telegram may or may not have accepted them) become ``uncertain`` and
+are reported, never silently resent. On PostgreSQL only the instance holding the sender
+lock claims rows, so the configured rate is the bot's total; the others stand by.
+A ``TimedOut`` is retried like a network error as the issue demands; Telegram may have
+accepted such a request, which is the one remaining duplicate window (rare, and bounded
+by ``max_attempts``).
 
 The sender tasks live in ``outbox_senders``, one Bot API call and its stored outcome in
-``outbox_send``; recovery at start and ``wait_until_settled`` in ``outbox_recovery``.
+``outbox_send``; the lease, the sender lock and recovery in ``instance_lease``;
+``wait_until_settled`` in ``outbox_recovery``.
 """
 
 from __future__ import annotations
@@ -34,7 +38,8 @@ from datetime import timedelta
 
 from bot.delivery.pacing import ChatSpacing, Pacer
 from bot.services.clock import Clock
-from bot.services.outbox_recovery import recover_rows, wait_until_settled
+from bot.services.instance_lease import InstanceLease
+from bot.services.outbox_recovery import wait_until_settled
 from bot.services.outbox_senders import SenderPool
 from bot.services.outbox_writer import OutboxWriter
 from bot.services.sender import Sender
@@ -70,7 +75,8 @@ class OutboxWorker(SenderPool):
         max_in_flight: int = 16,
         batch_size: int = 100,
         poll_interval: float = 2.0,
-        lease_seconds: float = 60.0,
+        lease_seconds: float = 15.0,
+        standby_poll: float = 1.0,
         max_attempts: int = 5,
         retry_base_seconds: float = 2.0,
         chat_gap_seconds: float = 1.0,
@@ -88,7 +94,6 @@ class OutboxWorker(SenderPool):
         self.max_in_flight = max_in_flight
         self.batch_size = batch_size
         self.poll_interval = poll_interval
-        self.lease = timedelta(seconds=lease_seconds)
         self.max_attempts = max_attempts
         self.retry_base = retry_base_seconds
         self.resend_uncertain = resend_uncertain
@@ -104,17 +109,20 @@ class OutboxWorker(SenderPool):
         self._armed = asyncio.Semaphore(min(max_in_flight, armed))
         self._ahead_free = min(max_in_flight, armed)  # rows that may be marked ahead
         self._stopping = False
+        self._running = False
+        self.membership = InstanceLease(
+            db, worker_id, lease_seconds=lease_seconds, standby_poll=standby_poll,
+            on_change=self._role_changed,
+        )  # fmt: skip
         self._feeder: asyncio.Task[None] | None = None
         self._senders: list[asyncio.Task[None]] = []
         self.sent_count = 0
         self.recovered: tuple[int, int] = (0, 0)
 
     async def start(self) -> None:
-        """Recover rows of a previous run of this worker, then start the tasks."""
-        self.recovered = await recover_rows(
-            self.db, self.worker_id, self.clock.now(), self.lease, self.resend_uncertain
-        )
-        self._stopping = False
+        """Register this instance (recovering rows of its previous run), start the tasks."""
+        self.recovered = await self.membership.start(self.resend_uncertain)
+        self._stopping, self._running = False, True
         self.writer.start()
         self._senders = [
             asyncio.create_task(self._sender(), name=f"outbox-send-{i}")
@@ -126,31 +134,44 @@ class OutboxWorker(SenderPool):
         """New rows were committed: look for work now instead of at the next poll."""
         self._wake.set()
 
+    @property
+    def sending(self) -> bool:
+        """True while this instance is the one that sends the outbox."""
+        return self.membership.active
+
+    def _role_changed(self, active: bool) -> None:
+        """The instance became the sender (start claiming) or stopped being it."""
+        self._wake.set()
+
     async def stop(self) -> None:
-        """Finish the sends in flight, give unsent claimed rows back, and stop."""
+        """Graceful stop: finish the sends in flight, give every unsent claim back, end the
+        lease (so another instance sends at once). Safe to call twice; the webhook server's
+        shutdown and the application's both do."""
+        if not self._running:
+            return
+        self._running = False
         self._stopping = True
         self._wake.set()
         if self._feeder is not None:
             await self._feeder
             self._feeder = None
-        leftovers = [r for r in self._buffer] + [r for _, _, r in self._deferred]
-        while not self._queue.empty():
-            row = self._queue.get_nowait()
-            if row is not None:
-                leftovers.append(row)
+        while not self._queue.empty():  # unsent: released below with every claim left
+            self._queue.get_nowait()
         self._buffer, self._deferred = [], []
         for _ in self._senders:
             await self._queue.put(None)
         await asyncio.gather(*self._senders)
         self._senders = []
-        if leftovers:
-            async with self.db.transaction() as session:
-                await q.release_rows(session, [r.id for r in leftovers], self.clock.now())
         await self.writer.close()
+        async with self.db.transaction() as session:
+            await q.release_claims(session, self.worker_id, self.clock.now())
         await self._finish_broadcasts()
+        await self.membership.stop()
 
     def kill(self) -> None:
         """Abandon everything at once, like a crash (for tests): no state is cleaned up."""
+        self._running = False
+        self.membership.kill()
         for task in [self._feeder, *self._senders]:
             if task is not None:
                 task.cancel()
@@ -163,6 +184,9 @@ class OutboxWorker(SenderPool):
         """Claim rows, respect per-chat spacing, hand rows to the senders; sleep when idle."""
         loop = asyncio.get_running_loop()
         while not self._stopping:
+            if not self.membership.active:
+                await self._stand_by()
+                continue
             claimed = 0
             if len(self._buffer) + len(self._deferred) < self.batch_size // 2 + 1:
                 claimed = await self._claim()
@@ -171,6 +195,23 @@ class OutboxWorker(SenderPool):
                 continue
             await self._finish_broadcasts()
             await self._idle(loop.time())
+
+    async def _stand_by(self) -> None:
+        """Not the sender: give back what this instance holds, wait to be woken or polled."""
+        held = self._buffer + [r for _, _, r in self._deferred]
+        while not self._queue.empty():
+            row = self._queue.get_nowait()
+            if row is not None:
+                held.append(row)
+        self._buffer, self._deferred = [], []
+        if held:
+            async with self.db.transaction() as session:
+                await q.release_rows(
+                    session, [r.id for r in held], self.clock.now(), self.worker_id
+                )
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), self.poll_interval)
+        self._wake.clear()
 
     async def _claim(self) -> int:
         """Claim one batch of due rows and mark their broadcasts as sending."""
@@ -209,7 +250,7 @@ class OutboxWorker(SenderPool):
         if release:
             later = self.clock.now() + timedelta(seconds=self.spacing.min_gap * 2)
             async with self.db.transaction() as session:
-                await q.release_rows(session, [r.id for r in release], later)
+                await q.release_rows(session, [r.id for r in release], later, self.worker_id)
         self.spacing.prune(now)
         return count
 

@@ -1,4 +1,10 @@
-"""Alembic environment: runs migrations with the async engine of the configured URL."""
+"""Alembic environment: runs migrations with the async engine of the configured URL.
+
+On PostgreSQL the upgrade first waits for the ``MIGRATIONS`` advisory lock (released when
+its transaction ends), so instances starting together migrate once: the first runs the
+revisions, the others then find the schema at head and run none. The revisions before and
+after are left in ``config.attributes`` for :func:`storage.migrate.upgrade`.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from storage.db import create_engine
+from storage.locks import MIGRATIONS, lock_for_transaction
 from storage.models import Base
 
 target_metadata = Base.metadata
@@ -22,7 +29,11 @@ def _run(connection: Connection) -> None:
         compare_type=True,
     )
     with context.begin_transaction():
+        lock_for_transaction(connection, MIGRATIONS)
+        migration_context = context.get_context()
+        context.config.attributes["from_revision"] = migration_context.get_current_revision()
         context.run_migrations()
+        context.config.attributes["to_revision"] = migration_context.get_current_revision()
 
 
 async def _run_async() -> None:

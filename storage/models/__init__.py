@@ -8,6 +8,7 @@ from storage.models.campaigns import (
     CampaignStepInstance,
     CampaignTemplate,
 )
+from storage.models.cluster import Instance, PeriodicRun
 from storage.models.delivery import Broadcast, OutboxMessage, ScheduledItem
 from storage.models.followup import FollowupCase, FollowupNote
 from storage.models.matching import CompetenceVariant, CustomCompetence, Position
@@ -40,11 +41,13 @@ __all__ = [
     "FollowupNote",
     "FreezePeriod",
     "GeneralQuestion",
+    "Instance",
     "InviteCode",
     "MoveQuestion",
     "MoveRuleOverride",
     "MutationPlan",
     "OutboxMessage",
+    "PeriodicRun",
     "PlanMove",
     "Position",
     "RoleGrant",

@@ -34,7 +34,9 @@ from storage.queries.outbox_rows import (
     mark_users_unreachable,
     next_due_time,
     reclaim_stale,
+    release_claims,
     release_rows,
+    take_back_claims,
 )
 
 __all__ = [
@@ -60,8 +62,10 @@ __all__ = [
     "next_due_time",
     "queue_broadcast_rows",
     "reclaim_stale",
+    "release_claims",
     "release_rows",
     "role_chat_ids",
     "start_broadcasts",
+    "take_back_claims",
     "unit_names",
 ]

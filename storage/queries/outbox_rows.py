@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Table, bindparam, func, insert, or_, select, true, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models.base import utcnow
 from storage.models.delivery import OutboxMessage
 from storage.models.people import BotUser
+from storage.queries.instances import live_ids
 
 INSERT_CHUNK = 2000
 _IN_CHUNK = 900  # values per IN list, below SQLite's bind-parameter limit
@@ -169,12 +170,18 @@ async def apply_results(session: AsyncSession, results: list[dict[str, Any]]) ->
     await session.execute(stmt, params)
 
 
-async def release_rows(session: AsyncSession, ids: list[int], not_before: datetime) -> None:
-    """Give claimed rows back (pending again, due at ``not_before``)."""
+async def release_rows(
+    session: AsyncSession, ids: list[int], not_before: datetime, worker_id: str
+) -> None:
+    """Give rows ``worker_id`` still has claimed back (pending again, due at ``not_before``)."""
     if ids:
         await session.execute(
             update(OutboxMessage)
-            .where(OutboxMessage.id.in_(ids), OutboxMessage.status == "claimed")
+            .where(
+                OutboxMessage.id.in_(ids),
+                OutboxMessage.status == "claimed",
+                OutboxMessage.claimed_by == worker_id,
+            )
             .values(status="pending", next_attempt_at=not_before, claimed_by=None, claimed_at=None)
             .execution_options(synchronize_session=False)
         )
@@ -191,20 +198,34 @@ async def mark_users_unreachable(session: AsyncSession, chat_ids: list[int], now
         )
 
 
+def _owner_gone(now: datetime) -> ColumnElement[bool]:
+    """Rows whose owner has no running lease at ``now`` (dead, stopped or never registered)."""
+    return or_(OutboxMessage.claimed_by.is_(None), OutboxMessage.claimed_by.not_in(live_ids(now)))
+
+
 async def reclaim_stale(
     session: AsyncSession,
     worker_id: str,
     now: datetime,
-    lease: timedelta,
+    *,
+    own: bool = True,
+    everyone: bool = False,
     resend_uncertain: bool = False,
 ) -> tuple[int, int]:
-    """Recover rows of a dead worker; return (claimed rows made pending, rows in flight).
+    """Take over the rows of dead owners; return (claimed rows made pending, rows in flight).
 
+    A row's owner is dead when its instance lease (``instances.lease_until``, wall-clock
+    ``now``) has expired; ``own`` adds the rows of a previous run with this same id, and
+    ``everyone`` every open row (SQLite: one instance, so every claim is of a dead run).
     ``claimed`` rows were never handed to Telegram: they go back to pending. ``sending``
     rows may or may not have been delivered: they become ``uncertain`` (or pending when
     ``resend_uncertain``, accepting a possible duplicate).
     """
-    stale = or_(OutboxMessage.claimed_by == worker_id, OutboxMessage.claimed_at < now - lease)
+    stale: ColumnElement[bool] = _owner_gone(now)
+    if everyone:
+        stale = true()
+    elif own:
+        stale = or_(OutboxMessage.claimed_by == worker_id, stale)
     claimed = await session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.status == "claimed", stale)
@@ -223,6 +244,36 @@ async def reclaim_stale(
         .execution_options(synchronize_session=False)
     )
     return int(claimed.rowcount or 0), int(sending.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def take_back_claims(session: AsyncSession, worker_id: str) -> int:
+    """Make pending the rows other instances claimed but never marked in flight.
+
+    Called by the instance that has just become the one sender: the others may no longer
+    send, and those that still live cannot mark a row in flight once it left ``claimed``
+    by them (``mark_in_flight`` compares the owner), so nothing is sent twice.
+    """
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.status == "claimed",
+            or_(OutboxMessage.claimed_by.is_(None), OutboxMessage.claimed_by != worker_id),
+        )
+        .values(status="pending", claimed_by=None, claimed_at=None)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def release_claims(session: AsyncSession, worker_id: str, not_before: datetime) -> int:
+    """Give back every row ``worker_id`` claimed and did not mark in flight (graceful stop)."""
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.status == "claimed", OutboxMessage.claimed_by == worker_id)
+        .values(status="pending", next_attempt_at=not_before, claimed_by=None, claimed_at=None)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 async def next_due_time(session: AsyncSession) -> datetime | None:

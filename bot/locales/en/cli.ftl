@@ -7,6 +7,9 @@ cli-admin-removed = Removed { $count ->
         [one] { NUMBER($count) } role
        *[other] { NUMBER($count) } roles
     } from { $telegram_id }.
+cli-backup-done = Backup written to { $file } ({ NUMBER($kib) } KiB), integrity checked.
+cli-backup-failed = Backup failed: { $reason }
+cli-backup-postgres = DATABASE_URL is PostgreSQL: back it up with pg_dump (see docs/deploy.md).
 cli-db-upgraded = Database schema at revision { $revision }.
 cli-demo-failed = ❌ Demo script failed: { $error }
 cli-demo-finished = ✅ Demo script finished in { NUMBER($seconds) } seconds.
@@ -53,9 +56,12 @@ cli-demo-edited = (edited)
 cli-status-title = asn-bot status, { $when }
 cli-status-schema_current = Database: reachable, schema current ({ $revision }).
 cli-status-schema_outdated = Database: reachable, schema at { $revision } but this version needs { $head }: run `asn-bot db upgrade`.
-cli-status-instances_unknown = Instances: not recorded by this version (ask each instance's /readyz).
+cli-status-instances_unknown = Instances: none alive (no lease is current; is the bot running?)
 cli-status-instances = Instances alive: { NUMBER($count) }
-cli-status-instance = - { $name }, last seen { $when }
+cli-status-instance = - { $name } ({ $detail }), last seen { $when }{ $sending ->
+    [yes] , sends the outbox
+   *[no] {""}
+}
 cli-status-outbox = Outbox: { NUMBER($pending) } waiting, { NUMBER($claimed) } claimed, { NUMBER($sending) } sending; { NUMBER($failed) } failed, { NUMBER($uncertain) } uncertain, { NUMBER($unreachable) } unreachable.
 cli-status-upcoming_none = Next scheduled items: none.
 cli-status-upcoming = Next scheduled items:

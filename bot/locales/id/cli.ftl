@@ -4,6 +4,9 @@ cli-admin-menu_note = Bot yang sedang berjalan memperbarui menu perintah penggun
 cli-admin-none = Belum ada pemegang peran (ADMIN_TELEGRAM_IDS ditambahkan saat bot dijalankan).
 cli-admin-row = { $telegram_id }	{ $role }	(diberikan oleh { $by })
 cli-admin-removed = { NUMBER($count) } peran dicabut dari { $telegram_id }.
+cli-backup-done = Cadangan ditulis ke { $file } ({ NUMBER($kib) } KiB), integritas diperiksa.
+cli-backup-failed = Pencadangan gagal: { $reason }
+cli-backup-postgres = DATABASE_URL adalah PostgreSQL: cadangkan dengan pg_dump (lihat docs/deploy.md).
 cli-db-upgraded = Skema basis data sudah pada revisi { $revision }.
 cli-demo-failed = ❌ Skrip demo gagal: { $error }
 cli-demo-finished = ✅ Skrip demo selesai dalam { NUMBER($seconds) } detik.
@@ -44,9 +47,12 @@ cli-demo-edited = (diubah)
 cli-status-title = Status asn-bot, { $when }
 cli-status-schema_current = Basis data: terhubung, skema terbaru ({ $revision }).
 cli-status-schema_outdated = Basis data: terhubung, skema di { $revision } padahal versi ini memerlukan { $head }: jalankan `asn-bot db upgrade`.
-cli-status-instances_unknown = Instans: belum dicatat oleh versi ini (tanyakan /readyz tiap instans).
+cli-status-instances_unknown = Instans: tidak ada yang aktif (tidak ada lease yang berlaku; apakah bot berjalan?)
 cli-status-instances = Instans aktif: { NUMBER($count) }
-cli-status-instance = - { $name }, terakhir terlihat { $when }
+cli-status-instance = - { $name } ({ $detail }), terakhir terlihat { $when }{ $sending ->
+    [yes] , pengirim outbox
+   *[no] {""}
+}
 cli-status-outbox = Kotak keluar: { NUMBER($pending) } menunggu, { NUMBER($claimed) } diambil, { NUMBER($sending) } sedang dikirim; { NUMBER($failed) } gagal, { NUMBER($uncertain) } tidak pasti, { NUMBER($unreachable) } tak terjangkau.
 cli-status-upcoming_none = Jadwal berikutnya: tidak ada.
 cli-status-upcoming = Jadwal berikutnya:
