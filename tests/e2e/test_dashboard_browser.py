@@ -33,10 +33,10 @@ INK = """() => {
 playwright_api = pytest.importorskip(
     "playwright.async_api", reason="Playwright for Python is not installed (dev dependency)"
 )
-pytestmark = pytest.mark.skipif(
-    not Path(CHROMIUM).exists(),
-    reason=f"no Chromium at {CHROMIUM}: apt-get install -y chromium (or set ASN_CHROMIUM)",
-)
+NO_CHROMIUM = f"no Chromium at {CHROMIUM}: apt-get install -y chromium (or set ASN_CHROMIUM)"
+if not Path(CHROMIUM).exists() and os.environ.get("ASN_REQUIRE_BROWSER"):
+    pytest.fail(NO_CHROMIUM + " (ASN_REQUIRE_BROWSER is set)", pytrace=False)
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=NO_CHROMIUM)
 
 
 async def test_filter_accept_plan_and_workload_chart(db_url: str, backend: str) -> None:
