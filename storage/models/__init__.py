@@ -11,7 +11,15 @@ from storage.models.campaigns import (
 from storage.models.delivery import Broadcast, OutboxMessage, ScheduledItem
 from storage.models.followup import FollowupCase, FollowupNote
 from storage.models.matching import CompetenceVariant, CustomCompetence, Position
-from storage.models.people import BotUser, Employee, EmployeeSkill, InviteCode, RoleGrant, Unit
+from storage.models.people import (
+    BotUser,
+    Employee,
+    EmployeeSkill,
+    InviteCode,
+    PositionHistory,
+    RoleGrant,
+    Unit,
+)
 from storage.models.plans import MoveQuestion, MutationPlan, PlanMove, WorkloadFigure
 from storage.models.questions import FaqEntry, GeneralQuestion
 from storage.models.rules import FreezePeriod, MoveRuleOverride
@@ -47,6 +55,7 @@ __all__ = [
     "OutboxMessage",
     "PlanMove",
     "Position",
+    "PositionHistory",
     "RoleGrant",
     "ScheduledItem",
     "Survey",

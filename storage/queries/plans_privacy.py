@@ -74,6 +74,7 @@ async def export_for_user(session: AsyncSession, user: BotUser) -> dict[str, Any
                 "decree_tmt": _iso(move.decree_tmt), "to_agency": move.to_agency,
                 "freeze_approval_number": move.freeze_approval_number,
                 "freeze_approval_date": _iso(move.freeze_approval_date),
+                "resume_status": move.resume_status, "change_summary": move.change_summary,
                 "rule_overrides": await _overrides(session, move.id),
                 "questions": [
                     {"text": qn.text, "asked_at": _iso(qn.asked_at), "answer": qn.answer,
