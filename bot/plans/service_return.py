@@ -69,7 +69,7 @@ async def send_back(
         values={**values, "version": version, "submitted_by": actor_id, "decided_by": None,
                 "decided_at": None, "decision_note": "", "resume_status": RESUMES[kind],
                 "change_summary": summary},
-        kind=kind, before=before, after=after, reason=reason, version_after=version,
+        kind=kind, old=before, new=after, reason=reason, version_after=version,
     )  # fmt: skip
     if not ok:
         return None

@@ -362,13 +362,13 @@ plans-change_notice = ↩️ Move #{ $id } ({ $name }) in plan #{ $plan } was { 
         [tmt] given a new TMT after the SK
        *[revise] revised after its approval
     } and awaits your approval again. Open /persetujuan.
-plans-change_decided_notice = { $decision ->
-        [approve] ✅ The PPK approved the change of move #{ $id }. { $kind ->
+plans-change_decided_notice = ↩️ Change of move #{ $id }: { $decision ->
+        [approve] ✅ approved by the PPK. { $kind ->
             [keep] The SK can be recorded.
             [tmt] The employee is told the new TMT.
            *[revise] Send the consultation again from the plan card.
         }
-       *[reject] ❌ The PPK rejected the change of move #{ $id }; the move is rejected. See the note on the move card.
+       *[reject] ❌ rejected by the PPK; the move is rejected. See the note on the move card.
     }
 plans-apv_change = ↩️ <b>{ $kind ->
         [keep] Kept by BKPSDM despite the employee's objection

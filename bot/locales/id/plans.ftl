@@ -332,13 +332,13 @@ plans-change_notice = ↩️ Usulan #{ $id } ({ $name }) di rencana #{ $plan } {
         [tmt] diubah TMT-nya setelah SK
        *[revise] direvisi setelah disetujui
     } dan menunggu persetujuan Anda lagi. Buka /persetujuan.
-plans-change_decided_notice = { $decision ->
-        [approve] ✅ PPK menyetujui perubahan usulan #{ $id }. { $kind ->
+plans-change_decided_notice = ↩️ Perubahan usulan #{ $id }: { $decision ->
+        [approve] ✅ disetujui PPK. { $kind ->
             [keep] SK dapat dicatat.
             [tmt] Pegawai diberi tahu TMT barunya.
            *[revise] Kirim konsultasi ulang ke pegawai dari kartu rencana.
         }
-       *[reject] ❌ PPK menolak perubahan usulan #{ $id }; usulan ditolak. Lihat catatannya di kartu usulan.
+       *[reject] ❌ ditolak PPK; usulan ditolak. Lihat catatannya di kartu usulan.
     }
 plans-apv_change = ↩️ <b>{ $kind ->
         [keep] Dipertahankan BKPSDM meski pegawai keberatan
