@@ -296,7 +296,7 @@ async def submit_plan(
     await audit.record(session, actor, "plan.submitted", "plan", plan_id, moves=len(moves))
     await notify_role(
         session, now, settings.default_locale, APPROVER, f"plan{plan_id}sub",
-        "plans.approver_notice",
+        "plans.approver_notice", exclude=actor_id,
         id=plan_id, name=esc(plan.name), count=len(moves),
     )  # fmt: skip
     return Submitted(True, plan_id, len(moves))

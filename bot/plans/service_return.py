@@ -77,7 +77,7 @@ async def send_back(
     employee = await get_employee(session, move.employee_id)
     await notify_role(
         session, now, default_locale, APPROVER, f"back{move.id}v{version}",
-        "plans.change_notice", id=move.id, plan=move.plan_id, kind=kind,
+        "plans.change_notice", exclude=actor_id, id=move.id, plan=move.plan_id, kind=kind,
         name=esc(employee.name if employee else "-"),
     )  # fmt: skip
     return version
