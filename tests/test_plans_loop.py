@@ -337,3 +337,32 @@ async def test_two_officers_add_one_employee_to_two_plans_at_once(db: Database) 
     async with db.transaction() as session:
         rows = (await session.execute(select(PlanMove.plan_id))).scalars().all()
     assert list(rows) == [plans[0]]
+
+
+async def test_carried_out_move_out_of_the_agency(db: Database) -> None:
+    """A move to another agency: history row naming the agency, the old unit's staffed −1,
+    the employee inactive in the roster (unit and position as they were)."""
+    employee_id = await add_employee(db)
+    async with db.transaction() as session:
+        session.add(WorkloadFigure(unit_name=UNITS[0], position="Pranata Komputer Ahli Pertama",
+                                   need=3, staffed=3))  # fmt: skip
+        employee = await get_employee(session, employee_id)
+        assert employee is not None
+        plan = await service.create_plan(session, HR, "Mutasi keluar")
+        added = await service.add_move(
+            session, _settings(), plan_id=plan.id, employee=employee,
+            dest=Destination(None, "Pemprov Jawa Barat", "Analis", leaves_agency=True),
+            tmt=date(2027, 2, 1), rationale="x", override_reason="Permintaan Pemprov",
+            actor="tg:1",
+        )  # fmt: skip
+        assert isinstance(added, service.Added)
+        values = {"status": "decreed", "decree_tmt": SK_TMT, "decree_number": "800/9"}
+        await q.update_move(session, added.move.id, {}, values)
+        done = await service_decree.carry_out(session, HR, added.move.id, SK_TMT)
+    assert done.problem == ""
+    employee = (await _rows(db, Employee))[0]
+    (history,) = await _rows(db, PositionHistory)
+    assert (employee.active, employee.position_title) == (False, "Pranata Komputer Ahli Pertama")
+    assert (history.unit_name, history.position, history.decree_number) == (
+        "Pemprov Jawa Barat", "Analis", "800/9")  # fmt: skip
+    assert [w.staffed for w in await _rows(db, WorkloadFigure)] == [2]
