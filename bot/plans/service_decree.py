@@ -22,7 +22,7 @@ from bot.events import MOVE_CANCELLED, MOVE_DECREED, EventBus, MoveEvent
 from bot.plans import consultation as kc
 from bot.plans import status as st
 from bot.plans.dates import fmt_date
-from bot.plans.jobs import SYSTEM, cancel_consultation_jobs
+from bot.plans.jobs import cancel_consultation_jobs
 from bot.plans.notices import esc, tell_employee
 from bot.plans.service import set_status
 from bot.plans.service_apply import apply_move
@@ -79,7 +79,7 @@ async def _current(session: AsyncSession, move_id: int, version: int) -> PlanMov
 
 
 async def carry_out(
-    session: AsyncSession, actor_id: int | None, move_id: int, today: date | None = None
+    session: AsyncSession, actor_id: int, move_id: int, today: date | None = None
 ) -> Checked:
     """Mark a decreed move as carried out and write it into the roster (``service_apply``);
     refused (``before_tmt``) while ``today``, when given, is before its TMT."""
@@ -87,7 +87,7 @@ async def carry_out(
     if checked.problem:
         return checked
     move = await _current(session, move_id, checked.version)
-    actor = audit.actor_of(actor_id) if actor_id is not None else SYSTEM
+    actor = audit.actor_of(actor_id)
     if move is not None and today is not None and today < (move.decree_tmt or move.proposed_tmt):
         return Checked(move_id, checked.version, checked.status, "before_tmt")
     if (
