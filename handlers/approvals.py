@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from telegram.ext import Application
@@ -9,8 +10,11 @@ from telegram.ext import Application
 from bot.callback_data import CallbackDataError
 from bot.messages import Button, OutgoingMessage
 from bot.plans import buttons as b
+from bot.plans import consultation as kc
 from bot.plans import labels, service_approval, views
 from bot.plans import status as st
+from bot.plans.service_approval import own_move
+from bot.plans.service_return import change_of
 from bot.rules.render import problem_lines
 from bot.rules.service import Judgement
 from handlers.buttons import add_button
@@ -47,17 +51,40 @@ async def persetujuan_cmd(request: Request) -> None:
 
 
 def _move_text(request: Request, row: views.MoveRow, judgement: Judgement | None) -> str:
-    """One move of the approval page, with the rules not met and HR's overrides."""
+    """One move of the approval page: a change after approval (old → new) and the
+    employee's objection, then the rules not met and HR's overrides."""
     m = row.move
     rules = ""
     if judgement is not None and judgement.problems:
         rules = "\n" + problem_lines(request.locale, judgement)
-    return request.t(
+    text = request.t(
         "plans.apv_move", id=m.id, name=esc(row.employee.name), src=esc(row.from_unit),
         src_pos=esc(m.from_position or "-"), dst=esc(row.to_unit), dst_pos=esc(m.to_position),
-        tmt=fmt_date(m.proposed_tmt), why=esc(m.rationale or "-"),
+        tmt=fmt_date(m.decree_tmt or m.proposed_tmt), why=esc(m.rationale or "-"),
         status=request.t(labels.MOVE_STATUS[m.status]),
-    ) + asked_line(request, m) + rules  # fmt: skip
+    )  # fmt: skip
+    return text + asked_line(request, m) + _change_lines(request, m) + rules
+
+
+def _change_lines(request: Request, m: PlanMove) -> str:
+    """What changed after the approval, and the employee's objection, for a move back here."""
+    kind = change_of(m) if m.status == st.SUBMITTED else None
+    if kind is None:
+        return ""
+    summary, t = m.change_summary, request.t
+    before, after = summary.get("before", {}), summary.get("after", {})
+    lines = [t("plans.apv_change", kind=kind, reason=esc(summary.get("reason") or "-"))]
+    for field, key in (("unit", "plans.apv_change_unit"), ("position", "plans.apv_change_position"),
+                       ("tmt", "plans.apv_change_tmt")):  # fmt: skip
+        old, new = str(before.get(field, "-")), str(after.get(field, "-"))
+        if old != new:
+            if field == "tmt":
+                old, new = fmt_date(date.fromisoformat(old)), fmt_date(date.fromisoformat(new))
+            lines.append(t(key, old=esc(old), new=esc(new)))
+    if m.answer == kc.OBJECT:
+        lines.append(t("plans.apv_objection", category=t(labels.category_key(m.answer_category)),
+                       text=esc(m.answer_text or "-")))  # fmt: skip
+    return "\n" + "\n".join(lines)
 
 
 async def show_page(request: Request, plan_id: int, page: int, *, edit: bool = True) -> None:
@@ -73,8 +100,12 @@ async def show_page(request: Request, plan_id: int, page: int, *, edit: bool = T
         (Button(t("plans.apv_btn_ok", id=r.move.id), b.Decide(r.move.id, "approve", page)),
          Button(t("plans.apv_btn_no", id=r.move.id), b.Decide(r.move.id, "reject", page)))
         for r in view.rows
-        if r.move.status == st.SUBMITTED
+        if r.move.status == st.SUBMITTED and not own_move(r.move, request.telegram_id)
     ]  # fmt: skip
+    if any(
+        own_move(r.move, request.telegram_id) for r in view.rows if r.move.status == st.SUBMITTED
+    ):
+        title += "\n" + t("plans.apv_own_note")
     nav = []
     if page > 0:
         nav.append(Button(t("common.btn_prev"), b.ApprovalPage(plan_id, page - 1)))
@@ -103,6 +134,9 @@ async def _undecided(request: Request, move_id: int) -> tuple[PlanMove, bool]:
     move = await service_approval.move_to_decide(request.session, move_id)
     if move is None:
         raise CallbackDataError("unknown move")
+    if move.status == st.SUBMITTED and own_move(move, request.telegram_id):
+        request.reply_key("plans.apv_own", id=move.id)
+        return move, False
     if move.status == st.SUBMITTED:
         return move, True
     status = request.t(labels.MOVE_STATUS[move.status])
@@ -172,8 +206,11 @@ async def _decide(
     rules need the approver's reason first: then it is asked)."""
     result = await service_approval.decide(
         request.session, request.now(), request.telegram_id, move_id, decision, note,
-        settings=request.settings, override_reason=reason,
+        settings=request.settings, override_reason=reason, events=request.services.events,
     )  # fmt: skip
+    if result.own:
+        request.reply_key("plans.apv_own", id=move_id)
+        return None
     if result.judgement is not None:
         await request.set_state(FLOW, REASON_STEP, {"move_id": move_id, "page": page})
         ask_override(request, result.judgement)

@@ -259,7 +259,9 @@ async def move_pressed(request: Request, data: CorrectiveMove) -> None:
         request.reply_key("followup.stale")
         return
     if found.outcome == "already":
-        request.reply_key("plans.already_in_plan", name=escape_html(found.employee_name))
+        request.reply_key("plans.already_in_plan", name=escape_html(found.employee_name),
+                          move=found.move_id, plan=found.plan_id,
+                          plan_name=escape_html(found.plan_name))  # fmt: skip
         return
     draft = {"plan_id": found.plan_id, "employee_id": found.employee_id}
     await request.set_state(PLAN_FLOW, DEST, draft)

@@ -148,6 +148,9 @@ async def _submit(request: Request, plan_id: int, reason: str) -> None:
         ask_blocked_moves(request, result.blocked)
         return
     await request.clear_state()
+    if result.no_approver:
+        request.reply_key("plans.no_approver")
+        return
     if not result.ok:
         await _not_submittable(request, plan_id)
         return

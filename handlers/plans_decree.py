@@ -40,7 +40,7 @@ from handlers.request import Request
 from storage.models import ConversationState
 
 KEEP, SK_NUMBER, SK_TMT, NEW_TMT, CANCEL = "keep", "sk_no", "sk_tmt", "new_tmt", "cancel"
-SK_REASON = "sk_reason"
+SK_REASON, TMT_REASON = "sk_reason", "tmt_reason"
 
 
 def card_text(request: Request, row: views.MoveRow) -> str:
@@ -131,9 +131,14 @@ async def cancel_pressed(request: Request, data: b.CancelMove) -> None:
 async def done_pressed(request: Request, data: b.CarryOut) -> None:
     """Mark a decreed move as carried out."""
     request.answer()
-    checked = await service_decree.carry_out(request.session, request.telegram_id, data.move_id)
+    checked = await service_decree.carry_out(
+        request.session, request.telegram_id, data.move_id, request.today()
+    )
     if checked.problem == "unknown":
         raise CallbackDataError("unknown move")
+    if checked.problem == "before_tmt":
+        request.reply_key("plans.done_before_tmt", id=data.move_id)
+        return
     if checked.problem:
         request.reply_key("plans.not_now", status=request.t(labels.MOVE_STATUS[checked.status]))
         return
@@ -162,14 +167,9 @@ async def keep_step(request: Request, state: ConversationState) -> None:
         return
     move_id, version = _move(state)
     kept = await service_decree.keep_move(
-        request.session,
-        request.telegram_id,
-        move_id,
-        version,
-        reason,
-        now=request.now(),
+        request.session, request.now(), request.telegram_id, move_id, version, reason,
         default_locale=request.settings.default_locale,
-    )
+    )  # fmt: skip
     await _finish(request, kept, "plans.kept", id=move_id)
 
 
@@ -208,16 +208,27 @@ async def _decree(request: Request, data: dict[str, Any], reason: str) -> None:
 
 
 async def new_tmt_step(request: Request, state: ConversationState) -> None:
-    """Change the TMT of a decreed move: the employee told, MOVE_TMT_CHANGED emitted."""
+    """Take the new TMT of a decreed move; the rules are judged on it."""
     typed = typed_date(request)
     if typed is None:
         return
-    move_id, version, tmt = *_move(state), typed.day
-    services = request.services
+    await _change_tmt(request, {**state.data, "tmt": typed.day.isoformat()}, "")
+
+
+async def _change_tmt(request: Request, data: dict[str, Any], reason: str) -> None:
+    """Change the TMT: back to the approver (the employee is told once approved); or show
+    the rules not met on the new TMT and ask HR's reason."""
+    move_id, version = int(data["move_id"]), int(data["version"])
+    tmt = date.fromisoformat(str(data["tmt"]))
     changed = await service_decree.change_tmt(
         request.session, request.now(), request.telegram_id, move_id, version, tmt,
-        events=services.events, default_locale=services.settings.default_locale,
+        default_locale=request.settings.default_locale, settings=request.settings,
+        override_reason=reason,
     )  # fmt: skip
+    if isinstance(changed, NeedsReason):
+        await request.set_state(FLOW, TMT_REASON, data)
+        ask_override(request, changed.judgement)
+        return
     await _finish(request, changed, "plans.tmt_changed", id=move_id, tmt=fmt_date(tmt))
 
 
@@ -247,5 +258,6 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     for step, fn in (
         (KEEP, keep_step), (SK_NUMBER, sk_number_step), (SK_TMT, sk_tmt_step),
         (SK_REASON, reason_step(_decree)), (NEW_TMT, new_tmt_step), (CANCEL, cancel_step),
+        (TMT_REASON, reason_step(_change_tmt)),
     ):  # fmt: skip
         flow.on(step, fn, accepts=Accepts.TEXT, roles=HR)

@@ -232,8 +232,10 @@ async def _save(request: Request, data: dict[str, Any], reason: str) -> None:
     await request.clear_state()
     if saved.outcome == "not_draft":
         request.reply_key("plans.not_draft")
-    elif saved.outcome == "already":
-        request.reply_key("plans.already_in_plan", name=esc(saved.employee_name))
+    elif saved.outcome == "already" and saved.busy is not None:
+        busy = saved.busy
+        request.reply_key("plans.already_in_plan", name=esc(busy.employee_name), move=busy.move_id,
+                          plan=busy.plan_id, plan_name=esc(busy.plan_name))  # fmt: skip
     else:
         added = request.t("plans.move_added", id=saved.move_id, name=esc(saved.employee_name))
         if saved.asked is not None:
@@ -254,10 +256,9 @@ async def _save_revision(
     request: Request, data: dict[str, Any], dest: Destination, tmt: date, why: str, reason: str
 ) -> None:
     """Store the revision of a consulted move (a blocking rule needs HR's reason)."""
-    services = request.services
     revised = await service_moves.revise_move(
         request.session, request.now(), request.telegram_id, int(data["revise"]), dest, tmt,
-        why, reason, settings=services.settings, scheduler=services.scheduler,
+        why, reason, settings=request.settings,
     )  # fmt: skip
     if revised.version is None and revised.judgement is not None:
         await _needs_reason(request, data, revised.judgement)

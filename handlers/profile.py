@@ -127,6 +127,16 @@ async def _profile(request: Request, page: int, *, edit: bool) -> None:
         ),
         request.t("profile.roster_skills", skills=emp.roster_skills or "-"),
     ]
+    if card.history:
+        lines.append(request.t("profile.history_header"))
+        lines += [
+            request.t(
+                "profile.history_line", tmt=shown_date(request, h.tmt),
+                unit=escape_html(h.unit_name or "-"), position=escape_html(h.position or "-"),
+                sk=escape_html(h.decree_number or "-"),
+            )
+            for h in card.history
+        ]  # fmt: skip
     if card.items:
         lines.append(request.t("profile.declared_header"))
         lines += [

@@ -44,6 +44,11 @@ COLUMNS: dict[str, dict[Rule, str]] = {
         " skp_last_year skp_year_before",
         PLAIN: "id created_at updated_at",
     },
+    "position_history": {  # riwayat jabatan: BKPSDM's record of the decrees carried out
+        KEEP: "employee_id unit_name position position_kind tmt previous_unit_name"
+        " previous_position previous_tmt decree_number created_at",
+        PLAIN: "id move_id",
+    },
     "employee_skills": {ERASE: "employee_id kind text self_declared created_at", PLAIN: "id"},
     "audit_log": {
         KEEP: "at actor action entity entity_id",
@@ -72,9 +77,9 @@ COLUMNS: dict[str, dict[Rule, str]] = {
         " rationale warnings override_reason status version decision_note decided_at"
         " consulted_at deadline overdue answer answer_category answered_at kept_reason"
         " decree_number decree_tmt to_agency freeze_approval_number freeze_approval_date"
-        " aspiration_choice",
+        " aspiration_choice resume_status change_summary",
         ERASE: "answer_text",
-        OFFICIAL: "decided_by",
+        OFFICIAL: "decided_by submitted_by",
         PLAIN: "id plan_id position_ref aspiration_id created_at updated_at",
     },
     "move_rule_overrides": {

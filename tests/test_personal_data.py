@@ -41,6 +41,7 @@ from storage.models import (
     MutationPlan,
     OutboxMessage,
     PlanMove,
+    PositionHistory,
     RoleGrant,
     Survey,
     SurveyParticipation,
@@ -195,6 +196,8 @@ async def _seed_move(
         kept_reason=m("plan_moves.kept_reason"), decree_number=m("plan_moves.decree_number"),
         to_agency=m("plan_moves.to_agency"),
         freeze_approval_number=m("plan_moves.freeze_approval_number"),
+        resume_status=m("plan_moves.resume_status"),
+        change_summary={"reason": m("plan_moves.change_summary")},
     )  # fmt: skip
     step = CampaignStep(template_id=template.id, position=1, offset_days=-7, text_id="x",
                         text_en="x")  # fmt: skip
@@ -213,6 +216,13 @@ async def _seed_move(
         AuditEntry(actor=f"tg:{HR_TG}", action="move.kept", entity="move",
                    entity_id=str(move.id), details={"reason": m("hr.about_person")}),
         enrollment,
+        PositionHistory(employee_id=employee_id, move_id=move.id,
+                        unit_name=m("position_history.unit_name"),
+                        position=m("position_history.position"),
+                        position_kind=m("position_history.position_kind"), tmt=date(2027, 2, 1),
+                        previous_unit_name=m("position_history.previous_unit_name"),
+                        previous_position=m("position_history.previous_position"),
+                        decree_number=m("position_history.decree_number")),
     ])  # fmt: skip
     await s.flush()
     s.add(

@@ -206,7 +206,15 @@ async def test_decree_tmt_and_cancel_emit_events(db: Database) -> None:
         decreed = await service_decree.decree_move(
             session, NOW, HR, ani.id, 1, "SK/1", date(2027, 3, 1), **decree_kw
         )
-        moved = await service_decree.change_tmt(session, NOW, HR, ani.id, 1, date(2027, 4, 1), **kw)
+        moved = await service_decree.change_tmt(
+            session, NOW, HR, ani.id, 1, date(2027, 4, 1), default_locale="id",
+            settings=_settings(),
+        )  # fmt: skip
+        assert [n for n, _e in seen] == [MOVE_DECREED]  # the new TMT waits for the approver
+        approved = await service_approval.decide(
+            session, NOW, APPROVER, ani.id, "approve", "", settings=_settings(), events=events
+        )
+        assert approved.done and (await q.get_move(session, ani.id, lock=True)).status == "decreed"
         cancelled = await service_decree.cancel_plan(session, NOW, HR, plan_id, "ditunda", **kw)
     assert (stale, decreed, moved) == (False, True, True)
     assert cancelled == service_decree.PlanCancelled(True, plan_id, 2, 2)

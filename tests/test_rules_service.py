@@ -288,7 +288,10 @@ async def test_moves_file_to_another_agency_and_position_kinds(db: Database) -> 
     (move,) = await _rows(db, PlanMove)
     assert (move.to_agency, move.to_unit_id, move.warnings) == (
         "Pemerintah Provinsi Jawa Barat", None, ["out_min_service"])  # fmt: skip
+    # another employee: the first one's move is live, so no second plan may hold them
+    await add_employee(db, nip="199003152017031002", rank="III/a")
     again = moves.replace(",Pemerintah Provinsi Jawa Barat,Analis,,", ",,,A-1,")
+    again = again.replace("199003152017031001", "199003152017031002")
     async with db.transaction() as session:
         plan = await service.create_plan(session, HR, "Mutasi 2027 B")
     report = await run_import(db, "moves", again.encode(), "m2.csv", target=plan.id)

@@ -108,6 +108,7 @@ STEP_TITLES = {  # step function -> the text key of its title
     "consultation": "cli.demo.step.consultation",
     "decree": "cli.demo.step.decree",
     "socialization": "cli.demo.step.socialization",
+    "carried_out": "cli.demo.step.carried_out",
     "survey": "cli.demo.step.survey",
     "results": "cli.demo.step.results",
     "announcement": "cli.demo.step.announcement",

@@ -125,7 +125,8 @@ async def consultation(world: DemoWorld) -> None:
 
 
 async def decree(world: DemoWorld) -> None:
-    """HR keeps the objected move with a reason and records the decrees (SK, TMT)."""
+    """HR keeps the objected move with a reason (back to the PPK, who approves it again) and
+    records the decrees (SK, TMT)."""
     hr = world.hr
     await hr.say("/rencana")
     await hr.tap(hr.buttons()[0])
@@ -136,6 +137,7 @@ async def decree(world: DemoWorld) -> None:
         await hr.say("Kebutuhan Diskominfo mendesak; kantor baru 2 km dari kantor lama."),
         "plans.kept",
     )
+    await _ppk_approves_change(world, 2)
     tmt = _dmy(tmt_of(world))
     await hr.tap(button(hr, "#1 "))
     await _decree_move(world, 1, tmt)
@@ -144,6 +146,17 @@ async def decree(world: DemoWorld) -> None:
             await _decree_move(world, move_id, tmt)
     world.out("\n" + t(DEFAULT_LOCALE, "cli.demo.also_decreed"))
     await expect(await world.employee.show_unseen(), "plans.decree_notice")
+
+
+async def _ppk_approves_change(world: DemoWorld, move_id: int) -> None:
+    """The kept move is back with the PPK, who sees the objection and approves it again."""
+    hr, ppk = world.hr, world.approver
+    await expect(await ppk.show_unseen(), "plans.change_notice")
+    await ppk.say("/persetujuan")
+    await expect(await ppk.tap(ppk.buttons()[0]), "plans.apv_objection")
+    await ppk.tap(label("plans.apv_btn_ok", id=move_id))
+    await expect(await ppk.tap(label("plans.apv_btn_yes", id=move_id)), "plans.apv_done_approve")
+    await expect(await hr.show_unseen(), "plans.change_decided_notice")
 
 
 async def _decree_move(world: DemoWorld, move_id: int, tmt: str) -> None:
@@ -163,6 +176,19 @@ async def socialization(world: DemoWorld) -> None:
     for days in (8, 7, 6, 2):
         await jump(world, timedelta(days=days))
         await me.show_unseen()
+
+
+async def carried_out(world: DemoWorld) -> None:
+    """The TMT has passed: HR marks the moves carried out; the roster follows (employee 1's
+    /profil shows the new unit, position and the position history)."""
+    hr, me = world.hr, world.employee
+    await hr.press_data(OpenMove(1).pack())
+    await expect(await hr.tap(label("plans.btn_done")), "plans.done")
+    with hr.quiet():
+        for move_id in range(2, 6):
+            await hr.press_data(OpenMove(move_id).pack())
+            await hr.tap(label("plans.btn_done"))
+    await expect(await me.say("/profil"), "profile.history_header")
 
 
 async def hr_show(world: DemoWorld, command: str) -> Answers:
@@ -250,6 +276,6 @@ async def announcement(world: DemoWorld) -> None:
 
 
 STEPS = (
-    hr_review, plan_with_moves, approval, consultation, decree, socialization, survey, results,
-    announcement,
+    hr_review, plan_with_moves, approval, consultation, decree, socialization, carried_out,
+    survey, results, announcement,
 )  # fmt: skip

@@ -21,7 +21,8 @@ from storage.queries import plans as plans_q
 
 @dataclass(frozen=True)
 class Corrective:
-    """``ready`` to ask the destination, ``already`` in that plan, or ``refused``."""
+    """``ready`` to ask the destination, ``already`` in a live move of plan ``plan_id``, or
+    ``refused``."""
 
     outcome: Literal["ready", "already", "refused"]
     plan_id: int = 0
@@ -29,6 +30,7 @@ class Corrective:
     employee_id: int = 0
     employee_name: str = ""
     created: bool = False  # a new draft plan was created for it
+    move_id: int = 0  # ``already``: the employee's live move
 
 
 async def start_corrective_move(
@@ -38,11 +40,13 @@ async def start_corrective_move(
     row = await q.case_row(session, case_id)
     if row is None or row.case.status != q.OPEN or not row.employee.active:
         return Corrective("refused")
+    employee = row.employee
+    busy = await plans.live_move_elsewhere(session, employee)
+    if busy is not None:  # the plan it is in, not the draft
+        return Corrective("already", busy.plan_id, busy.plan_name, employee.id, employee.name,
+                          move_id=busy.move_id)  # fmt: skip
     drafts = await plans_q.list_plans(session, [st.PLAN_DRAFT], limit=1)
     plan = drafts[0] if drafts else await plans.create_plan(session, actor_id, plan_name)
-    employee = row.employee
-    if await plans_q.live_move_of_employee(session, plan.id, employee.id) is not None:
-        return Corrective("already", plan.id, plan.name, employee.id, employee.name)
     await audit.record(
         session, audit.actor_of(actor_id), "followup.move_started", "followup", case_id,
         plan_id=plan.id,

@@ -84,6 +84,8 @@ AUDIT_ACTION = {
     "move.consult": "plans.act_move_consult",
     "move.decree": "plans.act_move_decree",
     "move.change_tmt": "plans.act_move_change_tmt",
+    "move.send_back": "plans.act_move_send_back",
+    "move.change_decided": "plans.act_move_change_decided",
     "move.carry_out": "plans.act_move_carry_out",
     "move.cancel": "plans.act_move_cancel",
     "move.answered": "plans.act_move_answered",

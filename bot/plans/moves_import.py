@@ -19,7 +19,14 @@ from bot.imports.kinds import ImportContext, ImportKind, ImportRefused
 from bot.imports.report import ImportReport, RowError, TextRef
 from bot.plans import status as st
 from bot.plans.moves_file import MoveLine, validate_moves
-from bot.plans.service import Added, Destination, add_move, destination_of, resolve_destination
+from bot.plans.service import (
+    Added,
+    Destination,
+    add_move,
+    destination_of,
+    live_move_elsewhere,
+    resolve_destination,
+)
 from bot.rules.labels import RESULT_TEXT
 from bot.rules.render import text_params
 from storage.models import Employee, MutationPlan
@@ -71,7 +78,7 @@ async def _destination(session: AsyncSession, line: MoveLine) -> Destination | R
 
 
 async def _resolve(
-    session: AsyncSession, plan_id: int, lines: list[MoveLine], report: ImportReport
+    session: AsyncSession, lines: list[MoveLine], report: ImportReport
 ) -> list[_Resolved]:
     """Find every line's employee and destination; add the errors to ``report``."""
     employees = await get_employees_by_nips(session, (line.nip for line in lines))
@@ -81,9 +88,12 @@ async def _resolve(
         if employee is None or not employee.active:
             report.errors.append(RowError(line.line, "nip", "plans.imp_err_emp_unknown"))
             continue
-        if await q.live_move_of_employee(session, plan_id, employee.id) is not None:
+        busy = await live_move_elsewhere(session, employee)
+        if busy is not None:
             report.errors.append(RowError(line.line, "nip", "plans.imp_err_already_in_plan",
-                                          {"name": employee.name}))  # fmt: skip
+                                          {"name": employee.name, "move": busy.move_id,
+                                           "plan": busy.plan_id,
+                                           "plan_name": busy.plan_name}))  # fmt: skip
             continue
         dest = await _destination(session, line)
         if isinstance(dest, RowError):
@@ -101,7 +111,7 @@ async def apply_moves(
         raise ValueError("the moves import needs the settings (rule warnings)")
     plan = await _target_plan(session, ctx.target)
     report.target = TextRef("plans.imp_target", {"id": plan.id, "name": plan.name})
-    resolved = await _resolve(session, plan.id, lines, report)
+    resolved = await _resolve(session, lines, report)
     if not report.may_write:
         return
     name = PurePath(ctx.filename).name[:100]

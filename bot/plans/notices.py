@@ -41,11 +41,16 @@ async def notify_role(
     role: str,
     dedup_key: str,
     text_key: str,
+    *,
+    exclude: int | None = None,
     **params: object,
 ) -> int:
-    """Queue a translated notice to every holder of ``role``; return how many were queued."""
+    """Queue a translated notice to every holder of ``role`` but ``exclude`` (the officer who
+    acted); return how many were queued."""
     queued = 0
     for chat_id in await users_with_role(session, role):
+        if chat_id == exclude:
+            continue
         user = await get_user(session, chat_id)
         locale = (user.locale if user else None) or default_locale
         message = OutgoingMessage(t(locale, text_key, **params))

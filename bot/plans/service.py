@@ -23,7 +23,9 @@ from storage.models import Employee, MutationPlan, PlanMove, Position
 from storage.queries import audit
 from storage.queries import plans as q
 from storage.queries.positions import get_position
+from storage.queries.users import users_with_role
 
+APPROVER = "approver"  # the role that decides plans (PPK)
 # A destination typed with one of these prefixes is an agency outside (mutasi keluar).
 OUT_PREFIXES = ("keluar:", "out:")
 
@@ -58,12 +60,40 @@ class Blocked:
 
 @dataclass(frozen=True)
 class Submitted:
-    """A submit attempt: ``ok`` with the number of moves sent, or refused (``blocked``)."""
+    """A submit attempt: ``ok`` with the number of moves sent, or refused (``blocked``, or
+    ``no_approver``: no one but the submitter holds the approver role)."""
 
     ok: bool
     plan_id: int
     count: int = 0
     blocked: tuple[Blocked, ...] = ()
+    no_approver: bool = False
+
+
+async def other_approvers(session: AsyncSession, actor_id: int) -> list[int]:
+    """Approvers who may decide what ``actor_id`` submits (no one approves their own)."""
+    return [a for a in await users_with_role(session, APPROVER) if a != actor_id]
+
+
+@dataclass(frozen=True)
+class Busy:
+    """The employee already has a live move (``move_id``) in plan ``plan_id``."""
+
+    employee_name: str
+    move_id: int
+    plan_id: int
+    plan_name: str
+
+
+async def live_move_elsewhere(session: AsyncSession, employee: Employee) -> Busy | None:
+    """The employee's live move in any plan, as a refusal; the employee's row is held for
+    writing first, so two officers adding the same person at once see each other's move."""
+    await q.lock_employee(session, employee.id)
+    found = await q.live_move_of_employee(session, employee.id)
+    if found is None:
+        return None
+    move, plan = found
+    return Busy(employee.name, move.id, plan.id, plan.name)
 
 
 @dataclass(frozen=True)
@@ -132,8 +162,14 @@ async def add_move(
     override_reason: str,
     actor: str,
     source: dict[str, object] | None = None,
-) -> Added | NeedsReason:
-    """Add a draft move and audit it; a blocking rule needs ``override_reason`` (kept)."""
+) -> Added | NeedsReason | Busy:
+    """Add a draft move and audit it; a blocking rule needs ``override_reason`` (kept).
+
+    Refused (``Busy``) while the employee has a live move in any plan.
+    """
+    busy = await live_move_elsewhere(session, employee)
+    if busy is not None:
+        return busy
     judgement = await check_new_move(session, settings, employee, dest, tmt)
     if judgement.uncovered and not override_reason:
         return NeedsReason(judgement)
@@ -232,7 +268,8 @@ async def submit_plan(
     session: AsyncSession, now: datetime, actor_id: int, plan_id: int, *, settings: Settings,
     override_reason: str = "",
 ) -> Submitted:  # fmt: skip
-    """Send a draft plan with moves to the approvers (each is told through the outbox).
+    """Send a draft plan with moves to the approvers (each is told through the outbox);
+    refused while no approver other than the submitter is configured.
 
     Every draft move is judged again on its proposed TMT; a blocking rule not overridden
     yet refuses the submission (``blocked``) unless ``override_reason`` is given.
@@ -241,6 +278,8 @@ async def submit_plan(
     moves = await q.moves_of(session, plan_id)
     if plan is None or plan.status != st.PLAN_DRAFT or not moves:
         return Submitted(False, plan_id)
+    if not await other_approvers(session, actor_id):
+        return Submitted(False, plan_id, no_approver=True)
     actor = audit.actor_of(actor_id)
     blocked = await _blocked_moves(session, settings, moves, override_reason, actor)
     if blocked:
@@ -253,11 +292,11 @@ async def submit_plan(
         return Submitted(False, plan_id)
     for move in moves:
         if move.status == st.DRAFT:
-            await set_status(session, move, "submit", actor)
+            await set_status(session, move, "submit", actor, values={"submitted_by": actor_id})
     await audit.record(session, actor, "plan.submitted", "plan", plan_id, moves=len(moves))
     await notify_role(
-        session, now, settings.default_locale, "approver", f"plan{plan_id}sub",
-        "plans.approver_notice",
+        session, now, settings.default_locale, APPROVER, f"plan{plan_id}sub",
+        "plans.approver_notice", exclude=actor_id,
         id=plan_id, name=esc(plan.name), count=len(moves),
     )  # fmt: skip
     return Submitted(True, plan_id, len(moves))

@@ -12,11 +12,13 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
+from bot.events import EventBus
 from bot.plans import aspiration_link
 from bot.plans import status as st
 from bot.plans.buttons import Decision
 from bot.plans.notices import notify_role
 from bot.plans.service import refresh_plan_status, set_status
+from bot.plans.service_return import after_decision
 from bot.rules.service import Judgement, judge_move, record_overrides
 from storage.models import MutationPlan, PlanMove
 from storage.queries import audit
@@ -39,25 +41,33 @@ class ApprovalView:
 @dataclass(frozen=True)
 class Decided:
     """A decision attempt: ``done``, or the move's status that prevented it, or the
-    blocking rules (``judgement``) an approval needs the approver's reason for."""
+    blocking rules (``judgement``) an approval needs the approver's reason for, or
+    ``own``: the approver submitted this version themselves."""
 
     done: bool
     move_id: int
     plan_id: int
     status: str
     judgement: Judgement | None = None
+    own: bool = False
 
 
 async def waiting_plans(session: AsyncSession) -> list[MutationPlan]:
-    """Plans waiting for a decision, most recent first."""
-    return await q.list_plans(session, [st.PLAN_SUBMITTED])
+    """Plans with a move waiting for a decision (new, or changed after approval), most
+    recent first."""
+    return await q.plans_waiting(session)
+
+
+def own_move(move: PlanMove, actor_id: int) -> bool:
+    """True when ``actor_id`` sent this version of the move for approval (not theirs to decide)."""
+    return move.submitted_by is not None and move.submitted_by == actor_id
 
 
 async def approval_page(
     session: AsyncSession, settings: Settings, plan_id: int, page: int
 ) -> ApprovalView | None:
     """The moves of one page (clamped to the pages there are) with their rules judged on
-    the proposed TMT and HR's overrides, or None for an unknown plan."""
+    their TMT (the SK's once decreed) and HR's overrides, or None for an unknown plan."""
     plan = await q.get_plan(session, plan_id)
     if plan is None:
         return None
@@ -65,10 +75,7 @@ async def approval_page(
     pages = max(1, (len(rows) + PAGE_SIZE - 1) // PAGE_SIZE)
     page = min(max(page, 0), pages - 1)
     shown = rows[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-    judgements = {
-        r.move.id: await judge_move(session, settings, r.move, "approve", r.move.proposed_tmt)
-        for r in shown
-    }
+    judgements = {r.move.id: await judge_move(session, settings, r.move, "approve") for r in shown}
     return ApprovalView(plan, shown, page, pages, judgements)
 
 
@@ -87,6 +94,7 @@ async def decide(
     *,
     settings: Settings,
     override_reason: str = "",
+    events: EventBus | None = None,
 ) -> Decided:
     """Approve or reject a submitted move (audited); activate the plan when all are decided.
 
@@ -94,7 +102,8 @@ async def decide(
     approvers deciding the last two moves at once cannot both miss the other's decision
     and leave the plan waiting; the move's status change itself is a compare-and-set.
     An approval judges the rules again on the proposed TMT: a blocking rule that HR did not
-    override needs the approver's ``override_reason`` (kept, audited).
+    override needs the approver's ``override_reason`` (kept, audited). No one decides a
+    move they submitted (``own``), whatever the button says.
     """
     found = await q.get_move(session, move_id)
     if found is None:
@@ -103,10 +112,13 @@ async def decide(
     move = await q.get_move(session, move_id, lock=True)
     if move is None:
         return Decided(False, move_id, 0, "")
-    values = {"decision_note": note, "decided_by": actor_id, "decided_at": now}
     actor = audit.actor_of(actor_id)
+    if own_move(move, actor_id):
+        await audit.record(session, actor, "access.denied", "move", move_id, reason="own")
+        return Decided(False, move_id, move.plan_id, move.status, own=True)
+    values = {"decision_note": note, "decided_by": actor_id, "decided_at": now}
     if move.status == st.SUBMITTED and decision == "approve":
-        judgement = await judge_move(session, settings, move, "approve", move.proposed_tmt)
+        judgement = await judge_move(session, settings, move, "approve")
         if judgement.uncovered and not override_reason:
             return Decided(False, move_id, move.plan_id, move.status, judgement)
         await record_overrides(session, move, judgement, override_reason, actor)
@@ -114,6 +126,10 @@ async def decide(
         session, move, decision, actor, values=values, note=note
     ):
         return Decided(False, move_id, move.plan_id, move.status)
+    await after_decision(
+        session, now, move, decision == "approve", actor, events=events,
+        default_locale=settings.default_locale,
+    )  # fmt: skip
     if decision == "reject":
         await aspiration_link.follow(
             session, now, actor_id, move, "not_take", settings.default_locale

@@ -50,7 +50,16 @@ async def start_consultation(
 ) -> Consulted:
     """Send each approved move of the plan to its employee, with a deadline."""
     sent = unlinked = 0
-    values = {"consulted_at": now, "deadline": kc.deadline_from(now)}
+    # A revised move approved again is consulted anew: the earlier answer no longer holds.
+    values = {
+        "consulted_at": now,
+        "deadline": kc.deadline_from(now),
+        "answer": None,
+        "answer_category": "",
+        "answer_text": "",
+        "answered_at": None,
+        "overdue": False,
+    }
     for move in await q.moves_of(session, plan_id):
         if move.status != st.APPROVED:
             continue

@@ -1,9 +1,12 @@
 """The end of a move: keep after objection, decree (SK, TMT), TMT change, done, cancel.
 
 Recording the decree emits ``move.decreed`` inside the same transaction, so campaigns
-and surveys that subscribe are scheduled atomically with it; a TMT change emits
-``move.tmt_changed`` and a cancellation ``move.cancelled``. Employees are told through
-the outbox. Every step re-checks the move's version: a move revised meanwhile is stale.
+and surveys that subscribe are scheduled atomically with it; a cancellation emits
+``move.cancelled``. Keeping a move despite an objection and a TMT change go back to the
+approver first (``bot.plans.service_return``, which emits ``move.tmt_changed`` once
+approved). Carrying a move out writes it into the roster (``bot.plans.service_apply``).
+Employees are told through the outbox. Every step re-checks the move's version: a move
+revised meanwhile is stale.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import Literal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
-from bot.events import MOVE_CANCELLED, MOVE_DECREED, MOVE_TMT_CHANGED, EventBus, MoveEvent
+from bot.events import MOVE_CANCELLED, MOVE_DECREED, EventBus, MoveEvent
 from bot.plans import aspiration_link
 from bot.plans import consultation as kc
 from bot.plans import status as st
@@ -23,13 +26,16 @@ from bot.plans.dates import fmt_date
 from bot.plans.jobs import cancel_consultation_jobs
 from bot.plans.notices import esc, tell_employee
 from bot.plans.service import set_status
-from bot.rules.service import NeedsReason, judge_move, record_overrides
+from bot.plans.service_apply import apply_move
+from bot.plans.service_return import KEEP, TMT, carry_overrides, point, point_of, send_back
+from bot.rules.service import NeedsReason, Target, judge, judge_move, record_overrides
 from storage.models import MutationPlan, PlanMove
 from storage.queries import audit
 from storage.queries import plans as q
+from storage.queries.employees import get_employee
 
 MoveAction = Literal["keep", "decree", "change_tmt", "carry_out", "cancel"]
-Problem = Literal["", "unknown", "not_now", "needs_answer"]
+Problem = Literal["", "unknown", "not_now", "needs_answer", "before_tmt"]
 ALLOWED_FROM: dict[MoveAction, frozenset[str]] = {
     "keep": frozenset({st.CONSULTATION}),
     "decree": frozenset({st.CONSULTATION}),
@@ -73,30 +79,45 @@ async def _current(session: AsyncSession, move_id: int, version: int) -> PlanMov
     return move if move is not None and move.version == version else None
 
 
-async def carry_out(session: AsyncSession, actor_id: int, move_id: int) -> Checked:
-    """Mark a decreed move as carried out."""
+async def carry_out(
+    session: AsyncSession, actor_id: int, move_id: int, today: date | None = None
+) -> Checked:
+    """Mark a decreed move as carried out and write it into the roster (``service_apply``);
+    refused (``before_tmt``) while ``today``, when given, is before its TMT."""
     checked = await check_action(session, move_id, "carry_out")
     if checked.problem:
         return checked
     move = await _current(session, move_id, checked.version)
+    actor = audit.actor_of(actor_id)
+    if move is not None and today is not None and today < (move.decree_tmt or move.proposed_tmt):
+        return Checked(move_id, checked.version, checked.status, "before_tmt")
     if (
         move is None
         or not st.can("carry_out", move.status)
-        or not await set_status(session, move, "carry_out", audit.actor_of(actor_id))
+        or not await set_status(session, move, "carry_out", actor)
     ):
         return Checked(move_id, checked.version, checked.status, "not_now")
+    await apply_move(session, move, actor)
     return checked
 
 
 async def keep_move(
-    session: AsyncSession, actor_id: int, move_id: int, version: int, reason: str,
-    *, now: datetime, default_locale: str,
+    session: AsyncSession, now: datetime, actor_id: int, move_id: int, version: int, reason: str,
+    *, default_locale: str,
 ) -> bool:  # fmt: skip
-    """Keep an objected move unchanged, with HR's written reason (audited; the employee
-    is told the reason)."""
-    expect = {"version": version, "status": st.CONSULTATION}
-    if not await q.update_move(session, move_id, expect, {"kept_reason": reason}):
+    """Keep an objected move unchanged, with HR's written reason (audited); it goes back to
+    the approver with the objection (``service_return``), HR's overrides still holding."""
+    move = await _current(session, move_id, version)
+    if move is None or move.status != st.CONSULTATION:
         return False
+    after = await point_of(session, move)
+    sent = await send_back(
+        session, now, actor_id, move, KEEP, values={"kept_reason": reason}, after=after,
+        reason=reason, default_locale=default_locale,
+    )  # fmt: skip
+    if sent is None:
+        return False
+    await carry_overrides(session, move, version)
     await audit.record(
         session, audit.actor_of(actor_id), "move.kept", "move", move_id, reason=reason
     )
@@ -154,23 +175,29 @@ async def decree_move(
 
 async def change_tmt(
     session: AsyncSession, now: datetime, actor_id: int, move_id: int, version: int, tmt: date,
-    *, events: EventBus, default_locale: str,
-) -> bool:  # fmt: skip
-    """Change the TMT of a decreed move: employee told, MOVE_TMT_CHANGED emitted."""
+    *, default_locale: str, settings: Settings, override_reason: str = "",
+) -> bool | NeedsReason:  # fmt: skip
+    """Change the TMT of a decreed move: the rules judged on the new TMT (a blocking one needs
+    ``override_reason``), then back to the approver (``service_return``); the employee is
+    told and ``MOVE_TMT_CHANGED`` emitted once the approver agrees."""
     move = await _current(session, move_id, version)
-    if move is None or not st.can("change_tmt", move.status):
+    if move is None or not st.can("send_back", move.status) or move.status != st.DECREED:
         return False
-    before = move.decree_tmt
-    if not await set_status(
-        session, move, "change_tmt", audit.actor_of(actor_id), values={"decree_tmt": tmt},
-        before_tmt=str(before), tmt=tmt.isoformat(),
-    ):  # fmt: skip
-        return False
-    await events.emit(MOVE_TMT_CHANGED, session, move_event(move))
-    await tell_employee(
-        session, now, default_locale, move.employee_id, f"tmt{move.id}{tmt:%Y%m%d}",
-        "plans.tmt_notice", tmt=fmt_date(tmt),
+    employee = await get_employee(session, move.employee_id)
+    assert employee is not None
+    target = Target(move.position_ref, bool(move.to_agency))
+    judgement = await judge(session, settings, point="decree", on=tmt, employee=employee,
+                            target=target, exclude_move=move.id)  # fmt: skip
+    if judgement.uncovered and not override_reason:
+        return NeedsReason(judgement)
+    after = await point(session, move.to_unit_id, move.to_agency, move.to_position, tmt)
+    sent = await send_back(
+        session, now, actor_id, move, TMT, values={"decree_tmt": tmt}, after=after,
+        reason=override_reason, default_locale=default_locale,
     )  # fmt: skip
+    if sent is None:
+        return False
+    await record_overrides(session, move, judgement, override_reason, audit.actor_of(actor_id))
     return True
 
 

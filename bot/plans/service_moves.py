@@ -1,8 +1,9 @@
 """HR drafts moves in the chat (or from /kandidat) and revises a move after an objection.
 
 A move that breaks a rule is saved only with HR's written reason (kept in the audit
-trail). A revision is a new version of the move, consulted again; the employee's
-earlier buttons carry the old version and say they are out of date.
+trail). A revision is a new version of the move that goes back to the approver and, once
+approved, is consulted again; the employee's earlier buttons carry the old version and say
+they are out of date.
 """
 
 from __future__ import annotations
@@ -18,13 +19,18 @@ from bot.aspirations import planning
 from bot.aspirations.planning import Asked
 from bot.config import Settings
 from bot.plans import aspiration_link
-from bot.plans import consultation as kc
 from bot.plans import status as st
-from bot.plans.service import Added, Destination, add_move, check_new_move, destination_of
-from bot.plans.service_consultation import send_consultation
+from bot.plans.service import (
+    Added,
+    Busy,
+    Destination,
+    add_move,
+    check_new_move,
+    destination_of,
+)
+from bot.plans.service_return import REVISE, point, send_back
 from bot.privacy import mask_nip
 from bot.rules.service import Judgement, NeedsReason, judge, record_overrides
-from bot.services.scheduler import Scheduler
 from storage.models import Employee, MutationPlan, PlanMove
 from storage.queries import audit
 from storage.queries import plans as q
@@ -44,6 +50,7 @@ class Saved:
     move_id: int = 0
     judgement: Judgement | None = None
     asked: Asked | None = None  # the employee's aspiration the move carries
+    busy: Busy | None = None  # ``already``: the live move the employee has (in any plan)
 
 
 @dataclass(frozen=True)
@@ -152,19 +159,19 @@ async def save_move(
     dest: Destination, tmt: date, rationale: str, override_reason: str,
     *, now: datetime, aspiration: tuple[int, int] | None = None,
 ) -> Saved:  # fmt: skip
-    """Add the move to a draft plan (one live move per employee and plan); a blocking
+    """Add the move to a draft plan (one live move per employee, in any plan); a blocking
     rule needs ``override_reason``. The move carries the aspiration HR started from
     (``aspiration``: id, choice) or the employee's accepted one asking for ``dest``."""
     found = await get_employee(session, employee_id)
     assert found is not None
     if await draft_plan(session, plan_id) is None:
         return Saved("not_draft", found.name)
-    if await q.live_move_of_employee(session, plan_id, found.id):
-        return Saved("already", found.name)
     added = await add_move(
         session, settings, plan_id=plan_id, employee=found, dest=dest, tmt=tmt,
         rationale=rationale, override_reason=override_reason, actor=audit.actor_of(actor_id),
     )  # fmt: skip
+    if isinstance(added, Busy):
+        return Saved("already", found.name, busy=added)
     if isinstance(added, NeedsReason):
         return Saved("needs_reason", found.name, judgement=added.judgement)
     assert isinstance(added, Added)
@@ -209,11 +216,11 @@ def out_and_approval(dest: Destination) -> dict[str, object]:
 
 async def revise_move(
     session: AsyncSession, now: datetime, actor_id: int, move_id: int, dest: Destination,
-    tmt: date, rationale: str, override_reason: str,
-    *, settings: Settings, scheduler: Scheduler,
+    tmt: date, rationale: str, override_reason: str, *, settings: Settings,
 ) -> Revised:  # fmt: skip
-    """Change a consulted move into a new version and consult the employee again; the
-    rules are judged on the new TMT and a blocking one needs ``override_reason``."""
+    """Change a consulted move into a new version that goes back to the approver with the
+    employee's objection (``service_return``); once approved HR consults the employee
+    again. The rules are judged on the new TMT and a blocking one needs ``override_reason``."""
     move = await q.get_move(session, move_id, lock=True)
     if move is None or move.status != st.CONSULTATION:
         return Revised(None)
@@ -223,23 +230,23 @@ async def revise_move(
                             target=dest.target, exclude_move=move.id)  # fmt: skip
     if judgement.uncovered and not override_reason:
         return Revised(None, judgement)
-    before = {"to_position": move.to_position, "tmt": move.proposed_tmt.isoformat()}
-    version = move.version + 1
     values = {
         "to_unit_id": dest.unit_id, "to_position": dest.position, "position_ref": dest.position_ref,
-        "proposed_tmt": tmt, "version": version, "answer": None, "answer_category": "",
-        "answer_text": "", "answered_at": None, "overdue": False, "kept_reason": "",
-        "warnings": [], "override_reason": "", "consulted_at": now,
-        "deadline": kc.deadline_from(now), **out_and_approval(dest),
+        "proposed_tmt": tmt, "overdue": False, "kept_reason": "", "warnings": [],
+        "override_reason": "", **out_and_approval(dest),
     }  # fmt: skip
-    expect = {"status": st.CONSULTATION, "version": move.version}
-    if not await q.update_move(session, move_id, expect, values):
+    agency = dest.unit_name if dest.leaves_agency else ""
+    after = await point(session, dest.unit_id, agency, dest.position, tmt)
+    version = await send_back(
+        session, now, actor_id, move, REVISE, values=values, after=after, reason=rationale,
+        default_locale=settings.default_locale,
+    )  # fmt: skip
+    if version is None:
         return Revised(None)
     actor = audit.actor_of(actor_id)
     await audit.record(
-        session, actor, "move.revised", "move", move_id, version=version, before=before,
+        session, actor, "move.revised", "move", move_id, version=version,
         to_position=dest.position, tmt=tmt.isoformat(), reason=rationale,
     )  # fmt: skip
     judgement = await record_overrides(session, move, judgement, override_reason, actor)
-    await send_consultation(session, now, move_id, settings=settings, scheduler=scheduler)
     return Revised(version, judgement)

@@ -1,8 +1,10 @@
 """Status machine of plans and of the moves in them.
 
 A move goes Draf → Diajukan → Disetujui / Ditolak → Konsultasi → Ditetapkan → Dilaksanakan,
-or Dibatalkan from any status that is not final. A plan follows its moves: draft while HR
-edits it, submitted while approvers decide, active once every move is decided.
+or Dibatalkan from any status that is not final. A change after approval sends a consulted
+or decreed move back to Diajukan (``send_back``; see ``bot.plans.service_return``). A plan
+follows its moves: draft while HR edits it, submitted while approvers decide, active once
+every move is decided.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
     "consult": (frozenset({APPROVED, CONSULTATION}), CONSULTATION),
     "decree": (frozenset({CONSULTATION}), DECREED),
     "change_tmt": (frozenset({DECREED}), DECREED),
+    # a change after approval (revision, keep despite objection, new TMT) awaits approval
+    "send_back": (frozenset({CONSULTATION, DECREED}), SUBMITTED),
     "carry_out": (frozenset({DECREED}), DONE),
     "cancel": (frozenset(set(MOVE_STATUSES) - FINAL), CANCELLED),
 }

@@ -14,11 +14,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.privacy import export_user_data
 from bot.texts import LOCALES
-from storage.models import BotUser, Employee, EmployeeSkill
+from storage.models import BotUser, Employee, EmployeeSkill, PositionHistory
 from storage.queries import audit
 from storage.queries import employees as qe
 from storage.queries.matching import unit_name
 from storage.queries.privacy import unlink_user
+from storage.queries.roster_changes import history_of
 
 SKILL_MAX_LEN = 300
 MAX_ITEMS = 30
@@ -28,18 +29,21 @@ STORED_KINDS: dict[ItemKind, str] = {"skill": "skill", "cert": "certification"}
 
 @dataclass(frozen=True)
 class Profile:
-    """What the profile card shows: the roster row, its unit and the declared items."""
+    """What the profile card shows: the roster row, its unit, the declared items and the
+    position history (riwayat jabatan), newest first."""
 
     employee: Employee
     unit: str
     items: tuple[EmployeeSkill, ...]
+    history: tuple[PositionHistory, ...] = ()
 
 
 async def profile_of(session: AsyncSession, employee: Employee) -> Profile:
     """The employee's profile card data."""
     unit = await unit_name(session, employee.unit_id)
     items = await qe.employee_skills(session, employee.id)
-    return Profile(employee, unit, tuple(items))
+    history = await history_of(session, employee.id)
+    return Profile(employee, unit, tuple(items), tuple(history))
 
 
 async def declared_items(session: AsyncSession, employee_id: int) -> list[EmployeeSkill]:

@@ -12,7 +12,15 @@ from storage.models.cluster import Instance, PeriodicRun
 from storage.models.delivery import Broadcast, OutboxMessage, ScheduledItem
 from storage.models.followup import FollowupCase, FollowupNote
 from storage.models.matching import CompetenceVariant, CustomCompetence, Position
-from storage.models.people import BotUser, Employee, EmployeeSkill, InviteCode, RoleGrant, Unit
+from storage.models.people import (
+    BotUser,
+    Employee,
+    EmployeeSkill,
+    InviteCode,
+    PositionHistory,
+    RoleGrant,
+    Unit,
+)
 from storage.models.plans import MoveQuestion, MutationPlan, PlanMove, WorkloadFigure
 from storage.models.questions import FaqEntry, GeneralQuestion
 from storage.models.rules import FreezePeriod, MoveRuleOverride
@@ -50,6 +58,7 @@ __all__ = [
     "PeriodicRun",
     "PlanMove",
     "Position",
+    "PositionHistory",
     "RoleGrant",
     "ScheduledItem",
     "Survey",

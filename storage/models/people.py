@@ -108,3 +108,23 @@ class EmployeeSkill(Base):
     text: Mapped[str] = mapped_column(String(500))
     self_declared: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PositionHistory(Base):
+    """A position the employee took (riwayat jabatan): written when a decreed move is carried
+    out, with the unit, position and TMT before it."""
+
+    __tablename__ = "position_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employees.id"), index=True)
+    move_id: Mapped[int | None] = mapped_column(ForeignKey("plan_moves.id", ondelete="SET NULL"))
+    unit_name: Mapped[str] = mapped_column(String(200), default="")
+    position: Mapped[str] = mapped_column(String(200), default="")
+    position_kind: Mapped[str] = mapped_column(String(20), default="")
+    tmt: Mapped[date | None] = mapped_column()
+    previous_unit_name: Mapped[str] = mapped_column(String(200), default="")
+    previous_position: Mapped[str] = mapped_column(String(200), default="")
+    previous_tmt: Mapped[date | None] = mapped_column()
+    decree_number: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -76,6 +76,12 @@ class PlanMove(Base):
         ForeignKey("aspirations.id", ondelete="SET NULL"), index=True
     )
     aspiration_choice: Mapped[int | None] = mapped_column(Integer)
+    # Who sent this version to the approvers (no one approves what they submitted).
+    submitted_by: Mapped[int | None] = mapped_column(BigInteger)
+    # A change after approval: the status the move returns to once approved again, and what
+    # changed (before/after, HR's reason) for the approver's view; see bot.plans.service_return.
+    resume_status: Mapped[str] = mapped_column(String(20), default="")
+    change_summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

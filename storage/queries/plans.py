@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -21,7 +21,16 @@ from storage.models import (
     Unit,
 )
 from storage.queries.shared import compare_and_set as _compare_and_set
-from storage.types import MOVE_CONSULTATION, MOVE_NOT_COUNTED, PLAN_DRAFT
+from storage.types import (
+    MOVE_CONSULTATION,
+    MOVE_DONE,
+    MOVE_NOT_COUNTED,
+    MOVE_SUBMITTED,
+    PLAN_CANCELLED,
+    PLAN_DRAFT,
+)
+
+MOVE_NOT_LIVE = (*MOVE_NOT_COUNTED, MOVE_DONE)  # moves that no longer hold the employee
 
 NAME_CUTOFF = 70.0
 
@@ -148,18 +157,49 @@ async def taken_for_position(session: AsyncSession, position_ref: int, exclude: 
     return int((await session.execute(stmt)).scalar_one())
 
 
-async def live_move_of_employee(
-    session: AsyncSession, plan_id: int, employee_id: int
-) -> PlanMove | None:
-    """The employee's live move in the plan, if any (one move per employee and plan)."""
-    result = await session.execute(
-        select(PlanMove).where(
-            PlanMove.plan_id == plan_id,
-            PlanMove.employee_id == employee_id,
-            PlanMove.status.not_in(MOVE_NOT_COUNTED),
-        )
+async def lock_employee(session: AsyncSession, employee_id: int) -> None:
+    """Hold the employee's row for writing until the transaction ends.
+
+    A no-op ``UPDATE`` (PostgreSQL: a row lock; SQLite: the database's one write lock, taken
+    before any read that follows, so that read sees every committed move): two officers
+    adding the same employee to two plans at once are served one after the other.
+    """
+    await session.execute(
+        update(Employee)
+        .where(Employee.id == employee_id)
+        .values(updated_at=Employee.updated_at)
+        .execution_options(synchronize_session=False)
     )
-    return result.scalars().first()
+
+
+async def live_move_of_employee(
+    session: AsyncSession, employee_id: int, exclude: int | None = None
+) -> tuple[PlanMove, MutationPlan] | None:
+    """The employee's live move (not rejected, cancelled or done) in any plan, with its plan:
+    one employee has at most one live move."""
+    stmt = (
+        select(PlanMove, MutationPlan)
+        .join(MutationPlan, MutationPlan.id == PlanMove.plan_id)
+        .where(PlanMove.employee_id == employee_id, PlanMove.status.not_in(MOVE_NOT_LIVE))
+        .order_by(PlanMove.id)
+    )
+    if exclude is not None:
+        stmt = stmt.where(PlanMove.id != exclude)
+    row = (await session.execute(stmt)).first()
+    return (row[0], row[1]) if row is not None else None
+
+
+async def plans_waiting(session: AsyncSession, limit: int = 20) -> list[MutationPlan]:
+    """Plans with a move waiting for the approver (a new plan, or a move changed after its
+    approval), most recent first."""
+    waiting = select(PlanMove.plan_id).where(PlanMove.status == MOVE_SUBMITTED)
+    stmt = (
+        select(MutationPlan)
+        .where(MutationPlan.id.in_(waiting), MutationPlan.status != PLAN_CANCELLED)
+        .order_by(MutationPlan.id.desc())
+        .limit(limit)
+    )
+    return list((await session.execute(stmt)).scalars())
 
 
 async def find_employees(session: AsyncSession, query: str, limit: int = 5) -> list[Employee]:

@@ -75,6 +75,7 @@ async def export_for_user(session: AsyncSession, user: BotUser) -> dict[str, Any
                 "freeze_approval_number": move.freeze_approval_number,
                 "freeze_approval_date": _iso(move.freeze_approval_date),
                 "aspiration_choice": move.aspiration_choice,
+                "resume_status": move.resume_status, "change_summary": move.change_summary,
                 "rule_overrides": await _overrides(session, move.id),
                 "questions": [
                     {"text": qn.text, "asked_at": _iso(qn.asked_at), "answer": qn.answer,

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import BotUser, Employee, EmployeeSkill, Unit
+from storage.models import BotUser, Employee, EmployeeSkill, PositionHistory, Unit
 from storage.queries import account_privacy as account_queries
 from storage.queries import aspirations_privacy as aspiration_queries
 from storage.queries import campaigns_privacy as campaign_queries
@@ -51,7 +51,8 @@ def _plain(value: Any) -> Any:
 
 
 async def export_employee(session: AsyncSession, user: BotUser) -> dict[str, Any]:
-    """HR's roster row of the linked employee and the self-declared skills."""
+    """HR's roster row of the linked employee, the self-declared skills and the position
+    history (riwayat jabatan)."""
     if user.employee_id is None:
         return {}
     employee = await session.get(Employee, user.employee_id)
@@ -60,6 +61,11 @@ async def export_employee(session: AsyncSession, user: BotUser) -> dict[str, Any
     unit = await session.get(Unit, employee.unit_id) if employee.unit_id else None
     skills = await session.execute(
         select(EmployeeSkill).where(EmployeeSkill.employee_id == employee.id)
+    )
+    history = await session.execute(
+        select(PositionHistory)
+        .where(PositionHistory.employee_id == employee.id)
+        .order_by(PositionHistory.id)
     )
     return {
         "roster": {
@@ -89,7 +95,14 @@ async def export_employee(session: AsyncSession, user: BotUser) -> dict[str, Any
             {"kind": s.kind, "text": s.text, "created_at": _plain(s.created_at)}
             for s in skills.scalars()
         ],
-    }
+        "position_history": [
+            {"unit": h.unit_name, "position": h.position, "position_kind": h.position_kind,
+             "tmt": _plain(h.tmt), "previous_unit": h.previous_unit_name,
+             "previous_position": h.previous_position, "previous_tmt": _plain(h.previous_tmt),
+             "decree_number": h.decree_number, "recorded_at": _plain(h.created_at)}
+            for h in history.scalars()
+        ],
+    }  # fmt: skip
 
 
 async def erase_self_declared(session: AsyncSession, user: BotUser) -> None:
@@ -106,7 +119,9 @@ PARTS: tuple[Part, ...] = (
         account_queries.export_account,
         account_queries.erase_account,  # the bot_users columns: unlink_user below
     ),
-    Part(("employees", "employee_skills"), export_employee, erase_self_declared),
+    Part(
+        ("employees", "employee_skills", "position_history"), export_employee, erase_self_declared
+    ),
     Part(
         ("aspirations", "aspiration_history"),
         aspiration_queries.export_for_user,

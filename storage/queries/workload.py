@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from storage.models import PlanMove, Unit, WorkloadFigure
-from storage.types import MOVE_NOT_COUNTED, Figure
+from storage.types import MOVE_DONE, MOVE_NOT_COUNTED, Figure
 
 
 async def upsert_figures(session: AsyncSession, figures: Sequence[Figure]) -> tuple[int, int]:
@@ -49,13 +49,14 @@ async def all_figures(session: AsyncSession) -> list[Figure]:
 async def plan_unit_moves(
     session: AsyncSession, plan_id: int
 ) -> list[tuple[str | None, str | None]]:
-    """(from unit, to unit) names of a plan's live moves."""
+    """(from unit, to unit) names of a plan's live moves (not yet carried out: those are in
+    the staffed figures already)."""
     src, dst = aliased(Unit), aliased(Unit)
     result = await session.execute(
         select(src.name, dst.name)
         .select_from(PlanMove)
         .outerjoin(src, src.id == PlanMove.from_unit_id)
         .outerjoin(dst, dst.id == PlanMove.to_unit_id)
-        .where(PlanMove.plan_id == plan_id, PlanMove.status.not_in(MOVE_NOT_COUNTED))
+        .where(PlanMove.plan_id == plan_id, PlanMove.status.not_in((*MOVE_NOT_COUNTED, MOVE_DONE)))
     )
     return [(f, t) for f, t in result.all()]

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from bot.emulator.client import EmulatedUser
 from bot.events import MOVE_DECREED, MoveEvent
 from bot.harness import BotHarness
-from bot.plans.buttons import DecreeMove, ExportPlan, OpenMove, PlanSummary
+from bot.plans.buttons import DecreeMove, ExportPlan, OpenMove, PlanSummary, StartConsultation
 from storage.models import AuditEntry, PlanMove, Position, Unit
 from storage.queries.users import grant_role
 from tests.conftest import APPROVER_ID, HR_ID
@@ -88,6 +88,15 @@ async def approve(approver: EmulatedUser, move_id: int, page_id: int) -> None:
     await approver.press(f"✅ Ya, setujui #{move_id}", message_id=page_id)
     assert shows((await approver.reply()).text, "plans.apv_done_approve")
     await approver.wait_edit(page_id)
+
+
+async def reply_showing(user: EmulatedUser, key: str, limit: int = 5) -> Any:
+    """The next bot message of ``key`` in the user's chat, skipping older unread ones."""
+    for _ in range(limit):
+        message = await user.reply()
+        if shows(message.source_text or message.text, key):
+            return message
+    raise AssertionError(f"no message {key}")
 
 
 async def moves_by_employee(harness: BotHarness) -> dict[str, PlanMove]:
@@ -198,6 +207,19 @@ async def test_full_plan_flow(harness: BotHarness) -> None:
     await hr.ask("01-03-2027")
     revised_reply = await hr.ask("Tetap di unit asal sesuai keberatan")
     assert "direvisi (versi 2)" in revised_reply.text
+    # The revision goes back to the PPK, who sees old → new and Bayu's objection.
+    approver = person(harness, APPROVER_ID)
+    assert shows((await reply_showing(approver, "plans.change_notice")).text, "plans.change_notice")
+    listing = await approver.ask("/persetujuan")
+    await approver.press(listing.button_labels[0])
+    page = await approver.wait_edit(listing.message_id)
+    assert shows(page.source_text or page.text, "plans.apv_change")
+    assert shows(page.text, "plans.apv_change_unit") and "Analis Kebijakan" in page.text
+    assert shows(page.text, "plans.apv_objection") and "Orang tua saya sakit" in page.text
+    await approve(approver, bayu_move, listing.message_id)
+    assert shows((await hr.reply()).text, "plans.change_decided_notice")
+    await hr.press(data=StartConsultation(moves[EMPLOYEES[1][1]].plan_id).pack())
+    assert "Konsultasi dikirim ke 1 pegawai" in (await hr.reply()).text
     revised = await bayu.reply()
     assert "direvisi" in revised.text and "Analis Kebijakan" in revised.text
     before = len(await bayu.callback_answers())

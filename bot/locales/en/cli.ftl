@@ -45,6 +45,7 @@ cli-demo-step-approval = HR submits the plan; the approver (PPK) approves every 
 cli-demo-step-consultation = Consultation: employee 1 asks a question, employee 2 objects, the rest agree.
 cli-demo-step-decree = HR keeps the objected move with a reason and records the decrees (SK, TMT).
 cli-demo-step-socialization = The demo clock jumps: socialization messages arrive before and after the TMT.
+cli-demo-step-carried_out = The TMT has passed: HR marks the moves carried out; the staff records and the employee's position history follow.
 cli-demo-step-survey = TMT + 30 days: the satisfaction survey arrives; the five moved employees answer it.
 cli-demo-step-results = HR reads the survey results and its chart (saved as a PNG file).
 cli-demo-step-announcement = HR sends an announcement to every employee and reads the delivery report.

@@ -149,3 +149,7 @@ profile-btn_undo = ↩️ Undo
 profile-btn_back_profile = 👤 Back to the profile
 common-text_no_words = Please answer in words (emoji or punctuation alone do not answer). Please type again.
 common-current_value = Current value (tap to copy): <code>{ $value }</code>
+profile-history_header =
+    { "" }
+    <b>Position history</b>:
+profile-history_line = • TMT { $tmt }: { $position } — { $unit } (SK { $sk })

@@ -42,7 +42,7 @@ plans-ask_tmt =
 plans-tmt_past_confirm = ⚠️ The TMT { $tmt } has already passed (today is { $today }). Type the same date again to keep it, or type another TMT.
 plans-ask_why = Type the rationale of this move (shown to the employee), at most 500 characters.
 plans-move_added = ✅ Move #{ $id } for { $name } added.
-plans-already_in_plan = { $name } is already in this plan.
+plans-already_in_plan = { $name } still has a live proposed move: #{ $move } in plan #{ $plan } <i>{ $plan_name }</i>. One employee can be in one live move only; finish or cancel that move first.
 plans-not_draft = This plan is no longer a Draf; moves cannot be added.
 plans-no_draft_plan = There is no Draf plan to hold this proposal. Create a new plan now; the proposal continues in it right away.
 plans-usul_intro = Proposal: <b>{ $name }</b> to position <b>{ $position }</b> ({ $unit }), in plan <i>{ $plan }</i>.
@@ -128,7 +128,7 @@ plans-btn_cancel_move = ✖️ Cancel move
 plans-not_now = This action is not possible in status { $status }.
 plans-sk_needs_answer = The SK can be recorded once the employee agreed, or once an objection or missing answer was kept with a reason.
 plans-ask_keep = Type why move #{ $id } is kept unchanged.
-plans-kept = 📌 Move #{ $id } kept; the reason is recorded.
+plans-kept = 📌 Move #{ $id } kept; the reason is recorded and the move goes back to the PPK for approval, with the employee's objection.
 plans-ask_sk = Type the SK number of move #{ $id }.
 plans-ask_sk_tmt = Type the TMT of the SK, { dates-hint_date }.
 plans-decreed = 🏛 Move #{ $id } decreed: SK { $sk }, TMT { $tmt }. The employee has been told.
@@ -140,13 +140,13 @@ plans-decree_notice =
     TMT: { $tmt }
     Thank you for your answers during the consultation.
 plans-ask_new_tmt = Type the new TMT of move #{ $id }, { dates-hint_date }.
-plans-tmt_changed = 📅 TMT of move #{ $id } changed to { $tmt }.
+plans-tmt_changed = 📅 TMT of move #{ $id } changed to { $tmt } and sent back to the PPK for approval. The employee is told once it is approved.
 plans-tmt_notice = 📅 The TMT of your transfer changed to <b>{ $tmt }</b>.
-plans-done = ✅ Move #{ $id } carried out.
+plans-done = ✅ Move #{ $id } carried out. The employee's unit, position and TMT in position are updated in the staff records, the position history is recorded and the staffing figures follow.
 plans-ask_cancel = Type why move #{ $id } is cancelled.
 plans-cancelled = ✖️ Move #{ $id } cancelled.
 plans-cancel_notice = Proposed move #{ $id } for you was cancelled by BKPSDM. Nothing for you to do.
-plans-revised = ✏️ Move #{ $id } revised (version { $version }) and put to the employee again.
+plans-revised = ✏️ Move #{ $id } revised (version { $version }) and sent back to the PPK for approval. Once approved, send the consultation again from the plan card.
 plans-apv_none = No plan awaits approval.
 plans-apv_title = ✍️ <b>Plans awaiting approval</b>:
 plans-apv_plan = ✍️ <b>Plan #{ $id }: { $name }</b> (page { $page }/{ $pages })
@@ -302,7 +302,7 @@ plans-imp_err_dest_missing = no destination: fill in the position code, or the d
 plans-imp_err_emp_unknown = NIP not found among active employees
 plans-imp_err_position_unknown = unknown position code ({ $value })
 plans-imp_err_unit_unknown = unknown destination unit ({ $value })
-plans-imp_err_already_in_plan = { $name } is already in this plan
+plans-imp_err_already_in_plan = { $name } still has a live move (#{ $move }, plan #{ $plan } { $plan_name })
 plans-emp_choice = { $n }. <b>{ $name }</b> — NIP { $nip } — { $unit } — { $position }
 plans-emp_list_stale = This list of employees is no longer valid. Press Add move on the plan card to search again.
 plans-btn_new_for_proposal = ➕ Create a new plan for this proposal
@@ -368,3 +368,34 @@ plans-usulan_kept = HR's reason for keeping the move: { $reason }
 plans-usulan_ask_until = You can ask questions about this move until { $date }.
 plans-usulan_ask_closed = Questions about this move closed on { $date }; use /tanya_bkpsdm for general questions.
 plans-ask_too_late = Questions about this move are closed (more than 30 days after the TMT). Use /tanya_bkpsdm.
+plans-no_approver =
+    ⚠️ The plan cannot be submitted yet: there is no PPK (approving official) other than you. The bot's operator adds one on the server with
+    <code>asn-bot admin add TELEGRAM_ID --role approver</code>
+    (TELEGRAM_ID: the PPK's Telegram account number). You cannot approve a plan you submitted.
+plans-done_before_tmt = Move #{ $id } can be marked carried out from its TMT on.
+plans-change_notice = ↩️ Move #{ $id } ({ $name }) in plan #{ $plan } was { $kind ->
+        [keep] kept by BKPSDM despite the employee's objection
+        [tmt] given a new TMT after the SK
+       *[revise] revised after its approval
+    } and awaits your approval again. Open /persetujuan.
+plans-change_decided_notice = ↩️ Change of move #{ $id }: { $decision ->
+        [approve] ✅ approved by the PPK. { $kind ->
+            [keep] The SK can be recorded.
+            [tmt] The employee is told the new TMT.
+           *[revise] Send the consultation again from the plan card.
+        }
+       *[reject] ❌ rejected by the PPK; the move is rejected. See the note on the move card.
+    }
+plans-apv_change = ↩️ <b>{ $kind ->
+        [keep] Kept by BKPSDM despite the employee's objection
+        [tmt] TMT changed after the SK
+       *[revise] Revised after approval
+    }</b> — BKPSDM's reason: { $reason }
+plans-apv_change_unit = { "   " }Unit: { $old } → { $new }
+plans-apv_change_position = { "   " }Position: { $old } → { $new }
+plans-apv_change_tmt = { "   " }TMT: { $old } → { $new }
+plans-apv_objection = ⚠️ The employee's objection — { $category }: { $text }
+plans-apv_own = You submitted move #{ $id } yourself; another PPK decides it.
+plans-apv_own_note = ℹ️ You cannot decide the moves you submitted yourself.
+plans-act_move_send_back = sent a changed move back to the PPK
+plans-act_move_change_decided = the PPK decided a changed move

@@ -36,6 +36,7 @@ cli-demo-step-approval = BKPSDM mengajukan rencana; PPK menyetujui setiap usulan
 cli-demo-step-consultation = Konsultasi: pegawai 1 bertanya, pegawai 2 keberatan, yang lain setuju.
 cli-demo-step-decree = BKPSDM mempertahankan usulan yang dikeberatani dengan alasan dan mencatat SK (TMT).
 cli-demo-step-socialization = Jam demo maju: pesan sosialisasi tiba sebelum dan sesudah TMT.
+cli-demo-step-carried_out = TMT sudah lewat: BKPSDM menandai mutasi dilaksanakan; data kepegawaian dan riwayat jabatan pegawai ikut berubah.
 cli-demo-step-survey = TMT + 30 hari: survei kepuasan tiba; kelima pegawai yang dimutasi mengisinya.
 cli-demo-step-results = BKPSDM membaca hasil survei dan grafiknya (disimpan sebagai PNG).
 cli-demo-step-announcement = BKPSDM mengirim pengumuman kepada semua pegawai dan membaca laporan pengiriman.

@@ -134,3 +134,7 @@ profile-btn_undo = ↩️ Urungkan
 profile-btn_back_profile = 👤 Kembali ke profil
 common-text_no_words = Mohon jawab dengan kata-kata (emoji atau tanda baca saja belum menjawab). Silakan ketik lagi.
 common-current_value = Isi sekarang (ketuk untuk menyalin): <code>{ $value }</code>
+profile-history_header =
+    { "" }
+    <b>Riwayat jabatan</b>:
+profile-history_line = • TMT { $tmt }: { $position } — { $unit } (SK { $sk })

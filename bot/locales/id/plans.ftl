@@ -39,7 +39,7 @@ plans-ask_tmt =
 plans-tmt_past_confirm = ⚠️ TMT { $tmt } sudah lewat (hari ini { $today }). Ketik tanggal yang sama sekali lagi untuk tetap memakainya, atau ketik TMT lain.
 plans-ask_why = Ketik alasan/pertimbangan usulan ini (ditampilkan kepada pegawai), maks. 500 karakter.
 plans-move_added = ✅ Usulan #{ $id } untuk { $name } ditambahkan.
-plans-already_in_plan = { $name } sudah ada dalam rencana ini.
+plans-already_in_plan = { $name } masih punya usulan mutasi yang berjalan: #{ $move } di rencana #{ $plan } <i>{ $plan_name }</i>. Satu pegawai hanya boleh ada di satu usulan yang berjalan; selesaikan atau batalkan usulan itu dahulu.
 plans-not_draft = Rencana ini tidak lagi berstatus Draf; usulan tidak dapat ditambah.
 plans-no_draft_plan = Belum ada rencana berstatus Draf untuk menampung usulan ini. Buat rencana baru sekarang; usulan ini langsung dilanjutkan di dalamnya.
 plans-usul_intro = Usulan: <b>{ $name }</b> ke jabatan lowong <b>{ $position }</b> ({ $unit }), dalam rencana <i>{ $plan }</i>.
@@ -113,7 +113,7 @@ plans-btn_cancel_move = ✖️ Batalkan usulan
 plans-not_now = Tindakan ini tidak dapat dilakukan pada status { $status }.
 plans-sk_needs_answer = SK baru dapat dicatat setelah pegawai menyetujui, atau setelah keberatan/ketiadaan tanggapan dipertahankan dengan alasan.
 plans-ask_keep = Ketik alasan usulan #{ $id } tetap dipertahankan tanpa perubahan.
-plans-kept = 📌 Usulan #{ $id } dipertahankan; alasannya dicatat.
+plans-kept = 📌 Usulan #{ $id } dipertahankan; alasannya dicatat dan usulan dikirim kembali ke PPK untuk disetujui bersama keberatan pegawai.
 plans-ask_sk = Ketik nomor SK untuk usulan #{ $id }.
 plans-ask_sk_tmt = Ketik TMT menurut SK, { dates-hint_date }.
 plans-decreed = 🏛 Usulan #{ $id } ditetapkan: SK { $sk }, TMT { $tmt }. Pegawai telah diberi tahu.
@@ -125,13 +125,13 @@ plans-decree_notice =
     TMT: { $tmt }
     Terima kasih atas tanggapan Anda selama konsultasi.
 plans-ask_new_tmt = Ketik TMT baru untuk usulan #{ $id }, { dates-hint_date }.
-plans-tmt_changed = 📅 TMT usulan #{ $id } diubah menjadi { $tmt }.
+plans-tmt_changed = 📅 TMT usulan #{ $id } diubah menjadi { $tmt } dan dikirim kembali ke PPK untuk disetujui. Pegawai diberi tahu setelah disetujui.
 plans-tmt_notice = 📅 TMT mutasi Anda diubah menjadi <b>{ $tmt }</b>.
-plans-done = ✅ Usulan #{ $id } dilaksanakan.
+plans-done = ✅ Usulan #{ $id } dilaksanakan. Unit kerja, jabatan dan TMT jabatan pegawai di data kepegawaian diperbarui, riwayat jabatan dicatat, dan angka bezetting ikut berubah.
 plans-ask_cancel = Ketik alasan pembatalan usulan #{ $id }.
 plans-cancelled = ✖️ Usulan #{ $id } dibatalkan.
 plans-cancel_notice = Usulan mutasi #{ $id } untuk Anda dibatalkan oleh BKPSDM. Tidak ada yang perlu Anda lakukan.
-plans-revised = ✏️ Usulan #{ $id } direvisi (versi { $version }) dan dikonsultasikan ulang ke pegawai.
+plans-revised = ✏️ Usulan #{ $id } direvisi (versi { $version }) dan dikirim kembali ke PPK untuk disetujui. Setelah disetujui, kirim konsultasi ulang ke pegawai dari kartu rencana.
 plans-apv_none = Tidak ada rencana yang menunggu persetujuan.
 plans-apv_title = ✍️ <b>Rencana menunggu persetujuan</b>:
 plans-apv_plan = ✍️ <b>Rencana #{ $id }: { $name }</b> (halaman { $page }/{ $pages })
@@ -275,7 +275,7 @@ plans-imp_err_dest_missing = tujuan kosong: isi kode jabatan lowong, atau unit t
 plans-imp_err_emp_unknown = NIP tidak ditemukan di data pegawai aktif
 plans-imp_err_position_unknown = kode jabatan lowong tidak dikenal ({ $value })
 plans-imp_err_unit_unknown = unit tujuan tidak dikenal ({ $value })
-plans-imp_err_already_in_plan = { $name } sudah ada di rencana ini
+plans-imp_err_already_in_plan = { $name } masih punya usulan yang berjalan (#{ $move }, rencana #{ $plan } { $plan_name })
 plans-emp_choice = { $n }. <b>{ $name }</b> — NIP { $nip } — { $unit } — { $position }
 plans-emp_list_stale = Daftar pilihan pegawai ini sudah tidak berlaku. Tekan Tambah usulan pada kartu rencana untuk mencari lagi.
 plans-btn_new_for_proposal = ➕ Buat rencana baru untuk usulan ini
@@ -338,3 +338,34 @@ plans-usulan_kept = Alasan BKPSDM mempertahankan usulan: { $reason }
 plans-usulan_ask_until = Pertanyaan tentang mutasi ini dapat diajukan sampai { $date }.
 plans-usulan_ask_closed = Pertanyaan tentang mutasi ini ditutup sejak { $date }; gunakan /tanya_bkpsdm untuk pertanyaan umum.
 plans-ask_too_late = Pertanyaan tentang mutasi ini sudah ditutup (lewat 30 hari setelah TMT). Gunakan /tanya_bkpsdm.
+plans-no_approver =
+    ⚠️ Rencana belum dapat diajukan: belum ada PPK (pejabat yang menyetujui) selain Anda. Operator bot menambahkannya di server dengan
+    <code>asn-bot admin add TELEGRAM_ID --role approver</code>
+    (TELEGRAM_ID: nomor akun Telegram PPK). Anda tidak dapat menyetujui rencana yang Anda ajukan sendiri.
+plans-done_before_tmt = Usulan #{ $id } baru dapat ditandai dilaksanakan mulai TMT-nya.
+plans-change_notice = ↩️ Usulan #{ $id } ({ $name }) di rencana #{ $plan } { $kind ->
+        [keep] dipertahankan BKPSDM meski pegawai keberatan
+        [tmt] diubah TMT-nya setelah SK
+       *[revise] direvisi setelah disetujui
+    } dan menunggu persetujuan Anda lagi. Buka /persetujuan.
+plans-change_decided_notice = ↩️ Perubahan usulan #{ $id }: { $decision ->
+        [approve] ✅ disetujui PPK. { $kind ->
+            [keep] SK dapat dicatat.
+            [tmt] Pegawai diberi tahu TMT barunya.
+           *[revise] Kirim konsultasi ulang ke pegawai dari kartu rencana.
+        }
+       *[reject] ❌ ditolak PPK; usulan ditolak. Lihat catatannya di kartu usulan.
+    }
+plans-apv_change = ↩️ <b>{ $kind ->
+        [keep] Dipertahankan BKPSDM meski pegawai keberatan
+        [tmt] TMT diubah setelah SK
+       *[revise] Direvisi setelah disetujui
+    }</b> — alasan BKPSDM: { $reason }
+plans-apv_change_unit = { "   " }Unit: { $old } → { $new }
+plans-apv_change_position = { "   " }Jabatan: { $old } → { $new }
+plans-apv_change_tmt = { "   " }TMT: { $old } → { $new }
+plans-apv_objection = ⚠️ Keberatan pegawai — { $category }: { $text }
+plans-apv_own = Usulan #{ $id } Anda ajukan sendiri; PPK lain yang memutuskannya.
+plans-apv_own_note = ℹ️ Usulan yang Anda ajukan sendiri tidak dapat Anda putuskan.
+plans-act_move_send_back = mengirim perubahan usulan kembali ke PPK
+plans-act_move_change_decided = perubahan usulan diputuskan PPK
