@@ -9,7 +9,7 @@ staffed figures and fills the open position; one live move per employee, also in
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -306,6 +306,7 @@ async def test_a_live_move_blocks_the_employee_in_another_plan(
         saved = await service_moves.save_move(
             session, _settings(), HR, other.id, move.employee_id, service_moves.Destination(
                 None, "Bappeda", "Analis"), date(2027, 2, 1), "x", "",
+            now=datetime(2026, 11, 27, tzinfo=UTC),
         )  # fmt: skip
     assert (saved.outcome == "already") is busy
     if busy:
