@@ -124,6 +124,7 @@ OUTBOX_STATUS = {  # a send's stored status (and error) -> its result label
     "sent": "sent",
     "failed": "failed",
     "unreachable": "unreachable",
+    "uncertain": "uncertain",
 }
 
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import bisect
 import itertools
 
+import aiohttp
+import httpx
 import pytest
+from telegram.error import NetworkError, TelegramError, TimedOut
 
 from bot.delivery.audience import AudienceError, match_unit, parse_audience, pick_unit
-from bot.delivery.errors import backoff_delay, classify, reason_code
+from bot.delivery.errors import backoff_delay, classify, failure_of, reason_code
 from bot.delivery.pacing import ChatSpacing, Pacer
 
 
@@ -157,6 +160,7 @@ def test_chat_spacing_one_send_per_second_per_chat() -> None:
         ("network", "Bad Gateway", 1, "retry", "network: bad gateway"),
         ("timeout", "Timed out", 4, "retry", "timeout: timed out"),
         ("timeout", "Timed out", 5, "failed", "timeout: timed out"),
+        ("lost", "Timed out", 1, "uncertain", "lost: timed out"),
         ("other", "Internal Server Error", 5, "failed", "other: internal server error"),
     ],
 )
@@ -165,6 +169,40 @@ def test_classify(kind: str, description: str, attempts: int, action: str, reaso
     decision = classify(kind, description, attempts, max_attempts=5)  # type: ignore[arg-type]
     assert decision.action == action
     assert decision.reason == reason
+
+
+def _raised(error: TelegramError, cause: BaseException | None) -> TelegramError:
+    """``error`` as PTB raises it: ``from`` the transport's exception, if any."""
+    try:
+        raise error from cause
+    except TelegramError as exc:
+        return exc
+
+
+@pytest.mark.parametrize(
+    ("error", "cause", "kind"),
+    [
+        (TimedOut(), httpx.ReadTimeout("read"), "lost"),  # the request went out
+        (TimedOut(), httpx.WriteTimeout("write"), "lost"),
+        (NetworkError("httpx.RemoteProtocolError"), httpx.RemoteProtocolError("gone"), "lost"),
+        (TimedOut(), aiohttp.SocketTimeoutError(), "lost"),
+        (
+            NetworkError("aiohttp.ServerDisconnectedError"),
+            aiohttp.ServerDisconnectedError(),
+            "lost",
+        ),
+        (TimedOut(), httpx.PoolTimeout("pool"), "timeout"),  # never sent: retried
+        (TimedOut(), httpx.ConnectTimeout("connect"), "timeout"),
+        (TimedOut(), aiohttp.ConnectionTimeoutError(), "timeout"),
+        (NetworkError("httpx.ConnectError"), httpx.ConnectError("refused"), "network"),
+        (NetworkError("Bad Gateway"), None, "network"),  # Telegram answered 502
+    ],
+)
+def test_failure_of_tells_a_lost_answer_from_a_request_never_sent(
+    error: TelegramError, cause: BaseException | None, kind: str
+) -> None:
+    """Only a request that may have arrived is ``lost`` (ends uncertain, never resent)."""
+    assert failure_of(_raised(error, cause)).kind == kind
 
 
 def test_classify_retry_after_keeps_wait() -> None:

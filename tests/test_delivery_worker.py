@@ -156,6 +156,26 @@ async def test_network_errors_retry_then_succeed_or_fail(
     assert (rows[ids[1]].error or "").startswith("network: internal server error")
 
 
+async def test_lost_answer_ends_uncertain_and_is_never_resent(
+    ddb: Database, bot: Bot, emu: EmulatorClient
+) -> None:
+    """Telegram carries out a send but its answer comes after the read timeout (2 s here):
+    the row ends uncertain, the recipient has exactly one copy, the others are sent."""
+    ids = chats(3)
+    await register_chats(emu, ids)
+    await emu.delay_answers("sendMessage", 3.0, chat_id=ids[1])
+    broadcast_id = await queue_broadcast(ddb, ids)
+    worker = make_worker(ddb, bot, max_attempts=3)
+    await worker.start()
+    stats = await wait_until_settled(ddb, broadcast_id, 30)
+    await worker.stop()
+    assert (stats.sent, stats.uncertain) == (2, 1)
+    rows = {r.chat_id: r for r in await _rows(ddb, broadcast_id)}
+    assert rows[ids[1]].status == "uncertain" and rows[ids[1]].attempts <= 1
+    assert (rows[ids[1]].error or "").startswith("lost")
+    assert Counter(m["chat_id"] for m in await emu.sent_log()) == dict.fromkeys(ids, 1)
+
+
 async def test_crash_mid_send_then_restart_sends_rest_once(
     ddb: Database, bot: Bot, emu: EmulatorClient, emulator: EmulatorServer
 ) -> None:

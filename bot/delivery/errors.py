@@ -1,9 +1,15 @@
-"""Classify a failed send into what to do next (retry, give up, mark unreachable).
+"""Classify a failed send into what to do next (retry, give up, mark unreachable, uncertain).
 
 This is the one module that knows Telegram's exception classes: :func:`failure_of`
 turns a PTB exception into a plain :class:`Failure` (kind, description, retry-after),
 and :func:`classify` decides from those plain values, so the rules are testable without
 Telegram objects. The delivery engine (``bot.services``) catches :data:`SEND_ERRORS`.
+
+A send whose request may have reached Telegram but whose answer never came back (a read
+timeout, a connection dropped after the request was written) is ``lost``: it ends
+``uncertain`` and is never sent again, because sendMessage is not idempotent and a second
+copy is worse than asking HR to check. Only failures where the request surely did not
+arrive (no connection, a full connection pool) or where Telegram answered are retried.
 """
 
 from __future__ import annotations
@@ -14,8 +20,17 @@ from typing import Literal
 
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
-Action = Literal["retry", "rate_limited", "unreachable", "failed"]
-ErrorKind = Literal["retry_after", "forbidden", "bad_request", "network", "timeout", "other"]
+Action = Literal["retry", "rate_limited", "unreachable", "failed", "uncertain"]
+ErrorKind = Literal[
+    "retry_after", "forbidden", "bad_request", "network", "timeout", "lost", "other"
+]
+# Transport exceptions (httpx under PTB's HTTPXRequest, aiohttp under bot.transport) that
+# mean the request never reached the server; any other transport failure may have.
+NOT_SENT_CAUSES = frozenset({
+    "ConnectError", "ConnectTimeout", "PoolTimeout",  # httpx
+    "ClientConnectorError", "ClientConnectorDNSError", "ClientConnectorCertificateError",
+    "ClientConnectorSSLError", "ConnectionTimeoutError",  # aiohttp
+})  # fmt: skip
 
 UNREACHABLE_BAD_REQUESTS = (
     "chat not found",
@@ -52,11 +67,23 @@ def failure_of(exc: Exception) -> Failure:
         return Failure("forbidden", description)
     if isinstance(exc, BadRequest):
         return Failure("bad_request", description)
+    if isinstance(exc, NetworkError) and _maybe_delivered(exc):
+        return Failure("lost", description)
     if isinstance(exc, TimedOut):
         return Failure("timeout", description)
     if isinstance(exc, NetworkError):
         return Failure("network", description)
     return Failure("other", description)
+
+
+def _maybe_delivered(exc: NetworkError) -> bool:
+    """True when a transport failure came after the request may have reached Telegram.
+
+    PTB raises ``TimedOut``/``NetworkError`` *from* the transport's exception; one raised
+    for an HTTP status (Telegram answered, e.g. 502) has no such cause.
+    """
+    cause = exc.__cause__
+    return cause is not None and type(cause).__name__ not in NOT_SENT_CAUSES
 
 
 def _retry_after_seconds(exc: RetryAfter) -> float:
@@ -94,7 +121,7 @@ def reason_code(kind: ErrorKind, description: str) -> str:
         if "chat not found" in desc or "user not found" in desc or "peer_id_invalid" in desc:
             return "chat_not_found"
         return _clip("bad_request: " + desc.removeprefix("bad request: "))
-    if kind in ("network", "timeout"):
+    if kind in ("network", "timeout", "lost"):
         return _clip(f"{kind}: {desc}" if desc else kind)
     return _clip(f"{kind}: {desc}")
 
@@ -112,6 +139,8 @@ def classify(
         return Decision("rate_limited", "flood_wait", float(retry_after or 1.0))
     if kind == "forbidden":
         return Decision("unreachable", reason)
+    if kind == "lost":
+        return Decision("uncertain", reason)
     if kind == "bad_request":
         desc = description.lower()
         if any(marker in desc for marker in UNREACHABLE_BAD_REQUESTS):

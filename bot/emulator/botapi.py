@@ -236,10 +236,12 @@ def make_api_handler(st: EmulatorState) -> Callable[[web.Request], Awaitable[web
         st.api_calls[method] = st.api_calls.get(method, 0) + 1
         try:
             params = await read_params(request)
-            st.check_faults(method, params.get("chat_id"))
+            answer_delay = st.check_faults(method, params.get("chat_id"))
             result = await handler(st, params)
         except ApiError as exc:
             return _reply(exc.payload(), exc.code)
+        if answer_delay:
+            await asyncio.sleep(answer_delay)  # done, but the answer comes late (or never)
         return _reply({"ok": True, "result": result})
 
     return handle

@@ -119,6 +119,16 @@ class EmulatorClient:
         }
         await self._call("POST", "/faults", body)
 
+    async def delay_answers(
+        self, method: str, seconds: float, *, chat_id: int | None = None, count: int = 1
+    ) -> None:
+        """Carry out the next ``count`` calls of ``method`` but answer ``seconds`` late."""
+        body = {
+            "method": method, "error_code": 0, "description": "", "chat_id": chat_id,
+            "count": count, "answer_delay": seconds,
+        }  # fmt: skip
+        await self._call("POST", "/faults", body)
+
     async def inject_update(self, kind: str, payload: JSON) -> JSON:
         """Queue a raw (possibly forged) update of ``kind`` with ``payload``."""
         result: JSON = await self._call(

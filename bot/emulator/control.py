@@ -67,7 +67,7 @@ async def webhook_report(request: web.Request) -> web.Response:
 
 
 async def add_fault(request: web.Request) -> web.Response:
-    """Make the next ``count`` calls of a method fail."""
+    """Make the next ``count`` calls of a method fail (or answer ``answer_delay`` s late)."""
     body = await request.json()
     chat_id = body.get("chat_id")
     fault = Fault(
@@ -77,6 +77,7 @@ async def add_fault(request: web.Request) -> web.Response:
         retry_after=body.get("retry_after"),
         chat_id=None if chat_id is None else int(chat_id),
         count=int(body.get("count", 1)),
+        answer_delay=float(body.get("answer_delay") or 0),
     )
     app_state(request).faults.append(fault)
     return ok()

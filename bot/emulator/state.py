@@ -127,7 +127,8 @@ class StoredFile:
 
 @dataclass
 class Fault:
-    """Make the next ``count`` calls of ``method`` (optionally for one chat) fail."""
+    """Make the next ``count`` calls of ``method`` (optionally for one chat) fail, or, with
+    ``answer_delay``, succeed but answer that many seconds late (a lost answer)."""
 
     method: str
     error_code: int
@@ -135,6 +136,7 @@ class Fault:
     retry_after: int | None = None
     chat_id: int | None = None
     count: int = 1
+    answer_delay: float = 0.0
 
 
 def utf16_len(text: str) -> int:
@@ -314,21 +316,27 @@ class EmulatorState:
         return stored
 
     # --- faults, blocking, flood -----------------------------------------------------------
-    def check_faults(self, method: str, chat_id: Any) -> None:
-        """Raise the first matching injected fault, blocked-chat 403 or flood 429."""
+    def check_faults(self, method: str, chat_id: Any) -> float:
+        """Raise the first matching injected fault, blocked-chat 403 or flood 429; return
+        the seconds to hold the answer back (a matching ``answer_delay`` fault) or 0."""
         key = method.lower()
         target = _as_int(chat_id)
+        delay = 0.0
         for fault in self.faults:
             if fault.method == key and fault.chat_id in (None, target):
                 fault.count -= 1
                 if fault.count <= 0:
                     self.faults.remove(fault)
-                raise ApiError(fault.error_code, fault.description, fault.retry_after)
+                if fault.answer_delay <= 0:
+                    raise ApiError(fault.error_code, fault.description, fault.retry_after)
+                delay = fault.answer_delay
+                break
         is_send = key in SEND_METHODS or key.startswith(("send", "edit", "copy", "forward"))
         if is_send and target is not None and target in self.blocked:
             raise ApiError(403, "Forbidden: bot was blocked by the user")
         if key in SEND_METHODS and self.flood_limit:
             self._check_flood()
+        return delay
 
     def _check_flood(self) -> None:
         """Sliding one-second window over all accepted send* calls."""

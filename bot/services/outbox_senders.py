@@ -182,6 +182,8 @@ class SenderPool:
             self.pacer.refuse(token)  # refused before being counted
         if decision.action == "unreachable":
             return self._outcome("unreachable", decision.reason), row.chat_id
+        if decision.action == "uncertain":  # it may have arrived: it counts, never resent
+            return self._outcome("uncertain", decision.reason), None
         if decision.action == "retry":
             delay = backoff_delay(attempts, base=self.retry_base)
             return self._outcome("pending", decision.reason, retry_in=delay), None
