@@ -69,14 +69,23 @@ async def emu(emulator: EmulatorServer) -> AsyncIterator[EmulatorClient]:
     await client.close()
 
 
-@pytest.fixture
-async def bot(emulator: EmulatorServer) -> AsyncIterator[Bot]:
-    """A PTB Bot talking to the emulator with a pool large enough for the worker."""
-    request = HTTPXRequest(connection_pool_size=64, read_timeout=2.0, connect_timeout=2.0)
-    instance = Bot(
+def emulator_bot(emulator: EmulatorServer, read_timeout: float = 30.0) -> Bot:
+    """A PTB Bot talking to the emulator with a pool large enough for the worker.
+
+    The read timeout is long: an answer that does not come in time makes the row
+    ``uncertain`` (never resent), so a busy test machine must not look like lost answers;
+    the lost-answer test passes a short one.
+    """
+    request = HTTPXRequest(connection_pool_size=64, read_timeout=read_timeout, connect_timeout=2.0)
+    return Bot(
         TOKEN, base_url=emulator.base_url, base_file_url=emulator.base_file_url, request=request
     )
-    async with instance:
+
+
+@pytest.fixture
+async def bot(emulator: EmulatorServer) -> AsyncIterator[Bot]:
+    """The emulator's Bot for delivery tests (see :func:`emulator_bot`)."""
+    async with emulator_bot(emulator) as instance:
         yield instance
 
 

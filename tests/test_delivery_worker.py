@@ -23,6 +23,7 @@ from tests.test_delivery_support import (
     delivery_db_url,
     emu,
     emulator,
+    emulator_bot,
     make_worker,
     queue_broadcast,
     register_chats,
@@ -157,18 +158,19 @@ async def test_network_errors_retry_then_succeed_or_fail(
 
 
 async def test_lost_answer_ends_uncertain_and_is_never_resent(
-    ddb: Database, bot: Bot, emu: EmulatorClient
+    ddb: Database, emulator: EmulatorServer, emu: EmulatorClient
 ) -> None:
-    """Telegram carries out a send but its answer comes after the read timeout (2 s here):
+    """Telegram carries out a send but its answer comes after the read timeout (1 s here):
     the row ends uncertain, the recipient has exactly one copy, the others are sent."""
     ids = chats(3)
     await register_chats(emu, ids)
-    await emu.delay_answers("sendMessage", 3.0, chat_id=ids[1])
+    await emu.delay_answers("sendMessage", 2.0, chat_id=ids[1])
     broadcast_id = await queue_broadcast(ddb, ids)
-    worker = make_worker(ddb, bot, max_attempts=3)
-    await worker.start()
-    stats = await wait_until_settled(ddb, broadcast_id, 30)
-    await worker.stop()
+    async with emulator_bot(emulator, read_timeout=1.0) as bot:
+        worker = make_worker(ddb, bot, max_attempts=3)
+        await worker.start()
+        stats = await wait_until_settled(ddb, broadcast_id, 30)
+        await worker.stop()
     assert (stats.sent, stats.uncertain) == (2, 1)
     rows = {r.chat_id: r for r in await _rows(ddb, broadcast_id)}
     assert rows[ids[1]].status == "uncertain" and rows[ids[1]].attempts <= 1
