@@ -198,7 +198,7 @@ async def answer_default_survey(emp: EmulatedUser) -> BotMessage:
     """Answer every question of the default survey with its buttons, send; the thanks and
     then the separate contact question."""
     first = await until(emp, "survey.progress")
-    buttons = first.button_labels
+    buttons, last = first.button_labels, first
     for _ in range(30):
         agree = [b for b in buttons if b.startswith("4 · ")]
         if t("id", "survey.btn_send") in buttons:
@@ -213,8 +213,9 @@ async def answer_default_survey(emp: EmulatedUser) -> BotMessage:
         elif t("id", "survey.btn_done") in buttons:
             await emp.press(t("id", "survey.btn_done"))
         else:
-            raise AssertionError(f"unexpected survey buttons {buttons}")
-        buttons = (await emp.reply()).button_labels
+            raise AssertionError(f"unexpected survey buttons {buttons} {last.text!r}")
+        last = await emp.reply()
+        buttons = last.button_labels
     else:
         raise AssertionError("the survey did not end")
     thanks, question = await emp.replies(2)
@@ -293,8 +294,8 @@ async def test_aspiration_to_closed_followup_case(harness: BotHarness) -> None:
     assert (await _aspiration(harness)).status == "decreed"
 
     # At the TMT: "Dilaksanakan"; the roster row and the position history follow.
-    now = harness.services.clock.now()
-    await harness.advance(at_local(harness, tmt, 9) - now)
+    clock = harness.services.clock
+    await harness.advance(at_local(harness, tmt, 9) - clock.now())
     assert await harness.settle()
     await open_move(hr, move_id)
     assert said(await _press(hr, "plans.btn_done"), "plans.done")
@@ -316,9 +317,12 @@ async def test_aspiration_to_closed_followup_case(harness: BotHarness) -> None:
     assert TO_UNIT in profile.text and tmt_text in profile.text
 
     # TMT + 30 days: the anonymous default survey; the employee answers, then says yes.
+    # (Day by day as it would happen: the welcome message of TMT + 1 goes out first.)
+    await harness.advance(at_local(harness, tmt + timedelta(days=2), 9) - clock.now())
+    assert await harness.settle()
     due = at_local(harness, tmt + timedelta(days=SURVEY_DAYS), INVITE_LOCAL_HOUR)
-    await harness.advance(due + timedelta(minutes=1) - harness.services.clock.now())
-    invite = await until(emp, "survey.invite", most=12)
+    await harness.advance(due + timedelta(minutes=1) - clock.now())
+    invite = await until(emp, "survey.invite")
     assert said(invite, "survey.anon_yes")
     await emp.press(t("id", "survey.btn_start"), message_id=invite.message_id)
     assert said(await emp.reply(), "survey.anon_yes")  # the introduction
@@ -331,7 +335,13 @@ async def test_aspiration_to_closed_followup_case(harness: BotHarness) -> None:
     assert (case.employee_id, case.status, case.owner_telegram_id) == (
         employee.id, "open", HR_ID,
     )  # fmt: skip
-    assert set(waiting.answers) and "employee_id" not in SurveyWaitingAnswer.__table__.c
+    # Named, and apart from the answers: neither row points at the other or at a person.
+    assert waiting.answers and not {"employee_id", "participation_id"} & set(
+        SurveyWaitingAnswer.__table__.c.keys()
+    )
+    assert not {"answers", "response_id", "participation_id"} & set(
+        FollowupCase.__table__.c.keys()
+    )
 
     # HR sees the case in /tindak_lanjut, notes an action and closes it.
     await until(hr, "followup.assigned_notice")
@@ -349,6 +359,15 @@ async def test_aspiration_to_closed_followup_case(harness: BotHarness) -> None:
     async with harness.services.db.transaction() as session:
         closed = await session.get(FollowupCase, case.id)
     assert closed is not None and closed.status == "closed"
+    # The employee heard every step, in the order the process took.
+    keys = [
+        "asp.sent", "asp.notify", "aspp.notice_include", "plans.kons_message",
+        "plans.kept_notice", "plans.decree_notice", "aspp.notice_decree",
+        "profile.history_header", "survey.invite", "survey.thanks",
+    ]  # fmt: skip
+    chat = await harness.client.messages(EMP_TG)
+    first = [next((i for i, m in enumerate(chat) if said(m, key)), -1) for key in keys]
+    assert -1 not in first and first == sorted(first), str(list(zip(keys, first, strict=True)))
 
 
 async def _press(user: EmulatedUser, key: str) -> BotMessage:
