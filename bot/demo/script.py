@@ -110,6 +110,7 @@ STEP_TITLES = {  # step function -> the text key of its title
     "socialization": "cli.demo.step.socialization",
     "carried_out": "cli.demo.step.carried_out",
     "survey": "cli.demo.step.survey",
+    "followup": "cli.demo.step.followup",
     "results": "cli.demo.step.results",
     "announcement": "cli.demo.step.announcement",
 }
