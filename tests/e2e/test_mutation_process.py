@@ -264,7 +264,8 @@ async def test_aspiration_to_closed_followup_case(harness: BotHarness) -> None:
     await emp.reply()
     await emp.press(t("id", "plans.cat_family"))
     await emp.reply()
-    assert said(await emp.ask("Anak saya bersekolah dekat kantor sekarang"), "plans.kons_thanks_object")
+    objected = await emp.ask("Anak saya bersekolah dekat kantor sekarang")
+    assert said(objected, "plans.kons_thanks_object")
     await until(hr, "plans.objection_notice")
     await open_move(hr, move_id)
     assert said(await _press(hr, "plans.btn_keep"), "plans.ask_keep")
@@ -339,9 +340,7 @@ async def test_aspiration_to_closed_followup_case(harness: BotHarness) -> None:
     assert waiting.answers and not {"employee_id", "participation_id"} & set(
         SurveyWaitingAnswer.__table__.c.keys()
     )
-    assert not {"answers", "response_id", "participation_id"} & set(
-        FollowupCase.__table__.c.keys()
-    )
+    assert not {"answers", "response_id", "participation_id"} & set(FollowupCase.__table__.c.keys())
 
     # HR sees the case in /tindak_lanjut, notes an action and closes it.
     await until(hr, "followup.assigned_notice")
