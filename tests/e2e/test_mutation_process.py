@@ -23,7 +23,6 @@ from bot.surveys import INVITE_LOCAL_HOUR
 from bot.texts import t
 from storage.models import (
     Aspiration,
-    AspirationWindow,
     Employee,
     FollowupCase,
     PlanMove,
@@ -33,7 +32,7 @@ from storage.models import (
 from storage.models.surveys import SurveyWaitingAnswer
 from storage.queries.users import grant_role
 from tests.conftest import APPROVER_ID, HR_ID
-from tests.e2e.test_matching import _employee, _positions
+from tests.e2e.test_matching import _employee, _positions, _window
 from tests.factories import UNITS
 from tests.texts import shows
 
@@ -69,14 +68,8 @@ async def _world(harness: BotHarness) -> None:
         harness, "jaringan komputer, teknologi informasi", nip="199105052015032001",
         name=NAME, phone="6281277775001", rank="III/b", telegram_id=EMP_TG, unit=UNITS[0],
     )  # fmt: skip
-    now = harness.services.clock.now()
+    await _window(harness)  # open from yesterday for ten days
     async with harness.services.db.transaction() as session:
-        session.add(
-            AspirationWindow(
-                name="Periode I", starts_at=now - timedelta(days=1),
-                ends_at=now + timedelta(days=10), unit_ids=[],
-            )
-        )  # fmt: skip
         await grant_role(session, APPROVER_ID, "approver", granted_by="test")
     await harness.client.register_chats([APPROVER_ID, EMP_TG])
 
