@@ -1,4 +1,5 @@
-"""The second half of the walk-through: from HR's review to the survey results.
+"""The second half of the walk-through: from HR's review to the follow-up case and the
+survey results.
 
 Employees 3–5 of the cast already use the bot; what they do (agree, answer the survey)
 runs quietly and is summed up in one line, so the transcript follows employee 1, the
