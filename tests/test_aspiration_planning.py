@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.aspirations.planning import choice_for
+from bot.aspirations.rules import UNDO_WINDOW
 from bot.events import EventBus
 from bot.plans import consultation as kc
 from bot.plans import service, service_approval, service_decree, service_moves
@@ -19,6 +20,7 @@ from bot.plans.jobs import register_consultation_jobs
 from bot.plans.service import Destination
 from bot.services.clock import FakeClock
 from bot.services.scheduler import Scheduler
+from bot.texts import t
 from storage.db import Database
 from storage.models import (
     Aspiration,
@@ -256,3 +258,32 @@ async def test_not_taken_can_be_planned_again(db: Database) -> None:
     again = await _add(db, plan_id, dest, (aspiration_id, 2))
     assert again.outcome == "added" and again.asked is not None
     assert await _aspiration(db) == ("planned", ["include", "not_take", "include"])
+
+
+async def test_notices_wait_for_a_fresh_acceptance(db: Database) -> None:
+    """Accepted a minute ago (its notice waits out the undo time): a move added and then
+    cancelled at once is told after the acceptance, "included" before "not taken"."""
+    plan_id, aspiration_id, dest = await _world(db)
+    accepted_at = NOW - timedelta(minutes=1)
+    async with db.transaction() as session:
+        session.add(
+            AspirationHistory(
+                aspiration_id=aspiration_id, at=accepted_at, actor="BKPSDM",
+                actor_telegram_id=HR, action="accept", from_status="submitted",
+                to_status="accepted",
+            )
+        )  # fmt: skip
+    await _add(db, plan_id, dest, (aspiration_id, 2))
+    async with db.transaction() as session:
+        move = (await session.execute(select(PlanMove))).scalar_one()
+    await _cancel_move(db, plan_id, move)
+    async with db.transaction() as session:
+        rows = await session.execute(
+            select(OutboxMessage)
+            .where(OutboxMessage.dedup_key.startswith("aspiration-notice"))
+            .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
+        )
+        due = [(m.text, m.next_attempt_at) for m in rows.scalars()]
+    undo_over = (accepted_at + UNDO_WINDOW["accept"]).replace(tzinfo=None)
+    assert [at.replace(tzinfo=None) >= undo_over for _text, at in due] == [True, True]
+    assert "Bappeda" in due[0][0] and t("id", "asp.status.not_taken") in due[1][0]

@@ -142,7 +142,9 @@ async def test_console_jump_moves_the_shared_clock(world: DemoWorld) -> None:
 
 
 async def test_script_plays_the_whole_process(tmp_path: Path) -> None:
-    """Registration to survey results and a broadcast report, with a saved chart, in time."""
+    """Registration, the aspiration marked in /kandidat and planned with one tap, approval,
+    objection, decree, the roster at the TMT, the survey with its follow-up case, results
+    and a broadcast report, with a saved chart, in time."""
     lines: list[str] = []
     started = time.monotonic()
     async with demo_world(
@@ -153,8 +155,11 @@ async def test_script_plays_the_whole_process(tmp_path: Path) -> None:
     elapsed = time.monotonic() - started
     transcript = "\n".join(lines)
     for key in (
-        "reg.linked", "asp.sent", "aspr.done_undo", "plans.move_added", "plans.apv_done_approve",
-        "plans.kons_question_sent", "plans.kept", "plans.decreed", "survey.thanks",
+        "reg.linked", "asp.sent", "aspr.done_undo", "asp.notify", "aspp.asked_flag",
+        "plans.move_added", "plans.asked_linked", "aspp.notice_include", "plans.apv_done_approve",
+        "plans.asked_by_employee", "plans.kons_question_sent", "plans.kept", "plans.apv_objection",
+        "plans.decreed", "aspp.notice_decree", "plans.done", "profile.history_header",
+        "survey.thanks", "followup.contact_opened", "followup.noted", "followup.closed",
         "survey.res_title", "survey.chart_caption", "delivery.done", "bc.report_title",
     ):  # fmt: skip
         assert shows_text(transcript, key), key

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
 
 from fluent.syntax import ast
 
@@ -17,9 +18,15 @@ def _plain(text: str) -> str:
     return html.unescape(_TAG.sub("", text))
 
 
+@cache
+def _messages(locale: str) -> dict[str, ast.Message]:
+    """The parsed messages of a locale, parsed once per test run (they do not change)."""
+    return load_messages(locale)
+
+
 def fixed_parts(key: str, locale: str) -> list[str]:
     """The literal pieces of a text between its placeables (variables, references, selects)."""
-    message = load_messages(locale)[message_id(key)]
+    message = _messages(locale)[message_id(key)]
     assert message.value is not None, key
     parts, current = [], ""
     for element in message.value.elements:

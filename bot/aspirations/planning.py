@@ -137,8 +137,9 @@ async def follow_move(
 
     Compare-and-set on the aspiration's status: nothing happens (False) when there is no
     aspiration or its status does not allow the action (already followed, or moved on).
-    The employee is told in their language; an "included" notice waits until the notice of
-    a fresh acceptance (still in its undo time) has gone, so they arrive in order.
+    The employee is told in their language; every notice waits until the notice of a fresh
+    acceptance (still in its undo time) is due, so they arrive in order: a move added and
+    cancelled within those minutes does not say "not taken" before "accepted".
     """
     aspiration = await qc.get_aspiration(session, aspiration_id) if aspiration_id else None
     if aspiration is None or not can(action, aspiration.status):
@@ -159,10 +160,7 @@ async def follow_move(
               position=esc(place.position), tmt=format_date(place.tmt, locale)),
         ]
     )  # fmt: skip
-    not_before = now
-    if entries:
-        last = entries[-1]
-        not_before = max(now, last.at + UNDO_WINDOW.get(last.action, timedelta(0)))
+    not_before = max([now, *(e.at + UNDO_WINDOW.get(e.action, timedelta(0)) for e in entries)])
     key = changes.notice_key(aspiration.id, change.entry.id)
     await queue_message(
         session, user.telegram_id, OutgoingMessage(text), key, not_before=not_before

@@ -1,9 +1,10 @@
 """The scripted walk-through printed by ``asn-bot demo --script``: the whole process.
 
-Registration, an aspiration, HR's review, a plan with moves, approval, consultation with
-a question and an objection, the decree, socialization around the TMT, the survey at
-TMT+30 and its results, and an announcement with its delivery report — with the demo
-clock jumping ahead where the process waits for days.
+Registration, an aspiration, HR's review, the aspiration marked in /kandidat and put into
+a plan with one tap, approval, consultation with a question and an objection, the decree,
+socialization around the TMT, the roster changed when the move is carried out, the survey
+at TMT+30 with its "contact me" follow-up case, the results, and an announcement with its
+delivery report — with the demo clock jumping ahead where the process waits.
 
 Each step checks what the bot answers by text key (``expect``), so the script doubles as
 a smoke test: an answer that is missing stops the demo with a non-zero exit code. Buttons
@@ -110,6 +111,7 @@ STEP_TITLES = {  # step function -> the text key of its title
     "socialization": "cli.demo.step.socialization",
     "carried_out": "cli.demo.step.carried_out",
     "survey": "cli.demo.step.survey",
+    "followup": "cli.demo.step.followup",
     "results": "cli.demo.step.results",
     "announcement": "cli.demo.step.announcement",
 }

@@ -1,4 +1,5 @@
-"""The second half of the walk-through: from HR's review to the survey results.
+"""The second half of the walk-through: from HR's review to the follow-up case and the
+survey results.
 
 Employees 3–5 of the cast already use the bot; what they do (agree, answer the survey)
 runs quietly and is summed up in one line, so the transcript follows employee 1, the
@@ -40,18 +41,25 @@ def button(chat: ConsoleChat, part: str) -> str:
     return found
 
 
+UNDO_JUMP = timedelta(minutes=3)  # past the 2 minutes HR has to undo an acceptance
+
+
 async def hr_review(world: DemoWorld) -> None:
-    """HR reviews the aspiration: summary, list, and accepts it for follow-up."""
+    """HR reviews the aspiration: summary, list, and accepts it for follow-up; once the undo
+    time has passed, the employee is told."""
     hr = world.hr
     await expect(await hr.say("/rekap_aspirasi"), "aspr.summary_head")
     await expect(await hr.tap(label("aspr.btn_list")), "aspr.list_head")
     await hr.tap(hr.buttons()[0])
     await expect(await hr.tap(label("aspr.btn_accept")), "aspr.confirm_accept")
     await expect(await hr.tap(label("aspr.btn_accept_yes")), "aspr.done_undo")
+    await jump(world, UNDO_JUMP)
+    await expect(await world.employee.show_unseen(), "asp.notify")
 
 
 async def plan_with_moves(world: DemoWorld) -> None:
-    """HR drafts a plan: a candidate from /kandidat, four more moves from a file."""
+    """HR drafts a plan: the employee who asked for the post is marked in /kandidat and
+    goes into the plan with one tap (the aspiration follows); four more moves from a file."""
     hr = world.hr
     await hr.say("/rencana")
     await expect(await hr.tap(label("plans.btn_new")), "plans.ask_name")
@@ -59,12 +67,14 @@ async def plan_with_moves(world: DemoWorld) -> None:
         await hr.say(f"Mutasi {world.start.year} tahap {world.start.month}"), "plans.created"
     )
     await hr.say("/kandidat prakom")
-    await hr.tap(hr.buttons()[0])
-    await hr.tap(label("plans.btn_usul", n=1))
+    await expect(await hr.tap(hr.buttons()[0]), "aspp.asked_flag")
+    await expect(await hr.tap(label("plans.btn_usul", n=1)), "aspp.asked", "plans.ask_tmt")
     await expect(await hr.say(_dmy(tmt_of(world))), "plans.ask_why")
     await expect(
-        await hr.say("Sesuai aspirasi dan kompetensi pengembangan aplikasi"), "plans.move_added"
-    )
+        await hr.say("Sesuai aspirasi dan kompetensi pengembangan aplikasi"),
+        "plans.move_added", "plans.asked_linked",
+    )  # fmt: skip
+    await expect(await world.employee.show_unseen(), "aspp.notice_include")
     others = [world.nip(n) for n in range(2, 6)]
     reasons = ["Penataan arsip Setda", "Penguatan analisis kepegawaian BKPSDM",
                "Kebutuhan perencana Bappeda", "Kebutuhan nutrisionis RSUD"]  # fmt: skip
@@ -145,7 +155,7 @@ async def decree(world: DemoWorld) -> None:
         for move_id in range(2, 6):
             await _decree_move(world, move_id, tmt)
     world.out("\n" + t(DEFAULT_LOCALE, "cli.demo.also_decreed"))
-    await expect(await world.employee.show_unseen(), "plans.decree_notice")
+    await expect(await world.employee.show_unseen(), "plans.decree_notice", "aspp.notice_decree")
 
 
 async def _ppk_approves_change(world: DemoWorld, move_id: int) -> None:
@@ -215,7 +225,7 @@ async def answer_survey(chat: ConsoleChat, likert: int, nps: int) -> None:
         buttons = chat.buttons()
         likert_button = next((b for b in buttons if b.split(" · ") == [str(likert), agree]), None)
         if send in buttons:
-            await expect(await chat.tap(send), "survey.thanks")
+            await expect(await chat.tap(send), "survey.thanks", "followup.ask_contact")
             return
         if likert_button is not None:
             await chat.tap(likert_button)
@@ -232,13 +242,15 @@ async def answer_survey(chat: ConsoleChat, likert: int, nps: int) -> None:
 
 
 async def survey(world: DemoWorld) -> None:
-    """TMT + 30 days: the satisfaction survey arrives; the five moved employees answer it."""
+    """TMT + 30 days: the anonymous satisfaction survey arrives; the five moved employees
+    answer it; employee 1 says BKPSDM may contact them (asked apart from the answers)."""
     me = world.employee
     until = tmt_of(world) + timedelta(days=SURVEY_DAYS + 1)
     await jump(world, timedelta(days=(until - world.today()).days))
     await expect(await me.show_unseen(), "survey.invite")
     await me.tap(label("survey.btn_start"))
     await answer_survey(me, *ANSWERS[1])
+    await expect(await me.tap(label("followup.btn_yes")), "followup.contact_opened")
     for n in range(2, 6):
         chat = world.employee_chat(n)
         with chat.quiet():
@@ -246,6 +258,22 @@ async def survey(world: DemoWorld) -> None:
             await chat.tap(label("survey.btn_start"))
             await answer_survey(chat, *ANSWERS[n])
     world.out("\n" + t(DEFAULT_LOCALE, "cli.demo.also_answered"))
+
+
+async def followup(world: DemoWorld) -> None:
+    """The "contact me" answer is a named case for an HR officer, who notes a call and
+    closes it; nothing of the survey answers is in it."""
+    hr, name = world.hr, world.rows[0]["nama"]
+    await expect(await hr.show_unseen(), "followup.assigned_notice")
+    await expect(await hr.say("/tindak_lanjut"), "followup.list_title")
+    await expect(await hr.tap(button(hr, name)), "followup.no_notes")
+    await expect(await hr.tap(label("followup.btn_note")), "followup.ask_note")
+    await expect(
+        await hr.say("Ditelepon: ingin pendampingan aplikasi; mentor dari Diskominfo ditunjuk."),
+        "followup.noted",
+    )
+    await expect(await hr.tap(label("followup.btn_close")), "followup.ask_close")
+    await expect(await hr.say("Pendampingan berjalan, pegawai puas."), "followup.closed")
 
 
 async def results(world: DemoWorld) -> None:
@@ -277,5 +305,5 @@ async def announcement(world: DemoWorld) -> None:
 
 STEPS = (
     hr_review, plan_with_moves, approval, consultation, decree, socialization, carried_out,
-    survey, results, announcement,
+    survey, followup, results, announcement,
 )  # fmt: skip
