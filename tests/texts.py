@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
 
 from fluent.syntax import ast
 
@@ -17,9 +18,15 @@ def _plain(text: str) -> str:
     return html.unescape(_TAG.sub("", text))
 
 
-def fixed_parts(key: str, locale: str) -> list[str]:
+@cache
+def _messages(locale: str) -> dict[str, ast.Message]:
+    """A locale's messages, parsed once per test process (parsing takes a few 100 ms)."""
+    return load_messages(locale)
+
+
+def fixed_parts(key: str, locale: str) -> tuple[str, ...]:
     """The literal pieces of a text between its placeables (variables, references, selects)."""
-    message = load_messages(locale)[message_id(key)]
+    message = _messages(locale)[message_id(key)]
     assert message.value is not None, key
     parts, current = [], ""
     for element in message.value.elements:
@@ -30,7 +37,7 @@ def fixed_parts(key: str, locale: str) -> list[str]:
             current = ""
     parts.append(current)
     visible = (_plain(p).strip() for p in parts)  # as Telegram shows it
-    return [p for p in visible if p]
+    return tuple(p for p in visible if p)
 
 
 def source(message: object) -> str:
