@@ -111,14 +111,12 @@ class BotProcess:
         return self.log_path.read_text(encoding="utf-8", errors="replace")[-chars:]
 
 
-def bot_processes(
-    names: list[str], log_dir: Path, **env_args: str
-) -> list[BotProcess]:
+def bot_processes(names: list[str], log_dir: Path, **env_args: str) -> list[BotProcess]:
     """Instances named ``names`` on free ports (not started); ``env_args`` as ``instance_env``."""
     out = []
     for name in names:
         port = free_port()
-        env = instance_env(name, port, **env_args)  # type: ignore[arg-type]
+        env = instance_env(name, port, **env_args)
         out.append(BotProcess(name, port, log_dir / f"{name}.log", env))
     return out
 

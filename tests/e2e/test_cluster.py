@@ -28,8 +28,10 @@ from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from sqlalchemy import func, select
 
 from bot.emulator import EmulatorClient, EmulatorServer
@@ -42,7 +44,15 @@ from storage.models.delivery import Broadcast, OutboxMessage, ScheduledItem
 from storage.models.people import Employee
 from storage.queries import delivery as dq
 from storage.queries import scheduling as sq
-from tests.cluster_processes import ROOT, BotProcess, bot_processes, show_logs, wait_ready
+from tests.cluster_processes import (
+    ROOT,
+    WEBHOOK_PATH,
+    BotProcess,
+    bot_processes,
+    instance_env,
+    show_logs,
+    wait_ready,
+)
 from tests.cluster_support import pg_database
 from tests.texts import shows
 from tests.waiting import until
@@ -232,9 +242,9 @@ async def test_two_instances_answer_once_survive_a_kill_and_fire_schedules_once(
         due_in = RECIPIENTS / 3 / RATE + 3.0
         due_at = loop.time() + due_in
         scheduled_id, item_id = await _schedule(db, due_in)
+        # The kill: at a third, and never later than just before the item falls due.
         await until(
-            lambda: big.update().total >= RECIPIENTS // 3
-            or loop.time() >= due_at - 1.0,  # never later than just before it falls due
+            lambda: big.update().total >= RECIPIENTS // 3 or loop.time() >= due_at - 1.0,
             LIMIT_S,
         )
         victim.kill()
@@ -247,6 +257,7 @@ async def test_two_instances_answer_once_survive_a_kill_and_fire_schedules_once(
         await until(lambda: _replied(emulator, asking, len(COMMANDS) + 1), LIMIT_S)
 
         stats = await wait_until_settled(db, big_id, LIMIT_S)
+        await until(lambda: small.update().total >= SCHEDULED_TO, LIMIT_S)
         scheduled = await wait_until_settled(db, scheduled_id, LIMIT_S)
         async with db.transaction() as session:
             item = await session.get(ScheduledItem, item_id)
@@ -264,12 +275,20 @@ async def test_two_instances_answer_once_survive_a_kill_and_fire_schedules_once(
         await db.dispose()
 
     copies = big.update().per_chat
+    flood, sends = emulator.state.flood_refused, len(emulator.state.sent_log)
+    print(
+        f"broadcast: {len(copies)} of {RECIPIENTS} reached, {stats.sent} recorded sent, "
+        f"{stats.uncertain} uncertain; {flood} flood 429s in {sends} sends; "
+        f"webhook deliveries {(await client.webhook())['delivered']}"
+    )
     assert max(copies.values()) == 1, "a recipient got the broadcast twice"
     assert len(copies) >= 0.98 * RECIPIENTS, (len(copies), stats)
+    assert stats.sent >= 0.98 * RECIPIENTS, stats  # recorded, not only reached
     assert stats.sent + stats.uncertain == RECIPIENTS and stats.failed == 0, stats
-    sends = len(emulator.state.sent_log)
-    assert emulator.state.flood_refused < 0.01 * sends, (emulator.state.flood_refused, sends)
+    assert flood < 0.01 * sends, (flood, sends)
     assert _sender(cluster_url) == survivor.name
+    attempts = (await client.webhook())["attempts"]  # the balancer retried the dead one's
+    assert any(a["backend"] == victim.url and a["status"] == 0 for a in attempts)
     # c. fired once: the item claimed once, one row and one message per recipient.
     assert item_status == "fired"
     assert rows == SCHEDULED_TO and scheduled.sent == SCHEDULED_TO
@@ -283,3 +302,24 @@ async def test_two_instances_answer_once_survive_a_kill_and_fire_schedules_once(
         texts = _texts(emulator, user.chat_id)
         assert len(texts) == len(expected), (user.chat_id, texts)
         assert all(shows(t, k) for t, k in zip(texts, expected, strict=True)), texts
+
+
+def test_the_drill_runs_what_the_deploy_guide_deploys() -> None:
+    """The instances get the variables of compose.yaml's bots and .env's secrets; the guide
+    shows the commands this test uses."""
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text(encoding="utf-8"))
+    bots = [compose["services"][name]["environment"] for name in ("bot1", "bot2")]
+    env = instance_env("bot1", 8443, database_url="-", emulator_root="http://e", token="-")
+    for bot in bots:
+        assert set(bot) | {"TELEGRAM_BOT_TOKEN", "WEBHOOK_SECRET"} <= set(env)
+        assert bot["UPDATE_MODE"] == env["UPDATE_MODE"] == "webhook"
+    example = (ROOT / "deploy" / "compose.env.example").read_text(encoding="utf-8")
+    assert f"WEBHOOK_PATH={WEBHOOK_PATH}\n" in example
+    assert urlsplit(env["WEBHOOK_URL"]).path == WEBHOOK_PATH
+    guide = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
+    for command in (
+        "asn-bot status --json",
+        "asn-bot broadcast send --audience all --text",
+        "docker compose kill -s SIGKILL bot1",
+    ):
+        assert command in guide, command
