@@ -212,6 +212,7 @@ def _sender(url: str) -> str:
     return str(sending[0])
 
 
+@pytest.mark.timeout(240)  # a hang guard: CI runs other tests on the same 2 cores
 async def test_two_instances_answer_once_survive_a_kill_and_fire_schedules_once(
     cluster: list[BotProcess], emulator: EmulatorServer, client: EmulatorClient,
     cluster_url: str,
