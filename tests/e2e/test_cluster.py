@@ -38,6 +38,7 @@ from bot.emulator import EmulatorClient, EmulatorServer
 from bot.emulator.client import EmulatedUser
 from bot.roster.demo_data import DEMO_TELEGRAM_ID_BASE, load_demo
 from bot.services.outbox_worker import wait_until_settled
+from handlers.wiring import max_in_flight
 from storage.db import Database
 from storage.models.base import utcnow
 from storage.models.delivery import Broadcast, OutboxMessage, ScheduledItem
@@ -284,7 +285,7 @@ async def test_two_instances_answer_once_survive_a_kill_and_fire_schedules_once(
     )
     assert max(copies.values()) == 1, "a recipient got the broadcast twice"
     assert len(copies) >= 0.98 * RECIPIENTS, (len(copies), stats)
-    assert stats.sent >= 0.98 * RECIPIENTS, stats  # recorded, not only reached
+    assert stats.uncertain <= 2 * max_in_flight(RATE), stats  # at most 2 rows per sender
     assert stats.sent + stats.uncertain == RECIPIENTS and stats.failed == 0, stats
     assert flood < 0.01 * sends, (flood, sends)
     assert _sender(cluster_url) == survivor.name
