@@ -1,8 +1,8 @@
 """Several instances: updates/s and broadcast msg/s with 1 and 2 instances, in one run.
 
 One command: ``.venv/bin/python -m bench.bench_cluster [--users 200 --rounds 5
---recipients 3000 --rate 250 --flood-limit 300]`` (PostgreSQL at ``ASN_BENCH_PG_URL``,
-default the local server; a private database is created and dropped).
+--recipients 3000 --rate 250 --flood-limit 300]`` (PostgreSQL at ``ASN_TEST_PG_URL``,
+default the local server, as for the tests; a private database is created and dropped).
 
 Processes, as in the province setup of ``docs/deploy.md``: the emulator
 (``asn-bot emulator --latency-ms 50 --flood-limit 300``, Telegram and the round-robin
@@ -34,8 +34,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select, text
-from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy import select
 
 from bench.bench_updates import COMMANDS, user_rounds
 from bench.common import free_port, spawn_emulator, wait_port
@@ -48,11 +47,10 @@ from storage.migrate import upgrade_async
 from storage.models.cluster import Instance
 from storage.queries.delivery import create_broadcast
 from tests.cluster_processes import ROOT, BotProcess, bot_processes, wait_ready
+from tests.conftest import PG_ADMIN_URL
+from tests.conftest import _pg_admin as admin
 
 TOKEN = "424242:BENCH-CLUSTER"
-PG_ADMIN_URL = os.environ.get(
-    "ASN_BENCH_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
-)
 LIMIT_S = 300.0
 
 
@@ -67,16 +65,6 @@ class Figures:
     reached: int = 0
     duplicated: int = 0
     uncertain: int = 0
-
-
-async def _admin(sql: str) -> None:
-    """One statement on the PostgreSQL maintenance database (autocommit)."""
-    engine = create_async_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    try:
-        async with engine.connect() as conn:
-            await conn.execute(text(sql))
-    finally:
-        await engine.dispose()
 
 
 async def _updates(client: EmulatorClient, users: int, rounds: int) -> tuple[float, float]:
@@ -205,12 +193,12 @@ def _report(results: list[Figures], args: argparse.Namespace) -> None:
 async def main_async(args: argparse.Namespace) -> None:
     """A private database around the run."""
     name = f"asnbot_bench_{uuid.uuid4().hex[:10]}"
-    await _admin(f'CREATE DATABASE "{name}"')
+    await admin(f'CREATE DATABASE "{name}"')
     logs = Path(tempfile.mkdtemp(prefix="asnbench-cluster-"))
     try:
         results = await _run(args, PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name, logs)
     finally:
-        await _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     _report(results, args)
     print(f"instance logs: {logs}", file=sys.stderr)
 

@@ -55,10 +55,12 @@ from tests.cluster_processes import (
     wait_ready,
 )
 from tests.cluster_support import pg_database
+from tests.test_delivery_support import emu
 from tests.texts import shows
 from tests.waiting import until
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
+__all__ = ["emu"]  # the control-API client fixture
 
 TOKEN = "123456:CLUSTER-TEST"
 USERS = 30
@@ -101,14 +103,6 @@ async def emulator() -> AsyncIterator[EmulatorServer]:
             chat = {"id": DEMO_TELEGRAM_ID_BASE + n, "type": "private", "first_name": "ASN"}
             server.state.ensure_chat(chat)
         yield server
-
-
-@pytest.fixture
-async def client(emulator: EmulatorServer) -> AsyncIterator[EmulatorClient]:
-    """Control-API client."""
-    emu = EmulatorClient(emulator.control_url)
-    yield emu
-    await emu.close()
 
 
 @pytest.fixture
@@ -178,9 +172,7 @@ def _replied(emulator: EmulatorServer, users: list[EmulatedUser], count: int) ->
     return all(len(_texts(emulator, u.chat_id)) >= count for u in users)
 
 
-async def _commands_answered_once(
-    emulator: EmulatorServer, client: EmulatorClient, users: list[EmulatedUser]
-) -> None:
+async def _commands_answered_once(emulator: EmulatorServer, users: list[EmulatedUser]) -> None:
     """a. Every user sends the three commands at once; each is answered, in order."""
     for command, _key in COMMANDS:
         await asyncio.gather(*(u.send(command) for u in users))
@@ -215,14 +207,13 @@ def _sender(url: str) -> str:
 
 @pytest.mark.timeout(240)  # a hang guard: CI runs other tests on the same 2 cores
 async def test_two_instances_answer_once_survive_a_kill_and_fire_schedules_once(
-    cluster: list[BotProcess], emulator: EmulatorServer, client: EmulatorClient,
-    cluster_url: str,
+    cluster: list[BotProcess], emulator: EmulatorServer, emu: EmulatorClient, cluster_url: str,
 ) -> None:  # fmt: skip
     """The issue's scenario: a, b and c above, on one cluster."""
-    users = [client.user(DEMO_TELEGRAM_ID_BASE + n) for n in range(USERS)]
+    users = [emu.user(DEMO_TELEGRAM_ID_BASE + n) for n in range(USERS)]
     # a. 30 users x 3 commands, exactly once each, through both instances.
-    await _commands_answered_once(emulator, client, users)
-    delivered = (await client.webhook())["delivered"]
+    await _commands_answered_once(emulator, users)
+    delivered = (await emu.webhook())["delivered"]
     assert set(delivered) == {i.url for i in cluster}, delivered  # both instances used
     assert sum(delivered.values()) == USERS * len(COMMANDS)
 
@@ -281,7 +272,7 @@ async def test_two_instances_answer_once_survive_a_kill_and_fire_schedules_once(
     print(
         f"broadcast: {len(copies)} of {RECIPIENTS} reached, {stats.sent} recorded sent, "
         f"{stats.uncertain} uncertain; {flood} flood 429s in {sends} sends; "
-        f"webhook deliveries {(await client.webhook())['delivered']}"
+        f"webhook deliveries {(await emu.webhook())['delivered']}"
     )
     assert max(copies.values()) == 1, "a recipient got the broadcast twice"
     assert len(copies) >= 0.98 * RECIPIENTS, (len(copies), stats)
@@ -289,7 +280,7 @@ async def test_two_instances_answer_once_survive_a_kill_and_fire_schedules_once(
     assert stats.sent + stats.uncertain == RECIPIENTS and stats.failed == 0, stats
     assert flood < 0.01 * sends, (flood, sends)
     assert _sender(cluster_url) == survivor.name
-    attempts = (await client.webhook())["attempts"]  # the balancer retried the dead one's
+    attempts = (await emu.webhook())["attempts"]  # the balancer retried the dead one's
     assert any(a["backend"] == victim.url and a["status"] == 0 for a in attempts)
     # c. fired once: the item claimed once, one row and one message per recipient.
     assert item_status == "fired"
