@@ -159,6 +159,7 @@ async def _run(args: argparse.Namespace, url: str, logs: Path) -> list[Figures]:
         two = await _phase("2 instances", db, client, args, instances)
         failover = Figures("2 instances, sender killed at 1/3")
         await _broadcast(failover, db, client, args.recipients, instances)
+        print(f"flood 429s from the emulator: {(await client.status())['flood_refused']}")
         return [one, two, failover]
     finally:
         for instance in instances:
