@@ -64,7 +64,7 @@ async def _wait_polling(client: EmulatorClient, limit_s: float = 60) -> None:
     raise RuntimeError("bot did not start polling")
 
 
-async def _user_rounds(user: EmulatedUser, rounds: int, latencies: list[float]) -> None:
+async def user_rounds(user: EmulatedUser, rounds: int, latencies: list[float]) -> None:
     """Send a command, wait for its answer, ``rounds`` times."""
     for i in range(rounds):
         start = time.perf_counter()
@@ -92,7 +92,7 @@ async def _drive(name: str, base: str, users: int, rounds: int, markers: list[st
         await asyncio.gather(*(p.ask("/help", timeout=60) for p in people[:5]))  # warm-up
         latencies: list[float] = []
         start = time.perf_counter()
-        await asyncio.gather(*(_user_rounds(p, rounds, latencies) for p in people))
+        await asyncio.gather(*(user_rounds(p, rounds, latencies) for p in people))
         bad = await asyncio.gather(*(_user_burst(p, markers) for p in people))
         seconds = time.perf_counter() - start
     finally:

@@ -61,6 +61,7 @@ class Settings(BaseSettings):
     retirement_ages: str = ""  # "JPT=60,administrator=58,..." over bot.rules.model defaults
     broadcast_rate_per_second: float = Field(default=25.0, gt=0, le=1000)
     schedule_grace_minutes: int = Field(default=360, ge=0, le=7 * 24 * 60)
+    scheduler_poll_seconds: float = Field(default=30.0, ge=1, le=3600)  # items from elsewhere
     instance_id: str = Field(default="", max_length=60, pattern=r"^[A-Za-z0-9._-]*$")
     instance_lease_seconds: float = Field(default=15.0, ge=3, le=600)  # outbox takeover
     survey_min_group: int = Field(default=5, ge=1, le=100)  # anonymity threshold of results

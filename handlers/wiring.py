@@ -28,7 +28,6 @@ from handlers.context import Services
 from handlers.flows import FlowRouter
 from storage.db import Database
 
-SCHEDULER_POLL_SECONDS = 30.0
 WORKER_POLL_SECONDS = 2.0
 
 
@@ -89,7 +88,7 @@ def build_services(
 
     scheduler = Scheduler(
         db, clock, grace_minutes=settings.schedule_grace_minutes,
-        poll_seconds=SCHEDULER_POLL_SECONDS, on_report=report,
+        poll_seconds=settings.scheduler_poll_seconds, on_report=report,
     )  # fmt: skip
     broadcast_kind(scheduler, worker.wake)
     campaigns = CampaignService(

@@ -248,3 +248,30 @@ async def test_rows_of_a_dead_owner_wait_for_its_lease(db: Database) -> None:
     assert late == (3, 1)
     statuses = Counter(r.status for r in await _rows(db, broadcast_id))
     assert statuses == {"pending": 3, "uncertain": 1}
+
+
+async def test_status_names_one_sender_right_after_a_takeover(
+    instances: tuple[Database, Database], bot: Bot
+) -> None:
+    """The sender dies: once the standby holds the lock, the instances table names it alone
+    as the sender, although the dead one's lease has not expired yet."""
+    from storage.queries.instances import alive_instances
+
+    one, two = _worker(instances[0], bot, "one"), _worker(instances[1], bot, "two")
+    await one.start()
+    await two.start()
+    try:
+        assert one.sending and not two.sending
+        one.kill()
+
+        async def two_sends() -> bool:
+            """The standby won the lock."""
+            return two.sending
+
+        await _until(two_sends, 10, "the standby to send")
+        async with instances[1].transaction() as session:
+            rows = await alive_instances(session, utcnow())
+    finally:
+        await two.stop()
+    assert "one" in {r.id for r in rows}  # its lease still runs
+    assert [r.id for r in rows if r.sending] == ["two"]

@@ -236,3 +236,25 @@ async def test_pacing_global_and_per_chat(ddb: Database, bot: Bot, emu: Emulator
     for stamps in by_chat.values():
         stamps.sort()
         assert all(b - a >= 1.0 for a, b in itertools.pairwise(stamps))
+
+
+async def test_accepted_sends_are_recorded_while_senders_wait_for_the_gate(
+    ddb: Database, bot: Bot, emu: EmulatorClient
+) -> None:
+    """Under a rate cap most senders queue for the few slots before the pacing gate; the
+    outcome of a send Telegram accepted is stored before a sender queues there, so a crash
+    leaves ``sending`` (later ``uncertain``) only rows truly in flight, not sent ones."""
+    ids = chats(200)
+    await register_chats(emu, ids)
+    broadcast_id = await queue_broadcast(ddb, ids)
+    worker = make_worker(ddb, bot, rate=20.0, max_in_flight=16)  # 2 slots before the gate
+    await worker.start()
+    try:
+        while len(await emu.sent_log()) < 12:  # noqa: ASYNC110 - polling the emulator
+            await asyncio.sleep(0.01)
+    finally:
+        worker.kill()
+    accepted = {int(e["chat_id"]) for e in await emu.sent_log()}
+    rows = await _rows(ddb, broadcast_id)
+    stale = [r.id for r in rows if r.status == "sending" and r.chat_id in accepted]
+    assert len(stale) <= 2, f"{len(stale)} accepted sends still marked in flight"

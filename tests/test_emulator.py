@@ -294,12 +294,13 @@ async def test_blocked_chat(bot: Bot, client: EmulatorClient, user: EmulatedUser
 async def test_flood_limit_and_sent_log(
     bot: Bot, client: EmulatorClient, user: EmulatedUser
 ) -> None:
-    """Beyond the global rate sends get 429; the sent log counts accepted messages once."""
+    """Beyond the global rate sends get 429 (counted); the sent log counts accepted ones once."""
     await client.set_flood_limit(1)
     await bot.send_message(user.chat_id, "satu")
     with pytest.raises(RetryAfter) as info:
         await bot.send_message(user.chat_id, "dua")
     assert _seconds(info.value.retry_after) >= 1
+    assert (await client.status())["flood_refused"] == 1
     await client.set_flood_limit(None)
     await bot.send_message(user.chat_id, "tiga")
     log = await client.wait_sent(2, chat_id=user.chat_id)

@@ -222,6 +222,7 @@ async def status(request: web.Request) -> web.Response:
             "webhook_backends": list(st.webhook_backends),
             "latency_ms": st.latency_ms,
             "flood_limit": st.flood_limit,
+            "flood_refused": st.flood_refused,
             "faults": len(st.faults),
             "api_calls": dict(st.api_calls),
         }

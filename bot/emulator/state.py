@@ -197,6 +197,7 @@ class EmulatorState:
         self.blocked: set[int] = set()
         self.flood_limit: float | None = None
         self.flood_window: deque[float] = deque()
+        self.flood_refused = 0  # send* calls answered 429 by the flood limit
         self.latency_ms = 0.0
         self.sent_log: list[JSON] = []
         self.callback_queries: dict[str, JSON] = {}
@@ -347,6 +348,7 @@ class EmulatorState:
         assert self.flood_limit is not None
         if len(window) >= self.flood_limit:
             wait = max(1, math.ceil(1.0 - (now - window[0])))
+            self.flood_refused += 1
             raise ApiError(429, f"Too Many Requests: retry after {wait}", wait)
         window.append(now)
 

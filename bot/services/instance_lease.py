@@ -148,6 +148,7 @@ class InstanceLease:
         async with self.db.transaction() as session:
             back = await q.take_back_claims(session, self.instance_id)
             await instances.renew_lease(session, self.instance_id, utcnow(), self.lease, True)
+            await instances.clear_other_senders(session, self.instance_id)  # for `status`
         if back:
             log.warning("outbox: this instance now sends; %d claimed rows taken back", back)
         self._set_active(True)

@@ -17,7 +17,7 @@ from bot.delivery.errors import SEND_ERRORS, Failure, backoff_delay, classify, f
 from bot.delivery.pacing import ChatSpacing, Pacer
 from bot.services.clock import Clock
 from bot.services.outbox_send import outcome_values, send_row
-from bot.services.outbox_writer import OutboxWriter, Outcome
+from bot.services.outbox_writer import OutboxWriter, Outcome, consume
 from bot.services.sender import Sender
 from storage.queries.delivery import ClaimedRow
 
@@ -52,6 +52,9 @@ class SenderPool:
         so at most ``2 x max_in_flight`` in all. Rows are marked ahead only while fewer
         than the armed limit are (under a flood limit the gate, not the database, is the
         bottleneck); otherwise the outcome and the next mark are settled before the gate.
+        An outcome is never held while its sender queues for a slot or waits at the gate:
+        it is then stored on its own, so a crash leaves ``sending`` (later ``uncertain``)
+        only rows truly in flight, not messages Telegram already accepted.
         """
         outcome: Outcome | None = None  # the last send's outcome, not queued for storing
         write: asyncio.Future[bool] | None = None  # this sender's queued write, unawaited
@@ -79,10 +82,17 @@ class SenderPool:
                         fut, write = write, None
                         if fut is None or not await fut:
                             continue
+                        outcome = self._store_before_waiting(outcome)
                         started, token = await self._gate()
                     finally:
                         self._ahead_free += 1
                 else:
+                    if outcome is not None and self._armed.locked():
+                        # All slots before the gate are taken: store the finished send now
+                        # rather than hold it while queueing (a crash meanwhile would make
+                        # a message Telegram accepted ``uncertain``).
+                        await self._store(outcome)
+                        outcome = None
                     async with self._armed:
                         pending, outcome = outcome, None
                         if not await self.writer.settle(pending, row.id):
@@ -143,6 +153,17 @@ class SenderPool:
             await self.writer.settle(outcome, None)
         except Exception:
             log.exception("outbox row %d left for crash recovery", outcome.row_id)
+
+    def _store_before_waiting(self, outcome: Outcome | None) -> Outcome | None:
+        """Queue a finished send's outcome now when the gate will hold this sender (else
+        it is stored with the next row's mark); None when queued."""
+        if outcome is None:
+            return None
+        now = asyncio.get_running_loop().time()
+        if not self._gate_lock.locked() and self.pacer.delay(now) <= 0:
+            return outcome
+        self.writer.submit(outcome, None).add_done_callback(consume)
+        return None
 
     async def _gate(self) -> tuple[float, int]:
         """Wait (in arrival order) until the pacer lets one send start: (time, token)."""

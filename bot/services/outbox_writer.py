@@ -44,7 +44,7 @@ class _Request:
     broadcast_id: int | None = None
 
 
-def _consume(future: asyncio.Future[bool]) -> None:
+def consume(future: asyncio.Future[bool]) -> None:
     """Mark a future's exception as seen (the same error reaches the caller otherwise)."""
     if not future.cancelled():
         future.exception()
@@ -137,7 +137,7 @@ class OutboxWriter:
             )
         if next_row is not None:
             if last is not None:  # same batch: its error is reported through the mark
-                last.add_done_callback(_consume)
+                last.add_done_callback(consume)
             last = self._future()
             self._pending.append(_Request("in_flight", next_row, last))
         if last is None:

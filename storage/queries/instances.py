@@ -56,6 +56,15 @@ async def renew_lease(
     )
 
 
+async def clear_other_senders(session: AsyncSession, instance_id: str) -> None:
+    """The new holder of the (exclusive) sender lock: no other instance sends any more."""
+    await session.execute(
+        update(Instance)
+        .where(Instance.id != instance_id, Instance.sending.is_(True))
+        .values(sending=False)
+    )
+
+
 async def stop_instance(session: AsyncSession, instance_id: str, now: datetime) -> None:
     """A graceful stop: the lease ends now and the instance no longer sends."""
     await session.execute(
