@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote
@@ -17,11 +18,12 @@ from bot.dashboard import initdata
 from bot.harness import BotHarness, running_bot
 from bot.plans.service import Destination, create_plan
 from bot.plans.service_moves import save_move
-from storage.models import AspirationWindow, Employee, Unit, WorkloadFigure, utcnow
+from storage.models import AspirationWindow, Employee, Position, Unit, WorkloadFigure, utcnow
 from storage.queries.users import grant_role
 from tests.aspiration_fixtures import complete_draft
 from tests.conftest import APPROVER_ID, HR_ID
 from tests.factories import UNITS, add_employee
+from tests.imports_support import run_import
 
 EMP_ID = 6301  # a linked employee with an aspiration
 OUTSIDER_ID = 6399  # a Telegram user the bot has never seen
@@ -123,3 +125,53 @@ async def seed_plan(harness: BotHarness, employee_id: int) -> int:
         )  # fmt: skip
         assert saved.outcome == "added", saved
         return plan.id
+
+
+POST = "Pranata Komputer Ahli Pertama"
+POSITIONS = (
+    "position_id,title,unit,required_skills,education_level,education_fields,min_golongan,"
+    "max_golongan,quota\n"
+    f"P-TI1,{POST},{UNITS[1]},teknologi informasi; jaringan komputer,S1,"
+    "Teknik Informatika,III/a,III/d,2\n"
+)
+
+
+@dataclass(frozen=True)
+class CandidateWorld:
+    """An open post, an employee who asked for it (1st choice, in post for one year only:
+    a blocking rule), another candidate, and two Draf plans (``plans``: older, latest)."""
+
+    position: int
+    aspiring: int
+    other: int
+    plans: tuple[int, int]
+
+
+async def seed_candidates(harness: BotHarness) -> CandidateWorld:
+    """The Kandidat page's world (see ``CandidateWorld``)."""
+    db, now = harness.services.db, utcnow()
+    await run_import(db, "positions", POSITIONS.encode(), "positions.csv")
+    recent = now.date() - timedelta(days=365)
+    aspiring = await add_employee(db, nip="199105052015032001", name="Rina Wulandari",
+                                  phone="6281277775001", rank="III/b", position_tmt=recent)  # fmt: skip
+    other = await add_employee(db, nip="199202022016031002", name="Budi Santoso",
+                               phone="6281277775002", rank="III/b")  # fmt: skip
+    async with db.transaction() as session:
+        position = (await session.execute(select(Position))).scalar_one()
+        unit_id = position.unit_id
+        window = AspirationWindow(name="Periode Uji", starts_at=now - timedelta(days=1),
+                                  ends_at=now + timedelta(days=10), unit_ids=[])  # fmt: skip
+        session.add(window)
+        await session.flush()
+        employee = await session.get(Employee, aspiring)
+        assert employee is not None
+        employee.roster_skills = "jaringan komputer, teknologi informasi"
+        prefs = [{"unit": UNITS[1], "unit_id": unit_id, "position": POST}]
+        result = await submission.submit(
+            session, now, harness.settings.tz, EMP_ID, employee,
+            complete_draft(window.id, prefs=prefs),
+        )  # fmt: skip
+        assert isinstance(result, submission.Submitted), result
+        older = (await create_plan(session, HR_ID, "Rencana Lama")).id
+        latest = (await create_plan(session, HR_ID, "Rencana Baru")).id
+        return CandidateWorld(position.id, aspiring, other, (older, latest))

@@ -69,8 +69,16 @@ async def candidates(call: Call) -> web.StreamResponse:
     return web.json_response({"position": position, "candidates": rows})
 
 
+async def drafts(call: Call) -> web.StreamResponse:
+    """GET /dasbor/api/plans/drafts: the Draf plans a candidate may be added to, latest first."""
+    found = await service_moves.draft_plans(call.session)
+    return web.json_response({"plans": [{"id": p.id, "name": p.name} for p in found]})
+
+
 async def add_to_plan(call: Call) -> web.StreamResponse:
-    """POST /dasbor/api/plans/moves: propose a candidate for an open position (a draft plan)."""
+    """POST /dasbor/api/plans/moves: propose a candidate for an open position in a Draf plan
+    (``plan``, else the latest); a blocking rule answers ``needs_reason`` with the rule
+    results until ``override_reason`` is given, as in chat."""
     body = await json_body(call)
     position_id, employee_id = as_int(str(body.get("position"))), as_int(str(body.get("employee")))
     rationale = str(body.get("rationale", "")).strip()[:MAX_REASON]

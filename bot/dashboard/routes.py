@@ -42,6 +42,7 @@ ROUTES: tuple[tuple[str, str, frozenset[str], Endpoint], ...] = (
     ("GET", r"/aspirations/{id:\d+}", HR, asp.aspiration),
     ("POST", r"/aspirations/{id:\d+}/decide", HR, asp.decide),
     ("GET", "/candidates", HR, plans.candidates),
+    ("GET", "/plans/drafts", HR, plans.drafts),
     ("POST", "/plans/moves", HR, plans.add_to_plan),
     ("GET", "/plans", OFFICE, plans.plans),
     ("GET", "/workload", OFFICE, plans.workload_view),

@@ -70,6 +70,11 @@ class Proposal:
     dest: Destination
 
 
+async def draft_plans(session: AsyncSession, limit: int = 20) -> list[MutationPlan]:
+    """The plans moves may still be added to (status Draf), the latest first."""
+    return await q.list_plans(session, [st.PLAN_DRAFT], limit=limit)
+
+
 async def draft_plan(session: AsyncSession, plan_id: int) -> MutationPlan | None:
     """The plan if moves may still be added to it (status Draf)."""
     plan = await q.get_plan(session, plan_id)
@@ -190,7 +195,7 @@ async def proposal(
     found = await get_employee(session, employee_id)
     if position is None or found is None:
         return "unknown"
-    drafts = await q.list_plans(session, [st.PLAN_DRAFT], limit=1)
+    drafts = await draft_plans(session, limit=1)
     if not drafts:
         return "no_draft"
     return Proposal(drafts[0], found, destination_of(position))

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from bot.dashboard.routes import ROUTES
 from bot.harness import BotHarness
-from storage.models import Aspiration, AuditEntry
+from storage.models import Aspiration, AuditEntry, MoveRuleOverride, PlanMove
 from storage.queries.users import revoke_role
 from tests.conftest import APPROVER_ID, HR_ID
 from tests.dashboard_support import (
@@ -26,6 +26,7 @@ from tests.dashboard_support import (
     dashboard_bot,
     headers,
     seed_aspirations,
+    seed_candidates,
     seed_plan,
     signed,
 )
@@ -254,3 +255,53 @@ async def test_dasbor_command_offers_the_mini_app(db_url: str) -> None:
     async with dashboard_bot(db_url) as harness:
         reply = await harness.user(APPROVER_ID).ask("/dasbor")
         assert shows(reply.text, "dash.not_configured")
+
+
+async def test_add_to_a_chosen_draft_plan_with_a_reason(db_url: str) -> None:
+    """Draf plans are listed latest first; a blocking rule answers needs_reason with the rule
+    results and nothing is saved; resent with a reason the move lands in the plan chosen."""
+    async with dashboard_bot(db_url) as harness:
+        world = await seed_candidates(harness)
+        init = signed(harness, HR_ID)
+        status, drafts = await _call(harness, "GET", "/plans/drafts", init)
+        assert status == 200 and isinstance(drafts, dict)
+        assert [p["id"] for p in drafts["plans"]] == list(reversed(world.plans))
+        _, ranked = await _call(harness, "GET", f"/candidates?position={world.position}", init)
+        assert isinstance(ranked, dict)
+        marks = {c["employee_id"]: c["asked_text"] for c in ranked["candidates"]}
+        assert marks[world.aspiring].startswith("🙋") and marks.get(world.other, "") == ""
+        tmt = (harness.services.clock.now().date() + timedelta(days=60)).isoformat()
+        move = {"position": world.position, "employee": world.aspiring, "plan": world.plans[0],
+                "tmt": tmt, "rationale": "Penguatan TI."}  # fmt: skip
+        status, body = await _call(harness, "POST", "/plans/moves", init, move)
+        assert status == 409 and isinstance(body, dict) and body["outcome"] == "needs_reason"
+        assert any(p["outcome"] == "blocking" for p in body["problems"])
+        async with harness.services.db.transaction() as session:
+            assert await session.scalar(select(func.count()).select_from(PlanMove)) == 0
+        move["override_reason"] = "Kebutuhan mendesak."
+        status, body = await _call(harness, "POST", "/plans/moves", init, move)
+        assert status == 200 and isinstance(body, dict) and body["outcome"] == "added"
+        async with harness.services.db.transaction() as session:
+            saved = await session.get(PlanMove, body["move"])
+            assert saved is not None
+            assert (saved.plan_id, saved.employee_id) == (world.plans[0], world.aspiring)
+            reasons = (await session.execute(select(MoveRuleOverride.reason))).scalars().all()
+        assert reasons and set(reasons) == {"Kebutuhan mendesak."}
+
+
+async def test_add_to_a_plan_that_is_not_draft_is_refused(db_url: str) -> None:
+    """A plan id that is not a Draf plan (or a role taken away) saves nothing."""
+    async with dashboard_bot(db_url) as harness:
+        world = await seed_candidates(harness)
+        init = signed(harness, HR_ID)
+        tmt = (harness.services.clock.now().date() + timedelta(days=60)).isoformat()
+        move = {"position": world.position, "employee": world.other, "plan": 9999, "tmt": tmt}
+        status, body = await _call(harness, "POST", "/plans/moves", init, move)
+        assert (status, isinstance(body, dict) and body["outcome"]) == (409, "not_draft")
+        async with harness.services.db.transaction() as session:
+            await revoke_role(session, HR_ID, "hr")
+        move["plan"] = world.plans[1]
+        status, _ = await _call(harness, "POST", "/plans/moves", init, move)
+        assert status == 403
+        async with harness.services.db.transaction() as session:
+            assert await session.scalar(select(func.count()).select_from(PlanMove)) == 0

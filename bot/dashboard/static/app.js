@@ -237,11 +237,15 @@ async function decide(d, decision, note, button) {
 
 /* Kandidat */
 async function showCandidates(page) {
-  const data = await api("candidates?size=100");
+  const [data, drafts] = await Promise.all([api("candidates?size=100"), api("plans/drafts")]);
   const options = [["", T.pick_position]].concat(data.positions.map((p) => [p.id, p.code + " · " + p.title + " · " + p.unit]));
+  if (!drafts.plans.some((p) => String(p.id) === String(state.draft))) state.draft = drafts.plans.length ? drafts.plans[0].id : "";
+  const planPick = drafts.plans.length
+    ? select("draft", T.pick_plan, drafts.plans.map((p) => [p.id, p.name]), state.draft, (v) => { state.draft = v; })
+    : el("p", { class: "hint", id: "no-draft", text: T.no_draft_plan });
   const list = el("div", { id: "cand-list" });
   page.replaceChildren(el("h2", { text: T.tab_candidates }),
-    el("div", { class: "filters" }, select("position", T.col_position, options, state.position, (v) => { state.position = v; drawCandidates(list); })), list);
+    el("div", { class: "filters" }, select("position", T.col_position, options, state.position, (v) => { state.position = v; drawCandidates(list); }), planPick), list);
   if (state.position) drawCandidates(list);
 }
 
@@ -249,28 +253,52 @@ async function drawCandidates(list) {
   if (!state.position) { list.replaceChildren(); return; }
   const data = await api("candidates?position=" + encodeURIComponent(state.position));
   const rows = data.candidates.map((c) => {
-    const tmt = el("input", { type: "date", "aria-label": T.tmt });
-    const why = el("input", { type: "text", placeholder: T.rationale, maxlength: 500 });
-    const add = el("button", { class: "act", onclick: () => addToPlan(c, tmt, why), text: T.add_to_plan });
-    return el("tr", {},
+    const form = {
+      tmt: el("input", { type: "date", name: "tmt", "aria-label": T.tmt }),
+      why: el("input", { type: "text", name: "rationale", placeholder: T.rationale, maxlength: 500 }),
+      reason: el("textarea", { name: "override", rows: 2, maxlength: 500, placeholder: T.override_reason, hidden: true }),
+      rules: el("ul", { class: "rules" }),
+    };
+    form.add = el("button", { class: "act", name: "add", onclick: () => addToPlan(c, form), text: T.add_to_plan });
+    return el("tr", { class: "cand", "data-employee": c.employee_id },
       el("td", { text: String(c.rank) }),
-      el("td", {}, c.name, c.aspiring ? el("span", { class: "badge ok", title: T.aspiring_hint, text: " " + c.asked_text }) : null),
+      el("td", {}, c.name, c.aspiring ? el("span", { class: "badge ok asked", "data-choice": c.asked_choice, title: T.aspiring_hint, text: " " + c.asked_text }) : null),
       el("td", { text: c.unit }), el("td", { text: c.golongan + " · " + c.education }),
       el("td", { text: c.percent + "%" }),
       el("td", {}, el("ul", {}, ...c.reasons.map((r) => el("li", { text: r })))),
-      el("td", {}, tmt, why, add));
+      el("td", {}, form.tmt, form.why, form.rules, form.reason, form.add));
   });
   const headers = [["rank", "#"], ["name", T.col_name], ["unit", T.col_unit], ["rank", T.col_rank],
     ["score", T.col_score], ["why", T.col_reasons], ["add", ""]];
   list.replaceChildren(rows.length ? table(headers, rows) : el("p", { class: "hint", text: T.no_candidates }));
 }
 
-async function addToPlan(c, tmt, why) {
+function showRules(form, problems) {
+  form.rules.replaceChildren(...problems.map((r) => el("li", { class: "badge " + (r.outcome === "blocking" ? "bad" : "warn"), "data-outcome": r.outcome, text: r.text })));
+}
+
+async function addToPlan(c, form) {
+  if (!state.draft) { toast(T.no_draft_plan); return; }
+  const json = { position: state.position, employee: c.employee_id, plan: state.draft, tmt: form.tmt.value, rationale: form.why.value };
+  if (!form.reason.hidden) {
+    json.override_reason = form.reason.value.trim();
+    if (!json.override_reason) { toast(T.reason_required); form.reason.focus(); return; }
+  }
   try {
-    const result = await api("plans/moves", { json: { position: state.position, employee: c.employee_id, tmt: tmt.value, rationale: why.value } });
+    const result = await api("plans/moves", { json });
+    showRules(form, result.problems);
+    form.reason.hidden = true;
+    form.add.disabled = true;
+    form.add.closest("tr").dataset.added = result.move;
     toast(tr("added_to_plan", { plan: result.plan }));
   } catch (error) {
     const outcome = error.body && (error.body.outcome || error.body.error);
+    if (outcome === "needs_reason") {
+      showRules(form, error.body.problems);
+      form.reason.hidden = false;
+      form.add.textContent = T.add_with_reason;
+      form.reason.focus();
+    }
     const keys = { no_draft: "no_draft_plan", already: "already_in_plan", needs_reason: "needs_reason", bad_tmt: "bad_tmt", not_draft: "no_draft_plan" };
     toast(keys[outcome] ? T[keys[outcome]] : problem(error));
   }
