@@ -15,10 +15,16 @@ from sqlalchemy import select
 from bot.app import dashboard_of
 from bot.aspirations import submission
 from bot.dashboard import initdata
+from bot.delivery.compose import ANNOUNCEMENT_KIND
 from bot.harness import BotHarness, running_bot
 from bot.plans.service import Destination, create_plan
 from bot.plans.service_moves import save_move
+from bot.surveys import service as surveys
+from bot.surveys.catalog import upsert_survey
+from bot.surveys.definition import parse_definition
 from storage.models import AspirationWindow, Employee, Position, Unit, WorkloadFigure, utcnow
+from storage.queries import surveys as sq
+from storage.queries.broadcasts import create_broadcast
 from storage.queries.users import grant_role
 from tests.aspiration_fixtures import complete_draft
 from tests.conftest import APPROVER_ID, HR_ID
@@ -152,10 +158,13 @@ async def seed_candidates(harness: BotHarness) -> CandidateWorld:
     db, now = harness.services.db, utcnow()
     await run_import(db, "positions", POSITIONS.encode(), "positions.csv")
     recent = now.date() - timedelta(days=365)
-    aspiring = await add_employee(db, nip="199105052015032001", name="Rina Wulandari",
-                                  phone="6281277775001", rank="III/b", position_tmt=recent)  # fmt: skip
-    other = await add_employee(db, nip="199202022016031002", name="Budi Santoso",
-                               phone="6281277775002", rank="III/b")  # fmt: skip
+    aspiring = await add_employee(
+        db, nip="199105052015032001", name="Rina Wulandari", phone="6281277775001",
+        rank="III/b", position_tmt=recent,
+    )  # fmt: skip
+    other = await add_employee(
+        db, nip="199202022016031002", name="Budi Santoso", phone="6281277775002", rank="III/b"
+    )
     async with db.transaction() as session:
         position = (await session.execute(select(Position))).scalar_one()
         unit_id = position.unit_id
@@ -175,3 +184,39 @@ async def seed_candidates(harness: BotHarness) -> CandidateWorld:
         older = (await create_plan(session, HR_ID, "Rencana Lama")).id
         latest = (await create_plan(session, HR_ID, "Rencana Baru")).id
         return CandidateWorld(position.id, aspiring, other, (older, latest))
+
+
+SURVEY = {
+    "slug": "iklim-dasbor", "anonymous": False, "title": "Iklim kerja",
+    "questions": [{"key": "puas", "kind": "likert", "text": "Saya puas"}],
+}  # fmt: skip
+
+
+async def seed_survey_answers(harness: BotHarness, employee_ids: list[int]) -> None:
+    """A one-question survey answered by ``employee_ids`` through the survey service."""
+    db, now = harness.services.db, harness.services.clock.now()
+    async with db.transaction() as session:
+        survey, _ = await upsert_survey(session, parse_definition(SURVEY), "test")
+        rnd = await sq.add_round(session, survey.id, "Mei", {"kind": "all"}, now, now, "test")
+    for n, emp in enumerate(employee_ids):
+        async with db.transaction() as session:
+            part = await sq.add_participation(session, rnd.id, emp, 0, None, now)
+            assert part is not None
+            part.status, part.closes_at = "invited", now + timedelta(days=14)
+            pid = part.id
+        async with db.transaction() as session:
+            await surveys.start(session, now, emp, pid)
+        async with db.transaction() as session:
+            await surveys.change(session, now, emp, pid, 0, surveys.answer_with(str(n % 5 + 1)))
+        async with db.transaction() as session:
+            await surveys.submit(session, now, emp, pid, now.date())
+
+
+async def seed_announcement(harness: BotHarness) -> None:
+    """An announcement scheduled for tomorrow (listed with its counts, nothing sent yet)."""
+    async with harness.services.db.transaction() as session:
+        await create_broadcast(
+            session, text="Apel pagi.", audience={"kind": "all"}, kind=ANNOUNCEMENT_KIND,
+            title="Apel", created_by=HR_ID,
+            scheduled_at=harness.services.clock.now() + timedelta(days=1),
+        )  # fmt: skip

@@ -14,10 +14,20 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
-from storage.models import Aspiration
+from storage.models import Aspiration, PlanMove
 from tests.conftest import HR_ID
-from tests.dashboard_support import EMP_ID, dashboard_bot, page_link, seed_aspirations, seed_plan
+from tests.dashboard_support import (
+    EMP_ID,
+    dashboard_bot,
+    page_link,
+    seed_announcement,
+    seed_aspirations,
+    seed_candidates,
+    seed_plan,
+    seed_survey_answers,
+)
 from tests.texts import shows
 
 CHROMIUM = os.environ.get("ASN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -87,3 +97,62 @@ async def test_filter_accept_plan_and_workload_chart(db_url: str, backend: str) 
         await harness.settle()
         messages = await harness.client.messages(EMP_ID)
         assert any(shows(m.text, "asp.notify") for m in messages)
+
+
+async def test_candidates_add_with_reason_surveys_and_deliveries(db_url: str, backend: str) -> None:
+    """Kandidat: pick the post, the asker is marked 🙋, add them to the older Draf plan — the
+    blocking rule shows with a reason field, resent with the reason; the survey's bars and the
+    delivery table are drawn."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    async with dashboard_bot(db_url, survey_min_group=1) as harness:
+        world = await seed_candidates(harness)
+        await seed_survey_answers(harness, [world.aspiring, world.other])
+        await seed_announcement(harness)
+        tmt = (harness.services.clock.now().date() + timedelta(days=60)).isoformat()
+        async with playwright_api.async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            try:
+                page = await browser.new_page(viewport={"width": 412, "height": 915})
+                await page.goto(page_link(harness, HR_ID))
+                await page.wait_for_selector("body[data-ready='1']")
+                await page.click("#tab-candidates")
+                await page.wait_for_selector("select[name=draft]")
+                assert await page.input_value("select[name=draft]") == str(world.plans[1])
+                await page.select_option("select[name=draft]", str(world.plans[0]))
+                await page.select_option("select[name=position]", str(world.position))
+                row = page.locator(f"tr.cand[data-employee='{world.aspiring}']")
+                await row.wait_for()
+                assert await row.locator(".asked[data-choice='1']").count() == 1
+                other = page.locator(f"tr.cand[data-employee='{world.other}']")
+                assert await other.locator(".asked").count() == 0
+                await row.locator("input[name=tmt]").fill(tmt)
+                await row.locator("input[name=rationale]").fill("Penguatan TI.")
+                await row.locator("button[name=add]").click()
+                await row.locator("textarea[name=override]").wait_for(state="visible")
+                assert await row.locator("li[data-outcome=blocking]").count() >= 1
+                await page.screenshot(path=ARTIFACTS / f"dashboard-needs-reason-{backend}.png")
+                await row.locator("textarea[name=override]").fill("Kebutuhan mendesak.")
+                await row.locator("button[name=add]").click()
+                await page.wait_for_selector(
+                    f"tr.cand[data-employee='{world.aspiring}'][data-added]"
+                )
+                await page.screenshot(path=ARTIFACTS / f"dashboard-added-{backend}.png")
+
+                await page.click("#tab-surveys")
+                await page.wait_for_selector("select[name=survey]")
+                await page.select_option("select[name=survey]", label="Iklim kerja")
+                await page.wait_for_selector("#rate")
+                await page.wait_for_selector(".panel .bar")
+                assert await page.locator(".panel .bar").count() >= 5
+                await page.screenshot(path=ARTIFACTS / f"dashboard-surveys-{backend}.png")
+
+                await page.click("#tab-deliveries")
+                await page.wait_for_selector("table tbody tr[data-id]")
+                assert await page.locator("table tbody tr[data-id]").count() == 1
+                await page.screenshot(path=ARTIFACTS / f"dashboard-deliveries-{backend}.png")
+            finally:
+                await browser.close()
+        async with harness.services.db.transaction() as session:
+            move = (await session.execute(select(PlanMove))).scalar_one()
+        assert (move.plan_id, move.employee_id) == (world.plans[0], world.aspiring)
+        assert move.override_reason == "Kebutuhan mendesak."
