@@ -2,7 +2,9 @@
 
 Opens the page with signed launch data in the URL fragment (as Telegram passes it), filters
 the aspiration table, accepts one aspiration (database and the employee's chat show it),
-opens a plan and sees the workload chart drawn on its canvas. Screenshots go to
+opens a plan and sees the workload chart drawn on its canvas; on Kandidat adds the 🙋-marked
+asker to a chosen Draf plan with the reason a blocking rule needs, and sees the Survei bars
+and the Pengiriman table. Screenshots go to
 ``tests/artifacts/`` (ignored by git). Skipped, with the reason, without Chromium or Playwright.
 """
 
