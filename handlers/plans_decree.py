@@ -18,6 +18,7 @@ from bot.plans import consultation as kc
 from bot.plans import labels, service_decree, views
 from bot.plans import status as st
 from bot.plans.service_decree import MoveAction
+from bot.plans.service_return import NoApprover
 from bot.rules.buttons import RecordApproval
 from bot.rules.service import NeedsReason
 from handlers.buttons import add_button
@@ -96,13 +97,17 @@ async def open_move_pressed(request: Request, data: b.OpenMove) -> None:
 async def _start(request: Request, move_id: int, action: MoveAction, step: str, key: str) -> None:
     """Start a typed step on the move if its status allows ``action`` now."""
     request.answer()
-    checked = await service_decree.check_action(request.session, move_id, action)
+    checked = await service_decree.check_action(
+        request.session, move_id, action, request.telegram_id
+    )
     if checked.problem == "unknown":
         raise CallbackDataError("unknown move")
     if checked.problem == "not_now":
         request.reply_key("plans.not_now", status=request.t(labels.MOVE_STATUS[checked.status]))
     elif checked.problem == "needs_answer":
         request.reply_key("plans.sk_needs_answer")
+    elif checked.problem == "no_approver":
+        request.reply_key("plans.no_approver")
     else:
         await request.set_state(FLOW, step, {"move_id": move_id, "version": checked.version})
         request.reply_key(key, id=move_id, example=date_example(request))
@@ -145,9 +150,13 @@ async def done_pressed(request: Request, data: b.CarryOut) -> None:
     request.reply_key("plans.done", id=data.move_id)
 
 
-async def _finish(request: Request, changed: bool, key: str, **params: object) -> None:
-    """Leave the step; confirm the change or say the move changed meanwhile."""
+async def _finish(request: Request, changed: bool | NoApprover, key: str, **params: object) -> None:
+    """Leave the step; confirm the change, or say the move changed meanwhile, or that no
+    approver but HR could decide it."""
     await request.clear_state()
+    if isinstance(changed, NoApprover):
+        request.reply_key("plans.no_approver")
+        return
     if not changed:
         request.reply_key("common.stale_button")
         return

@@ -16,6 +16,7 @@ from bot.messages import Button, OutgoingMessage
 from bot.plans import buttons as b
 from bot.plans import labels, service, service_moves, views
 from bot.plans.service import Destination
+from bot.plans.service_return import NoApprover
 from bot.rules.service import Judgement
 from handlers import plans_people
 from handlers.buttons import add_button
@@ -120,9 +121,12 @@ async def moves_pressed(request: Request, data: b.MovesPage) -> None:
 async def revise_pressed(request: Request, data: b.ReviseMove) -> None:
     """Revise an objected (or overdue) move: ask the new destination again."""
     request.answer()
-    move = await service_moves.revisable_move(request.session, data.move_id)
+    move = await service_moves.revisable_move(request.session, data.move_id, request.telegram_id)
     if move is None:
         request.reply_key("common.stale_button")
+        return
+    if isinstance(move, NoApprover):
+        request.reply_key("plans.no_approver")
         return
     draft = {"plan_id": move.plan_id, "employee_id": move.employee_id, "revise": move.id}
     await request.set_state(FLOW, DEST, draft)
@@ -264,6 +268,9 @@ async def _save_revision(
         await _needs_reason(request, data, revised.judgement)
         return
     await request.clear_state()
+    if revised.no_approver:
+        request.reply_key("plans.no_approver")
+        return
     if revised.version is None:
         request.reply_key("common.stale_button")
         return

@@ -20,6 +20,7 @@ from bot.plans import consultation as kc
 from bot.plans import service, service_approval, service_decree, service_moves
 from bot.plans import service_consultation as sc
 from bot.plans.service import Busy, Destination
+from bot.plans.service_return import NoApprover
 from bot.rules.service import NeedsReason
 from storage.db import Database, Session
 from storage.models import (
@@ -188,6 +189,38 @@ async def test_no_one_approves_what_they_submitted(db: Database, forged: Any) ->
             session, NOW, APPROVER, move.id, forged, "x", settings=_settings()
         )
     assert other.done
+
+
+@pytest.mark.parametrize("kind", ["keep", "revise", "tmt"])
+@pytest.mark.parametrize("approvers", [(), (HR,)])
+async def test_change_without_another_approver_is_refused(
+    db: Database, kind: str, approvers: tuple[int, ...]
+) -> None:
+    """A change that would go back to an approver no one but HR could be is refused, like a
+    submission (``no_approver``), at the button and at the service; nothing changes."""
+    _plan_id, (move, _other), _scheduler = await _consulting(db)
+    if kind == "tmt":
+        await _decreed(db, move)
+    else:
+        await _answer(db, move, kc.OBJECT)
+    before = (await _rows(db, PlanMove))[0]
+    keys = await _keys(db)
+    async with db.transaction() as session:
+        await session.execute(delete(RoleGrant).where(RoleGrant.role == "approver"))
+        for telegram_id in approvers:
+            await grant_role(session, telegram_id, "approver", "test")
+        if kind == "revise":
+            assert isinstance(await service_moves.revisable_move(session, move.id, HR), NoApprover)
+        else:
+            action = "keep" if kind == "keep" else "change_tmt"
+            checked = await service_decree.check_action(session, move.id, action, HR)
+            assert checked.problem == "no_approver"
+    refused = await _change(db, kind, move)
+    assert refused is False if kind == "revise" else isinstance(refused, NoApprover)
+    after = (await _rows(db, PlanMove))[0]
+    assert (after.status, after.version, after.change_summary) == (
+        before.status, before.version, before.change_summary)  # fmt: skip
+    assert await _keys(db) == keys
 
 
 @pytest.mark.parametrize(

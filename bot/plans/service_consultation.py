@@ -19,7 +19,7 @@ from bot.plans import consultation as kc
 from bot.plans import status as st
 from bot.plans.consultation_messages import consultation_message
 from bot.plans.jobs import cancel_consultation_jobs, schedule_consultation_jobs
-from bot.plans.notices import employee_chat, notify_role
+from bot.plans.notices import employee_chat, notify_role, open_move
 from bot.plans.service import set_status
 from bot.services.scheduler import Scheduler
 from storage.models import PlanMove
@@ -149,6 +149,6 @@ async def record_answer(
     if answer == kc.OBJECT:
         await notify_role(
             session, now, default_locale, "hr", f"obj{move_id}v{version}", "plans.objection_notice",
-            id=move_id, plan=move.plan_id,
+            id=move_id, plan=move.plan_id, keyboard=open_move(move_id),
         )  # fmt: skip
     return "recorded"

@@ -27,7 +27,16 @@ from bot.plans.jobs import cancel_consultation_jobs
 from bot.plans.notices import esc, tell_employee
 from bot.plans.service import set_status
 from bot.plans.service_apply import apply_move
-from bot.plans.service_return import KEEP, TMT, carry_overrides, point, point_of, send_back
+from bot.plans.service_return import (
+    KEEP,
+    TMT,
+    NoApprover,
+    approver_missing,
+    carry_overrides,
+    point,
+    point_of,
+    send_back,
+)
 from bot.rules.service import NeedsReason, Target, judge, judge_move, record_overrides
 from storage.models import MutationPlan, PlanMove
 from storage.queries import audit
@@ -35,7 +44,9 @@ from storage.queries import plans as q
 from storage.queries.employees import get_employee
 
 MoveAction = Literal["keep", "decree", "change_tmt", "carry_out", "cancel"]
-Problem = Literal["", "unknown", "not_now", "needs_answer", "before_tmt"]
+Problem = Literal["", "unknown", "not_now", "needs_answer", "before_tmt", "no_approver"]
+# Actions that send the move back to the approver (refused without one but the actor).
+SENDS_BACK: frozenset[MoveAction] = frozenset({"keep", "change_tmt"})
 ALLOWED_FROM: dict[MoveAction, frozenset[str]] = {
     "keep": frozenset({st.CONSULTATION}),
     "decree": frozenset({st.CONSULTATION}),
@@ -61,8 +72,11 @@ def move_event(move: PlanMove) -> MoveEvent:
     return MoveEvent(move.id, move.employee_id, tmt, move.plan_id, move.to_unit_id)
 
 
-async def check_action(session: AsyncSession, move_id: int, action: MoveAction) -> Checked:
-    """May HR start ``action`` on the move now? (A decree needs an answer or a kept reason.)"""
+async def check_action(
+    session: AsyncSession, move_id: int, action: MoveAction, actor_id: int | None = None
+) -> Checked:
+    """May HR (``actor_id``) start ``action`` on the move now? A decree needs an answer or a
+    kept reason; what goes back to the approver needs an approver other than the actor."""
     move = await q.get_move(session, move_id)
     if move is None:
         return Checked(move_id, problem="unknown")
@@ -70,6 +84,8 @@ async def check_action(session: AsyncSession, move_id: int, action: MoveAction) 
         return Checked(move.id, move.version, move.status, "not_now")
     if action == "decree" and not (move.answer in kc.AGREEING or move.kept_reason):
         return Checked(move.id, move.version, move.status, "needs_answer")
+    if action in SENDS_BACK and actor_id is not None and await approver_missing(session, actor_id):
+        return Checked(move.id, move.version, move.status, "no_approver")
     return Checked(move.id, move.version, move.status)
 
 
@@ -104,9 +120,10 @@ async def carry_out(
 async def keep_move(
     session: AsyncSession, now: datetime, actor_id: int, move_id: int, version: int, reason: str,
     *, default_locale: str,
-) -> bool:  # fmt: skip
+) -> bool | NoApprover:  # fmt: skip
     """Keep an objected move unchanged, with HR's written reason (audited); it goes back to
-    the approver with the objection (``service_return``), HR's overrides still holding."""
+    the approver with the objection (``service_return``), HR's overrides still holding.
+    ``NoApprover`` (nothing changed) without an approver other than HR."""
     move = await _current(session, move_id, version)
     if move is None or move.status != st.CONSULTATION:
         return False
@@ -115,6 +132,8 @@ async def keep_move(
         session, now, actor_id, move, KEEP, values={"kept_reason": reason}, after=after,
         reason=reason, default_locale=default_locale,
     )  # fmt: skip
+    if isinstance(sent, NoApprover):
+        return sent
     if sent is None:
         return False
     await carry_overrides(session, move, version)
@@ -176,10 +195,11 @@ async def decree_move(
 async def change_tmt(
     session: AsyncSession, now: datetime, actor_id: int, move_id: int, version: int, tmt: date,
     *, default_locale: str, settings: Settings, override_reason: str = "",
-) -> bool | NeedsReason:  # fmt: skip
+) -> bool | NeedsReason | NoApprover:  # fmt: skip
     """Change the TMT of a decreed move: the rules judged on the new TMT (a blocking one needs
-    ``override_reason``), then back to the approver (``service_return``); the employee is
-    told and ``MOVE_TMT_CHANGED`` emitted once the approver agrees."""
+    ``override_reason``), then back to the approver (``service_return``; ``NoApprover``
+    without one but HR); the employee is told and ``MOVE_TMT_CHANGED`` emitted once the
+    approver agrees."""
     move = await _current(session, move_id, version)
     if move is None or not st.can("send_back", move.status) or move.status != st.DECREED:
         return False
@@ -195,6 +215,8 @@ async def change_tmt(
         session, now, actor_id, move, TMT, values={"decree_tmt": tmt}, after=after,
         reason=override_reason, default_locale=default_locale,
     )  # fmt: skip
+    if isinstance(sent, NoApprover):
+        return sent
     if sent is None:
         return False
     await record_overrides(session, move, judgement, override_reason, audit.actor_of(actor_id))

@@ -28,7 +28,14 @@ from bot.plans.service import (
     check_new_move,
     destination_of,
 )
-from bot.plans.service_return import REVISE, point, send_back
+from bot.plans.service_return import (
+    NO_APPROVER,
+    REVISE,
+    NoApprover,
+    approver_missing,
+    point,
+    send_back,
+)
 from bot.privacy import mask_nip
 from bot.rules.service import Judgement, NeedsReason, judge, record_overrides
 from storage.models import Employee, MutationPlan, PlanMove
@@ -55,10 +62,12 @@ class Saved:
 
 @dataclass(frozen=True)
 class Revised:
-    """A revision: the new ``version``, None when stale, or the rules needing a reason."""
+    """A revision: the new ``version``, None when stale, or the rules needing a reason, or
+    ``no_approver``: no approver but HR could decide it (nothing changed)."""
 
     version: int | None
     judgement: Judgement | None = None
+    no_approver: bool = False
 
 
 @dataclass(frozen=True)
@@ -201,10 +210,15 @@ async def proposal(
     return Proposal(drafts[0], found, destination_of(position))
 
 
-async def revisable_move(session: AsyncSession, move_id: int) -> PlanMove | None:
-    """The move if it is under consultation (objected or unanswered moves are revised)."""
+async def revisable_move(
+    session: AsyncSession, move_id: int, actor_id: int
+) -> PlanMove | NoApprover | None:
+    """The move if it is under consultation (objected or unanswered moves are revised), or
+    ``NoApprover`` when no approver but ``actor_id`` could decide the revision."""
     move = await q.get_move(session, move_id)
-    return move if move is not None and move.status == st.CONSULTATION else None
+    if move is None or move.status != st.CONSULTATION:
+        return None
+    return NO_APPROVER if await approver_missing(session, actor_id) else move
 
 
 async def current_destination(session: AsyncSession, move: PlanMove) -> str:
@@ -246,6 +260,8 @@ async def revise_move(
         session, now, actor_id, move, REVISE, values=values, after=after, reason=rationale,
         default_locale=settings.default_locale,
     )  # fmt: skip
+    if isinstance(version, NoApprover):
+        return Revised(None, no_approver=True)
     if version is None:
         return Revised(None)
     actor = audit.actor_of(actor_id)

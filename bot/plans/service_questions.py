@@ -18,7 +18,7 @@ from bot.messages import OutgoingMessage
 from bot.plans import consultation as kc
 from bot.plans import status as st
 from bot.plans.consultation_messages import consultation_buttons
-from bot.plans.notices import employee_chat, esc, notify_role
+from bot.plans.notices import answer_or_open, employee_chat, esc, notify_role
 from bot.plans.service_consultation import employee_move
 from bot.texts import t
 from storage.models import Employee, MoveQuestion, PlanMove
@@ -73,8 +73,9 @@ async def ask_question(
         question_id=question.id,
     )  # fmt: skip
     await notify_role(
-        session, now, default_locale, "hr", f"q{question.id}", "plans.question_notice", id=move_id
-    )
+        session, now, default_locale, "hr", f"q{question.id}", "plans.question_notice",
+        id=move_id, keyboard=answer_or_open(question.id, move_id),
+    )  # fmt: skip
     return "ok"
 
 

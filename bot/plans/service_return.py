@@ -12,10 +12,14 @@ move, so the approver sees it. Once decided:
   the new TMT (``MOVE_TMT_CHANGED`` emitted, the employee told);
 - rejected: the move ends as rejected like any other; a consulted employee is told, and
   the move's scheduled messages stop (``MOVE_CANCELLED``).
+
+Like a submission, a change is refused (``NO_APPROVER``, nothing changed) while no approver
+other than the HR officer sending it exists: it would wait for a decision no one can make.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -26,7 +30,7 @@ from bot.plans import status as st
 from bot.plans.dates import fmt_date
 from bot.plans.jobs import cancel_consultation_jobs
 from bot.plans.notices import esc, notify_role, tell_employee
-from bot.plans.service import APPROVER, set_status
+from bot.plans.service import APPROVER, other_approvers, set_status
 from storage.models import MoveRuleOverride, PlanMove
 from storage.queries import audit
 from storage.queries import plans as q
@@ -39,6 +43,19 @@ REVISE: ChangeKind = "revise"
 TMT: ChangeKind = "tmt"
 # The status a move resumes once its change is approved.
 RESUMES: dict[ChangeKind, str] = {KEEP: st.CONSULTATION, REVISE: st.APPROVED, TMT: st.DECREED}
+
+
+@dataclass(frozen=True)
+class NoApprover:
+    """Refused: no approver other than the sender could decide the change."""
+
+
+NO_APPROVER = NoApprover()
+
+
+async def approver_missing(session: AsyncSession, actor_id: int) -> bool:
+    """True when no one but ``actor_id`` could approve what they send back."""
+    return not await other_approvers(session, actor_id)
 
 
 async def point(
@@ -58,9 +75,12 @@ async def point_of(session: AsyncSession, move: PlanMove) -> dict[str, str]:
 async def send_back(
     session: AsyncSession, now: datetime, actor_id: int, move: PlanMove, kind: ChangeKind,
     *, values: dict[str, Any], after: dict[str, str], reason: str, default_locale: str,
-) -> int | None:  # fmt: skip
+) -> int | NoApprover | None:  # fmt: skip
     """Apply ``values`` as a new version awaiting approval (see the module); the new version,
-    or None when the move changed meanwhile. The caller judges the rules first."""
+    None when the move changed meanwhile, or ``NO_APPROVER`` (nothing changed). The caller
+    judges the rules first."""
+    if await approver_missing(session, actor_id):
+        return NO_APPROVER
     before = await point_of(session, move)
     version, was = move.version + 1, move.status
     summary = {"kind": kind, "before": before, "after": after, "reason": reason, "from": was}

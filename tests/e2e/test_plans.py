@@ -10,7 +10,7 @@ from sqlalchemy import select
 from bot.emulator.client import EmulatedUser
 from bot.events import MOVE_DECREED, MoveEvent
 from bot.harness import BotHarness
-from bot.plans.buttons import DecreeMove, ExportPlan, OpenMove, PlanSummary, StartConsultation
+from bot.plans.buttons import DecreeMove, ExportPlan, PlanSummary, StartConsultation
 from storage.models import AuditEntry, PlanMove, Position, Unit
 from storage.queries.users import grant_role
 from tests.conftest import APPROVER_ID, HR_ID
@@ -176,7 +176,10 @@ async def test_full_plan_flow(harness: BotHarness) -> None:
     assert "alasan keberatan" in (await bayu.reply()).text
     await bayu.send("Orang tua saya sakit dan tinggal di kecamatan asal")
     assert "keberatan Anda dicatat" in (await bayu.reply()).text
-    assert "keberatan" in (await hr.reply()).text
+    bayu_move, citra_move = moves[EMPLOYEES[1][1]].id, moves[EMPLOYEES[2][1]].id
+    objection = await hr.reply()
+    assert shows(objection.source_text or objection.text, "plans.objection_notice")
+    assert objection.button_labels == [f"🔎 Buka usulan #{bayu_move}"]
     # A restart between consultation and answer loses nothing.
     await harness.restart_bot()
     harness.services.events.subscribe(MOVE_DECREED, on_decree)
@@ -184,7 +187,9 @@ async def test_full_plan_flow(harness: BotHarness) -> None:
     await citra.reply()
     await citra.send("Apakah ada tunjangan transportasi?")
     assert "Pertanyaan Anda terkirim" in (await citra.reply()).text
-    assert "/tanya" in (await hr.reply()).text
+    asked = await hr.reply()
+    assert "/tanya" in asked.text and asked.button_labels[1] == f"🔎 Buka usulan #{citra_move}"
+    assert asked.button_labels[0].startswith("💬 Jawab P")
     queue = await hr.ask("/tanya")
     assert "tunjangan transportasi" in queue.text
     await hr.press(queue.button_labels[0])
@@ -196,8 +201,8 @@ async def test_full_plan_flow(harness: BotHarness) -> None:
     await citra.press("✅ Setuju", message_id=answer.message_id)
     assert "persetujuan Anda dicatat" in (await citra.reply()).text
     # HR revises Bayu's move; his earlier buttons are out of date.
-    bayu_move = moves[EMPLOYEES[1][1]].id
-    await hr.press(data=OpenMove(bayu_move).pack())
+    # One tap on the objection notice opens Bayu's move card.
+    await hr.press(f"🔎 Buka usulan #{bayu_move}", message_id=objection.message_id)
     card = await hr.reply()
     assert "Keberatan" in card.text and "✏️ Revisi" in card.button_labels
     await hr.press("✏️ Revisi", message_id=card.message_id)

@@ -22,6 +22,7 @@ from bot.plans.buttons import (
     DecreeMove,
     KeepMove,
     OpenPlan,
+    ReviseMove,
 )
 from storage.models import Employee, PlanMove, PositionHistory, RoleGrant, Unit, WorkloadFigure
 from storage.queries.users import grant_role
@@ -169,6 +170,35 @@ async def test_no_approver_then_no_self_approval(harness: BotHarness) -> None:
     async with db.transaction() as session:
         after = await session.get(PlanMove, move.id)
     assert after is not None and after.status == "submitted"
+
+
+async def test_change_without_another_approver_is_refused(harness: BotHarness) -> None:
+    """After an objection, with HR the only approver left, keeping or revising the move is
+    refused with how to add an approver, and the move stays as it was."""
+    await setup_plan_world(harness)
+    moves = await draft_and_approve(harness)
+    await start_consultation(harness)
+    hr, bayu = person(harness, HR_ID), person(harness, EMPLOYEES[1][0] or 0)
+    move_id = moves[EMPLOYEES[1][1]].id
+    await bayu.reply()
+    await bayu.press("⚠️ Keberatan")
+    await bayu.reply()
+    await bayu.press("Keluarga")
+    await bayu.reply()
+    await bayu.send("Orang tua saya sakit")
+    await bayu.reply()
+    await reply_showing(hr, "plans.objection_notice")
+    db = harness.services.db
+    async with db.transaction() as session:
+        await session.execute(delete(RoleGrant).where(RoleGrant.role == "approver"))
+        await grant_role(session, HR_ID, "approver", granted_by="test")
+    for pressed in (KeepMove(move_id), ReviseMove(move_id)):
+        await hr.press(data=pressed.pack())
+        refused = await reply_showing(hr, "plans.no_approver")
+        assert "asn-bot admin add" in refused.text
+    async with db.transaction() as session:
+        after = await session.get(PlanMove, move_id)
+    assert after is not None and (after.status, after.version) == ("consultation", 1)
 
 
 async def test_second_live_plan_for_one_employee_is_refused(harness: BotHarness) -> None:

@@ -197,6 +197,7 @@ plans-kons_reminder = ⏰ Reminder: you have not answered proposed move #{ $id }
 plans-overdue_notice = ⏰ Move #{ $id } (plan #{ $plan }) got no answer before the deadline. See /rencana.
 plans-objection_notice = ⚠️ An employee objected to move #{ $id } (plan #{ $plan }). See /rencana.
 plans-question_notice = ❓ A new question about move #{ $id }. Open /tanya.
+plans-btn_open_move = 🔎 Open move #{ $id }
 plans-tanya_none = No unanswered questions.
 plans-tanya_title = ❓ <b>Employees' questions</b> ({ NUMBER($count) } unanswered):
 plans-tanya_line =

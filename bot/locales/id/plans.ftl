@@ -182,6 +182,7 @@ plans-kons_reminder = ⏰ Pengingat: Anda belum menanggapi usulan mutasi #{ $id 
 plans-overdue_notice = ⏰ Usulan #{ $id } (rencana #{ $plan }) belum ditanggapi pegawai sampai batas waktu. Lihat /rencana.
 plans-objection_notice = ⚠️ Pegawai menyatakan keberatan atas usulan #{ $id } (rencana #{ $plan }). Lihat /rencana.
 plans-question_notice = ❓ Ada pertanyaan baru tentang usulan #{ $id }. Buka /tanya.
+plans-btn_open_move = 🔎 Buka usulan #{ $id }
 plans-tanya_none = Tidak ada pertanyaan yang belum dijawab.
 plans-tanya_title = ❓ <b>Pertanyaan pegawai</b> ({ NUMBER($count) } belum dijawab):
 plans-tanya_line =
