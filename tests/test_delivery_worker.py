@@ -6,14 +6,19 @@ import asyncio
 import itertools
 import sys
 from collections import Counter
+from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 from telegram import Bot
 
+from bot.delivery.outbox import queue_message
 from bot.emulator.client import EmulatorClient
 from bot.emulator.server import EmulatorServer
+from bot.messages import OutgoingMessage
 from bot.services.outbox_worker import wait_until_settled
 from storage.db import Database
+from storage.models.base import utcnow
 from storage.models.delivery import Broadcast, OutboxMessage
 from storage.models.people import BotUser
 from tests.test_delivery_support import (
@@ -155,6 +160,74 @@ async def test_network_errors_retry_then_succeed_or_fail(
     assert rows[ids[0]].attempts == 3 and rows[ids[0]].status == "sent"
     assert rows[ids[1]].attempts == 3 and rows[ids[1]].status == "failed"
     assert (rows[ids[1]].error or "").startswith("network: internal server error")
+
+
+async def _statuses(db: Database, chat_id: int) -> list[tuple[str, int]]:
+    """(status, attempts) of a chat's outbox rows, oldest first."""
+    async with db.transaction() as session:
+        found = await session.execute(
+            select(OutboxMessage.status, OutboxMessage.attempts)
+            .where(OutboxMessage.chat_id == chat_id)
+            .order_by(OutboxMessage.id)
+        )
+        return [(status, attempts) for status, attempts in found.all()]
+
+
+async def test_a_message_queued_during_a_retry_waits_for_it(
+    ddb: Database, bot: Bot, emu: EmulatorClient
+) -> None:
+    """The first message to a chat fails once and waits for its retry; a second one queued
+    meanwhile is sent after it, not before (each chat's messages arrive in queue order)."""
+    (chat,) = chats(1)
+    await register_chats(emu, [chat])
+    await emu.add_fault("sendMessage", 500, "Internal Server Error", chat_id=chat, count=1)
+    async with ddb.transaction() as session:
+        await queue_message(session, chat, OutgoingMessage("first"), "order-first")
+    worker = make_worker(ddb, bot, retry_base_seconds=1.0)
+    await worker.start()
+    try:
+        for _ in range(1500):  # until the first waits for its retry (a hang fails below)
+            if await _statuses(ddb, chat) == [("pending", 1)]:
+                break
+            await asyncio.sleep(0.01)
+        async with ddb.transaction() as session:
+            await queue_message(session, chat, OutgoingMessage("second"), "order-second")
+        for _ in range(3000):
+            if [s for s, _ in await _statuses(ddb, chat)] == ["sent", "sent"]:
+                break
+            await asyncio.sleep(0.01)
+    finally:
+        await worker.stop()
+    assert [m["text"] for m in await emu.sent_log(chat)] == ["first", "second"]
+
+
+@pytest.mark.parametrize(
+    ("ahead", "held"),
+    [(timedelta(seconds=30), True), (timedelta(minutes=59), True), (timedelta(hours=2), False)],
+)
+async def test_a_new_message_is_held_only_by_a_near_earlier_one(
+    ddb: Database, ahead: timedelta, held: bool
+) -> None:
+    """An earlier message of the chat waiting up to an hour holds a new one back; one
+    scheduled further ahead (an appointment) does not."""
+    (chat,) = chats(1)
+    now = utcnow()
+    async with ddb.transaction() as session:
+        await queue_message(session, chat, OutgoingMessage("a"), "near-a", not_before=now + ahead)
+        await queue_message(session, chat, OutgoingMessage("b"), "near-b")
+        due = (
+            (
+                await session.execute(
+                    select(OutboxMessage.next_attempt_at)
+                    .where(OutboxMessage.chat_id == chat)
+                    .order_by(OutboxMessage.id)
+                )
+            )
+            .scalars()
+            .all()
+        )
+    assert (due[1] == due[0]) is held
+    assert held or due[1] < now + timedelta(minutes=1)
 
 
 async def test_lost_answer_ends_uncertain_and_is_never_resent(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Table, bindparam, func, insert, or_, select, true, update
@@ -79,8 +79,35 @@ async def enqueue_messages(
     return inserted
 
 
+# How far ahead an earlier waiting message of a chat still holds a new one back; a message
+# scheduled further ahead is an appointment, not part of the chat's queue.
+ORDER_HORIZON = timedelta(hours=1)
+
+
+async def _after_earlier(session: AsyncSession, rows: list[dict[str, Any]], now: datetime) -> None:
+    """Keep each chat's messages in order: a new row never falls due before an earlier
+    pending row of its chat that waits (a retry, a send held back for the chat's pace,
+    an undo delay), so the claim order (due time, then id) is the order of queueing."""
+    result = await session.execute(
+        select(OutboxMessage.chat_id, func.max(OutboxMessage.next_attempt_at))
+        .where(
+            OutboxMessage.status == "pending",
+            OutboxMessage.next_attempt_at > now,
+            OutboxMessage.next_attempt_at <= now + ORDER_HORIZON,
+            OutboxMessage.chat_id.in_({row["chat_id"] for row in rows}),
+        )
+        .group_by(OutboxMessage.chat_id)
+    )
+    waits: dict[int, datetime] = {chat_id: due for chat_id, due in result.all()}
+    for row in rows:
+        wait = waits.get(row["chat_id"])
+        if wait is not None and wait > row["next_attempt_at"]:
+            row["next_attempt_at"] = wait
+
+
 async def _insert_rows(session: AsyncSession, rows: list[dict[str, Any]], dedup: bool) -> int:
     """Insert a chunk of outbox rows, skipping dedup-key conflicts; return rows inserted."""
+    await _after_earlier(session, rows, rows[0]["created_at"])
     if not dedup:
         await session.execute(insert(OutboxMessage), rows)
         return len(rows)
