@@ -64,6 +64,8 @@ class _Cutter:
             self.cut()
             if token == "\n":
                 return  # a page break replaces the line break
+            while not self.room(token, after) and len(self.pieces) > len(self.stack):
+                self.cut()  # what was carried over from the last line break fills the page
             room = self.limit - self.size - utf16_len(self.closing(after))
             if not self.room(token, after) and _is_text(token) and len(token) > 1:
                 for piece in _pieces(token, room):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.messages import Button, OutgoingMessage
@@ -98,6 +98,7 @@ def test_short_text_is_one_page() -> None:
 
 
 @settings(max_examples=150, deadline=None)
+@example(chunks=[("", "a"), ("blockquote", "<<<<<<a<")], limit=60)  # carried-over line overfull
 @given(
     st.lists(
         st.tuples(
