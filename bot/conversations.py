@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.periodic import claim_tick
+from storage.db import Database
 from storage.models import ConversationState
+from storage.models.base import utcnow
 from storage.queries import conversation, users
 
 PAUSED = "paused"
@@ -56,3 +59,15 @@ async def user_locale(session: AsyncSession, telegram_id: int) -> str | None:
     """The language a user chose, if any."""
     user = await users.get_user(session, telegram_id)
     return user.locale if user is not None else None
+
+
+async def expire_idle_tick(
+    db: Database, worker_id: str, every: timedelta, idle: timedelta,
+    kept_drafts: Mapping[str, str],
+) -> list[Expired]:  # fmt: skip
+    """One tick of the idle-timeout job: [] when another instance runs this tick (each user
+    is told once), else the conversations :func:`expire_idle` ended."""
+    if not await claim_tick(db, "expire-idle", every, worker_id):
+        return []
+    async with db.transaction() as session:
+        return await expire_idle(session, utcnow() - idle, kept_drafts)

@@ -27,14 +27,13 @@ from bot import conversations
 from bot.callback_data import CallbackData
 from bot.conversations import PAUSED, RESUME_STEP
 from bot.messages import Button, OutgoingMessage
-from bot.services.periodic import claim_tick
 from bot.texts import t
 from handlers.base import handler
 from handlers.buttons import add_button
 from handlers.context import BotContext, services_of
 from handlers.flow_words import WordCommands
 from handlers.request import Request
-from storage.models import ConversationState, utcnow
+from storage.models import ConversationState
 from storage.queries import audit, conversation
 
 log = logging.getLogger(__name__)
@@ -285,12 +284,11 @@ async def expire_idle_job(context: BotContext) -> None:
     """Time out idle conversations: tell the user, keep drafts where the flow does."""
     services = context.services
     every = timedelta(seconds=EXPIRE_EVERY_SECONDS)
-    if not await claim_tick(services.db, "expire-idle", every, services.outbox.worker_id):
-        return  # another instance runs this tick: each user is told once
     timeout = timedelta(minutes=services.settings.conversation_timeout_minutes)
     kept = {s.name: s.resume_command for s in services.flows.flows.values() if s.keeps_draft}
-    async with services.db.transaction() as session:
-        expired = await conversations.expire_idle(session, utcnow() - timeout, kept)
+    expired = await conversations.expire_idle_tick(
+        services.db, services.outbox.worker_id, every, timeout, kept
+    )
     for item in expired:
         locale = item.locale or services.settings.default_locale
         if item.resume_command is not None:

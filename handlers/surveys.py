@@ -16,7 +16,6 @@ from typing import Any
 from telegram.ext import Application
 
 from bot.messages import Button, OutgoingMessage
-from bot.services.periodic import claim_tick
 from bot.surveys import PUBLISH_EVERY_SECONDS, publishing
 from bot.surveys import service as surveys
 from bot.surveys.buttons import (
@@ -201,10 +200,10 @@ async def publish_job(context: BotContext) -> None:
     """Publish the anonymous answers whose batch is complete (its own transactions)."""
     services = context.services
     every = timedelta(seconds=PUBLISH_EVERY_SECONDS)
-    if not await claim_tick(services.db, "survey-publish", every, services.outbox.worker_id):
-        return  # another instance runs this tick
-    now, min_group = services.clock.now(), services.settings.survey_min_group
-    await publishing.publish_waiting(services.db, now, min_group)
+    await publishing.publish_tick(
+        services.db, services.outbox.worker_id, every, services.clock.now(),
+        services.settings.survey_min_group,
+    )  # fmt: skip
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -27,6 +27,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.periodic import claim_tick
 from storage.db import Database
 from storage.models.surveys import SurveyRound
 from storage.queries import survey_waiting as w
@@ -88,3 +89,12 @@ async def publish_waiting(db: Database, now: datetime, min_group: int) -> int:
         async with db.transaction() as session:
             published += await publish_round(session, round_id, now, min_group)
     return published
+
+
+async def publish_tick(
+    db: Database, worker_id: str, every: timedelta, now: datetime, min_group: int
+) -> int:
+    """One tick of the publishing job: nothing when another instance runs this tick."""
+    if not await claim_tick(db, "survey-publish", every, worker_id):
+        return 0
+    return await publish_waiting(db, now, min_group)
