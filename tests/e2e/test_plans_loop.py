@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
 
+from bot.emulator.client import EmulatedUser
 from bot.harness import BotHarness
 from bot.plans.buttons import (
     CarryOut,
@@ -57,6 +58,18 @@ async def _approve_change(harness: BotHarness, move_id: int, *keys: str) -> None
     await approve(approver, move_id, listing.message_id)
 
 
+async def _object(employee: EmulatedUser, hr: EmulatedUser, reason: str) -> None:
+    """The employee objects to the consultation (family reasons); HR gets the notice."""
+    await employee.reply()
+    await employee.press("⚠️ Keberatan")
+    await employee.reply()
+    await employee.press("Keluarga")
+    await employee.reply()
+    await employee.send(reason)
+    await employee.reply()
+    await reply_showing(hr, "plans.objection_notice")
+
+
 async def test_changes_go_back_to_the_ppk_and_the_decree_applies(harness: BotHarness) -> None:
     """Objection → kept → PPK approves → SK → new TMT → PPK approves → employee told → at the
     TMT carried out: roster, position history, /profil, staffed figures."""
@@ -70,14 +83,7 @@ async def test_changes_go_back_to_the_ppk_and_the_decree_applies(harness: BotHar
     await start_consultation(harness)
     hr, bayu = person(harness, HR_ID), person(harness, EMPLOYEES[1][0] or 0)
     move_id = moves[EMPLOYEES[1][1]].id
-    await bayu.reply()
-    await bayu.press("⚠️ Keberatan")
-    await bayu.reply()
-    await bayu.press("Keluarga")
-    await bayu.reply()
-    await bayu.send("Orang tua saya sakit dan tinggal di kecamatan asal")
-    await bayu.reply()
-    await reply_showing(hr, "plans.objection_notice")
+    await _object(bayu, hr, "Orang tua saya sakit dan tinggal di kecamatan asal")
     # HR keeps it despite the objection: back to the PPK, with the objection shown.
     await hr.press(data=KeepMove(move_id).pack())
     assert shows((await hr.reply()).text, "plans.ask_keep")
@@ -180,14 +186,7 @@ async def test_change_without_another_approver_is_refused(harness: BotHarness) -
     await start_consultation(harness)
     hr, bayu = person(harness, HR_ID), person(harness, EMPLOYEES[1][0] or 0)
     move_id = moves[EMPLOYEES[1][1]].id
-    await bayu.reply()
-    await bayu.press("⚠️ Keberatan")
-    await bayu.reply()
-    await bayu.press("Keluarga")
-    await bayu.reply()
-    await bayu.send("Orang tua saya sakit")
-    await bayu.reply()
-    await reply_showing(hr, "plans.objection_notice")
+    await _object(bayu, hr, "Orang tua saya sakit")
     db = harness.services.db
     async with db.transaction() as session:
         await session.execute(delete(RoleGrant).where(RoleGrant.role == "approver"))
